@@ -1,0 +1,57 @@
+"""Local preferences of this PC and user, kept in a small JSON file in the per-user config folder.
+
+Organisation-wide settings (name, address, logos, the active programme) live in the database instead,
+so that every PC sharing a PostgreSQL database sees the same. Only what belongs to one PC is here.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import asdict, dataclass, fields
+from pathlib import Path
+
+from pal_desktop import paths
+
+CONFIG_VERSION = 1
+FILE_NAME = "ustawienia.json"
+
+
+@dataclass
+class LocalConfig:
+    #: The database this PC opens when no --db or PAL_DATABASE_URL is given ("" = the default SQLite file).
+    database_url: str = ""
+    #: Language of the interface: "pl" (the source language) or "en".
+    language: str = "pl"
+    #: The login of the person working on this PC, used for "who changed it" when there is no sign-in.
+    user_login: str = ""
+    version: int = CONFIG_VERSION
+
+
+def config_path() -> Path:
+    return paths.config_dir() / FILE_NAME
+
+
+def load() -> LocalConfig:
+    path = config_path()
+    try:
+        raw = json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return LocalConfig()
+    known = {f.name for f in fields(LocalConfig)}
+    return LocalConfig(**{k: v for k, v in raw.items() if k in known})
+
+
+def save(config: LocalConfig) -> None:
+    """Write atomically, so that a crash never leaves half a file."""
+    path = config_path()
+    text = json.dumps(asdict(config), ensure_ascii=False, indent=2)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".ustawienia-", suffix=".json")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            handle.write(text)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,1 @@
+"""Pure rules and vocabularies of the PAL domain: no Qt, no SQL."""

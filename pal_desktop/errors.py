@@ -1,0 +1,53 @@
+"""Errors a user can understand and act on (as opposed to bugs).
+
+Every ``PalError`` carries a Polish message (the translation source text) with ``{placeholders}``, its
+translation context, the values for the placeholders and, for validation errors, the name of the field.
+The command line prints ``str(error)``; the UI translates ``error.message`` first.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class PalError(Exception):
+    """A known, expected failure: bad input or a problem in the environment."""
+
+    context = "Errors"
+
+    def __init__(self, message: str, /, *, field: str | None = None, context: str | None = None,
+                 **params: Any) -> None:
+        self.message = message
+        self.field = field
+        self.params = params
+        if context is not None:
+            self.context = context
+        super().__init__(self.text())
+
+    def text(self, template: str | None = None) -> str:
+        """The message with its placeholders filled; ``template`` may be a translation of it."""
+        template = self.message if template is None else template
+        try:
+            return template.format(**self.params)
+        except (KeyError, IndexError, ValueError):
+            return template
+
+
+class ValidationError(PalError):
+    """Input that breaks a rule; ``field`` names the field at fault."""
+
+    context = "Validation"
+
+
+class DatabaseError(PalError):
+    """The database cannot be opened, read or written (wrong file, newer version, full disk...)."""
+
+    context = "Database"
+
+
+class NotFoundError(PalError):
+    """A record asked for by its id does not exist."""
+
+
+class ConflictError(PalError):
+    """Somebody else changed the record in the meantime (optimistic locking)."""

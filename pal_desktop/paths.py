@@ -1,0 +1,53 @@
+"""Where things live: the user's data and config folders, and the bundled resources.
+
+Paths come from platformdirs (on Windows the data folder is under %LOCALAPPDATA%), and can be moved for
+tests or portable installs with the PAL_DATA_DIR and PAL_CONFIG_DIR variables.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from pathlib import Path
+
+import platformdirs
+
+APP_DIR_NAME = "PAL Desktop"
+
+
+def data_dir() -> Path:
+    """The per-user folder for the database, backups and logs (created on demand)."""
+    override = os.environ.get("PAL_DATA_DIR")
+    path = Path(override) if override else Path(platformdirs.user_data_dir(APP_DIR_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def config_dir() -> Path:
+    """The per-user folder for local preferences (created on demand)."""
+    override = os.environ.get("PAL_CONFIG_DIR")
+    path = Path(override) if override else Path(platformdirs.user_config_dir(APP_DIR_NAME, appauthor=False))
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def backup_dir() -> Path:
+    path = data_dir() / "kopie"
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+def default_database_path() -> Path:
+    return data_dir() / "pal.sqlite3"
+
+
+def resources_dir() -> Path:
+    """The bundled resources: beside the package in a source tree, in ``_MEIPASS`` when frozen."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    if frozen_root:
+        return Path(frozen_root) / "resources"
+    return Path(__file__).resolve().parents[1] / "resources"
+
+
+def resource_path(*parts: str) -> Path:
+    return resources_dir().joinpath(*parts)

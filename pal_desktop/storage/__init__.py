@@ -1,0 +1,1 @@
+"""The store: SQLAlchemy models, engine set-up and Alembic migrations. No Qt."""

@@ -1,0 +1,253 @@
+"""Opening the database: URL resolution, engine set-up per backend, sessions and the audit hook.
+
+SQLite (the default, one file in the user's data folder) gets foreign keys, WAL and a busy timeout;
+PostgreSQL is reached through psycopg 3 with any ``postgresql://`` URL.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event, inspect
+from sqlalchemy.engine import make_url
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.orm import Session, sessionmaker
+
+from pal_desktop import paths
+from pal_desktop.errors import DatabaseError
+from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.storage.models import AuditEntry, Base, current_actor
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+BUSY_TIMEOUT_MS = 10_000
+#: Tables whose rows are never audited field by field (the log itself, and the bulky binary logos).
+UNAUDITED = {"audit_log"}
+
+
+def default_url() -> str:
+    return "sqlite:///" + paths.default_database_path().as_posix()
+
+
+def resolve_url(explicit: str | None = None) -> str:
+    """The database to use: ``--db``, then ``PAL_DATABASE_URL``, then the local config, then the default."""
+    if explicit:
+        return normalise_url(explicit)
+    from_env = os.environ.get("PAL_DATABASE_URL")
+    if from_env:
+        return normalise_url(from_env)
+    from pal_desktop import config
+
+    configured = config.load().database_url
+    return normalise_url(configured) if configured else default_url()
+
+
+def normalise_url(url: str) -> str:
+    """Accept a bare file path as SQLite, and route plain ``postgresql://`` through psycopg 3."""
+    url = url.strip()
+    if "://" not in url:
+        return "sqlite:///" + Path(url).expanduser().resolve().as_posix()
+    if url.startswith("postgresql://") or url.startswith("postgres://"):
+        return "postgresql+psycopg://" + url.split("://", 1)[1]
+    return url
+
+
+def sqlite_path(url: str) -> Path | None:
+    """The file behind a SQLite URL, or None for other databases and in-memory SQLite."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() != "sqlite" or not parsed.database or parsed.database == ":memory:":
+        return None
+    return Path(parsed.database)
+
+
+def describe(url: str) -> str:
+    """The database location as shown to users, with any password hidden."""
+    path = sqlite_path(url)
+    if path is not None:
+        return str(path)
+    try:
+        return make_url(url).render_as_string(hide_password=True)
+    except ArgumentError:
+        return url
+
+
+def check_sqlite_file(path: Path) -> None:
+    """Refuse, without writing a byte, a file that exists but is not a SQLite database."""
+    if not path.exists():
+        if not path.parent.exists():
+            raise DatabaseError(QT_TRANSLATE_NOOP(
+                "Database", "Folder „{folder}” nie istnieje. Utwórz go albo wskaż inne miejsce bazy danych."),
+                folder=str(path.parent))
+        return
+    if path.is_dir():
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "Database", "„{path}” jest folderem, a nie plikiem bazy danych. Wskaż plik, np. pal.sqlite3."),
+            path=str(path))
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "Database", "Nie można odczytać pliku „{path}”: {reason}. Sprawdź uprawnienia do pliku."),
+            path=str(path), reason=exc.strerror or str(exc)) from exc
+    if header and header != SQLITE_HEADER:
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "Database", "Plik „{path}” nie jest bazą danych PAL Desktop (ani żadną bazą SQLite). Plik pozostał "
+                        "nietknięty; wskaż właściwy plik bazy albo nowy plik."), path=str(path))
+
+
+def _configure_sqlite(engine: Engine) -> None:
+    @event.listens_for(engine, "connect")
+    def _on_connect(dbapi_connection, _record) -> None:  # pragma: no cover - exercised by every test
+        # Let SQLAlchemy, not the driver, open transactions, so that BEGIN is explicit and SAVEPOINTs work.
+        dbapi_connection.isolation_level = None
+        cursor = dbapi_connection.cursor()
+        cursor.execute("PRAGMA foreign_keys = ON")
+        cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        cursor.execute("PRAGMA journal_mode = WAL")
+        cursor.execute("PRAGMA synchronous = NORMAL")
+        cursor.close()
+
+    @event.listens_for(engine, "begin")
+    def _on_begin(connection) -> None:  # pragma: no cover - exercised by every test
+        connection.exec_driver_sql("BEGIN")
+
+
+def create_db_engine(url: str, *, echo: bool = False) -> Engine:
+    """An engine for ``url``; raises DatabaseError with a clear message when it cannot be used."""
+    url = normalise_url(url)
+    try:
+        parsed = make_url(url)
+    except ArgumentError as exc:
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "Database", "Adres bazy danych „{url}” jest niepoprawny. Podaj ścieżkę pliku albo adres w postaci "
+                        "postgresql://użytkownik:hasło@serwer/baza."), url=url) from exc
+    backend = parsed.get_backend_name()
+    if backend not in ("sqlite", "postgresql"):
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "Database", "Baza danych „{backend}” nie jest obsługiwana. PAL Desktop działa z SQLite i PostgreSQL."),
+            backend=backend)
+    path = sqlite_path(url)
+    if path is not None:
+        check_sqlite_file(path)
+    try:
+        if backend == "sqlite":
+            engine = create_engine(url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
+            _configure_sqlite(engine)
+        else:
+            engine = create_engine(url, echo=echo, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    except (NoSuchModuleError, ModuleNotFoundError) as exc:
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "Database", "Brak sterownika dla bazy „{backend}”: {reason}."), backend=backend, reason=str(exc)) from exc
+    return engine
+
+
+def has_tables(engine: Engine) -> bool:
+    return bool(inspect(engine).get_table_names())
+
+
+# ---- Sessions and the audit hook -------------------------------------------------------------------
+
+
+def _json_value(value):
+    if value is None or isinstance(value, (str, int, float, bool)):
+        return value
+    if isinstance(value, bytes):
+        return f"<{len(value)} B>"
+    return str(value)
+
+
+def _changes(obj) -> dict:
+    state = inspect(obj)
+    changed = {}
+    for attr in state.mapper.column_attrs:
+        if attr.key in {"updated_at", "updated_by", "version", "created_at", "created_by"}:
+            continue
+        history = state.attrs[attr.key].history
+        if history.has_changes():
+            old = history.deleted[0] if history.deleted else None
+            new = history.added[0] if history.added else None
+            changed[attr.key] = [_json_value(old), _json_value(new)]
+    return changed
+
+
+@event.listens_for(Session, "before_flush")
+def _stamp_and_audit(session: Session, _flush_context, _instances) -> None:
+    actor = current_actor.get()
+    pending_audit: list[tuple[object, str, dict]] = []
+    for obj in session.new:
+        if isinstance(obj, AuditEntry) or obj.__tablename__ in UNAUDITED:
+            continue
+        if hasattr(obj, "created_by"):
+            obj.created_by = actor
+            obj.updated_by = actor
+        pending_audit.append((obj, "insert", {}))
+    for obj in session.dirty:
+        if isinstance(obj, AuditEntry) or not session.is_modified(obj, include_collections=False):
+            continue
+        if hasattr(obj, "updated_by"):
+            obj.updated_by = actor
+        pending_audit.append((obj, "update", _changes(obj)))
+    for obj in session.deleted:
+        if isinstance(obj, AuditEntry):
+            continue
+        pending_audit.append((obj, "delete", {}))
+    if pending_audit:
+        session.info.setdefault("pal_audit", []).extend(pending_audit)
+
+
+@event.listens_for(Session, "after_flush")
+def _write_audit(session: Session, _flush_context) -> None:
+    pending = session.info.pop("pal_audit", [])
+    if not pending:
+        return
+    rows = []
+    for obj, action, changes in pending:
+        record_id = getattr(obj, "id", None)
+        rows.append({"actor": current_actor.get(), "action": action, "table_name": obj.__tablename__,
+                     "record_id": record_id,
+                     "changes": json.dumps(changes, ensure_ascii=False) if changes else ""})
+    # Core insert: adding ORM objects from inside a flush would need another flush.
+    session.execute(AuditEntry.__table__.insert(), rows)
+
+
+@dataclass
+class Database:
+    """An opened database: its URL, engine and session factory."""
+
+    url: str
+    engine: Engine
+
+    def __post_init__(self) -> None:
+        self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+
+    @property
+    def location(self) -> str:
+        return describe(self.url)
+
+    @property
+    def backend(self) -> str:
+        return self.engine.dialect.name
+
+    @contextmanager
+    def session(self) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back entirely if it raises."""
+        with self._sessions() as session, session.begin():
+            yield session
+
+    @contextmanager
+    def reading(self) -> Iterator[Session]:
+        """A read-only session; nothing is committed."""
+        with self._sessions() as session:
+            yield session
+            session.rollback()
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+
+__all__ = ["Base", "Database", "create_db_engine", "resolve_url", "default_url", "describe"]

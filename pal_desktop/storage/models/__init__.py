@@ -1,0 +1,35 @@
+"""All tables of PAL Desktop, importable from one place (Alembic reads ``Base.metadata`` from here)."""
+
+from pal_desktop.storage.models.activities import (
+    Attendance,
+    CashAssistance,
+    Enrolment,
+    Event,
+    EventSeries,
+    EventStaff,
+    EventType,
+    Internship,
+    InternshipMonth,
+)
+from pal_desktop.storage.models.base import Base, current_actor
+from pal_desktop.storage.models.people import (
+    Animator,
+    AnimatorInitiative,
+    Household,
+    HouseholdMember,
+    Participant,
+    ParticipantReason,
+    Volunteer,
+    VolunteerAgreement,
+    VolunteerHours,
+)
+from pal_desktop.storage.models.programme import AreaStreet, Indicator, Programme, ProgrammeItem, ScheduleTask
+from pal_desktop.storage.models.system import AuditEntry, LogoImage, Setting, User
+
+__all__ = [
+    "Animator", "AnimatorInitiative", "AreaStreet", "Attendance", "AuditEntry", "Base", "CashAssistance",
+    "Enrolment", "Event", "EventSeries", "EventStaff", "EventType", "Household", "HouseholdMember", "Indicator",
+    "Internship", "InternshipMonth", "LogoImage", "Participant", "ParticipantReason", "Programme",
+    "ProgrammeItem", "ScheduleTask", "Setting", "User", "Volunteer", "VolunteerAgreement", "VolunteerHours",
+    "current_actor",
+]

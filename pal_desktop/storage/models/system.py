@@ -1,0 +1,56 @@
+"""The application's own records: users, organisation settings and the audit log."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from sqlalchemy import DateTime, Integer, LargeBinary, String, Text
+from sqlalchemy.orm import Mapped, mapped_column
+
+from pal_desktop.domain.enums import UserRole
+from pal_desktop.storage.models.base import Audited, Base, enum_column, utcnow
+from pal_desktop.storage.models.people import flag
+
+
+class User(Audited, Base):
+    __tablename__ = "app_user"
+
+    login: Mapped[str] = mapped_column(String(64), unique=True)
+    full_name: Mapped[str] = mapped_column(String(200), default="")
+    password_hash: Mapped[str] = mapped_column(String(200), default="")
+    role: Mapped[UserRole] = mapped_column(enum_column(UserRole, "user_role"), default=UserRole.STAFF)
+    active: Mapped[bool] = flag("user_active", default=True)
+    show_full_pesel: Mapped[bool] = flag("show_full_pesel")
+
+
+class Setting(Audited, Base):
+    """One organisation-wide setting, shared by every PC that uses the database."""
+
+    __tablename__ = "setting"
+
+    key: Mapped[str] = mapped_column(String(80), unique=True)
+    value: Mapped[str] = mapped_column(Text, default="")
+
+
+class LogoImage(Audited, Base):
+    """A logo for the document header strip (funders' signs; at most four are printed in one line)."""
+
+    __tablename__ = "logo_image"
+
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    file_name: Mapped[str] = mapped_column(String(260), default="")
+    content: Mapped[bytes] = mapped_column(LargeBinary)
+
+
+class AuditEntry(Base):
+    """Who changed what and when; written by the session hook, never edited."""
+
+    __tablename__ = "audit_log"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[dt.datetime] = mapped_column(DateTime(timezone=True), default=utcnow, index=True)
+    actor: Mapped[str] = mapped_column(String(64))
+    action: Mapped[str] = mapped_column(String(20))
+    table_name: Mapped[str] = mapped_column(String(60))
+    record_id: Mapped[int | None] = mapped_column(Integer)
+    changes: Mapped[str] = mapped_column(Text, default="")
