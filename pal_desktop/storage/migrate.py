@@ -135,6 +135,10 @@ def open_database(url: str, *, create: bool = True) -> OpenResult:
     location = describe(url)
     path = sqlite_path(url)
     existed = path is not None and path.exists() and path.stat().st_size > 0
+    if path is not None and not path.exists() and not create:
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "Database", "Baza „{location}” nie istnieje. Utwórz ją poleceniem: pal-desktop init"),
+            location=location)
     engine = create_db_engine(url)
     try:
         if path is not None and existed:
