@@ -15,11 +15,12 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError
+from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.orm.exc import StaleDataError
 from sqlalchemy.orm import Session, sessionmaker
 
 from pal_desktop import paths
-from pal_desktop.errors import DatabaseError
+from pal_desktop.errors import ConflictError, DatabaseError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.storage.models import AuditEntry, Base, current_actor
 
@@ -150,6 +151,33 @@ def has_tables(engine: Engine) -> bool:
     return bool(inspect(engine).get_table_names())
 
 
+def translate_operational_error(exc: Exception, location: str) -> DatabaseError:
+    """Turn the driver's words into a message that says what to do."""
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "full" in text or "no space" in text:
+        return DatabaseError(QT_TRANSLATE_NOOP(
+            "Database", "Brak miejsca na dysku dla bazy „{location}”. Zwolnij miejsce i spróbuj ponownie; "
+                        "żadne zmiany nie zostały zapisane."), location=location)
+    if "not a database" in text or "malformed" in text or "encrypted" in text:
+        return DatabaseError(QT_TRANSLATE_NOOP(
+            "Database", "Plik „{location}” nie jest bazą danych PAL Desktop albo jest uszkodzony. Przywróć kopię "
+                        "zapasową albo wskaż inny plik."), location=location)
+    if "locked" in text or "busy" in text:
+        return DatabaseError(QT_TRANSLATE_NOOP(
+            "Database", "Baza „{location}” jest zajęta przez inny program. Zamknij go i spróbuj ponownie."),
+            location=location)
+    if "unable to open" in text or "readonly" in text or "read-only" in text or "permission" in text:
+        return DatabaseError(QT_TRANSLATE_NOOP(
+            "Database", "Nie można otworzyć bazy „{location}” do zapisu. Sprawdź, czy folder istnieje i czy "
+                        "masz do niego uprawnienia."), location=location)
+    if "connection" in text or "could not connect" in text or "password" in text or "does not exist" in text:
+        return DatabaseError(QT_TRANSLATE_NOOP(
+            "Database", "Nie można połączyć się z bazą „{location}”: {reason}. Sprawdź adres serwera, nazwę bazy, "
+                        "użytkownika i hasło."), location=location, reason=str(getattr(exc, "orig", exc)).strip())
+    return DatabaseError(QT_TRANSLATE_NOOP("Database", "Błąd bazy danych „{location}”: {reason}"),
+                         location=location, reason=str(getattr(exc, "orig", exc)).strip())
+
+
 # ---- Sessions and the audit hook -------------------------------------------------------------------
 
 
@@ -236,15 +264,25 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back entirely if it raises."""
-        with self._sessions() as session, session.begin():
-            yield session
+        try:
+            with self._sessions() as session, session.begin():
+                yield session
+        except OperationalError as exc:
+            raise translate_operational_error(exc, self.location) from exc
+        except StaleDataError as exc:
+            raise ConflictError(QT_TRANSLATE_NOOP(
+                "Errors", "Ktoś inny zmienił ten rekord w międzyczasie. Odśwież widok i wprowadź zmianę ponownie; "
+                          "nic nie zostało zapisane.")) from exc
 
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only session; nothing is committed."""
-        with self._sessions() as session:
-            yield session
-            session.rollback()
+        try:
+            # Closing ends the transaction without a commit, and keeps loaded values readable (no expiry).
+            with self._sessions() as session:
+                yield session
+        except OperationalError as exc:
+            raise translate_operational_error(exc, self.location) from exc
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -21,7 +21,13 @@ from sqlalchemy.exc import OperationalError, SQLAlchemyError
 from pal_desktop import paths
 from pal_desktop.errors import DatabaseError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
-from pal_desktop.storage.db import Database, create_db_engine, describe, sqlite_path
+from pal_desktop.storage.db import (
+    Database,
+    create_db_engine,
+    describe,
+    sqlite_path,
+    translate_operational_error,
+)
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -73,33 +79,6 @@ def inspect_schema(engine: Engine) -> SchemaState:
     except OperationalError as exc:
         raise translate_operational_error(exc, describe(str(engine.url))) from exc
     return SchemaState(revision=revision, has_tables=bool(tables))
-
-
-def translate_operational_error(exc: Exception, location: str) -> DatabaseError:
-    """Turn the driver's words into a message that says what to do."""
-    text = str(getattr(exc, "orig", exc)).lower()
-    if "full" in text or "no space" in text:
-        return DatabaseError(QT_TRANSLATE_NOOP(
-            "Database", "Brak miejsca na dysku dla bazy „{location}”. Zwolnij miejsce i spróbuj ponownie; "
-                        "żadne zmiany nie zostały zapisane."), location=location)
-    if "not a database" in text or "malformed" in text or "encrypted" in text:
-        return DatabaseError(QT_TRANSLATE_NOOP(
-            "Database", "Plik „{location}” nie jest bazą danych PAL Desktop albo jest uszkodzony. Przywróć kopię "
-                        "zapasową albo wskaż inny plik."), location=location)
-    if "locked" in text or "busy" in text:
-        return DatabaseError(QT_TRANSLATE_NOOP(
-            "Database", "Baza „{location}” jest zajęta przez inny program. Zamknij go i spróbuj ponownie."),
-            location=location)
-    if "unable to open" in text or "readonly" in text or "read-only" in text or "permission" in text:
-        return DatabaseError(QT_TRANSLATE_NOOP(
-            "Database", "Nie można otworzyć bazy „{location}” do zapisu. Sprawdź, czy folder istnieje i czy "
-                        "masz do niego uprawnienia."), location=location)
-    if "connection" in text or "could not connect" in text or "password" in text or "does not exist" in text:
-        return DatabaseError(QT_TRANSLATE_NOOP(
-            "Database", "Nie można połączyć się z bazą „{location}”: {reason}. Sprawdź adres serwera, nazwę bazy, "
-                        "użytkownika i hasło."), location=location, reason=str(getattr(exc, "orig", exc)).strip())
-    return DatabaseError(QT_TRANSLATE_NOOP("Database", "Błąd bazy danych „{location}”: {reason}"),
-                         location=location, reason=str(getattr(exc, "orig", exc)).strip())
 
 
 def backup_sqlite(path: Path, revision: str | None) -> Path:

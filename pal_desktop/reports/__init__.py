@@ -1,0 +1,1 @@
+"""PDF documents drawn with ReportLab from plain data. No Qt, no database access."""

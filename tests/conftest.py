@@ -1,0 +1,73 @@
+"""Shared fixtures: every test gets its own data and config folders and a fresh database.
+
+The database is a SQLite file by default; with PAL_TEST_PG_URL set (``.ci/run`` does it), the database
+fixtures use that PostgreSQL database instead, emptied before each test.
+"""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+import pytest  # noqa: E402
+
+PG_URL = os.environ.get("PAL_TEST_PG_URL", "")
+
+
+@pytest.fixture(autouse=True)
+def isolated_folders(tmp_path_factory, monkeypatch):
+    """Keep every test away from the real user's data, config and PAL_DATABASE_URL."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("PAL_DATA_DIR", str(home / "data"))
+    monkeypatch.setenv("PAL_CONFIG_DIR", str(home / "config"))
+    monkeypatch.delenv("PAL_DATABASE_URL", raising=False)
+    return home
+
+
+def reset_postgres(url: str) -> None:
+    from sqlalchemy import create_engine, text
+
+    from pal_desktop.storage.db import normalise_url
+
+    engine = create_engine(normalise_url(url))
+    with engine.begin() as connection:
+        connection.execute(text("DROP SCHEMA public CASCADE"))
+        connection.execute(text("CREATE SCHEMA public"))
+    engine.dispose()
+
+
+@pytest.fixture
+def db_url(tmp_path) -> str:
+    """An empty database: a new SQLite file, or the emptied PostgreSQL test database."""
+    if PG_URL:
+        reset_postgres(PG_URL)
+        return PG_URL
+    return "sqlite:///" + (tmp_path / "pal-test.sqlite3").as_posix()
+
+
+@pytest.fixture
+def sqlite_url(tmp_path) -> str:
+    """Always SQLite, for what only a file can show (backups, untouched bytes, WAL)."""
+    return "sqlite:///" + (tmp_path / "pal-test.sqlite3").as_posix()
+
+
+@pytest.fixture
+def db(db_url):
+    """An initialised database: schema, event types and the built-in Kłobuck programme."""
+    from pal_desktop.services.database import open_app_database
+
+    opened = open_app_database(db_url)
+    yield opened.db
+    opened.db.dispose()
+
+
+@pytest.fixture
+def demo_db(db):
+    """The initialised database with 300 demo participants (seed 7)."""
+    import datetime as dt
+
+    from pal_desktop.services.demo import generate_demo
+
+    generate_demo(db, 300, seed=7, today=dt.date(2022, 6, 30))
+    return db

@@ -1,0 +1,123 @@
+"""Demo data: realistic, valid, reproducible, and written all or nothing."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from sqlalchemy import event, func, select
+from stdnum.pl import pesel as stdnum_pesel
+
+from pal_desktop.errors import DatabaseError, ValidationError
+from pal_desktop.services.database import database_info
+from pal_desktop.services.demo import generate_demo, pesel_for
+from pal_desktop.storage.models import (
+    Attendance,
+    Event,
+    Household,
+    HouseholdMember,
+    Participant,
+    ParticipantReason,
+    ScheduleTask,
+    VolunteerHours,
+)
+
+TODAY = dt.date(2022, 6, 30)
+
+
+def test_generated_pesels_are_valid_and_carry_birth_date_and_sex():
+    for birth, female in ((dt.date(1950, 1, 31), True), (dt.date(2005, 12, 1), False), (dt.date(1999, 2, 28), True)):
+        number = pesel_for(birth, 1234, female)
+        assert stdnum_pesel.is_valid(number)
+        assert stdnum_pesel.get_birth_date(number) == birth
+        assert stdnum_pesel.get_gender(number) == ("F" if female else "M")
+
+
+def test_demo_fills_every_part_of_the_registry(demo_db):
+    counts = database_info(demo_db)["counts"]
+    assert counts["participants"] == 300
+    assert counts["households"] > 50 and counts["animators"] >= 5 and counts["volunteers"] >= 10
+    assert counts["events"] >= 20 and counts["attendance_records"] > 0
+    with demo_db.reading() as session:
+        pesels = session.scalars(select(Participant.pesel).where(Participant.pesel.is_not(None))).all()
+        assert pesels and all(stdnum_pesel.is_valid(p) for p in pesels)
+        assert len(set(pesels)) == len(pesels)
+        orphans = session.scalar(select(func.count()).select_from(Participant)
+                                 .where(~Participant.id.in_(select(HouseholdMember.participant_id)
+                                                            .where(HouseholdMember.participant_id.is_not(None)))))
+        assert orphans == 0
+        assert session.scalar(select(func.count()).select_from(ParticipantReason)) >= 300
+        # Attendance is recorded only for events that have already taken place.
+        future = session.scalar(select(func.count()).select_from(Attendance).join(Event)
+                                .where(Event.event_date > TODAY))
+        assert future == 0
+        # Every event lies within the dates of the task it belongs to.
+        outside = session.scalar(select(func.count()).select_from(Event).join(ScheduleTask)
+                                 .where((Event.event_date < ScheduleTask.start_date)
+                                        | (Event.event_date > ScheduleTask.end_date)))
+        assert outside == 0
+        assert session.scalar(select(func.sum(VolunteerHours.hours))) > 0
+
+
+def _fingerprint(db) -> list[tuple]:
+    with db.reading() as session:
+        return session.execute(select(Participant.first_name, Participant.last_name, Participant.pesel,
+                                      Participant.street_name, Participant.status)
+                               .order_by(Participant.id)).all()
+
+
+def test_the_same_seed_gives_the_same_data(tmp_path):
+    from pal_desktop.services.database import open_app_database
+
+    prints = []
+    for name, seed in (("a", 5), ("b", 5), ("c", 6)):
+        opened = open_app_database("sqlite:///" + (tmp_path / f"{name}.sqlite3").as_posix())
+        generate_demo(opened.db, 120, seed=seed, today=TODAY)
+        prints.append(_fingerprint(opened.db))
+        opened.db.dispose()
+    assert prints[0] == prints[1]
+    assert prints[0] != prints[2]
+
+
+def test_demo_can_be_added_twice(db):
+    generate_demo(db, 50, seed=1, today=TODAY)
+    generate_demo(db, 50, seed=2, today=TODAY)
+    assert database_info(db)["counts"]["participants"] == 100
+
+
+def test_a_bad_number_of_participants_is_refused(db):
+    with pytest.raises(ValidationError, match="Liczba uczestników"):
+        generate_demo(db, 0)
+
+
+def test_a_full_disk_gets_a_clear_message_and_nothing_is_written(sqlite_url):
+    from pal_desktop.services.database import open_app_database
+
+    opened = open_app_database(sqlite_url)
+    db = opened.db
+    with db.reading() as session:
+        households_before = session.scalar(select(func.count()).select_from(Household))
+
+    # SQLite reports SQLITE_FULL, exactly as on a full disk, once the file may not grow any more.
+    @event.listens_for(db.engine, "connect")
+    def _cap(dbapi_connection, _record):
+        dbapi_connection.execute("PRAGMA max_page_count = 1")
+
+    db.engine.dispose()
+    with db.engine.connect() as connection:
+        pages = connection.exec_driver_sql("PRAGMA page_count").scalar()
+    event.remove(db.engine, "connect", _cap)
+
+    @event.listens_for(db.engine, "connect")
+    def _cap_at_current(dbapi_connection, _record):
+        dbapi_connection.execute(f"PRAGMA max_page_count = {pages + 5}")
+
+    db.engine.dispose()
+    with pytest.raises(DatabaseError, match="Brak miejsca na dysku"):
+        generate_demo(db, 2000, seed=3, today=TODAY)
+    event.remove(db.engine, "connect", _cap_at_current)
+    db.engine.dispose()
+    with db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(Participant)) == 0
+        assert session.scalar(select(func.count()).select_from(Household)) == households_before
+    db.dispose()
