@@ -97,6 +97,13 @@ def build_parser() -> PolishArgumentParser:
     shot.add_argument("-o", "--output", required=True, type=Path, metavar="PLIK.png", help="plik wynikowy PNG")
     shot.add_argument("--size", type=_size, default=(1366, 768), metavar="SZERxWYS",
                       help="rozmiar okna (domyślnie 1366x768)")
+    report = commands.add_parser("report", help="wydrukuj dokument do pliku PDF")
+    documents = report.add_subparsers(dest="document", metavar="DOKUMENT", required=True,
+                                      parser_class=PolishArgumentParser)
+    card = documents.add_parser("programme", help="karta programu: cele, harmonogram, rezultaty, produkty")
+    card.add_argument("--programme", type=_positive_int, metavar="ID",
+                      help="numer programu (domyślnie aktywny program)")
+    card.add_argument("-o", "--output", required=True, type=Path, metavar="PLIK.pdf", help="plik wynikowy PDF")
     return parser
 
 
@@ -214,13 +221,28 @@ def _cmd_screenshot(args) -> int:
     return EXIT_OK
 
 
+def _cmd_report(args) -> int:
+    from pal_desktop.services import reports
+    from pal_desktop.services.database import open_app_database
+
+    opened = open_app_database(args.db, create=False)
+    if args.document == "programme":
+        content = reports.programme_card_pdf(opened.db, args.programme)
+    else:  # pragma: no cover - argparse allows only the documents above
+        raise AssertionError(args.document)
+    path = reports.write_pdf(content, args.output)
+    print(f"Zapisano: {path}")
+    return EXIT_OK
+
+
 def _cmd_gui(args) -> int:
     from pal_desktop.app import run_gui
 
     return run_gui(args.db)
 
 
-COMMANDS = {"init": _cmd_init, "demo": _cmd_demo, "info": _cmd_info, "screenshot": _cmd_screenshot}
+COMMANDS = {"init": _cmd_init, "demo": _cmd_demo, "info": _cmd_info, "screenshot": _cmd_screenshot,
+            "report": _cmd_report}
 
 
 def main(argv: list[str] | None = None) -> int:
