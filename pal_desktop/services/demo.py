@@ -119,9 +119,6 @@ class _Rows:
         self.tables.setdefault(table, []).append(row)
         return new_id
 
-    def add_plain(self, table: str, row: dict) -> None:
-        self.tables.setdefault(table, []).append(row)
-
 
 @lru_cache(maxsize=20000)
 def _folded(text: str) -> str:
@@ -258,7 +255,7 @@ def build_demo_rows(programme: dict, tasks: dict[int, dict], event_types: dict[s
             if status == ParticipantStatus.ACTIVE or status == ParticipantStatus.COMPLETED:
                 active_ids.append(pid)
             for reason in set(rng.choices(reasons, reason_weights, k=rng.choice((1, 1, 2, 2, 3)))):
-                rows.add_plain("participant_reason", {"participant_id": pid, "reason": reason.value})
+                rows.add("participant_reason", {"participant_id": pid, "reason": reason.value, **stamp})
             rows.add("household_member", {
                 "household_id": household_id, "participant_id": pid, "first_name": first, "last_name": last,
                 "birth_date": birth, "relation": "osoba kierująca rodziną" if member == 0 else

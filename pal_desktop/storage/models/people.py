@@ -15,6 +15,7 @@ from sqlalchemy import (
     Numeric,
     String,
     Text,
+    UniqueConstraint,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -111,14 +112,14 @@ class Participant(Audited, Base):
     membership: Mapped[HouseholdMember | None] = relationship(back_populates="participant")
 
 
-class ParticipantReason(Base):
+class ParticipantReason(Audited, Base):
     """A reason for support (art. 7 of the social-assistance act) given for a participant."""
 
     __tablename__ = "participant_reason"
+    __table_args__ = (UniqueConstraint("participant_id", "reason"),)
 
-    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"),
-                                                primary_key=True)
-    reason: Mapped[SupportReason] = mapped_column(enum_column(SupportReason, "support_reason"), primary_key=True)
+    participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"), index=True)
+    reason: Mapped[SupportReason] = mapped_column(enum_column(SupportReason, "support_reason"))
 
     participant: Mapped[Participant] = relationship(back_populates="reasons")
 

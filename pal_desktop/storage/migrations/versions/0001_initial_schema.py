@@ -435,9 +435,19 @@ def upgrade() -> None:
     op.create_table('participant_reason',
     sa.Column('participant_id', sa.Integer(), nullable=False),
     sa.Column('reason', sa.Enum('ubostwo', 'sieroctwo', 'bezdomnosc', 'bezrobocie', 'niepelnosprawnosc', 'choroba', 'przemoc', 'handel_ludzmi', 'macierzynstwo', 'bezradnosc', 'opuszczenie_placowki', 'cudzoziemcy', 'zaklad_karny', 'uzaleznienie', 'zdarzenie_losowe', 'kleska', name='support_reason', native_enum=False, create_constraint=True, length=40), nullable=False),
+    sa.Column('id', sa.Integer(), nullable=False),
+    sa.Column('created_at', sa.DateTime(timezone=True), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
+    sa.Column('updated_at', sa.DateTime(timezone=True), server_default=sa.text('(CURRENT_TIMESTAMP)'), nullable=False),
+    sa.Column('created_by', sa.String(length=64), server_default='system', nullable=False),
+    sa.Column('updated_by', sa.String(length=64), server_default='system', nullable=False),
+    sa.Column('version', sa.Integer(), server_default='1', nullable=False),
     sa.ForeignKeyConstraint(['participant_id'], ['participant.id'], name=op.f('fk_participant_reason_participant_id_participant'), ondelete='CASCADE'),
-    sa.PrimaryKeyConstraint('participant_id', 'reason', name=op.f('pk_participant_reason'))
+    sa.PrimaryKeyConstraint('id', name=op.f('pk_participant_reason')),
+    sa.UniqueConstraint('participant_id', 'reason', name=op.f('uq_participant_reason_participant_id_reason'))
     )
+    with op.batch_alter_table('participant_reason', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_participant_reason_participant_id'), ['participant_id'], unique=False)
+
     op.create_table('animator_initiative',
     sa.Column('animator_id', sa.Integer(), nullable=False),
     sa.Column('title', sa.String(length=300), nullable=False),
@@ -636,6 +646,9 @@ def downgrade() -> None:
         batch_op.drop_index(batch_op.f('ix_animator_initiative_animator_id'))
 
     op.drop_table('animator_initiative')
+    with op.batch_alter_table('participant_reason', schema=None) as batch_op:
+        batch_op.drop_index(batch_op.f('ix_participant_reason_participant_id'))
+
     op.drop_table('participant_reason')
     with op.batch_alter_table('internship', schema=None) as batch_op:
         batch_op.drop_index(batch_op.f('ix_internship_participant_id'))
