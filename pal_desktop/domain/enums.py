@@ -267,6 +267,38 @@ class ProgrammeItemKind(LabelledEnum):
         }
 
 
+class SupportStatus(LabelledEnum):
+    """Where a planned form of support on a participant's individual path stands."""
+
+    PLANNED = "planowane"
+    IN_PROGRESS = "w_trakcie"
+    GIVEN = "zrealizowane"
+    INTERRUPTED = "przerwane"
+
+    @classmethod
+    def labels(cls):
+        t = QT_TRANSLATE_NOOP
+        return {cls.PLANNED: t("Enums", "planowane"), cls.IN_PROGRESS: t("Enums", "w trakcie"),
+                cls.GIVEN: t("Enums", "zrealizowane"), cls.INTERRUPTED: t("Enums", "przerwane")}
+
+
+#: Forms of support a participant's individual path is made of (the EU data set's "Rodzaj wsparcia").
+SUPPORT_FORMS: tuple[str, ...] = (
+    QT_TRANSLATE_NOOP("Enums", "praca socjalna"),
+    QT_TRANSLATE_NOOP("Enums", "spotkania sąsiedzkie"),
+    QT_TRANSLATE_NOOP("Enums", "Akademia Lidera"),
+    QT_TRANSLATE_NOOP("Enums", "warsztaty i treningi"),
+    QT_TRANSLATE_NOOP("Enums", "szkolenie/kurs zawodowy"),
+    QT_TRANSLATE_NOOP("Enums", "doradztwo zawodowe"),
+    QT_TRANSLATE_NOOP("Enums", "staż"),
+    QT_TRANSLATE_NOOP("Enums", "profilaktyka uzależnień"),
+    QT_TRANSLATE_NOOP("Enums", "terapia uzależnień"),
+    QT_TRANSLATE_NOOP("Enums", "imprezy integracyjne"),
+    QT_TRANSLATE_NOOP("Enums", "pomoc pieniężna"),
+    QT_TRANSLATE_NOOP("Enums", "wolontariat"),
+)
+
+
 class UserRole(LabelledEnum):
     ADMIN = "administrator"
     STAFF = "pracownik"

@@ -19,6 +19,7 @@ from pal_desktop.storage.models.people import (
     HouseholdMember,
     Participant,
     ParticipantReason,
+    SupportPathItem,
     Volunteer,
     VolunteerAgreement,
     VolunteerHours,
@@ -30,6 +31,6 @@ __all__ = [
     "Animator", "AnimatorInitiative", "AreaStreet", "Attendance", "AuditEntry", "Base", "CashAssistance",
     "Enrolment", "Event", "EventSeries", "EventStaff", "EventType", "Household", "HouseholdMember", "Indicator",
     "Internship", "InternshipMonth", "LogoImage", "Participant", "ParticipantReason", "Programme",
-    "ProgrammeItem", "ScheduleTask", "Setting", "User", "Volunteer", "VolunteerAgreement", "VolunteerHours",
+    "ProgrammeItem", "ScheduleTask", "Setting", "SupportPathItem", "User", "Volunteer", "VolunteerAgreement", "VolunteerHours",
     "current_actor",
 ]
