@@ -1,0 +1,167 @@
+"""Households: families whose members are covered by support, participants or not."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import func, select
+
+from pal_desktop.domain import validation as rules
+from pal_desktop.errors import NotFoundError, ValidationError
+from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.storage.db import Database
+from pal_desktop.storage.models import Household, HouseholdMember, Participant
+
+
+@dataclass(frozen=True)
+class MemberView:
+    id: int
+    name: str
+    relation: str
+    birth_date: dt.date | None
+    participant_id: int | None
+    is_head: bool
+    covered_by_support: bool
+
+
+@dataclass(frozen=True)
+class HouseholdView:
+    id: int
+    name: str
+    address: str
+    members: list[MemberView]
+
+
+@dataclass(frozen=True)
+class HouseholdInput:
+    name: str
+    street_name: str = ""
+    house_number: str = ""
+    flat_number: str = ""
+    postal_code: str = ""
+    city: str = ""
+    notes: str = ""
+
+
+def _not_found(household_id: int) -> NotFoundError:
+    return NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma gospodarstwa domowego o numerze {id}."), id=household_id)
+
+
+def create_household(db: Database, data: HouseholdInput, *, head_participant_id: int | None = None) -> int:
+    name = rules.check_required(data.name, "name", QT_TRANSLATE_NOOP("Fields", "Nazwa rodziny"))
+    postal = rules.check_postal_code(data.postal_code)
+    with db.session() as session:
+        household = Household(name=name, street_name=data.street_name.strip(), house_number=data.house_number.strip(),
+                              flat_number=data.flat_number.strip(), postal_code=postal, city=data.city.strip(),
+                              notes=data.notes.strip())
+        session.add(household)
+        session.flush()
+        if head_participant_id is not None:
+            _attach_participant(session, household, head_participant_id, "osoba kierująca rodziną", is_head=True)
+        return household.id
+
+
+def household_from_participant(db: Database, participant_id: int) -> int:
+    """A new household named after the participant, at their address, with them at its head."""
+    with db.reading() as session:
+        person = session.get(Participant, participant_id)
+        if person is None:
+            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma uczestnika o numerze {id}."), id=participant_id)
+        data = HouseholdInput(name=f"Rodzina {person.last_name}", street_name=person.street_name,
+                              house_number=person.house_number, flat_number=person.flat_number,
+                              postal_code=person.postal_code, city=person.city)
+    return create_household(db, data, head_participant_id=participant_id)
+
+
+def _attach_participant(session, household: Household, participant_id: int, relation: str, *,
+                        is_head: bool = False) -> HouseholdMember:
+    person = session.get(Participant, participant_id)
+    if person is None:
+        raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma uczestnika o numerze {id}."), id=participant_id)
+    existing = session.scalar(select(HouseholdMember).where(HouseholdMember.participant_id == participant_id))
+    if existing is not None:
+        if existing.household_id == household.id:
+            return existing
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Validation", "{name} należy już do gospodarstwa domowego „{household}”. Najpierw usuń tę osobę z "
+                          "tamtego gospodarstwa."), field="participant", name=f"{person.first_name} {person.last_name}",
+            household=existing.household.name)
+    member = HouseholdMember(household=household, participant_id=participant_id, first_name=person.first_name,
+                             last_name=person.last_name, birth_date=person.birth_date, relation=relation.strip(),
+                             is_head=is_head, covered_by_support=True)
+    session.add(member)
+    return member
+
+
+def add_participant_member(db: Database, household_id: int, participant_id: int, relation: str) -> int:
+    with db.session() as session:
+        household = session.get(Household, household_id)
+        if household is None:
+            raise _not_found(household_id)
+        member = _attach_participant(session, household, participant_id, relation)
+        session.flush()
+        return member.id
+
+
+def add_family_member(db: Database, household_id: int, first_name: str, last_name: str, relation: str,
+                      birth_date: dt.date | None = None, covered_by_support: bool = True) -> int:
+    """A relative who is not a participant but is covered by support."""
+    first = rules.check_required(first_name, "first_name", QT_TRANSLATE_NOOP("Fields", "Imię"))
+    last = rules.check_required(last_name, "last_name", QT_TRANSLATE_NOOP("Fields", "Nazwisko"))
+    if birth_date and birth_date > dt.date.today():
+        raise ValidationError(QT_TRANSLATE_NOOP("Validation", "Data urodzenia nie może być z przyszłości."),
+                              field="birth_date")
+    with db.session() as session:
+        if session.get(Household, household_id) is None:
+            raise _not_found(household_id)
+        member = HouseholdMember(household_id=household_id, first_name=first, last_name=last,
+                                 relation=relation.strip(), birth_date=birth_date,
+                                 covered_by_support=covered_by_support)
+        session.add(member)
+        session.flush()
+        return member.id
+
+
+def remove_member(db: Database, member_id: int) -> None:
+    with db.session() as session:
+        member = session.get(HouseholdMember, member_id)
+        if member is not None:
+            session.delete(member)
+
+
+def household_of(db: Database, participant_id: int) -> HouseholdView | None:
+    with db.reading() as session:
+        household_id = session.scalar(select(HouseholdMember.household_id)
+                                      .where(HouseholdMember.participant_id == participant_id))
+    return get_household(db, household_id) if household_id is not None else None
+
+
+def get_household(db: Database, household_id: int) -> HouseholdView:
+    with db.reading() as session:
+        household = session.get(Household, household_id)
+        if household is None:
+            raise _not_found(household_id)
+        members = sorted(household.members, key=lambda m: (not m.is_head, m.birth_date or dt.date.max, m.id))
+        address = " ".join(part for part in (household.street_name, household.house_number +
+                                             (f"/{household.flat_number}" if household.flat_number else ""))
+                           if part)
+        if household.city:
+            address = ", ".join(p for p in (address, f"{household.postal_code} {household.city}".strip()) if p)
+        return HouseholdView(household.id, household.name, address, [
+            MemberView(m.id, f"{m.first_name} {m.last_name}".strip(), m.relation, m.birth_date, m.participant_id,
+                       m.is_head, m.covered_by_support) for m in members])
+
+
+def search_households(db: Database, text: str, limit: int = 50) -> list[tuple[int, str, str, int]]:
+    """(id, name, address, members) of households whose name or street contains ``text``."""
+    pattern = f"%{text.strip()}%"
+    with db.reading() as session:
+        counts = (select(HouseholdMember.household_id, func.count().label("members"))
+                  .group_by(HouseholdMember.household_id).subquery())
+        rows = session.execute(
+            select(Household.id, Household.name, Household.street_name, Household.house_number, counts.c.members)
+            .outerjoin(counts, counts.c.household_id == Household.id)
+            .where((Household.name.ilike(pattern)) | (Household.street_name.ilike(pattern)))
+            .order_by(Household.name, Household.id).limit(limit)).all()
+    return [(r.id, r.name, f"{r.street_name} {r.house_number}".strip(), r.members or 0) for r in rows]
