@@ -79,7 +79,7 @@ def test_tasks_match_seed_schedule(programme, seed_text):
     assert [t["number"] for t in seed_tasks] == list(range(1, 12))
     json_tasks = programme["tasks"]
     assert len(json_tasks) == 11
-    for expected, actual in zip(seed_tasks, json_tasks):
+    for expected, actual in zip(seed_tasks, json_tasks, strict=True):
         assert actual["number"] == expected["number"]
         assert actual["name"] == expected["name"]
         assert datetime.date.fromisoformat(actual["start"]) == expected["start"], actual["number"]

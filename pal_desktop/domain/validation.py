@@ -8,8 +8,8 @@ from __future__ import annotations
 import datetime as dt
 import re
 
-from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength, ValidationError as \
-    StdnumError
+from stdnum.exceptions import InvalidChecksum, InvalidComponent, InvalidFormat, InvalidLength
+from stdnum.exceptions import ValidationError as StdnumError
 from stdnum.pl import pesel as stdnum_pesel
 
 from pal_desktop.domain.enums import Sex

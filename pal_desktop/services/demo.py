@@ -146,7 +146,6 @@ def build_demo_rows(programme: dict, tasks: dict[int, dict], event_types: dict[s
     today = today or dt.date.today()
     start: dt.date = programme["start"]
     end: dt.date = programme["end"]
-    span = (end - start).days
     rows = _Rows(first_ids)
     stamp = {"created_by": current_actor.get(), "updated_by": current_actor.get(), "version": 1}
 

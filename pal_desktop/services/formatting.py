@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from decimal import ROUND_HALF_UP, Decimal
 
-
 NBSP = "\u00a0"
 
 

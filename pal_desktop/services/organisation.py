@@ -92,8 +92,8 @@ def save_organisation(db: Database, settings: OrganisationSettings) -> Organisat
 
 def list_logos(db: Database) -> list[Logo]:
     with db.reading() as session:
-        return [Logo(l.id, l.file_name, l.content)
-                for l in session.scalars(select(LogoImage).order_by(LogoImage.position, LogoImage.id))]
+        return [Logo(logo.id, logo.file_name, logo.content)
+                for logo in session.scalars(select(LogoImage).order_by(LogoImage.position, LogoImage.id))]
 
 
 def read_logo_file(path: Path) -> tuple[str, bytes]:

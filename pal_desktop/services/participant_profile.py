@@ -12,7 +12,13 @@ from decimal import Decimal
 from sqlalchemy import or_, select
 
 from pal_desktop.domain import validation as rules
-from pal_desktop.domain.enums import AttendanceStatus, BenefitType, EnrolmentStatus, ParticipantStatus, SupportStatus
+from pal_desktop.domain.enums import (
+    AttendanceStatus,
+    BenefitType,
+    EnrolmentStatus,
+    ParticipantStatus,
+    SupportStatus,
+)
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services.formatting import mask_pesel

@@ -5,8 +5,6 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from sqlalchemy import select
-
 from pal_desktop.domain.enums import IndicatorKind, ProgrammeItemKind
 from pal_desktop.errors import NotFoundError
 from pal_desktop.messages import QT_TRANSLATE_NOOP

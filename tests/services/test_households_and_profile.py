@@ -8,7 +8,8 @@ import pytest
 
 from pal_desktop.domain.enums import AttendanceStatus, ParticipantStatus, SupportStatus
 from pal_desktop.errors import ValidationError
-from pal_desktop.services import households, participant_profile as profiles, participants
+from pal_desktop.services import households, participants
+from pal_desktop.services import participant_profile as profiles
 from pal_desktop.services.demo import pesel_for
 from pal_desktop.services.programmes import active_programme
 from pal_desktop.storage.models import Attendance, Enrolment, Event

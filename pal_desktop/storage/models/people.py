@@ -32,7 +32,6 @@ from pal_desktop.domain.enums import (
 )
 from pal_desktop.storage.models.base import Audited, Base, enum_column
 
-
 #: Binary comparison on PostgreSQL too (its default collation would reorder the key's code points).
 SORT_KEY_TYPE = String(400).with_variant(String(400, collation="C"), "postgresql")
 

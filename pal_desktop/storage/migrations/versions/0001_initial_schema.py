@@ -1,13 +1,12 @@
 """The initial schema: programmes, people, activities, users, settings and the audit log.
 
 Revision ID: 0001
-Revises: 
+Revises:
 Create Date: 2026-11-26 08:24:47.854597
 """
 
-from alembic import op
 import sqlalchemy as sa
-
+from alembic import op
 
 revision = '0001'
 down_revision = None

@@ -1,0 +1,382 @@
+"""Plik → Ustawienia…: the organisation's details, the logo strip and where the data lives.
+
+The organisation's details and logos are stored in the database (every PC sharing it sees them); the
+database location is a setting of this PC, kept in the local config file and used at the next start.
+A rule broken by what was typed is shown in Polish under the field at fault, and the dialog stays open.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize, Qt
+from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QGridLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pal_desktop import config, paths
+from pal_desktop.errors import PalError, ValidationError
+from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services import organisation, ui_queries
+from pal_desktop.ui.dialogs import error_dialog
+
+ERROR_STYLE = "QLabel { color: #b3261e; }"
+INVALID_STYLE = "QLineEdit { border: 1px solid #b3261e; border-radius: 2px; padding: 2px; }"
+THUMBNAIL = QSize(120, 48)
+
+
+class SettingsDialog(QDialog):
+    """Edit and save the settings; ``database_changed`` tells whether the next start uses another database."""
+
+    def __init__(self, db, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._db = db
+        self.database_changed = False
+        self.setObjectName("settingsDialog")
+        self.setWindowTitle(self.tr("Ustawienia"))
+        self.setAccessibleName(self.tr("Ustawienia"))
+        self.fields: dict[str, QLineEdit] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self._logos: list[tuple[str, bytes]] = []
+        self._logos_changed = False
+
+        columns = QHBoxLayout()
+        columns.addWidget(self._build_organisation_box(), 1)
+        right = QVBoxLayout()
+        right.addWidget(self._build_logo_box())
+        right.addWidget(self._build_database_box())
+        right.addStretch(1)
+        columns.addLayout(right, 1)
+
+        self.general_error = self._error_label("general", self.tr("Błąd ustawień"))
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(self.tr("&Zapisz"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setAccessibleName(self.tr("Zapisz ustawienia"))
+        self.save_button.setToolTip(self.tr("Zapisz ustawienia (Ctrl+S)"))
+        self.save_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton(self.tr("Anuluj"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.setAccessibleName(self.tr("Anuluj zmiany"))
+        self.cancel_button.setToolTip(self.tr("Zamknij bez zapisywania (Esc)"))
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(columns)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self.resize(960, 560)
+        self._load()
+
+    # ---- Building
+    def _error_label(self, field: str, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(f"error_{field}")
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.setAccessibleName(self.tr("Błąd: {field}").format(field=name))
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        label.hide()
+        self.error_labels[field] = label
+        return label
+
+    def _add_field(self, form: QFormLayout, field: str, label_text: str, name: str, *,
+                   placeholder: str = "", suffix: str = "") -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setObjectName(f"field_{field}")
+        edit.setAccessibleName(name)
+        edit.setPlaceholderText(placeholder)
+        edit.textEdited.connect(lambda _text, f=field: self._clear_error(f))
+        self.fields[field] = edit
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        if suffix:
+            row = QHBoxLayout()
+            row.addWidget(edit, 1)
+            row.addWidget(QLabel(suffix, self))
+            column.addLayout(row)
+        else:
+            column.addWidget(edit)
+        column.addWidget(self._error_label(field, name))
+        label = QLabel(label_text, self)
+        label.setBuddy(edit)
+        form.addRow(label, box)
+        return edit
+
+    def _build_organisation_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Organizacja"), self)
+        box.setAccessibleName(self.tr("Dane organizacji"))
+        form = QFormLayout(box)
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        note = QLabel(self.tr("Dane organizacji trafiają do nagłówków drukowanych dokumentów."), box)
+        note.setWordWrap(True)
+        form.addRow(note)
+        self._add_field(form, "name", self.tr("&Nazwa organizacji:"), self.tr("Nazwa organizacji"),
+                        placeholder=self.tr("np. Gminny Ośrodek Pomocy Społecznej w Kłobucku"))
+        self._add_field(form, "address", self.tr("&Adres:"), self.tr("Adres"),
+                        placeholder=self.tr("ulica i numer"))
+        self._add_field(form, "postal_code", self.tr("&Kod pocztowy:"), self.tr("Kod pocztowy"),
+                        placeholder="00-000")
+        self._add_field(form, "city", self.tr("&Miejscowość:"), self.tr("Miejscowość"))
+        self._add_field(form, "phone", self.tr("&Telefon:"), self.tr("Telefon"))
+        self._add_field(form, "email", self.tr("&E-mail:"), self.tr("E-mail"))
+        self._add_field(form, "volunteer_hour_rate", self.tr("&Stawka za godzinę\nwolontariatu:"),
+                        self.tr("Stawka za godzinę wolontariatu"), placeholder=self.tr("np. 35,00"),
+                        suffix=self.tr("zł"))
+        return box
+
+    def _build_logo_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Logotypy w nagłówku dokumentów"), self)
+        box.setAccessibleName(self.tr("Logotypy"))
+        self.logo_list = QListWidget(box)
+        self.logo_list.setObjectName("logoList")
+        self.logo_list.setAccessibleName(self.tr("Lista logotypów, od lewej do prawej"))
+        self.logo_list.setIconSize(THUMBNAIL)
+        self.logo_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.logo_list.setMinimumHeight(4 * (THUMBNAIL.height() + 8) + 4)
+        self.logo_list.currentRowChanged.connect(self._update_logo_buttons)
+
+        self.add_logo_button = QPushButton(self.tr("Dodaj &logo…"), box)
+        self.add_logo_button.setAccessibleName(self.tr("Dodaj logo z pliku"))
+        self.remove_logo_button = QPushButton(self.tr("&Usuń"), box)
+        self.remove_logo_button.setAccessibleName(self.tr("Usuń zaznaczone logo"))
+        self.logo_up_button = QPushButton(self.tr("W &górę"), box)
+        self.logo_up_button.setAccessibleName(self.tr("Przesuń logo w lewo (w górę listy)"))
+        self.logo_down_button = QPushButton(self.tr("W &dół"), box)
+        self.logo_down_button.setAccessibleName(self.tr("Przesuń logo w prawo (w dół listy)"))
+        self.add_logo_button.clicked.connect(self.add_logos)
+        self.remove_logo_button.clicked.connect(self.remove_logo)
+        self.logo_up_button.clicked.connect(lambda: self.move_logo(-1))
+        self.logo_down_button.clicked.connect(lambda: self.move_logo(1))
+
+        buttons = QVBoxLayout()
+        for button in (self.add_logo_button, self.remove_logo_button, self.logo_up_button, self.logo_down_button):
+            buttons.addWidget(button)
+        buttons.addStretch(1)
+        note = QLabel(self.tr("Do 4 obrazów PNG lub JPEG, drukowanych w jednej linii w tej kolejności "
+                              "(pierwszy z lewej)."), box)
+        note.setWordWrap(True)
+
+        grid = QGridLayout(box)
+        grid.addWidget(self.logo_list, 0, 0)
+        grid.addLayout(buttons, 0, 1)
+        grid.addWidget(note, 1, 0, 1, 2)
+        grid.addWidget(self._error_label("logos", self.tr("Logotypy")), 2, 0, 1, 2)
+        return box
+
+    def _build_database_box(self) -> QGroupBox:
+        box = QGroupBox(self.tr("Lokalizacja danych"), self)
+        box.setAccessibleName(self.tr("Lokalizacja danych"))
+        self.current_database_label = QLabel(box)
+        self.current_database_label.setObjectName("currentDatabase")
+        self.current_database_label.setWordWrap(True)
+        self.current_database_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.current_database_label.setAccessibleName(self.tr("Obecnie otwarta baza danych"))
+
+        self.database_edit = QLineEdit(box)
+        self.database_edit.setObjectName("field_database_url")
+        self.database_edit.setAccessibleName(self.tr("Baza danych przy następnym uruchomieniu"))
+        self.database_edit.setPlaceholderText(
+            self.tr("domyślnie: {path}").format(path=paths.default_database_path()))
+        self.database_edit.textEdited.connect(lambda _text: self._clear_error("database_url"))
+        self.fields["database_url"] = self.database_edit
+        self.choose_file_button = QPushButton(self.tr("&Wybierz plik…"), box)
+        self.choose_file_button.setAccessibleName(self.tr("Wybierz plik bazy danych SQLite"))
+        self.choose_file_button.clicked.connect(self.choose_database_file)
+        self.default_database_button = QPushButton(self.tr("&Przywróć domyślną"), box)
+        self.default_database_button.setAccessibleName(self.tr("Przywróć domyślną lokalizację bazy danych"))
+        self.default_database_button.clicked.connect(self._use_default_database)
+
+        label = QLabel(self.tr("&Baza przy następnym uruchomieniu:"), box)
+        label.setBuddy(self.database_edit)
+        row = QHBoxLayout()
+        row.addWidget(self.database_edit, 1)
+        row.addWidget(self.choose_file_button)
+        note = QLabel(self.tr("Plik bazy SQLite na tym komputerze albo adres serwera PostgreSQL, "
+                              "np. postgresql://użytkownik:hasło@serwer/baza. Zmiana zacznie obowiązywać "
+                              "przy następnym uruchomieniu programu."), box)
+        note.setWordWrap(True)
+
+        layout = QVBoxLayout(box)
+        layout.addWidget(self.current_database_label)
+        layout.addWidget(label)
+        layout.addLayout(row)
+        layout.addWidget(self._error_label("database_url", self.tr("Baza danych")))
+        layout.addWidget(note)
+        layout.addWidget(self.default_database_button, 0, Qt.AlignmentFlag.AlignLeft)
+        return box
+
+    # ---- Loading
+    def _load(self) -> None:
+        settings = organisation.get_organisation(self._db)
+        for field, edit in self.fields.items():
+            if field != "database_url":
+                edit.setText(getattr(settings, field))
+        self._logos = [(logo.file_name, logo.content) for logo in organisation.list_logos(self._db)]
+        self._show_logos()
+        self._configured_database = config.load().database_url
+        self.database_edit.setText(self._configured_database)
+        self.current_database_label.setText(
+            self.tr("Obecnie otwarta baza: {location}").format(location=self._db.location))
+
+    # ---- Logos
+    def _show_logos(self, select: int | None = None) -> None:
+        self.logo_list.clear()
+        for file_name, content in self._logos:
+            pixmap = QPixmap()
+            pixmap.loadFromData(content)
+            icon = QIcon(pixmap.scaled(THUMBNAIL, Qt.AspectRatioMode.KeepAspectRatio,
+                                       Qt.TransformationMode.SmoothTransformation)) if not pixmap.isNull() else QIcon()
+            item = QListWidgetItem(icon, file_name)
+            item.setToolTip(file_name)
+            self.logo_list.addItem(item)
+        if select is not None and self._logos:
+            self.logo_list.setCurrentRow(max(0, min(select, len(self._logos) - 1)))
+        self._update_logo_buttons()
+
+    def _update_logo_buttons(self, *_args) -> None:
+        row = self.logo_list.currentRow()
+        self.add_logo_button.setEnabled(len(self._logos) < organisation.MAX_LOGOS)
+        self.remove_logo_button.setEnabled(row >= 0)
+        self.logo_up_button.setEnabled(row > 0)
+        self.logo_down_button.setEnabled(0 <= row < len(self._logos) - 1)
+
+    def add_logos(self) -> None:
+        names, _filter = QFileDialog.getOpenFileNames(
+            self, self.tr("Wybierz logo"), str(Path.home()), self.tr("Obrazy PNG i JPEG (*.png *.jpg *.jpeg)"))
+        self._clear_error("logos")
+        for name in names:
+            if len(self._logos) >= organisation.MAX_LOGOS:
+                self._show_error(ValidationError(QT_TRANSLATE_NOOP(
+                    "SettingsDialog", "Pasek logotypów może mieć najwyżej {max} znaki w jednej linii."),
+                    field="logos", context="SettingsDialog", max=organisation.MAX_LOGOS))
+                break
+            try:
+                self._logos.append(organisation.read_logo_file(Path(name)))
+            except ValidationError as err:
+                self._show_error(err)
+                break
+            self._logos_changed = True
+        self._show_logos(select=len(self._logos) - 1)
+
+    def remove_logo(self) -> None:
+        row = self.logo_list.currentRow()
+        if row < 0:
+            return
+        del self._logos[row]
+        self._logos_changed = True
+        self._show_logos(select=row)
+
+    def move_logo(self, step: int) -> None:
+        row = self.logo_list.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < len(self._logos):
+            return
+        self._logos[row], self._logos[target] = self._logos[target], self._logos[row]
+        self._logos_changed = True
+        self._show_logos(select=target)
+
+    def logo_names(self) -> list[str]:
+        return [file_name for file_name, _content in self._logos]
+
+    # ---- Database location
+    def choose_database_file(self) -> None:
+        current = self.database_edit.text().strip()
+        start = current if current and "://" not in current else str(paths.default_database_path())
+        name, _filter = QFileDialog.getSaveFileName(
+            self, self.tr("Wybierz plik bazy danych"), start,
+            self.tr("Bazy danych SQLite (*.sqlite3 *.sqlite *.db);;Wszystkie pliki (*)"),
+            options=QFileDialog.Option.DontConfirmOverwrite)
+        if name:
+            self.database_edit.setText(name)
+            self._clear_error("database_url")
+
+    def _use_default_database(self) -> None:
+        self.database_edit.clear()
+        self._clear_error("database_url")
+
+    # ---- Saving
+    def organisation_settings(self):
+        values = {field: edit.text() for field, edit in self.fields.items() if field != "database_url"}
+        return organisation.OrganisationSettings(**values)
+
+    def save(self) -> bool:
+        """Validate and save everything; on a broken rule show it under its field and stay open."""
+        self._clear_errors()
+        try:
+            location = ui_queries.check_database_location(self.database_edit.text())
+            clean = organisation.save_organisation(self._db, self.organisation_settings())
+            if self._logos_changed:
+                organisation.replace_logos(self._db, self._logos)
+                self._logos_changed = False
+            if location != self._configured_database:
+                self._save_database_location(location)
+        except ValidationError as err:
+            self._show_error(err)
+            return False
+        except PalError as err:
+            error_dialog.show_error(self, err)
+            return False
+        for field, edit in self.fields.items():
+            if field != "database_url":
+                edit.setText(getattr(clean, field))
+        self.accept()
+        return True
+
+    def _save_database_location(self, location: str) -> None:
+        local = config.load()
+        local.database_url = location
+        try:
+            config.save(local)
+        except OSError as exc:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "SettingsDialog", "Nie można zapisać ustawień w pliku „{path}”: {reason}."), field="database_url",
+                context="SettingsDialog", path=str(config.config_path()), reason=exc.strerror or str(exc)) from exc
+        self._configured_database = location
+        self.database_changed = True
+
+    # ---- Errors
+    def _show_error(self, error: PalError) -> None:
+        label = self.error_labels.get(error.field or "", self.general_error)
+        label.setText(error_dialog.error_text(error))
+        label.show()
+        edit = self.fields.get(error.field or "")
+        if edit is not None:
+            edit.setStyleSheet(INVALID_STYLE)
+            edit.setFocus(Qt.FocusReason.OtherFocusReason)
+            edit.selectAll()
+
+    def _clear_error(self, field: str) -> None:
+        label = self.error_labels.get(field)
+        if label is not None:
+            label.clear()
+            label.hide()
+        edit = self.fields.get(field)
+        if edit is not None:
+            edit.setStyleSheet("")
+
+    def _clear_errors(self) -> None:
+        for field in self.error_labels:
+            self._clear_error(field)
+
+    def error_text(self, field: str) -> str:
+        """The message shown under ``field`` ("" when there is none)."""
+        label = self.error_labels.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""

@@ -1,0 +1,92 @@
+"""A read-only table model that reads a long list from the database a page at a time.
+
+The view asks for more rows (``canFetchMore``/``fetchMore``) as the user scrolls towards the end, so a
+programme with 100,000 participants shows its first rows at once and never holds all of them in memory
+unless the user scrolls through them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+
+from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+
+from pal_desktop.ui.models.row_table_model import Column, ColumnsMixin
+
+PAGE_SIZE = 200
+
+#: fetch_page(offset, limit) -> rows; called on the UI thread, so a page must come back quickly.
+FetchPage = Callable[[int, int], list[tuple]]
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+class PagedTableModel(ColumnsMixin, QAbstractTableModel):
+    """Rows read on demand from ``fetch_page``; ``total`` is how many rows the whole list has."""
+
+    def __init__(self, columns: Sequence[Column], parent=None, *, page_size: int = PAGE_SIZE) -> None:
+        super().__init__(parent)
+        self.columns = tuple(columns)
+        self.page_size = page_size
+        self._rows: list[tuple] = []
+        self._total = 0
+        self._fetch: FetchPage | None = None
+
+    # ---- Qt overrides
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.columns)
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
+        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.columns):
+            return None
+        return self.cell_data(self._rows[index.row()], index.column(), role)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        return self.header_data(section, orientation, role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+    def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
+        return not parent.isValid() and self._fetch is not None and len(self._rows) < self._total
+
+    def fetchMore(self, parent: Index = QModelIndex()) -> None:  # noqa: B008 - Qt's signature
+        if not self.canFetchMore(parent):
+            return
+        offset = len(self._rows)
+        rows = self._fetch(offset, min(self.page_size, self._total - offset))
+        if not rows:
+            # The list got shorter since it was counted (someone deleted records): stop asking.
+            self._total = offset
+            return
+        self.beginInsertRows(QModelIndex(), offset, offset + len(rows) - 1)
+        self._rows.extend(rows)
+        self.endInsertRows()
+        if len(rows) < self.page_size and len(self._rows) < self._total:
+            self._total = len(self._rows)
+
+    # ---- Our API
+    @property
+    def total(self) -> int:
+        """How many rows the whole list has (rows not read yet included)."""
+        return self._total
+
+    def set_source(self, total: int, fetch_page: FetchPage | None) -> None:
+        """Show a new list: forget the rows read so far and read its first page."""
+        self.beginResetModel()
+        self._rows = []
+        self._total = total if fetch_page is not None else 0
+        self._fetch = fetch_page
+        self.endResetModel()
+        self.fetchMore()
+
+    def clear(self) -> None:
+        self.set_source(0, None)
+
+    def row_at(self, row: int) -> tuple:
+        return self._rows[row]

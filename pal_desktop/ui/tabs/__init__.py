@@ -1,0 +1,1 @@
+"""The six screens of the main window, one module each, built on the shared ``ListTab``."""

@@ -1,0 +1,278 @@
+"""The shared shape of a list screen: a count and a search field above a table.
+
+A tab shows a message in place of the table while it loads, when its list is empty and when a search
+finds nothing. Short lists are read whole and searched in memory (``RowsTab``); long lists are read a
+page at a time from the database and will be searched there later (``PagedTab``).
+
+Tabs do not import the services at module level (the window must appear before SQLAlchemy is loaded):
+each ``load`` imports what it needs when it runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QStackedWidget,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pal_desktop.ui.models.paged_table_model import FetchPage, PagedTableModel
+from pal_desktop.ui.models.row_table_model import Column, RowTableModel
+from pal_desktop.ui.models.search_filter import SearchFilterModel
+
+
+def format_count(value: int) -> str:
+    from pal_desktop.services.formatting import format_count as service_format_count
+
+    return service_format_count(value)
+
+
+def make_table(accessible_name: str, parent: QWidget | None = None) -> QTableView:
+    """A read-only table: whole-row selection, alternating colours, no row numbers, compact rows."""
+    table = QTableView(parent)
+    table.setAccessibleName(accessible_name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.setAlternatingRowColors(True)
+    table.setWordWrap(False)
+    table.setTextElideMode(Qt.TextElideMode.ElideRight)
+    table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
+    table.setSortingEnabled(False)    # lists come ordered from the database
+    table.verticalHeader().setVisible(False)
+    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    table.horizontalHeader().setHighlightSections(False)
+    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
+    return table
+
+
+def size_columns(table: QTableView, columns: Sequence[Column]) -> None:
+    """Starting widths from the column specs; the stretching column takes what is left."""
+    header = table.horizontalHeader()
+    metrics = table.fontMetrics()
+    digit = metrics.horizontalAdvance("0")
+    padding = 2 * metrics.horizontalAdvance("M")
+    for index, column in enumerate(columns):
+        title = table.model().headerData(index, Qt.Orientation.Horizontal)
+        header.resizeSection(index, max(column.width * digit, metrics.horizontalAdvance(title)) + padding)
+        if column.stretch:
+            header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
+        else:
+            header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
+    header.setStretchLastSection(False)  # a short list leaves empty space rather than one very wide column
+
+
+class ListTab(QWidget):
+    """Count label, search field and table (or a message in the table's place)."""
+
+    sig_loaded = Signal()
+    """Rows (or the empty-list message) are on screen after a load."""
+
+    #: Stable English id (used by ``pal-desktop screenshot --tab`` and in code).
+    tab_id = ""
+    #: The columns of the table.
+    columns: Sequence[Column] = ()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("countLabel")
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)
+        font = self.count_label.font()
+        font.setBold(True)
+        self.count_label.setFont(font)
+
+        self.search = QLineEdit(self)
+        self.search.setObjectName("searchField")
+        self.search.setPlaceholderText(QCoreApplication.translate("ListTab", "Szukaj…"))
+        self.search.setClearButtonEnabled(True)
+        self.search.setMinimumWidth(280)
+        self.search.installEventFilter(self)
+
+        self.table = make_table(self.list_name(), self)
+        self.empty_label = QLabel(QCoreApplication.translate("ListTab", "Wczytywanie danych…"), self)
+        self.empty_label.setObjectName("emptyLabel")
+        self.empty_label.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty_label.setWordWrap(True)
+        self.empty_label.setAccessibleName(QCoreApplication.translate("ListTab", "Komunikat listy"))
+        self.empty_label.setStyleSheet("QLabel { color: palette(placeholder-text); font-size: 11pt; }")
+
+        self._stack = QStackedWidget(self)
+        self._stack.addWidget(self.table)
+        self._stack.addWidget(self.empty_label)
+        self._stack.setCurrentWidget(self.empty_label)
+
+        top = QHBoxLayout()
+        top.addWidget(self.count_label)
+        top.addStretch(1)
+        top.addWidget(self.search)
+
+        body = QHBoxLayout()
+        body.addWidget(self._stack, 3)
+        side = self.build_side_panel()
+        if side is not None:
+            body.addWidget(side, 2)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(8, 8, 8, 8)
+        layout.addLayout(top)
+        layout.addLayout(body, 1)
+        footer = self.build_footer()
+        if footer is not None:
+            layout.addWidget(footer)
+
+        self.search.setAccessibleName(self.search_name())
+        self.count_label.setAccessibleName(QCoreApplication.translate("ListTab", "Liczba pozycji"))
+        self.setAccessibleName(self.title())
+
+    # ---- What each tab says (override)
+    def title(self) -> str:
+        """The tab's title (translated)."""
+        raise NotImplementedError
+
+    def list_name(self) -> str:
+        """Accessible name of the table, e.g. "Lista uczestników"."""
+        raise NotImplementedError
+
+    def search_name(self) -> str:
+        return QCoreApplication.translate("ListTab", "Szukaj: {list}").format(list=self.list_name().lower())
+
+    def count_text(self, count: str) -> str:
+        """The count label for ``count`` (already formatted), e.g. "Uczestników: 20 449"."""
+        raise NotImplementedError
+
+    def empty_text(self) -> str:
+        """What to say when the list is empty, e.g. "Brak uczestników w tym programie."."""
+        raise NotImplementedError
+
+    def build_side_panel(self) -> QWidget | None:
+        """An optional panel to the right of the table."""
+        return None
+
+    def build_footer(self) -> QWidget | None:
+        """An optional widget under the table (e.g. a legend)."""
+        return None
+
+    # ---- Loading
+    def load(self, db, programme_id: int | None) -> None:
+        """Read the list for ``programme_id`` from ``db`` and show it (runs on the UI thread: keep it quick)."""
+        raise NotImplementedError
+
+    def show_loading(self) -> None:
+        self.count_label.clear()
+        self.empty_label.setText(QCoreApplication.translate("ListTab", "Wczytywanie danych…"))
+        self._stack.setCurrentWidget(self.empty_label)
+
+    def _show_list_or_message(self, shown: int, total: int) -> None:
+        if total == 0:
+            self.empty_label.setText(self.empty_text())
+            self._stack.setCurrentWidget(self.empty_label)
+        elif shown == 0:
+            self.empty_label.setText(QCoreApplication.translate("ListTab", "Nic nie znaleziono dla „{query}”.")
+                                     .format(query=self.search.text().strip()))
+            self._stack.setCurrentWidget(self.empty_label)
+        else:
+            self._stack.setCurrentWidget(self.table)
+        if shown == total:
+            count = format_count(total)
+        else:
+            count = QCoreApplication.translate("ListTab", "{shown} z {total}").format(
+                shown=format_count(shown), total=format_count(total))
+        self.count_label.setText(self.count_text(count))
+
+    # ---- Search
+    def search_enabled(self) -> bool:
+        return self.search.isEnabled()
+
+    def focus_search(self) -> bool:
+        """Put the cursor in the search field; False when this list cannot be searched yet."""
+        if not self.search.isEnabled():
+            return False
+        self.search.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.search.selectAll()
+        return True
+
+    def is_showing_table(self) -> bool:
+        return self._stack.currentWidget() is self.table
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Down arrow in the search field moves to the list, Escape clears the search.
+        if watched is self.search and event.type() == QEvent.Type.KeyPress:
+            if event.key() == Qt.Key.Key_Down and self.is_showing_table():
+                self.table.setFocus(Qt.FocusReason.OtherFocusReason)
+                if not self.table.currentIndex().isValid() and self.table.model().rowCount() > 0:
+                    self.table.selectRow(0)
+                return True
+            if event.key() == Qt.Key.Key_Escape and self.search.text():
+                self.search.clear()
+                return True
+        return super().eventFilter(watched, event)
+
+
+class RowsTab(ListTab):
+    """A short list, read whole and searched in memory."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = RowTableModel(self.columns, self, bold_if=self.is_emphasised)
+        self.proxy = SearchFilterModel(self)
+        self.proxy.setSourceModel(self.model)
+        self.table.setModel(self.proxy)
+        size_columns(self.table, self.columns)
+        self.search.textChanged.connect(self._on_search)
+
+    def is_emphasised(self, row: tuple) -> bool:
+        """Rows shown in bold (e.g. milestones)."""
+        return False
+
+    def fetch_rows(self, db, programme_id: int | None) -> list[tuple]:
+        raise NotImplementedError
+
+    def load(self, db, programme_id: int | None) -> None:
+        self.set_rows(self.fetch_rows(db, programme_id))
+
+    def set_rows(self, rows: Sequence[tuple]) -> None:
+        self.model.set_rows(rows)
+        self._refresh()
+        self.sig_loaded.emit()
+
+    def _on_search(self, text: str) -> None:
+        self.proxy.set_query(text)
+        self._refresh()
+
+    def _refresh(self) -> None:
+        self._show_list_or_message(self.proxy.rowCount(), self.model.rowCount())
+
+
+class PagedTab(ListTab):
+    """A long list read from the database a page at a time; searching it comes with the full screen."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = PagedTableModel(self.columns, self)
+        self.table.setModel(self.model)
+        size_columns(self.table, self.columns)
+        self.search.setEnabled(False)
+        self.search.setToolTip(QCoreApplication.translate("ListTab", "Wyszukiwanie pojawi się wkrótce"))
+
+    def fetch_source(self, db, programme_id: int) -> tuple[int, FetchPage]:
+        """(how many rows the list has, fetch_page(offset, limit))."""
+        raise NotImplementedError
+
+    def load(self, db, programme_id: int | None) -> None:
+        if programme_id is None:
+            self.model.clear()
+        else:
+            total, fetch_page = self.fetch_source(db, programme_id)
+            self.model.set_source(total, fetch_page)
+        self._show_list_or_message(self.model.total, self.model.total)
+        self.sig_loaded.emit()
