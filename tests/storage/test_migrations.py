@@ -22,6 +22,12 @@ def _digest(path: Path) -> str:
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def test_the_known_head_is_alembics_head():
+    from pal_desktop.storage.migrate import script_directory
+
+    assert script_directory().get_current_head() == head_revision()
+
+
 def test_a_new_database_gets_the_whole_schema_matching_the_models(db_url):
     result = open_database(db_url)
     try:

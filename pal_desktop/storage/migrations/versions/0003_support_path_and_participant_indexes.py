@@ -42,11 +42,13 @@ def upgrade() -> None:
         batch_op.create_index(batch_op.f('ix_participant_birth_date'), ['birth_date'], unique=False)
         batch_op.create_index(batch_op.f('ix_participant_start_date'), ['start_date'], unique=False)
         batch_op.create_index('ix_participant_search', ['programme_id', 'sort_key', 'search_text'], unique=False)
+        batch_op.drop_index(batch_op.f('ix_participant_programme_id'))
 
 
 
 def downgrade() -> None:
     with op.batch_alter_table('participant', schema=None) as batch_op:
+        batch_op.create_index(batch_op.f('ix_participant_programme_id'), ['programme_id'], unique=False)
         batch_op.drop_index('ix_participant_search')
         batch_op.drop_index(batch_op.f('ix_participant_start_date'))
         batch_op.drop_index(batch_op.f('ix_participant_birth_date'))
