@@ -341,6 +341,12 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, pid=programme.id: self.switch_programme(pid))
             self.programme_actions.addAction(action)
             self.programme_menu.addAction(action)
+        self.programme_menu.addSeparator()
+        new_programme = self.programme_menu.addAction(self.tr("&Nowy program…"))
+        new_programme.setObjectName("newProgrammeAction")
+        new_programme.setStatusTip(self.tr("Dodaj program innej gminy albo na kolejne lata"))
+        new_programme.setEnabled(self._db is not None)
+        new_programme.triggered.connect(self.new_programme)
 
     def _show_programme_title(self) -> None:
         if self._programme is None:
@@ -377,6 +383,17 @@ class MainWindow(QMainWindow):
             self.sig_programme_changed.emit(self._programme.id)
 
     # ---- Commands
+    def new_programme(self) -> None:
+        """Add a programme beside the built-in one; when made active, every tab shows it."""
+        if self._db is None:
+            return
+        from pal_desktop.ui.dialogs.programme_dialog import ProgrammeDialog
+
+        dialog = ProgrammeDialog(self._db, self)
+        if dialog.exec() and dialog.created_id is not None:
+            self.reload()
+            self.statusBar().showMessage(self.tr("Dodano program."), 5000)
+
     def focus_search(self) -> None:
         if not self.current_tab().focus_search():
             self.statusBar().showMessage(self.tr("Wyszukiwanie na tej liście pojawi się wkrótce."), 5000)
