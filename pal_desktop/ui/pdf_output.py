@@ -1,0 +1,40 @@
+"""Showing a finished PDF to the user: saved under the data folder's "wydruki" and opened in the system's
+PDF viewer, from which staff print it.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from pathlib import Path
+
+from PySide6.QtCore import QUrl
+from PySide6.QtGui import QDesktopServices
+
+from pal_desktop import paths
+
+
+def printouts_dir() -> Path:
+    folder = paths.data_dir() / "wydruki"
+    folder.mkdir(parents=True, exist_ok=True)
+    return folder
+
+
+def save_printout(content: bytes, name: str) -> Path:
+    """Write the PDF under a readable, unique name, e.g. "karta-programu-2026-11-26-0915.pdf"."""
+    slug = re.sub(r"[^\w-]+", "-", name.lower()).strip("-") or "dokument"
+    stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
+    path = printouts_dir() / f"{slug}-{stamp}.pdf"
+    path.write_bytes(content)
+    return path
+
+
+def open_file(path: Path) -> bool:
+    """Open with the system's viewer; tests replace this function."""
+    return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
+
+
+def show_pdf(content: bytes, name: str) -> Path:
+    path = save_printout(content, name)
+    open_file(path)
+    return path
