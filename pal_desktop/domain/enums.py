@@ -80,26 +80,25 @@ class SupportReason(LabelledEnum):
 
     @classmethod
     def labels(cls):
-        t = QT_TRANSLATE_NOOP
         return {
-            cls.POVERTY: t("Enums", "ubóstwo"),
-            cls.ORPHANHOOD: t("Enums", "sieroctwo"),
-            cls.HOMELESSNESS: t("Enums", "bezdomność"),
-            cls.UNEMPLOYMENT: t("Enums", "bezrobocie"),
-            cls.DISABILITY: t("Enums", "niepełnosprawność"),
-            cls.ILLNESS: t("Enums", "długotrwała lub ciężka choroba"),
-            cls.DOMESTIC_VIOLENCE: t("Enums", "przemoc domowa"),
-            cls.TRAFFICKING: t("Enums", "potrzeba ochrony ofiar handlu ludźmi"),
-            cls.MATERNITY: t("Enums", "potrzeba ochrony macierzyństwa lub wielodzietności"),
-            cls.HELPLESSNESS: t("Enums", "bezradność w sprawach opiekuńczo-wychowawczych i prowadzenia "
+            cls.POVERTY: QT_TRANSLATE_NOOP("Enums", "ubóstwo"),
+            cls.ORPHANHOOD: QT_TRANSLATE_NOOP("Enums", "sieroctwo"),
+            cls.HOMELESSNESS: QT_TRANSLATE_NOOP("Enums", "bezdomność"),
+            cls.UNEMPLOYMENT: QT_TRANSLATE_NOOP("Enums", "bezrobocie"),
+            cls.DISABILITY: QT_TRANSLATE_NOOP("Enums", "niepełnosprawność"),
+            cls.ILLNESS: QT_TRANSLATE_NOOP("Enums", "długotrwała lub ciężka choroba"),
+            cls.DOMESTIC_VIOLENCE: QT_TRANSLATE_NOOP("Enums", "przemoc domowa"),
+            cls.TRAFFICKING: QT_TRANSLATE_NOOP("Enums", "potrzeba ochrony ofiar handlu ludźmi"),
+            cls.MATERNITY: QT_TRANSLATE_NOOP("Enums", "potrzeba ochrony macierzyństwa lub wielodzietności"),
+            cls.HELPLESSNESS: QT_TRANSLATE_NOOP("Enums", "bezradność w sprawach opiekuńczo-wychowawczych i prowadzenia "
                                          "gospodarstwa domowego"),
-            cls.YOUTH_LEAVING_CARE: t("Enums", "trudności w przystosowaniu do życia młodzieży opuszczającej "
+            cls.YOUTH_LEAVING_CARE: QT_TRANSLATE_NOOP("Enums", "trudności w przystosowaniu do życia młodzieży opuszczającej "
                                                "placówki"),
-            cls.FOREIGNERS: t("Enums", "trudności w integracji cudzoziemców"),
-            cls.AFTER_PRISON: t("Enums", "trudności po opuszczeniu zakładu karnego"),
-            cls.ADDICTION: t("Enums", "alkoholizm lub narkomania"),
-            cls.CRISIS: t("Enums", "zdarzenie losowe i sytuacja kryzysowa"),
-            cls.DISASTER: t("Enums", "klęska żywiołowa lub ekologiczna"),
+            cls.FOREIGNERS: QT_TRANSLATE_NOOP("Enums", "trudności w integracji cudzoziemców"),
+            cls.AFTER_PRISON: QT_TRANSLATE_NOOP("Enums", "trudności po opuszczeniu zakładu karnego"),
+            cls.ADDICTION: QT_TRANSLATE_NOOP("Enums", "alkoholizm lub narkomania"),
+            cls.CRISIS: QT_TRANSLATE_NOOP("Enums", "zdarzenie losowe i sytuacja kryzysowa"),
+            cls.DISASTER: QT_TRANSLATE_NOOP("Enums", "klęska żywiołowa lub ekologiczna"),
         }
 
 
@@ -115,14 +114,13 @@ class Education(LabelledEnum):
 
     @classmethod
     def labels(cls):
-        t = QT_TRANSLATE_NOOP
         return {
-            cls.NONE: t("Enums", "brak (ISCED 0)"),
-            cls.PRIMARY: t("Enums", "podstawowe (ISCED 1)"),
-            cls.LOWER_SECONDARY: t("Enums", "gimnazjalne (ISCED 2)"),
-            cls.UPPER_SECONDARY: t("Enums", "ponadgimnazjalne (ISCED 3)"),
-            cls.POST_SECONDARY: t("Enums", "policealne (ISCED 4)"),
-            cls.TERTIARY: t("Enums", "wyższe (ISCED 5-8)"),
+            cls.NONE: QT_TRANSLATE_NOOP("Enums", "brak (ISCED 0)"),
+            cls.PRIMARY: QT_TRANSLATE_NOOP("Enums", "podstawowe (ISCED 1)"),
+            cls.LOWER_SECONDARY: QT_TRANSLATE_NOOP("Enums", "gimnazjalne (ISCED 2)"),
+            cls.UPPER_SECONDARY: QT_TRANSLATE_NOOP("Enums", "ponadgimnazjalne (ISCED 3)"),
+            cls.POST_SECONDARY: QT_TRANSLATE_NOOP("Enums", "policealne (ISCED 4)"),
+            cls.TERTIARY: QT_TRANSLATE_NOOP("Enums", "wyższe (ISCED 5-8)"),
         }
 
 
@@ -134,12 +132,11 @@ class LabourStatus(LabelledEnum):
 
     @classmethod
     def labels(cls):
-        t = QT_TRANSLATE_NOOP
         return {
-            cls.UNEMPLOYED_REGISTERED: t("Enums", "osoba bezrobotna zarejestrowana w ewidencji urzędów pracy"),
-            cls.UNEMPLOYED_UNREGISTERED: t("Enums", "osoba bezrobotna niezarejestrowana w ewidencji urzędów pracy"),
-            cls.INACTIVE: t("Enums", "osoba bierna zawodowo"),
-            cls.EMPLOYED: t("Enums", "osoba pracująca"),
+            cls.UNEMPLOYED_REGISTERED: QT_TRANSLATE_NOOP("Enums", "osoba bezrobotna zarejestrowana w ewidencji urzędów pracy"),
+            cls.UNEMPLOYED_UNREGISTERED: QT_TRANSLATE_NOOP("Enums", "osoba bezrobotna niezarejestrowana w ewidencji urzędów pracy"),
+            cls.INACTIVE: QT_TRANSLATE_NOOP("Enums", "osoba bierna zawodowo"),
+            cls.EMPLOYED: QT_TRANSLATE_NOOP("Enums", "osoba pracująca"),
         }
 
 
@@ -152,9 +149,8 @@ class TriState(LabelledEnum):
 
     @classmethod
     def labels(cls):
-        t = QT_TRANSLATE_NOOP
-        return {cls.YES: t("Enums", "Tak"), cls.NO: t("Enums", "Nie"),
-                cls.REFUSED: t("Enums", "Odmowa podania informacji")}
+        return {cls.YES: QT_TRANSLATE_NOOP("Enums", "Tak"), cls.NO: QT_TRANSLATE_NOOP("Enums", "Nie"),
+                cls.REFUSED: QT_TRANSLATE_NOOP("Enums", "Odmowa podania informacji")}
 
 
 class DisabilityDegree(LabelledEnum):
@@ -164,9 +160,8 @@ class DisabilityDegree(LabelledEnum):
 
     @classmethod
     def labels(cls):
-        t = QT_TRANSLATE_NOOP
-        return {cls.MILD: t("Enums", "lekki"), cls.MODERATE: t("Enums", "umiarkowany"),
-                cls.SEVERE: t("Enums", "znaczny")}
+        return {cls.MILD: QT_TRANSLATE_NOOP("Enums", "lekki"), cls.MODERATE: QT_TRANSLATE_NOOP("Enums", "umiarkowany"),
+                cls.SEVERE: QT_TRANSLATE_NOOP("Enums", "znaczny")}
 
 
 class AttendanceStatus(LabelledEnum):
@@ -176,9 +171,8 @@ class AttendanceStatus(LabelledEnum):
 
     @classmethod
     def labels(cls):
-        t = QT_TRANSLATE_NOOP
-        return {cls.PRESENT: t("Enums", "obecny"), cls.ABSENT: t("Enums", "nieobecny"),
-                cls.EXCUSED: t("Enums", "usprawiedliwiony")}
+        return {cls.PRESENT: QT_TRANSLATE_NOOP("Enums", "obecny"), cls.ABSENT: QT_TRANSLATE_NOOP("Enums", "nieobecny"),
+                cls.EXCUSED: QT_TRANSLATE_NOOP("Enums", "usprawiedliwiony")}
 
 
 class EnrolmentStatus(LabelledEnum):
@@ -188,9 +182,8 @@ class EnrolmentStatus(LabelledEnum):
 
     @classmethod
     def labels(cls):
-        t = QT_TRANSLATE_NOOP
-        return {cls.ENROLLED: t("Enums", "zapisany"), cls.WAITING: t("Enums", "lista rezerwowa"),
-                cls.CANCELLED: t("Enums", "wypisany")}
+        return {cls.ENROLLED: QT_TRANSLATE_NOOP("Enums", "zapisany"), cls.WAITING: QT_TRANSLATE_NOOP("Enums", "lista rezerwowa"),
+                cls.CANCELLED: QT_TRANSLATE_NOOP("Enums", "wypisany")}
 
 
 class EventStatus(LabelledEnum):
@@ -200,9 +193,8 @@ class EventStatus(LabelledEnum):
 
     @classmethod
     def labels(cls):
-        t = QT_TRANSLATE_NOOP
-        return {cls.PLANNED: t("Enums", "planowane"), cls.HELD: t("Enums", "odbyło się"),
-                cls.CANCELLED: t("Enums", "odwołane")}
+        return {cls.PLANNED: QT_TRANSLATE_NOOP("Enums", "planowane"), cls.HELD: QT_TRANSLATE_NOOP("Enums", "odbyło się"),
+                cls.CANCELLED: QT_TRANSLATE_NOOP("Enums", "odwołane")}
 
 
 class LeaderKind(LabelledEnum):
@@ -213,9 +205,8 @@ class LeaderKind(LabelledEnum):
 
     @classmethod
     def labels(cls):
-        t = QT_TRANSLATE_NOOP
-        return {cls.STAFF: t("Enums", "pracownik"), cls.ANIMATOR: t("Enums", "animator"),
-                cls.VOLUNTEER: t("Enums", "wolontariusz"), cls.TRAINER: t("Enums", "trener zewnętrzny")}
+        return {cls.STAFF: QT_TRANSLATE_NOOP("Enums", "pracownik"), cls.ANIMATOR: QT_TRANSLATE_NOOP("Enums", "animator"),
+                cls.VOLUNTEER: QT_TRANSLATE_NOOP("Enums", "wolontariusz"), cls.TRAINER: QT_TRANSLATE_NOOP("Enums", "trener zewnętrzny")}
 
 
 class BenefitType(LabelledEnum):
@@ -227,9 +218,8 @@ class BenefitType(LabelledEnum):
 
     @classmethod
     def labels(cls):
-        t = QT_TRANSLATE_NOOP
-        return {cls.PURPOSE: t("Enums", "zasiłek celowy"), cls.PERIODIC: t("Enums", "zasiłek okresowy"),
-                cls.PERMANENT: t("Enums", "zasiłek stały")}
+        return {cls.PURPOSE: QT_TRANSLATE_NOOP("Enums", "zasiłek celowy"), cls.PERIODIC: QT_TRANSLATE_NOOP("Enums", "zasiłek okresowy"),
+                cls.PERMANENT: QT_TRANSLATE_NOOP("Enums", "zasiłek stały")}
 
 
 class IndicatorKind(LabelledEnum):
@@ -238,8 +228,7 @@ class IndicatorKind(LabelledEnum):
 
     @classmethod
     def labels(cls):
-        t = QT_TRANSLATE_NOOP
-        return {cls.PRODUCT: t("Enums", "produkt"), cls.RESULT: t("Enums", "rezultat")}
+        return {cls.PRODUCT: QT_TRANSLATE_NOOP("Enums", "produkt"), cls.RESULT: QT_TRANSLATE_NOOP("Enums", "rezultat")}
 
 
 class ProgrammeItemKind(LabelledEnum):
@@ -255,15 +244,14 @@ class ProgrammeItemKind(LabelledEnum):
 
     @classmethod
     def labels(cls):
-        t = QT_TRANSLATE_NOOP
         return {
-            cls.SPECIFIC_GOAL: t("Enums", "cel szczegółowy"),
-            cls.DIRECTION: t("Enums", "kierunek działań"),
-            cls.METHOD: t("Enums", "sposób i metoda pracy"),
-            cls.PLANNED_ACTION: t("Enums", "planowane działanie"),
-            cls.IMPLEMENTER: t("Enums", "realizator"),
-            cls.PARTNER: t("Enums", "partner"),
-            cls.FUNDING_SOURCE: t("Enums", "źródło finansowania"),
+            cls.SPECIFIC_GOAL: QT_TRANSLATE_NOOP("Enums", "cel szczegółowy"),
+            cls.DIRECTION: QT_TRANSLATE_NOOP("Enums", "kierunek działań"),
+            cls.METHOD: QT_TRANSLATE_NOOP("Enums", "sposób i metoda pracy"),
+            cls.PLANNED_ACTION: QT_TRANSLATE_NOOP("Enums", "planowane działanie"),
+            cls.IMPLEMENTER: QT_TRANSLATE_NOOP("Enums", "realizator"),
+            cls.PARTNER: QT_TRANSLATE_NOOP("Enums", "partner"),
+            cls.FUNDING_SOURCE: QT_TRANSLATE_NOOP("Enums", "źródło finansowania"),
         }
 
 
@@ -277,9 +265,8 @@ class SupportStatus(LabelledEnum):
 
     @classmethod
     def labels(cls):
-        t = QT_TRANSLATE_NOOP
-        return {cls.PLANNED: t("Enums", "planowane"), cls.IN_PROGRESS: t("Enums", "w trakcie"),
-                cls.GIVEN: t("Enums", "zrealizowane"), cls.INTERRUPTED: t("Enums", "przerwane")}
+        return {cls.PLANNED: QT_TRANSLATE_NOOP("Enums", "planowane"), cls.IN_PROGRESS: QT_TRANSLATE_NOOP("Enums", "w trakcie"),
+                cls.GIVEN: QT_TRANSLATE_NOOP("Enums", "zrealizowane"), cls.INTERRUPTED: QT_TRANSLATE_NOOP("Enums", "przerwane")}
 
 
 #: Forms of support a participant's individual path is made of (the EU data set's "Rodzaj wsparcia").
@@ -306,9 +293,8 @@ class UserRole(LabelledEnum):
 
     @classmethod
     def labels(cls):
-        t = QT_TRANSLATE_NOOP
-        return {cls.ADMIN: t("Enums", "administrator"), cls.STAFF: t("Enums", "pracownik"),
-                cls.READER: t("Enums", "tylko odczyt")}
+        return {cls.ADMIN: QT_TRANSLATE_NOOP("Enums", "administrator"), cls.STAFF: QT_TRANSLATE_NOOP("Enums", "pracownik"),
+                cls.READER: QT_TRANSLATE_NOOP("Enums", "tylko odczyt")}
 
 
 class AuditAction(StrEnum):

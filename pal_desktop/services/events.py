@@ -1,0 +1,699 @@
+"""Events under the schedule: plan them (one by one or as a weekly series), enrol people, record who came.
+
+Each public function is one transaction. Refusals name the field in Polish and leave nothing half-saved.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field, replace
+
+from sqlalchemy import and_, func, or_, select
+
+from pal_desktop.domain import calendar as days
+from pal_desktop.domain import validation as rules
+from pal_desktop.domain.enums import (
+    AttendanceStatus,
+    EnrolmentStatus,
+    EventStatus,
+    LeaderKind,
+    ParticipantStatus,
+)
+from pal_desktop.domain.text import fold
+from pal_desktop.errors import ConflictError, NotFoundError, ValidationError
+from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.storage.db import Database
+from pal_desktop.storage.models import (
+    Animator,
+    Attendance,
+    Enrolment,
+    Event,
+    EventSeries,
+    EventStaff,
+    EventType,
+    HouseholdMember,
+    Participant,
+    Programme,
+    ScheduleTask,
+    Volunteer,
+    VolunteerAgreement,
+    VolunteerHours,
+)
+
+LOW_ATTENDANCE = 0.8
+LEFT_PROGRAMME = (ParticipantStatus.COMPLETED.value, ParticipantStatus.DROPPED_OUT.value)
+
+
+def _d(value: dt.date) -> str:
+    return value.strftime("%d.%m.%Y")
+
+
+# ---- Event types (the editable list) ------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventTypeOption:
+    id: int
+    name: str
+    active: bool
+
+
+def event_types(db: Database, *, include_inactive: bool = False) -> list[EventTypeOption]:
+    with db.reading() as session:
+        statement = select(EventType).order_by(EventType.position, EventType.name)
+        if not include_inactive:
+            statement = statement.where(EventType.active.is_(True))
+        return [EventTypeOption(t.id, t.name, t.active) for t in session.scalars(statement)]
+
+
+def add_event_type(db: Database, name: str) -> int:
+    name = rules.check_required(name, "name", QT_TRANSLATE_NOOP("Fields", "Rodzaj wydarzenia"))
+    with db.session() as session:
+        existing = session.scalar(select(EventType).where(func.lower(EventType.name) == name.lower()))
+        if existing is not None:
+            existing.active = True
+            return existing.id
+        position = (session.scalar(select(func.max(EventType.position))) or 0) + 1
+        event_type = EventType(name=name, position=position)
+        session.add(event_type)
+        session.flush()
+        return event_type.id
+
+
+def rename_event_type(db: Database, type_id: int, name: str) -> None:
+    name = rules.check_required(name, "name", QT_TRANSLATE_NOOP("Fields", "Rodzaj wydarzenia"))
+    with db.session() as session:
+        event_type = session.get(EventType, type_id)
+        if event_type is None:
+            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma rodzaju wydarzenia o numerze {id}."), id=type_id)
+        clash = session.scalar(select(EventType.id).where(func.lower(EventType.name) == name.lower(),
+                                                          EventType.id != type_id))
+        if clash is not None:
+            raise ValidationError(QT_TRANSLATE_NOOP("Validation", "Rodzaj wydarzenia „{name}” już jest na liście."),
+                                  field="name", name=name)
+        event_type.name = name
+
+
+def set_event_type_active(db: Database, type_id: int, active: bool) -> None:
+    """Hide a type from new events (events that use it keep it)."""
+    with db.session() as session:
+        event_type = session.get(EventType, type_id)
+        if event_type is not None:
+            event_type.active = active
+
+
+# ---- Events ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventInput:
+    title: str
+    event_date: dt.date
+    programme_id: int | None = None
+    event_type_id: int | None = None
+    task_id: int | None = None
+    start_time: dt.time | None = None
+    end_time: dt.time | None = None
+    place: str = ""
+    leader_kind: LeaderKind | None = None
+    leader_name: str = ""
+    leader_animator_id: int | None = None
+    leader_volunteer_id: int | None = None
+    capacity: int | None = None
+    status: EventStatus = EventStatus.PLANNED
+    notes: str = ""
+
+
+@dataclass(frozen=True)
+class EventDetail(EventInput):
+    id: int = 0
+    version: int = 1
+    series_id: int | None = None
+    type_name: str = ""
+    task_name: str = ""
+    leader: str = ""
+    enrolled: int = 0
+    waiting: int = 0
+
+
+def _check_event(session, data: EventInput, event_id: int | None = None) -> None:
+    rules.check_required(data.title, "title", QT_TRANSLATE_NOOP("Fields", "Temat"))
+    if data.start_time and data.end_time and data.end_time <= data.start_time:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Validation", "Godzina zakończenia ({end}) musi być późniejsza niż godzina rozpoczęcia ({start})."),
+            field="end_time", start=data.start_time.strftime("%H:%M"), end=data.end_time.strftime("%H:%M"))
+    programme = session.get(Programme, data.programme_id)
+    if programme is None:
+        raise ValidationError(QT_TRANSLATE_NOOP("Validation", "Najpierw utwórz program."), field="programme")
+    if not programme.start_date <= data.event_date <= programme.end_date:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Validation", "Data {date} jest poza okresem programu ({start} – {end})."), field="event_date",
+            date=_d(data.event_date), start=_d(programme.start_date), end=_d(programme.end_date))
+    if data.task_id is not None:
+        task = session.get(ScheduleTask, data.task_id)
+        if task is None or task.programme_id != programme.id:
+            raise ValidationError(QT_TRANSLATE_NOOP("Validation", "Wybrane zadanie nie należy do tego programu."),
+                                  field="task_id")
+        if not task.start_date <= data.event_date <= task.end_date:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Validation", "Data {date} jest poza terminem zadania „{task}” ({start} – {end})."),
+                field="event_date", date=_d(data.event_date), task=task.name, start=_d(task.start_date),
+                end=_d(task.end_date))
+    if data.capacity is not None:
+        if data.capacity < 1:
+            raise ValidationError(QT_TRANSLATE_NOOP("Validation", "Liczba miejsc musi być większa od zera."),
+                                  field="capacity")
+        if event_id is not None:
+            enrolled = session.scalar(select(func.count()).select_from(Enrolment).where(
+                Enrolment.event_id == event_id, Enrolment.status == EnrolmentStatus.ENROLLED.value)) or 0
+            if data.capacity < enrolled:
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "Validation", "Liczba miejsc ({capacity}) nie może być mniejsza niż liczba zapisanych osób "
+                                  "({enrolled}). Najpierw wypisz nadmiarowe osoby."), field="capacity",
+                    capacity=data.capacity, enrolled=enrolled)
+    if data.status == EventStatus.HELD and data.event_date > dt.date.today():
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Validation", "Wydarzenie z przyszłą datą nie mogło się jeszcze odbyć."), field="status")
+
+
+def _with_programme(db: Database, data: EventInput) -> EventInput:
+    data = replace(data, title=" ".join(data.title.split()), place=data.place.strip(),
+                   leader_name=data.leader_name.strip(), notes=data.notes.strip())
+    if data.programme_id is not None:
+        return data
+    from pal_desktop.services.programmes import active_programme
+
+    active = active_programme(db)
+    if active is None:
+        raise ValidationError(QT_TRANSLATE_NOOP("Validation", "Najpierw utwórz program."), field="programme")
+    return replace(data, programme_id=active.id)
+
+
+_EVENT_FIELDS = ("programme_id", "event_type_id", "task_id", "title", "event_date", "start_time", "end_time", "place",
+                 "leader_kind", "leader_name", "leader_animator_id", "leader_volunteer_id", "capacity", "status",
+                 "notes")
+
+
+def _apply(event: Event, data: EventInput) -> None:
+    for name in _EVENT_FIELDS:
+        setattr(event, name, getattr(data, name))
+
+
+def validate_event(db: Database, data: EventInput, event_id: int | None = None) -> list[ValidationError]:
+    data = _with_programme(db, data)
+    with db.reading() as session:
+        try:
+            _check_event(session, data, event_id)
+        except ValidationError as error:
+            return [error]
+    return []
+
+
+def create_event(db: Database, data: EventInput) -> int:
+    data = _with_programme(db, data)
+    with db.session() as session:
+        _check_event(session, data)
+        event = Event()
+        _apply(event, data)
+        session.add(event)
+        session.flush()
+        return event.id
+
+
+def update_event(db: Database, event_id: int, data: EventInput, expected_version: int | None = None) -> None:
+    data = _with_programme(db, data)
+    with db.session() as session:
+        event = session.get(Event, event_id)
+        if event is None:
+            raise _no_event(event_id)
+        if expected_version is not None and event.version != expected_version:
+            raise ConflictError(QT_TRANSLATE_NOOP(
+                "Errors", "Ktoś inny zmienił ten rekord w międzyczasie. Odśwież widok i wprowadź zmianę ponownie; "
+                          "nic nie zostało zapisane."))
+        _check_event(session, data, event_id)
+        _apply(event, data)
+
+
+def delete_event(db: Database, event_id: int) -> None:
+    with db.session() as session:
+        event = session.get(Event, event_id)
+        if event is not None:
+            session.delete(event)
+
+
+def _no_event(event_id: int) -> NotFoundError:
+    return NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma wydarzenia o numerze {id}."), id=event_id)
+
+
+def _leader_text(session, event: Event) -> str:
+    if event.leader_animator_id:
+        animator = session.get(Animator, event.leader_animator_id)
+        if animator:
+            return f"{animator.first_name} {animator.last_name}"
+    if event.leader_volunteer_id:
+        volunteer = session.get(Volunteer, event.leader_volunteer_id)
+        if volunteer:
+            return f"{volunteer.first_name} {volunteer.last_name}"
+    return event.leader_name
+
+
+def get_event(db: Database, event_id: int) -> EventDetail:
+    with db.reading() as session:
+        event = session.get(Event, event_id)
+        if event is None:
+            raise _no_event(event_id)
+        counts = dict(session.execute(select(Enrolment.status, func.count()).where(Enrolment.event_id == event_id)
+                                      .group_by(Enrolment.status)).all())
+        task = session.get(ScheduleTask, event.task_id) if event.task_id else None
+        return EventDetail(
+            **{name: getattr(event, name) for name in _EVENT_FIELDS}, id=event.id, version=event.version,
+            series_id=event.series_id, type_name=event.event_type.name if event.event_type else "",
+            task_name=task.name if task else "", leader=_leader_text(session, event),
+            enrolled=counts.get(EnrolmentStatus.ENROLLED.value, 0), waiting=counts.get(EnrolmentStatus.WAITING.value, 0))
+
+
+# ---- Series ------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SeriesResult:
+    series_id: int
+    event_ids: list[int]
+    skipped_holidays: list[tuple[dt.date, str]]
+
+
+def create_series(db: Database, data: EventInput, sessions: int, *, every_weeks: int = 1,
+                  skip_holidays: bool = True) -> SeriesResult:
+    """``sessions`` weekly sessions from ``data.event_date`` (each an event of its own, editable alone)."""
+    if not 1 <= sessions <= 200:
+        raise ValidationError(QT_TRANSLATE_NOOP("Validation", "Liczba spotkań w cyklu musi być od 1 do 200."),
+                              field="sessions")
+    if not 1 <= every_weeks <= 8:
+        raise ValidationError(QT_TRANSLATE_NOOP("Validation", "Odstęp między spotkaniami musi wynosić od 1 do 8 "
+                                                              "tygodni."), field="every_weeks")
+    data = _with_programme(db, data)
+    dates, skipped = days.series_dates(data.event_date, sessions, every_weeks=every_weeks,
+                                       skip_holidays=skip_holidays)
+    with db.session() as session:
+        for day in dates:  # every session must fit the programme and the task
+            _check_event(session, replace(data, event_date=day))
+        weekday = ("poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela")[
+            data.event_date.weekday()]
+        series = EventSeries(programme_id=data.programme_id, task_id=data.task_id, event_type_id=data.event_type_id,
+                             title=data.title, recurrence=f"co {every_weeks} tydz., {weekday}, {sessions} spotkań"
+                             if every_weeks > 1 else f"co tydzień, {weekday}, {sessions} spotkań")
+        session.add(series)
+        session.flush()
+        ids = []
+        for day in dates:
+            event = Event(series_id=series.id)
+            _apply(event, replace(data, event_date=day))
+            session.add(event)
+            session.flush()
+            ids.append(event.id)
+        return SeriesResult(series.id, ids, [(day, days.holiday_name(day) or "") for day in skipped])
+
+
+def series_events(db: Database, series_id: int) -> list[tuple[int, dt.date]]:
+    with db.reading() as session:
+        return [(r.id, r.event_date) for r in session.execute(
+            select(Event.id, Event.event_date).where(Event.series_id == series_id).order_by(Event.event_date))]
+
+
+# ---- Finding events ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EventQuery:
+    programme_id: int | None = None
+    task_id: int | None = None
+    event_type_id: int | None = None
+    date_from: dt.date | None = None
+    date_to: dt.date | None = None
+    leader: str = ""
+    text: str = ""
+
+
+@dataclass(frozen=True)
+class EventRow:
+    id: int
+    event_date: dt.date
+    start_time: dt.time | None
+    end_time: dt.time | None
+    title: str
+    type_name: str
+    task_position: int | None
+    place: str
+    leader: str
+    enrolled: int
+    present: int
+    status: EventStatus
+    series_id: int | None
+
+
+def _event_filters(statement, query: EventQuery):
+    if query.programme_id is not None:
+        statement = statement.where(Event.programme_id == query.programme_id)
+    if query.task_id is not None:
+        statement = statement.where(Event.task_id == query.task_id)
+    if query.event_type_id is not None:
+        statement = statement.where(Event.event_type_id == query.event_type_id)
+    if query.date_from is not None:
+        statement = statement.where(Event.event_date >= query.date_from)
+    if query.date_to is not None:
+        statement = statement.where(Event.event_date <= query.date_to)
+    if query.text.strip():
+        pattern = f"%{query.text.strip()}%"
+        statement = statement.where(or_(Event.title.ilike(pattern), Event.place.ilike(pattern)))
+    if query.leader.strip():
+        pattern = f"%{query.leader.strip()}%"
+        statement = statement.where(or_(
+            Event.leader_name.ilike(pattern),
+            Event.leader_animator_id.in_(select(Animator.id).where(
+                (Animator.first_name + " " + Animator.last_name).ilike(pattern))),
+            Event.leader_volunteer_id.in_(select(Volunteer.id).where(
+                (Volunteer.first_name + " " + Volunteer.last_name).ilike(pattern)))))
+    return statement
+
+
+def count_events(db: Database, query: EventQuery) -> int:
+    with db.reading() as session:
+        return session.scalar(_event_filters(select(func.count()).select_from(Event), query)) or 0
+
+
+def list_events(db: Database, query: EventQuery, offset: int = 0, limit: int = 200) -> list[EventRow]:
+    enrolled = (select(func.count()).where(Enrolment.event_id == Event.id,
+                                           Enrolment.status == EnrolmentStatus.ENROLLED.value)
+                .correlate(Event).scalar_subquery())
+    present = (select(func.count()).where(Attendance.event_id == Event.id,
+                                          Attendance.status == AttendanceStatus.PRESENT.value)
+               .correlate(Event).scalar_subquery())
+    statement = _event_filters(
+        select(Event, EventType.name, ScheduleTask.position, enrolled.label("enrolled"), present.label("present"))
+        .outerjoin(EventType, EventType.id == Event.event_type_id)
+        .outerjoin(ScheduleTask, ScheduleTask.id == Event.task_id), query
+    ).order_by(Event.event_date, Event.start_time, Event.id).offset(offset).limit(limit)
+    with db.reading() as session:
+        rows = session.execute(statement).all()
+        return [EventRow(e.id, e.event_date, e.start_time, e.end_time, e.title, type_name or "", position, e.place,
+                         _leader_text(session, e), enrolled_count, present_count, e.status, e.series_id)
+                for e, type_name, position, enrolled_count, present_count in rows]
+
+
+def events_by_day(db: Database, programme_id: int, first: dt.date, last: dt.date) -> dict[dt.date, list[EventRow]]:
+    """The events of a date range (a month of the calendar view), by day."""
+    result: dict[dt.date, list[EventRow]] = {}
+    for row in list_events(db, EventQuery(programme_id=programme_id, date_from=first, date_to=last), limit=5000):
+        result.setdefault(row.event_date, []).append(row)
+    return result
+
+
+# ---- Enrolment ---------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class EnrolmentResult:
+    enrolled: list[int] = field(default_factory=list)
+    waiting: list[int] = field(default_factory=list)
+    refused: list[tuple[int, str]] = field(default_factory=list)
+    already: list[int] = field(default_factory=list)
+    double_booked: list[tuple[int, str]] = field(default_factory=list)
+
+
+def _overlaps(a_start, a_end, b_start, b_end) -> bool:
+    if a_start is None or b_start is None:
+        return True  # no hours: the same day counts as the same time
+    a_end = a_end or a_start
+    b_end = b_end or b_start
+    return a_start < b_end and b_start < a_end or a_start == b_start
+
+
+def enrol(db: Database, event_id: int, participant_ids: list[int]) -> EnrolmentResult:
+    """Enrol people; over capacity they go to the waiting list; people who left the programme are refused."""
+    result = EnrolmentResult()
+    with db.session() as session:
+        event = session.get(Event, event_id)
+        if event is None:
+            raise _no_event(event_id)
+        existing = dict(session.execute(select(Enrolment.participant_id, Enrolment.status)
+                                        .where(Enrolment.event_id == event_id)).all())
+        enrolled_now = sum(1 for s in existing.values() if s == EnrolmentStatus.ENROLLED.value)
+        people = {p.id: p for p in session.scalars(select(Participant).where(Participant.id.in_(participant_ids)))}
+        same_day = session.execute(
+            select(Enrolment.participant_id, Event.title, Event.start_time, Event.end_time)
+            .join(Event, Event.id == Enrolment.event_id)
+            .where(Event.event_date == event.event_date, Event.id != event_id,
+                   Enrolment.participant_id.in_(participant_ids),
+                   Enrolment.status == EnrolmentStatus.ENROLLED.value)).all()
+        for pid in dict.fromkeys(participant_ids):
+            person = people.get(pid)
+            if person is None:
+                result.refused.append((pid, QT_TRANSLATE_NOOP("Validation", "nie ma takiej osoby w rejestrze")))
+                continue
+            if person.status in LEFT_PROGRAMME:
+                result.refused.append((pid, QT_TRANSLATE_NOOP("Validation", "osoba zakończyła udział w programie")))
+                continue
+            if pid in existing:
+                result.already.append(pid)
+                continue
+            for other_pid, title, start, end in same_day:
+                if other_pid == pid and _overlaps(event.start_time, event.end_time, start, end):
+                    result.double_booked.append((pid, title))
+            if event.capacity is not None and enrolled_now >= event.capacity:
+                session.add(Enrolment(event_id=event_id, participant_id=pid, status=EnrolmentStatus.WAITING))
+                result.waiting.append(pid)
+            else:
+                session.add(Enrolment(event_id=event_id, participant_id=pid, status=EnrolmentStatus.ENROLLED))
+                enrolled_now += 1
+                result.enrolled.append(pid)
+    return result
+
+
+def enrol_household(db: Database, event_id: int, household_id: int) -> EnrolmentResult:
+    with db.reading() as session:
+        ids = [pid for pid in session.scalars(select(HouseholdMember.participant_id).where(
+            HouseholdMember.household_id == household_id, HouseholdMember.participant_id.is_not(None)))]
+    return enrol(db, event_id, ids)
+
+
+def unenrol(db: Database, event_id: int, participant_id: int) -> int | None:
+    """Remove someone; the first person on the waiting list takes the place (their id is returned)."""
+    with db.session() as session:
+        enrolment = session.scalar(select(Enrolment).where(Enrolment.event_id == event_id,
+                                                           Enrolment.participant_id == participant_id))
+        if enrolment is None:
+            return None
+        was_enrolled = enrolment.status == EnrolmentStatus.ENROLLED
+        session.delete(enrolment)
+        if not was_enrolled:
+            return None
+        waiting = session.scalar(select(Enrolment).where(Enrolment.event_id == event_id,
+                                                         Enrolment.status == EnrolmentStatus.WAITING.value)
+                                 .order_by(Enrolment.created_at, Enrolment.id).limit(1))
+        if waiting is None:
+            return None
+        waiting.status = EnrolmentStatus.ENROLLED
+        return waiting.participant_id
+
+
+# ---- Attendance --------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class SheetRow:
+    participant_id: int
+    last_name: str
+    first_name: str
+    enrolment: EnrolmentStatus | None
+    attendance: AttendanceStatus | None
+    walk_in: bool
+
+
+def attendance_sheet(db: Database, event_id: int, *, include_waiting: bool = False) -> list[SheetRow]:
+    """The enrolled (and walk-ins) in Polish alphabetical order, with what has been recorded."""
+    with db.reading() as session:
+        if session.get(Event, event_id) is None:
+            raise _no_event(event_id)
+        enrolments = dict(session.execute(select(Enrolment.participant_id, Enrolment.status)
+                                          .where(Enrolment.event_id == event_id)).all())
+        marks = {a.participant_id: a for a in session.scalars(select(Attendance)
+                                                               .where(Attendance.event_id == event_id))}
+        ids = {pid for pid, status in enrolments.items()
+               if include_waiting or status == EnrolmentStatus.ENROLLED.value} | set(marks)
+        people = session.execute(select(Participant.id, Participant.last_name, Participant.first_name)
+                                 .where(Participant.id.in_(ids)).order_by(Participant.sort_key, Participant.id)).all()
+        return [SheetRow(p.id, p.last_name, p.first_name,
+                         EnrolmentStatus(enrolments[p.id]) if p.id in enrolments else None,
+                         marks[p.id].status if p.id in marks else None,
+                         marks[p.id].walk_in if p.id in marks else False) for p in people]
+
+
+def record_attendance(db: Database, event_id: int, marks: dict[int, AttendanceStatus], *,
+                      today: dt.date | None = None) -> None:
+    """Save who came (one transaction); a session that has not happened yet is refused."""
+    today = today or dt.date.today()
+    with db.session() as session:
+        event = session.get(Event, event_id)
+        if event is None:
+            raise _no_event(event_id)
+        if event.event_date > today:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Validation", "Nie można zapisać obecności na wydarzeniu, które jeszcze się nie odbyło ({date})."),
+                field="event_date", date=_d(event.event_date))
+        existing = {a.participant_id: a for a in session.scalars(select(Attendance)
+                                                                  .where(Attendance.event_id == event_id))}
+        allowed = set(session.scalars(select(Enrolment.participant_id).where(Enrolment.event_id == event_id)))
+        for pid, status in marks.items():
+            if pid not in allowed and pid not in existing:
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "Validation", "Osoba nr {id} nie jest zapisana na to wydarzenie — dodaj ją jako osobę spoza "
+                                  "listy."), field="participant", id=pid)
+            mark = existing.get(pid)
+            if mark is None:
+                session.add(Attendance(event_id=event_id, participant_id=pid, status=AttendanceStatus(status)))
+            elif mark.status != status:
+                mark.status = AttendanceStatus(status)
+        if marks and event.status == EventStatus.PLANNED:
+            event.status = EventStatus.HELD
+
+
+def mark_all_present(db: Database, event_id: int, *, today: dt.date | None = None) -> int:
+    rows = attendance_sheet(db, event_id)
+    record_attendance(db, event_id, {r.participant_id: AttendanceStatus.PRESENT for r in rows}, today=today)
+    return len(rows)
+
+
+def add_walk_in(db: Database, event_id: int, participant_id: int, *, today: dt.date | None = None) -> None:
+    """Someone who came without being enrolled: present, marked as a walk-in."""
+    today = today or dt.date.today()
+    with db.session() as session:
+        event = session.get(Event, event_id)
+        if event is None:
+            raise _no_event(event_id)
+        if event.event_date > today:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Validation", "Nie można zapisać obecności na wydarzeniu, które jeszcze się nie odbyło ({date})."),
+                field="event_date", date=_d(event.event_date))
+        person = session.get(Participant, participant_id)
+        if person is None:
+            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma uczestnika o numerze {id}."), id=participant_id)
+        if person.status in LEFT_PROGRAMME:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Validation", "{name} zakończył(a) udział w programie i nie może być dopisany(-a)."),
+                field="participant", name=f"{person.first_name} {person.last_name}")
+        mark = session.scalar(select(Attendance).where(Attendance.event_id == event_id,
+                                                       Attendance.participant_id == participant_id))
+        if mark is None:
+            session.add(Attendance(event_id=event_id, participant_id=participant_id,
+                                   status=AttendanceStatus.PRESENT, walk_in=True))
+        else:
+            mark.status = AttendanceStatus.PRESENT
+        if event.status == EventStatus.PLANNED:
+            event.status = EventStatus.HELD
+
+
+@dataclass(frozen=True)
+class Rate:
+    present: int
+    recorded: int
+
+    @property
+    def value(self) -> float | None:
+        return self.present / self.recorded if self.recorded else None
+
+    @property
+    def low(self) -> bool:
+        return self.value is not None and self.value < LOW_ATTENDANCE
+
+
+def event_rate(db: Database, event_id: int) -> Rate:
+    with db.reading() as session:
+        rows = dict(session.execute(select(Attendance.status, func.count()).where(Attendance.event_id == event_id)
+                                    .group_by(Attendance.status)).all())
+    return Rate(rows.get(AttendanceStatus.PRESENT.value, 0), sum(rows.values()))
+
+
+def series_rates(db: Database, series_id: int) -> dict[int, tuple[str, Rate]]:
+    """Per participant of a series: (name, attendance rate over its sessions with recorded attendance)."""
+    with db.reading() as session:
+        rows = session.execute(
+            select(Participant.id, Participant.last_name, Participant.first_name, Attendance.status)
+            .join(Attendance, Attendance.participant_id == Participant.id)
+            .join(Event, Event.id == Attendance.event_id)
+            .where(Event.series_id == series_id).order_by(Participant.sort_key)).all()
+    result: dict[int, tuple[str, list[int]]] = {}
+    for pid, last, first, status in rows:
+        name, counts = result.setdefault(pid, (f"{last} {first}", [0, 0]))
+        counts[1] += 1
+        if status == AttendanceStatus.PRESENT.value:
+            counts[0] += 1
+    return {pid: (name, Rate(present, recorded)) for pid, (name, (present, recorded)) in result.items()}
+
+
+# ---- Animators and volunteers at an event -------------------------------------------------------------
+
+
+def add_staff(db: Database, event_id: int, *, animator_id: int | None = None, volunteer_id: int | None = None,
+              role: str = "", hours=None) -> int:
+    """Who led or helped; a volunteer's hours at the event are logged for them (within an agreement)."""
+    if (animator_id is None) == (volunteer_id is None):
+        raise ValidationError(QT_TRANSLATE_NOOP("Validation", "Wybierz animatora albo wolontariusza."),
+                              field="person")
+    with db.session() as session:
+        event = session.get(Event, event_id)
+        if event is None:
+            raise _no_event(event_id)
+        staff = EventStaff(event_id=event_id, animator_id=animator_id, volunteer_id=volunteer_id, role=role.strip())
+        session.add(staff)
+        if volunteer_id is not None and hours:
+            from decimal import Decimal, InvalidOperation
+
+            try:
+                amount = Decimal(str(hours).replace(",", "."))
+            except InvalidOperation:
+                amount = Decimal(-1)
+            if not Decimal(0) < amount <= Decimal(24):
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "Validation", "Liczba godzin musi być większa od zera i nie większa niż 24."), field="hours")
+            agreement = session.scalar(select(VolunteerAgreement.id).where(
+                VolunteerAgreement.volunteer_id == volunteer_id,
+                and_(VolunteerAgreement.start_date <= event.event_date,
+                     VolunteerAgreement.end_date >= event.event_date)))
+            if agreement is None:
+                raise ValidationError(QT_TRANSLATE_NOOP(
+                    "Validation", "Wolontariusz nie ma porozumienia obejmującego dzień {date} — godzin nie można "
+                                  "zapisać."), field="hours", date=_d(event.event_date))
+            session.add(VolunteerHours(volunteer_id=volunteer_id, agreement_id=agreement, event_id=event_id,
+                                       task_id=event.task_id, work_date=event.event_date, hours=amount,
+                                       activity=event.title[:300]))
+        session.flush()
+        return staff.id
+
+
+def event_staff(db: Database, event_id: int) -> list[tuple[int, str, str]]:
+    """(staff id, name, role) of the animators and volunteers at an event."""
+    with db.reading() as session:
+        result = []
+        for staff in session.scalars(select(EventStaff).where(EventStaff.event_id == event_id).order_by(EventStaff.id)):
+            person = session.get(Animator, staff.animator_id) if staff.animator_id else \
+                session.get(Volunteer, staff.volunteer_id)
+            kind = "animator" if staff.animator_id else "wolontariusz"
+            name = f"{person.first_name} {person.last_name}" if person else ""
+            result.append((staff.id, name, staff.role or kind))
+        return result
+
+
+def find_people(db: Database, text: str, programme_id: int | None = None, limit: int = 50) -> list[tuple[int, str]]:
+    """Quick look-up for enrolment pickers: (id, "Nazwisko Imię — PESEL 850101•••••")."""
+    from pal_desktop.services.formatting import mask_pesel
+
+    with db.reading() as session:
+        statement = select(Participant.id, Participant.last_name, Participant.first_name, Participant.pesel,
+                           Participant.status)
+        for word in fold(text).split():
+            statement = statement.where(Participant.search_text.like(f"%{word}%"))
+        if programme_id is not None:
+            statement = statement.where(Participant.programme_id == programme_id)
+        rows = session.execute(statement.order_by(Participant.sort_key).limit(limit)).all()
+    return [(r.id, f"{r.last_name} {r.first_name}" + (f" — {mask_pesel(r.pesel)}" if r.pesel else "")
+             + (" (zakończył udział)" if r.status in LEFT_PROGRAMME else "")) for r in rows]
