@@ -104,7 +104,97 @@ def build_parser() -> PolishArgumentParser:
     card.add_argument("--programme", type=_positive_int, metavar="ID",
                       help="numer programu (domyślnie aktywny program)")
     card.add_argument("-o", "--output", required=True, type=Path, metavar="PLIK.pdf", help="plik wynikowy PDF")
+    person_card = documents.add_parser("participant-card",
+                                       help="karta uczestnika do akt: dane osobowe, dokumenty, otrzymane wsparcie")
+    person_card.add_argument("--participant", required=True, type=_positive_int, metavar="ID",
+                             help="numer uczestnika w ewidencji")
+    person_card.add_argument("-o", "--output", required=True, type=Path, metavar="PLIK.pdf",
+                             help="plik wynikowy PDF")
+    attendance = documents.add_parser("attendance-list",
+                                      help="lista obecności do podpisu: jedno wydarzenie albo miesiąc cyklu zajęć")
+    which = attendance.add_mutually_exclusive_group(required=True)
+    which.add_argument("--event", type=_positive_int, metavar="ID", help="numer wydarzenia")
+    which.add_argument("--series", type=_positive_int, metavar="ID", help="numer cyklu zajęć (z --month)")
+    attendance.add_argument("--month", type=_month, metavar="RRRR-MM", help="miesiąc cyklu, np. 2021-11")
+    attendance.add_argument("-o", "--output", required=True, type=Path, metavar="PLIK.pdf",
+                            help="plik wynikowy PDF")
+    _add_import_parser(commands)
+    _add_export_parser(commands)
     return parser
+
+
+def _month(text: str) -> tuple[int, int]:
+    try:
+        year, month = (int(part) for part in text.split("-"))
+        if not 1 <= month <= 12 or not 1900 < year < 2200:
+            raise ValueError
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"miesiąc „{text}” musi mieć postać RRRR-MM, np. 2021-11") from None
+    return year, month
+
+
+def _participant_status(text: str):
+    from pal_desktop.domain.enums import ParticipantStatus
+    from pal_desktop.domain.text import fold
+
+    for status in ParticipantStatus:
+        if fold(text) in (fold(status.label), status.value):
+            return status
+    allowed = ", ".join(s.label for s in ParticipantStatus)
+    raise argparse.ArgumentTypeError(f"nieznany status „{text}” (dozwolone: {allowed})")
+
+
+def _add_import_parser(commands) -> None:
+    imports = commands.add_parser("import", help="wczytaj dane z arkusza XLSX albo pliku CSV")
+    kinds = imports.add_subparsers(dest="kind", metavar="DANE", required=True, parser_class=PolishArgumentParser)
+    people = kinds.add_parser(
+        "participants", help="uczestnicy z arkusza XLSX albo CSV (średnik lub przecinek, UTF-8 albo Windows-1250)",
+        description="Wczytuje uczestników z pierwszego arkusza pliku XLSX albo z pliku CSV. Kolumny rozpoznaje po "
+                    "nagłówkach (np. Nazwisko, Imię, PESEL, Data urodzenia, Adres, Status, Powody wsparcia). "
+                    "Osoba, której PESEL jest już w rejestrze, jest pomijana, chyba że podano --update-existing; "
+                    "puste komórki nie usuwają danych z rejestru. Jeśli choć jeden wiersz ma błąd, nic nie jest "
+                    "zapisywane (chyba że podano --skip-errors), a każdy błąd jest wypisany w osobnym wierszu. "
+                    "Kod wyjścia: 0 — wszystko wczytane; 1 — co najmniej jeden wiersz z błędem; 2 — plik nie do "
+                    "odczytania albo inny błąd.")
+    people.add_argument("file", type=Path, metavar="PLIK", help="plik .xlsx albo .csv")
+    people.add_argument("--dry-run", action="store_true",
+                        help="tylko sprawdź plik i pokaż podsumowanie; nic nie zapisuj")
+    people.add_argument("--update-existing", action="store_true",
+                        help="zaktualizuj osoby, których PESEL jest już w rejestrze (domyślnie są pomijane)")
+    people.add_argument("--skip-errors", action="store_true",
+                        help="zapisz poprawne wiersze, pomijając błędne (domyślnie błędny wiersz wstrzymuje cały "
+                             "import)")
+    people.add_argument("--programme", type=_positive_int, metavar="ID",
+                        help="program, do którego trafią nowe osoby (domyślnie aktywny program)")
+    people.add_argument("--mapping", metavar="NAZWA",
+                        help="zapisane w programie przypisanie kolumn do pól (domyślnie rozpoznawane z nagłówków)")
+
+
+def _add_export_parser(commands) -> None:
+    exports = commands.add_parser("export", help="zapisz dane do pliku XLSX albo CSV")
+    kinds = exports.add_subparsers(dest="kind", metavar="DANE", required=True, parser_class=PolishArgumentParser)
+    people = kinds.add_parser(
+        "participants", help="rejestr uczestników: wszystkie osoby spełniające filtr (pełny PESEL)",
+        description="Zapisuje rejestr uczestników do pliku XLSX albo CSV (średnik, UTF-8 z BOM) — format według "
+                    "rozszerzenia pliku. Plik zawiera dane osobowe: przechowuj go zgodnie z zasadami RODO.")
+    people.add_argument("file", type=Path, metavar="PLIK", help="plik .xlsx albo .csv")
+    people.add_argument("--status", action="append", type=_participant_status, metavar="STATUS",
+                        help="tylko osoby o tym statusie: kandydat, uczestnik, zakończył, przerwał, rezerwa "
+                             "(można podać kilka razy)")
+    people.add_argument("--text", default="", metavar="TEKST",
+                        help="tylko osoby, których nazwisko, imię, PESEL albo ulica zawiera ten tekst")
+    people.add_argument("--programme", type=_positive_int, metavar="ID",
+                        help="program (domyślnie aktywny program)")
+    efs = kinds.add_parser(
+        "efs", help="dane uczestników dla systemu monitorowania EFS (SL2014 — XLSX, SM EFS — CSV)",
+        description="Zapisuje dane uczestników projektu w układzie SL2014 (PEFS, plik XLSX) albo SM EFS (plik CSV, "
+                    "średnik, UTF-8 z BOM, daty rrrr-mm-dd). Rekordy bez wymaganych danych są pomijane i "
+                    "wypisywane z powodem. Kod wyjścia: 0 — wszystkie rekordy zapisane; 1 — część rekordów "
+                    "pominięto; 2 — błąd.")
+    efs.add_argument("file", type=Path, metavar="PLIK", help="plik .xlsx (SL2014) albo .csv (SM EFS)")
+    efs.add_argument("--layout", choices=["sl2014", "smefs"],
+                     help="układ danych: sl2014 albo smefs (domyślnie według rozszerzenia pliku)")
+    efs.add_argument("--programme", type=_positive_int, metavar="ID", help="program (domyślnie aktywny program)")
 
 
 class TerminalProgress:
@@ -228,10 +318,89 @@ def _cmd_report(args) -> int:
     opened = open_app_database(args.db, create=False)
     if args.document == "programme":
         content = reports.programme_card_pdf(opened.db, args.programme)
+    elif args.document == "participant-card":
+        content = reports.participant_card_pdf(opened.db, args.participant)
+    elif args.document == "attendance-list" and args.event:
+        content = reports.attendance_list_pdf(opened.db, args.event)
+    elif args.document == "attendance-list":
+        if args.month is None:
+            raise PalError("Lista cyklu zajęć wymaga miesiąca: --month RRRR-MM.")
+        content = reports.series_grid_pdf(opened.db, args.series, *args.month)
     else:  # pragma: no cover - argparse allows only the documents above
         raise AssertionError(args.document)
     path = reports.write_pdf(content, args.output)
     print(f"Zapisano: {path}")
+    return EXIT_OK
+
+
+def _cmd_import(args) -> int:
+    from pal_desktop.errors import ValidationError
+    from pal_desktop.messages import QT_TRANSLATE_NOOP
+    from pal_desktop.services import participant_import as importer
+    from pal_desktop.services.database import open_app_database
+
+    opened = open_app_database(args.db)
+    mapping = None
+    if args.mapping:
+        mapping = importer.load_mapping(opened.db, args.mapping)
+        if mapping is None:
+            raise ValidationError(QT_TRANSLATE_NOOP("Import", "Nie ma zapisanego przypisania kolumn „{name}”."),
+                                  field="mapping", name=args.mapping)
+    preview = importer.preview_import(opened.db, args.file, mapping, args.programme)
+    failed = preview.error_rows
+    print(f"Plik {preview.file_name}: wierszy z danymi {len(preview.rows)} — nowe osoby: {len(preview.new_rows)}, "
+          f"osoby już w rejestrze: {len(preview.update_rows)}, wiersze z błędami: {len(failed)}.")
+    for message in preview.errors:
+        print(message)
+    if args.dry_run:
+        print("Próba (--dry-run): nic nie zostało zapisane.")
+        return EXIT_FAILED if failed else EXIT_OK
+    if failed and not args.skip_errors:
+        print("Nic nie zostało zapisane. Popraw błędne wiersze w pliku albo uruchom import z --skip-errors, "
+              "aby zapisać pozostałe.")
+        return EXIT_FAILED
+    report = importer.apply_import(opened.db, preview, update_existing=args.update_existing)
+    line = f"Zapisano: dodano {report.created}, zaktualizowano {report.updated}"
+    if report.skipped_existing:
+        line += (f", pominięto osoby już w rejestrze: {report.skipped_existing} (aby je zaktualizować, użyj "
+                 f"--update-existing)")
+    if report.skipped_errors:
+        line += f", pominięto wiersze z błędami: {report.skipped_errors}"
+    print(line + ".")
+    return EXIT_FAILED if failed else EXIT_OK
+
+
+def _cmd_export(args) -> int:
+    from pal_desktop.services import programmes
+    from pal_desktop.services.database import open_app_database
+
+    opened = open_app_database(args.db, create=False)
+    programme_id = args.programme
+    if programme_id is None:
+        active = programmes.active_programme(opened.db)
+        programme_id = active.id if active else None
+    if args.kind == "participants":
+        from pal_desktop.services.participant_export import export_participants
+        from pal_desktop.services.participants import ParticipantQuery
+
+        query = ParticipantQuery(programme_id=programme_id, text=args.text, statuses=tuple(args.status or ()))
+        count = export_participants(opened.db, query, args.file)
+        print(f"Zapisano {count} osób: {args.file}")
+        return EXIT_OK
+    from pal_desktop.errors import ValidationError
+    from pal_desktop.messages import QT_TRANSLATE_NOOP
+    from pal_desktop.services.efs_export import export_efs
+
+    if programme_id is None:
+        raise ValidationError(QT_TRANSLATE_NOOP("Validation", "Najpierw utwórz program."), field="programme")
+    report = export_efs(opened.db, programme_id, args.file, args.layout)
+    layout = "SL2014" if report.layout == "sl2014" else "SM EFS"
+    print(f"Zapisano dane {report.exported} uczestników (układ {layout}): {report.path}")
+    if report.left_out:
+        print(f"Pominięto {len(report.left_out)} rekordów z brakującymi danymi:")
+        for problem in report.left_out:
+            print(f"  {problem.text()}")
+        return EXIT_FAILED
     return EXIT_OK
 
 
@@ -242,7 +411,7 @@ def _cmd_gui(args) -> int:
 
 
 COMMANDS = {"init": _cmd_init, "demo": _cmd_demo, "info": _cmd_info, "screenshot": _cmd_screenshot,
-            "report": _cmd_report}
+            "report": _cmd_report, "import": _cmd_import, "export": _cmd_export}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -18,6 +18,7 @@ from functools import lru_cache
 from faker import Faker
 from sqlalchemy import Table, func, select
 
+from pal_desktop.domain.calendar import holiday_name
 from pal_desktop.domain.enums import (
     AttendanceStatus,
     BenefitType,
@@ -103,6 +104,17 @@ def pesel_for(birth: dt.date, serial: int, female: bool) -> str:
     weights = (1, 3, 7, 9, 1, 3, 7, 9, 1, 3)
     check = (10 - sum(int(d) * w for d, w in zip(digits, weights, strict=True)) % 10) % 10
     return digits + str(check)
+
+
+def _working_day(day: dt.date, first: dt.date, last: dt.date) -> dt.date:
+    """The nearest weekday that is not a public holiday, within [first, last] (sessions are not held then)."""
+    for step in (1, -1):
+        candidate = day
+        while first <= candidate <= last:
+            if candidate.weekday() < 5 and holiday_name(candidate) is None:
+                return candidate
+            candidate += dt.timedelta(days=step)
+    return day
 
 
 class _Rows:
@@ -347,10 +359,7 @@ def build_demo_rows(programme: dict, tasks: dict[int, dict], event_types: dict[s
     for number in range(event_total):
         task_number, type_name, title, place = plans[number % len(plans)]
         task = tasks[task_number]
-        day = random_date(task["start"], task["end"])
-        if day.weekday() >= 5:
-            day -= dt.timedelta(days=day.weekday() - 4)
-            day = max(day, task["start"])
+        day = _working_day(random_date(task["start"], task["end"]), task["start"], task["end"])
         hour = rng.choice((9, 10, 12, 14, 16, 17))
         held = day <= today
         capacity = rng.choice((12, 15, 20, 25, 30))

@@ -71,3 +71,151 @@ def write_pdf(content: bytes, output: Path) -> Path:
     temporary.write_bytes(content)
     temporary.replace(output)
     return output
+
+
+def participant_card_pdf(db: Database, participant_id: int, *, today: dt.date | None = None) -> bytes:
+    """Karta uczestnika: the participant's data, documents and the support received, for the office's file.
+
+    It shows the cash assistance received (art. 100 of the social-assistance act keeps that off lists that
+    leave the office; this card goes to the participant's own file).
+    """
+    from sqlalchemy import select
+
+    from pal_desktop.domain.enums import TriState
+    from pal_desktop.reports.participant_card import (
+        CashLine,
+        InternshipLine,
+        ParticipantCardData,
+        SupportLine,
+        render_participant_card,
+    )
+    from pal_desktop.reports.styles import DocumentHeader
+    from pal_desktop.services import households, participant_profile, participants
+    from pal_desktop.services.formatting import format_money
+    from pal_desktop.storage.models import CashAssistance
+
+    def period(start: dt.date | None, end: dt.date | None) -> str:
+        if not start and not end:
+            return ""
+        return f"{format_date(start)} – {format_date(end)}".strip(" –") if end else f"od {format_date(start)}"
+
+    def answer(value: TriState | None) -> str:
+        return TriState(value).label if value else ""
+
+    today = today or dt.date.today()
+    person = participants.get_participant(db, participant_id)
+    profile = participant_profile.participant_profile(db, participant_id, today=today)
+    household = households.household_of(db, participant_id)
+    with db.reading() as session:
+        programme = session.get(Programme, person.programme_id)
+        cash = [CashLine(c.benefit_type.label, " z dnia ".join(p for p in (c.decision_number,
+                                                                            format_date(c.decision_date)) if p),
+                         period(c.period_from, c.period_to), format_money(c.amount), format_date(c.payment_date))
+                for c in session.scalars(select(CashAssistance).where(CashAssistance.participant_id == participant_id)
+                                         .order_by(CashAssistance.decision_date, CashAssistance.id))]
+    street = f"{person.street_name} {person.house_number}".strip() + (f"/{person.flat_number}"
+                                                                      if person.flat_number else "")
+    address = ", ".join(part for part in (street, f"{person.postal_code} {person.city}".strip()) if part)
+    labour = person.labour_status.label if person.labour_status else ""
+    if person.labour_status_detail:
+        labour = f"{labour} ({person.labour_status_detail})" if labour else person.labour_status_detail
+    personal = [
+        ("PESEL", person.pesel or (f"brak; dokument: {person.document_number}" if person.document_number else "brak")),
+        ("Data urodzenia", format_date(person.birth_date)),
+        ("Płeć", person.sex.label if person.sex else ""),
+        ("Telefon", person.phone),
+        ("E-mail", person.email),
+        ("Wykształcenie", person.education.label if person.education else ""),
+        ("Adres", address),
+        ("Status na rynku pracy", labour),
+        ("Rozpoczęcie udziału", format_date(person.start_date)),
+        ("Zakończenie udziału", format_date(person.end_date)),
+    ]
+    if person.end_date or person.end_situation:
+        personal += [("Sytuacja po zakończeniu", person.end_situation),
+                     ("Zgodnie ze ścieżką", answer(person.completed_as_planned))]
+    disability = answer(person.disability)
+    if person.disability_degree:
+        disability = f"{disability}, stopień {person.disability_degree.label}"
+    special = [("Osoba z niepełnosprawnościami", disability),
+               ("Bezdomność lub wykluczenie z dostępu do mieszkań", answer(person.homeless)),
+               ("Mniejszość narodowa lub etniczna, migrant, obce pochodzenie", answer(person.minority_or_foreign)),
+               ("Inna niekorzystna sytuacja społeczna", answer(person.other_disadvantage))]
+    documents = [(d.name[:1].upper() + d.name[1:], format_date(d.signed_on)) for d in profile.documents]
+    support = [SupportLine(s.form, period(s.planned_start, s.planned_end), period(s.given_start, s.given_end),
+                           s.status.label) for s in profile.support_path]
+    if profile.held:
+        attendance = (f"Zajęcia i wydarzenia: obecność na {profile.present} z {profile.held} "
+                      f"({profile.attendance_rate:.0%}).").replace("%", " %")
+    else:
+        attendance = "Zajęcia i wydarzenia: brak zarejestrowanych zajęć."
+    internships = [InternshipLine(i.employer, i.position, period(i.start, i.end),
+                                  f"{format_money(i.stipend)} / mies." if i.stipend is not None else "")
+                   for i in profile.internships]
+    family = [(m.name, m.relation, format_date(m.birth_date)) for m in (household.members if household else [])
+              if m.participant_id != participant_id and m.covered_by_support]
+    return render_participant_card(ParticipantCardData(
+        header=DocumentHeader(**document_header(db, programme)),
+        name=f"{person.first_name} {person.last_name}", record_number=str(person.id), status=person.status.label,
+        personal=personal, reasons=[r.label for r in person.reasons], special=special, documents=documents,
+        support=support, attendance=attendance, internships=internships, cash=cash, family=family,
+        notes=person.notes, printed_on=format_date(today)))
+
+
+# ---- Attendance lists ------------------------------------------------------------------------------
+
+
+def _event_facts(event) -> dict:
+    hours = ""
+    if event.start_time:
+        hours = event.start_time.strftime("%H:%M") + (f"–{event.end_time.strftime('%H:%M')}" if event.end_time else "")
+    return {"form": event.type_name, "topic": event.title, "date": format_date(event.event_date), "hours": hours,
+            "place": event.place, "leader": event.leader}
+
+
+def _programme_of(db: Database, programme_id: int) -> Programme | None:
+    with db.reading() as session:
+        return session.get(Programme, programme_id)
+
+
+def attendance_list_pdf(db: Database, event_id: int, *, blank_rows: int | None = None) -> bytes:
+    """The list for one session: the enrolled in Polish alphabetical order, then blank rows for walk-ins."""
+    from pal_desktop.reports.attendance_list import AttendanceListData, EventFacts, render_attendance_list
+    from pal_desktop.reports.styles import DocumentHeader
+    from pal_desktop.services import events
+
+    event = events.get_event(db, event_id)
+    names = [f"{row.first_name} {row.last_name}" for row in events.attendance_sheet(db, event_id)]
+    if blank_rows is None:
+        blank_rows = max(5, round(len(names) * 0.2))
+    header = DocumentHeader(**document_header(db, _programme_of(db, event.programme_id)))
+    return render_attendance_list(AttendanceListData(header, EventFacts(**_event_facts(event)), names, blank_rows))
+
+
+POLISH_MONTHS = ("styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
+                 "październik", "listopad", "grudzień")
+
+
+def series_grid_pdf(db: Database, series_id: int, year: int, month: int) -> bytes:
+    """A month of a series: participants × the session dates of that month."""
+    from pal_desktop.reports.attendance_list import EventFacts, SeriesGridData, render_series_grid
+    from pal_desktop.reports.styles import DocumentHeader
+    from pal_desktop.services import events
+
+    sessions = [(event_id, day) for event_id, day in events.series_events(db, series_id)
+                if (day.year, day.month) == (year, month)]
+    if not sessions:
+        raise NotFoundError(QT_TRANSLATE_NOOP(
+            "Errors", "Cykl nie ma spotkań w miesiącu {month}."), month=f"{month:02d}.{year}")
+    first = events.get_event(db, sessions[0][0])
+    people: dict[int, str] = {}
+    for event_id, _ in sessions:
+        for row in events.attendance_sheet(db, event_id):
+            people.setdefault(row.participant_id, f"{row.first_name} {row.last_name}")
+    from pal_desktop.domain.text import sort_key
+
+    names = sorted(people.values(), key=lambda name: sort_key(*reversed(name.split(" ", 1))))
+    header = DocumentHeader(**document_header(db, _programme_of(db, first.programme_id)))
+    return render_series_grid(SeriesGridData(
+        header, EventFacts(**_event_facts(first)), f"{POLISH_MONTHS[month - 1]} {year}",
+        [day.strftime("%d.%m") for _, day in sessions], names))
