@@ -19,7 +19,15 @@ from typing import Any
 
 from sqlalchemy import select
 
-from pal_desktop.domain.enums import ParticipantStatus, Sex, SupportReason
+from pal_desktop.domain.enums import (
+    DisabilityDegree,
+    Education,
+    LabourStatus,
+    ParticipantStatus,
+    Sex,
+    SupportReason,
+    TriState,
+)
 from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import participants
@@ -30,7 +38,8 @@ from pal_desktop.storage.models import AuditEntry, Participant, ParticipantReaso
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SUFFIXES = (".xlsx", ".csv")
 
-#: The columns of the export, in order (the registry table's, plus what an office asks for most).
+#: The columns of the export, in order: the registry table's, then the rest of the record, so that an exported
+#: sheet imports back (pal-desktop import participants) without losing what the rules require.
 EXPORT_COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Export", "Nazwisko"),
     QT_TRANSLATE_NOOP("Export", "Imię"),
@@ -46,9 +55,19 @@ EXPORT_COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Export", "Data rozpoczęcia"),
     QT_TRANSLATE_NOOP("Export", "Data zakończenia"),
     QT_TRANSLATE_NOOP("Export", "Powody wsparcia"),
+    QT_TRANSLATE_NOOP("Export", "Nr dokumentu"),
+    QT_TRANSLATE_NOOP("Export", "Wykształcenie"),
+    QT_TRANSLATE_NOOP("Export", "Status na rynku pracy"),
+    QT_TRANSLATE_NOOP("Export", "Niepełnosprawność"),
+    QT_TRANSLATE_NOOP("Export", "Stopień niepełnosprawności"),
+    QT_TRANSLATE_NOOP("Export", "Sytuacja w chwili zakończenia"),
+    QT_TRANSLATE_NOOP("Export", "Deklaracja uczestnictwa"),
+    QT_TRANSLATE_NOOP("Export", "Oświadczenie RODO"),
+    QT_TRANSLATE_NOOP("Export", "Zgoda na wykorzystanie wizerunku"),
+    QT_TRANSLATE_NOOP("Export", "Indywidualny plan działania"),
 )
 #: Column widths in the XLSX (characters).
-_WIDTHS = (18, 14, 13, 12, 10, 24, 9, 16, 14, 24, 11, 12, 12, 40)
+_WIDTHS = (18, 14, 13, 12, 10, 24, 9, 16, 14, 24, 11, 12, 12, 40, 12, 22, 30, 10, 12, 24, 12, 12, 12, 12)
 
 
 # ---- Writing a table ----------------------------------------------------------------------------------
@@ -185,7 +204,10 @@ def participant_rows(db: Database, query: ParticipantQuery) -> list[list[Any]]:
         Participant.id, Participant.last_name, Participant.first_name, Participant.pesel, Participant.birth_date,
         Participant.sex, Participant.street_name, Participant.house_number, Participant.flat_number,
         Participant.postal_code, Participant.city, Participant.phone, Participant.email, Participant.status,
-        Participant.start_date, Participant.end_date), query).order_by(*order)
+        Participant.start_date, Participant.end_date, Participant.document_number, Participant.education,
+        Participant.labour_status, Participant.disability, Participant.disability_degree, Participant.end_situation,
+        Participant.declaration_date, Participant.data_protection_date, Participant.image_consent_date,
+        Participant.individual_plan_date), query).order_by(*order)
     reasons_statement = select(ParticipantReason.participant_id, ParticipantReason.reason).where(
         ParticipantReason.participant_id.in_(participants._filtered(select(Participant.id), query)))
     with db.reading() as session:
@@ -200,7 +222,12 @@ def participant_rows(db: Database, query: ParticipantQuery) -> list[list[Any]]:
         rows.append([r.last_name, r.first_name, r.pesel or "", r.birth_date, Sex(r.sex).label if r.sex else "",
                      _address(r.street_name, r.house_number, r.flat_number), r.postal_code, r.city, r.phone, r.email,
                      ParticipantStatus(r.status).label, r.start_date, r.end_date,
-                     ", ".join(reason.label for reason in given)])
+                     ", ".join(reason.label for reason in given), r.document_number,
+                     Education(r.education).label if r.education else "",
+                     LabourStatus(r.labour_status).label if r.labour_status else "",
+                     TriState(r.disability).label if r.disability else "",
+                     DisabilityDegree(r.disability_degree).label if r.disability_degree else "", r.end_situation,
+                     r.declaration_date, r.data_protection_date, r.image_consent_date, r.individual_plan_date])
     return rows
 
 
