@@ -26,6 +26,8 @@ class LocalConfig:
     language: str = "pl"
     #: The login of the person working on this PC, used for "who changed it" when there is no sign-in.
     user_login: str = ""
+    #: Show whole PESEL numbers in the participant list (masked by default: only the birth-date part shows).
+    show_full_pesel: bool = False
     version: int = CONFIG_VERSION
 
 

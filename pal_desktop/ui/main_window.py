@@ -114,13 +114,12 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        soon_print = self.tr("Drukowanie pojawi się razem z raportami PDF.")
-        soon_save = self.tr("Zapisywanie pojawi się razem z formularzami rekordów.")
-        soon_new = self.tr("Dodawanie rekordów pojawi się razem z formularzami.")
+        soon_save = self.tr("Zapisywanie: przycisk „Zapisz” (Ctrl+S) w formularzu rekordu.")
         self.save_action = self._action(self.tr("&Zapisz"), "saveAction", "Ctrl+S",
                                         tip=soon_save, enabled=False)
         self.print_action = self._action(self.tr("&Drukuj…"), "printAction", "Ctrl+P",
-                                         tip=soon_print, enabled=False)
+                                         tip=self.tr("Drukuj dokument zaznaczonego rekordu, np. kartę uczestnika"),
+                                         slot=self.print_current, enabled=False)
         self.settings_action = self._action(self.tr("&Ustawienia…"), "settingsAction", "Ctrl+,",
                                             tip=self.tr("Dane organizacji, logotypy i lokalizacja bazy danych"),
                                             slot=self.open_settings)
@@ -128,7 +127,8 @@ class MainWindow(QMainWindow):
                                         tip=self.tr("Zamknij program"), slot=self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
         self.new_action = self._action(self.tr("&Nowy…"), "newAction", "Ctrl+N",
-                                       tip=soon_new, enabled=False)
+                                       tip=self.tr("Dodaj nowy rekord do bieżącej listy"), slot=self.new_record,
+                                       enabled=False)
         self.search_action = self._action(self.tr("&Szukaj"), "searchAction", "Ctrl+F",
                                           tip=self.tr("Przejdź do pola wyszukiwania bieżącej listy"),
                                           slot=self.focus_search)
@@ -286,6 +286,7 @@ class MainWindow(QMainWindow):
             error_dialog.show_error(self, err)
             return
         self._stale.discard(tab.tab_id)
+        self._update_record_actions()
         if tab is self.current_tab():
             self.sig_data_shown.emit()
 
@@ -293,6 +294,14 @@ class MainWindow(QMainWindow):
         tab = self.tabs.widget(index)
         if self._db is not None and tab is not None and tab.tab_id in self._stale:
             self._load_tab(tab)
+        self._update_record_actions()
+
+    def _update_record_actions(self) -> None:
+        """Nowy… and Drukuj… work on lists that can add or print records."""
+        tab = self.current_tab()
+        ready = self._db is not None and tab is not None
+        self.new_action.setEnabled(ready and tab.can_add())
+        self.print_action.setEnabled(ready and tab.can_print())
 
     def _set_database_actions_enabled(self, enabled: bool) -> None:
         self.settings_action.setEnabled(enabled)
@@ -393,6 +402,14 @@ class MainWindow(QMainWindow):
         if dialog.exec() and dialog.created_id is not None:
             self.reload()
             self.statusBar().showMessage(self.tr("Dodano program."), 5000)
+
+    def new_record(self) -> None:
+        if self._db is not None and not self.current_tab().new_record():
+            self.statusBar().showMessage(self.tr("Na tej liście nie można jeszcze dodawać rekordów."), 5000)
+
+    def print_current(self) -> None:
+        if self._db is not None and not self.current_tab().print_current():
+            self.statusBar().showMessage(self.tr("Na tej liście nie ma jeszcze czego drukować."), 5000)
 
     def focus_search(self) -> None:
         if not self.current_tab().focus_search():

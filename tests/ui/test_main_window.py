@@ -62,28 +62,28 @@ def test_participants_count_and_first_page(qtbot, demo_window):
     tab = demo_window.current_tab()
     assert demo_window.tabs.tabText(demo_window.tabs.currentIndex()) == "Uczestnicy"
     assert tab.count_label.text() == "Uczestników: 300"
-    assert headers(tab) == ["Nazwisko", "Imię", "PESEL", "Płeć", "Adres", "Status", "Data rozpoczęcia"]
+    assert headers(tab) == ["Nazwisko i imię", "PESEL", "Data urodzenia", "Płeć", "Adres", "Status",
+                            "Data rozpoczęcia"]
     model = tab.table.model()
     assert model.rowCount() == 200  # the first page only
     first = visible_cells(tab)[0]
-    assert first[0] and first[1] and first[3] in ("kobieta", "mężczyzna")
-    assert "•" in first[2] or first[2] == "brak PESEL"  # PESEL masked on the list
+    assert first[0] and first[3] in ("kobieta", "mężczyzna")
+    assert "•" in first[1] or first[1] == "brak PESEL"  # PESEL masked on the list
     # Scrolling to the end reads the next page.
     tab.table.scrollToBottom()
     qtbot.waitUntil(lambda: model.rowCount() == 300)
     assert not model.canFetchMore()
 
 
-def test_participant_search_is_announced_not_faked(demo_window):
+def test_participant_search_field_is_ready(demo_window):
     tab = demo_window.current_tab()
-    assert not tab.search.isEnabled()
-    assert tab.search.toolTip() == "Wyszukiwanie pojawi się wkrótce"
-    assert tab.search.placeholderText() == "Szukaj…"
+    assert tab.search.isEnabled()
+    assert tab.search.placeholderText() == "Szukaj: nazwisko, imię, PESEL lub ulica (Ctrl+F)"
 
 
 def test_empty_lists_say_so(qtbot, window):
     expectations = {
-        "Uczestnicy": ("Brak uczestników w tym programie.", "Uczestników: 0"),
+        "Uczestnicy": ("Brak uczestników w tym programie. Dodaj pierwszą osobę: Ctrl+N.", "Uczestników: 0"),
         "Animatorzy": ("Brak animatorów w tym programie.", "Animatorów: 0"),
         "Wolontariusze": ("Brak wolontariuszy.", "Wolontariuszy: 0"),
         "Wydarzenia": ("Brak wydarzeń w tym programie.", "Wydarzeń: 0"),
@@ -138,13 +138,13 @@ def test_search_filters_a_short_list_with_or_without_polish_letters(qtbot, demo_
     assert tab.table.model().rowCount() == total
 
 
-def test_ctrl_f_goes_to_the_search_field_or_explains(qtbot, demo_window):
+def test_ctrl_f_goes_to_the_search_field(qtbot, demo_window):
     click_tab(qtbot, demo_window, "Harmonogram")
     demo_window.search_action.trigger()
     assert demo_window.current_tab().search.hasFocus()
     click_tab(qtbot, demo_window, "Uczestnicy")
     demo_window.search_action.trigger()
-    assert demo_window.statusBar().currentMessage() == "Wyszukiwanie na tej liście pojawi się wkrótce."
+    assert demo_window.current_tab().search.hasFocus()
     assert demo_window.search_action.shortcut().toString() == "Ctrl+F"
 
 
@@ -158,8 +158,10 @@ def test_menus_and_shortcuts(window):
     }
     for action, keys in shortcuts.items():
         assert action.shortcut().toString() == keys, action.text()
+    # On the participant list: Nowy… adds a participant, Drukuj… prints the selected one's card.
+    assert window.new_action.isEnabled() and window.print_action.isEnabled()
+    assert not window.save_action.isEnabled()  # saving happens in the forms (their own Ctrl+S)
     for action in (window.print_action, window.save_action, window.new_action):
-        assert not action.isEnabled()
         assert action.statusTip()
     assert window.settings_action.isEnabled()
     assert [a.shortcut().toString() for a in window.tab_actions] == [f"Ctrl+{i}" for i in range(1, 7)]

@@ -124,7 +124,13 @@ class ListTab(QWidget):
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)
+        toolbar = self.build_toolbar()
+        if toolbar is not None:
+            layout.addWidget(toolbar)
         layout.addLayout(top)
+        filters = self.build_filters()
+        if filters is not None:
+            layout.addWidget(filters)
         layout.addLayout(body, 1)
         footer = self.build_footer()
         if footer is not None:
@@ -154,6 +160,14 @@ class ListTab(QWidget):
         """What to say when the list is empty, e.g. "Brak uczestników w tym programie."."""
         raise NotImplementedError
 
+    def build_toolbar(self) -> QWidget | None:
+        """An optional row of buttons above the count and the search field."""
+        return None
+
+    def build_filters(self) -> QWidget | None:
+        """An optional row of filters between the search field and the table."""
+        return None
+
     def build_side_panel(self) -> QWidget | None:
         """An optional panel to the right of the table."""
         return None
@@ -161,6 +175,21 @@ class ListTab(QWidget):
     def build_footer(self) -> QWidget | None:
         """An optional widget under the table (e.g. a legend)."""
         return None
+
+    # ---- Commands of the main window (override where the list supports them)
+    def new_record(self) -> bool:
+        """Edycja → Nowy… (Ctrl+N); False when this list cannot add records."""
+        return False
+
+    def print_current(self) -> bool:
+        """Plik → Drukuj… (Ctrl+P); False when this list has nothing to print."""
+        return False
+
+    def can_add(self) -> bool:
+        return False
+
+    def can_print(self) -> bool:
+        return False
 
     # ---- Loading
     def load(self, db, programme_id: int | None) -> None:

@@ -1,0 +1,341 @@
+"""Small forms of the participant's page: a form of support on the path, a family member, a participant
+joining the family.
+
+Each is a ``SmallForm``: labelled fields with a red message under the one the service names
+(``ValidationError.field``), "Zapisz" (Ctrl+S) and "Anuluj" (Esc, which asks before throwing changes away).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QListWidgetItem,
+    QPlainTextEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pal_desktop.domain.enums import SUPPORT_FORMS, SupportStatus
+from pal_desktop.errors import PalError, ValidationError
+from pal_desktop.ui.dialogs import error_dialog, questions
+from pal_desktop.ui.dialogs.participant_fields import enum_combo, set_combo_value
+from pal_desktop.ui.tasks import BackgroundReader, is_in_memory
+from pal_desktop.ui.widgets.date_field import DateField
+from pal_desktop.ui.widgets.value_combo import ValueCombo
+
+ERROR_STYLE = "QLabel { color: #b3261e; }"
+
+#: Relations offered for a family member (any other may be typed).
+RELATIONS = ("małżonek", "małżonka", "partner", "partnerka", "syn", "córka", "matka", "ojciec", "brat", "siostra",
+             "wnuk", "wnuczka", "babcia", "dziadek", "inna osoba we wspólnym gospodarstwie")
+
+
+def _value(widget: QWidget):
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QComboBox):
+        return widget.currentText() if widget.isEditable() else widget.currentIndex()
+    if isinstance(widget, DateField):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QListWidget):
+        item = widget.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+    return None
+
+
+class SmallForm(QDialog):
+    """Fields with messages under them, Zapisz / Anuluj; subclasses implement ``submit``."""
+
+    def __init__(self, title: str, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setAccessibleName(title)
+        self.fields: dict[str, QWidget] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self.form = QFormLayout()
+        self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.general_error = self._error_label("general", self.tr("Błąd"))
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(self.tr("&Zapisz"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setAccessibleName(self.tr("Zapisz"))
+        self.save_button.setToolTip(self.tr("Zapisz (Ctrl+S)"))
+        self.save_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton(self.tr("Anuluj"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.setAccessibleName(self.tr("Anuluj"))
+        self.cancel_button.setToolTip(self.tr("Zamknij bez zapisywania (Esc)"))
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        layout = QVBoxLayout(self)
+        layout.addLayout(self.form)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+        self._initial: tuple = ()
+
+    def _error_label(self, field: str, name: str) -> QLabel:
+        label = QLabel(self)
+        label.setObjectName(f"error_{field}")
+        label.setStyleSheet(ERROR_STYLE)
+        label.setWordWrap(True)
+        label.setAccessibleName(self.tr("Błąd: {field}").format(field=name))
+        label.hide()
+        self.error_labels[field] = label
+        return label
+
+    def add_field(self, field: str, label_text: str, widget: QWidget, name: str | None = None) -> QWidget:
+        name = name or label_text.replace("&", "").rstrip(":")
+        widget.setObjectName(f"field_{field}")
+        widget.setAccessibleName(name)
+        self.fields[field] = widget
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        column.addWidget(self._error_label(field, name))
+        label = QLabel(label_text, self)
+        label.setBuddy(widget)
+        self.form.addRow(label, box)
+        return widget
+
+    def remember_initial(self) -> None:
+        self._initial = self._values()
+
+    def _values(self) -> tuple:
+        return tuple(_value(w) for w in self.fields.values())
+
+    def is_dirty(self) -> bool:
+        return self._values() != self._initial
+
+    def show_error(self, error: PalError) -> None:
+        label = self.error_labels.get(error.field or "", self.general_error)
+        label.setText(error_dialog.error_text(error))
+        label.show()
+        widget = self.fields.get(error.field or "")
+        if widget is not None:
+            widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def clear_errors(self) -> None:
+        for label in self.error_labels.values():
+            label.clear()
+            label.hide()
+
+    def error_text(self, field: str) -> str:
+        label = self.error_labels.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    def date_error(self, field: str) -> ValidationError | None:
+        widget = self.fields[field]
+        if isinstance(widget, DateField) and not widget.is_valid():
+            return ValidationError(QCoreApplication.translate(
+                "SmallForm", "„{text}” to nie jest data — wpisz ją w postaci dd.mm.rrrr, np. 15.03.2021."),
+                field=field, context="SmallForm", text=widget.text().strip())
+        return None
+
+    def submit(self) -> None:
+        """Save through the service; raise ValidationError (with .field) when a rule is broken."""
+        raise NotImplementedError
+
+    def save(self) -> bool:
+        self.clear_errors()
+        for field in self.fields:
+            error = self.date_error(field)
+            if error is not None:
+                self.show_error(error)
+                return False
+        try:
+            self.submit()
+        except ValidationError as err:
+            self.show_error(err)
+            return False
+        except PalError as err:
+            error_dialog.show_error(self, err)
+            return False
+        super().accept()
+        return True
+
+    def accept(self) -> None:
+        self.save()
+
+    def reject(self) -> None:
+        if self.is_dirty() and not questions.ask(
+                self, self.tr("Porzucić zmiany?"), self.tr("Wpisane dane nie zostały zapisane. Porzucić je?"),
+                yes=self.tr("Porzuć zmiany"), no=self.tr("Wróć")):
+            return
+        super().reject()
+
+
+class SupportDialog(SmallForm):
+    """Add or edit one form of support on the participant's individual path."""
+
+    def __init__(self, db, participant_id: int, item=None, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Forma wsparcia") if item is None else self.tr("Edycja formy wsparcia"), parent)
+        self._db, self.participant_id, self.item = db, participant_id, item
+        self.saved_id: int | None = None
+        form = QComboBox(self)
+        form.setEditable(True)
+        form.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        form.addItems([QCoreApplication.translate("Enums", f) for f in SUPPORT_FORMS])
+        form.setCurrentText("")
+        form.lineEdit().setPlaceholderText(self.tr("wybierz z listy albo wpisz"))
+        self.add_field("form", self.tr("&Forma wsparcia:"), form)
+        self.add_field("planned_start", self.tr("Planowany &początek:"), DateField(self))
+        self.add_field("planned_end", self.tr("Planowany &koniec:"), DateField(self))
+        self.add_field("given_start", self.tr("Wsparcie udzielone &od:"), DateField(self, today_button=True),
+                       name=self.tr("Początek wsparcia"))
+        self.add_field("given_end", self.tr("Wsparcie udzielone &do:"), DateField(self, today_button=True),
+                       name=self.tr("Koniec wsparcia"))
+        self.add_field("status", self.tr("&Status:"), enum_combo(ValueCombo(self), SupportStatus, None))
+        notes = QPlainTextEdit(self)
+        notes.setTabChangesFocus(True)
+        notes.setMaximumHeight(notes.fontMetrics().lineSpacing() * 4 + 12)
+        self.add_field("notes", self.tr("&Uwagi:"), notes)
+        if item is not None:
+            form.setCurrentText(item.form)
+            for name in ("planned_start", "planned_end", "given_start", "given_end"):
+                self.fields[name].set_date(getattr(item, name))
+            set_combo_value(self.fields["status"], item.status)
+            notes.setPlainText(item.notes)
+        self.remember_initial()
+        self.resize(520, self.sizeHint().height())
+
+    def support_input(self):
+        from pal_desktop.services.participant_profile import SupportInput
+
+        return SupportInput(form=self.fields["form"].currentText(),
+                            planned_start=self.fields["planned_start"].date(),
+                            planned_end=self.fields["planned_end"].date(),
+                            given_start=self.fields["given_start"].date(),
+                            given_end=self.fields["given_end"].date(),
+                            status=self.fields["status"].currentData(),
+                            notes=self.fields["notes"].toPlainText())
+
+    def submit(self) -> None:
+        from pal_desktop.services import participant_profile
+
+        if self.item is None:
+            self.saved_id = participant_profile.add_support(self._db, self.participant_id, self.support_input())
+        else:
+            participant_profile.update_support(self._db, self.item.id, self.support_input())
+            self.saved_id = self.item.id
+
+
+class FamilyMemberDialog(SmallForm):
+    """A relative who is not a participant, covered by support with the family."""
+
+    def __init__(self, db, household_id: int, parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Członek rodziny"), parent)
+        self._db, self.household_id = db, household_id
+        self.saved_id: int | None = None
+        self.add_field("first_name", self.tr("&Imię:"), QLineEdit(self))
+        self.add_field("last_name", self.tr("&Nazwisko:"), QLineEdit(self))
+        relation = QComboBox(self)
+        relation.setEditable(True)
+        relation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        relation.addItems([QCoreApplication.translate("Relations", r) for r in RELATIONS])
+        relation.setCurrentText("")
+        relation.lineEdit().setPlaceholderText(self.tr("np. syn, córka, małżonek"))
+        self.add_field("relation", self.tr("&Pokrewieństwo:"), relation)
+        self.add_field("birth_date", self.tr("Data &urodzenia:"), DateField(self))
+        covered = QCheckBox(self.tr("objęty wsparciem w programie"), self)
+        covered.setChecked(True)
+        self.add_field("covered_by_support", self.tr("&Wsparcie:"), covered, name=self.tr("Objęty wsparciem"))
+        self.remember_initial()
+        self.resize(460, self.sizeHint().height())
+
+    def submit(self) -> None:
+        from pal_desktop.services import households
+
+        self.saved_id = households.add_family_member(
+            self._db, self.household_id, self.fields["first_name"].text(), self.fields["last_name"].text(),
+            self.fields["relation"].currentText(), self.fields["birth_date"].date(),
+            self.fields["covered_by_support"].isChecked())
+
+
+class ParticipantMemberDialog(SmallForm):
+    """A participant of the registry joining the family: found by name, PESEL or street."""
+
+    def __init__(self, db, household_id: int, programme_id: int | None, exclude: set[int],
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Dodaj uczestnika do rodziny"), parent)
+        self._db, self.household_id, self.programme_id, self.exclude = db, household_id, programme_id, exclude
+        self.saved_id: int | None = None
+        self.reader = BackgroundReader(self, synchronous=is_in_memory(db))
+        search = QLineEdit(self)
+        search.setPlaceholderText(self.tr("nazwisko, imię, PESEL lub ulica"))
+        search.setClearButtonEnabled(True)
+        self.add_field("search", self.tr("&Szukaj:"), search, name=self.tr("Szukaj uczestnika"))
+        results = QListWidget(self)
+        results.setMinimumHeight(180)
+        self.add_field("participant", self.tr("&Uczestnik:"), results, name=self.tr("Znalezieni uczestnicy"))
+        relation = QComboBox(self)
+        relation.setEditable(True)
+        relation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+        relation.addItems([QCoreApplication.translate("Relations", r) for r in RELATIONS])
+        relation.setCurrentText("")
+        self.add_field("relation", self.tr("&Pokrewieństwo:"), relation)
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(150)
+        self._timer.timeout.connect(self.find)
+        search.textChanged.connect(lambda _text: self._timer.start())
+        results.itemDoubleClicked.connect(lambda _item: self.save())
+        self._generation = 0
+        self.remember_initial()
+        self.resize(520, 420)
+
+    def find(self) -> None:
+        from pal_desktop.services.participants import ParticipantQuery, search_participants
+
+        self._generation += 1
+        generation = self._generation
+        text = self.fields["search"].text().strip()
+        if not text:
+            self._show([], generation)
+            return
+        db, query = self._db, ParticipantQuery(programme_id=self.programme_id, text=text)
+        self.reader.submit("page", lambda: search_participants(db, query, 0, 50),
+                           lambda rows: self._show(rows, generation), lambda exc: error_dialog.show_error(self, exc))
+
+    def _show(self, rows, generation: int) -> None:
+        if generation != self._generation:
+            return
+        results: QListWidget = self.fields["participant"]
+        results.clear()
+        for row in rows:
+            if row.id in self.exclude:
+                continue
+            born = row.birth_date.strftime("%d.%m.%Y") if row.birth_date else ""
+            item = QListWidgetItem(f"{row.last_name} {row.first_name}, ur. {born}, {row.address}".strip(", "))
+            item.setData(Qt.ItemDataRole.UserRole, row.id)
+            results.addItem(item)
+        if results.count():
+            results.setCurrentRow(0)
+
+    def submit(self) -> None:
+        from pal_desktop.services import households
+
+        item = self.fields["participant"].currentItem()
+        if item is None:
+            raise ValidationError(QCoreApplication.translate(
+                "SmallForm", "Wyszukaj i zaznacz uczestnika, który ma dołączyć do rodziny."), field="participant",
+                context="SmallForm")
+        self.saved_id = households.add_participant_member(
+            self._db, self.household_id, item.data(Qt.ItemDataRole.UserRole), self.fields["relation"].currentText())
+
+    def is_dirty(self) -> bool:
+        return False  # nothing typed here is lost that cannot be found again in a second
