@@ -7,7 +7,6 @@ traceback.
 from __future__ import annotations
 
 import argparse
-import getpass
 import json
 import sys
 import time
@@ -118,6 +117,12 @@ def build_parser() -> PolishArgumentParser:
     attendance.add_argument("--month", type=_month, metavar="RRRR-MM", help="miesiąc cyklu, np. 2021-11")
     attendance.add_argument("-o", "--output", required=True, type=Path, metavar="PLIK.pdf",
                             help="plik wynikowy PDF")
+    chart = documents.add_parser("schedule", help="harmonogram jako wykres Gantta (A4 albo A3 poziomo)")
+    chart.add_argument("--programme", type=_positive_int, metavar="ID",
+                       help="numer programu (domyślnie aktywny program)")
+    chart.add_argument("--paper", type=str.upper, choices=["A4", "A3"], default="A4",
+                       help="format papieru, poziomo (domyślnie A4)")
+    chart.add_argument("-o", "--output", required=True, type=Path, metavar="PLIK.pdf", help="plik wynikowy PDF")
     _add_import_parser(commands)
     _add_export_parser(commands)
     return parser
@@ -171,7 +176,7 @@ def _add_import_parser(commands) -> None:
 
 
 def _add_export_parser(commands) -> None:
-    exports = commands.add_parser("export", help="zapisz dane do pliku XLSX albo CSV")
+    exports = commands.add_parser("export", help="zapisz dane do pliku XLSX, CSV albo kalendarza ICS")
     kinds = exports.add_subparsers(dest="kind", metavar="DANE", required=True, parser_class=PolishArgumentParser)
     people = kinds.add_parser(
         "participants", help="rejestr uczestników: wszystkie osoby spełniające filtr (pełny PESEL)",
@@ -195,6 +200,13 @@ def _add_export_parser(commands) -> None:
     efs.add_argument("--layout", choices=["sl2014", "smefs"],
                      help="układ danych: sl2014 albo smefs (domyślnie według rozszerzenia pliku)")
     efs.add_argument("--programme", type=_positive_int, metavar="ID", help="program (domyślnie aktywny program)")
+    ics = kinds.add_parser(
+        "ics", help="harmonogram do kalendarza (iCalendar .ics): zadania i wydarzenia",
+        description="Zapisuje zadania harmonogramu (jako wydarzenia całodniowe na cały ich okres) i wydarzenia "
+                    "programu (z godzinami, miejscem i opisem) do pliku iCalendar, który otworzy Outlook, "
+                    "Thunderbird albo Kalendarz Google. Ponowny import tego samego pliku aktualizuje wpisy.")
+    ics.add_argument("file", type=Path, metavar="PLIK.ics", help="plik wynikowy .ics")
+    ics.add_argument("--programme", type=_positive_int, metavar="ID", help="program (domyślnie aktywny program)")
 
 
 class TerminalProgress:
@@ -236,16 +248,11 @@ class TerminalProgress:
 
 
 def _set_actor() -> None:
+    """Every change made from here on is stamped with this PC user's login (the audit log's "who")."""
     from pal_desktop import config
-    from pal_desktop.storage.models import current_actor
+    from pal_desktop.actor import current_actor, login_of_this_user
 
-    login = config.load().user_login
-    if not login:
-        try:
-            login = getpass.getuser()
-        except Exception:  # noqa: BLE001 - no login name on some Windows service accounts
-            login = "system"
-    current_actor.set(login[:64])
+    current_actor.set_for_process(login_of_this_user(config.load().user_login))
 
 
 def _cmd_init(args) -> int:
@@ -326,6 +333,10 @@ def _cmd_report(args) -> int:
         if args.month is None:
             raise PalError("Lista cyklu zajęć wymaga miesiąca: --month RRRR-MM.")
         content = reports.series_grid_pdf(opened.db, args.series, *args.month)
+    elif args.document == "schedule":
+        from pal_desktop.services import schedule
+
+        content = schedule.schedule_pdf(opened.db, args.programme, args.paper)
     else:  # pragma: no cover - argparse allows only the documents above
         raise AssertionError(args.document)
     path = reports.write_pdf(content, args.output)
@@ -379,6 +390,12 @@ def _cmd_export(args) -> int:
     if programme_id is None:
         active = programmes.active_programme(opened.db)
         programme_id = active.id if active else None
+    if args.kind == "ics":
+        from pal_desktop.services import calendar_export
+
+        path = calendar_export.write_ics(opened.db, args.file, programme_id)
+        print(f"Zapisano kalendarz: {path} — {calendar_export.summary_text(opened.db, programme_id)}.")
+        return EXIT_OK
     if args.kind == "participants":
         from pal_desktop.services.participant_export import export_participants
         from pal_desktop.services.participants import ParticipantQuery
@@ -417,9 +434,9 @@ COMMANDS = {"init": _cmd_init, "demo": _cmd_demo, "info": _cmd_info, "screenshot
 def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    _set_actor()
     if args.command is None:
         return _cmd_gui(args)
-    _set_actor()
     try:
         return COMMANDS[args.command](args)
     except PalError as error:

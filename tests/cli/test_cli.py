@@ -102,3 +102,25 @@ def test_help_is_in_polish(capsys):
     out = capsys.readouterr().out
     assert out.startswith("użycie: pal-desktop")
     assert "utwórz bazę danych" in out
+
+
+def test_changes_are_stamped_with_the_configured_login(db_url, capsys):
+    from sqlalchemy import select
+
+    from pal_desktop import config
+    from pal_desktop.actor import current_actor
+    from pal_desktop.services.database import open_app_database
+    from pal_desktop.storage.models import AuditEntry, Participant
+
+    local = config.load()
+    local.user_login = "anna.kowalska"
+    config.save(local)
+    try:
+        assert main(["--db", db_url, "demo", "--participants", "5"]) == 0
+        opened = open_app_database(db_url)
+        with opened.db.reading() as session:
+            assert set(session.scalars(select(Participant.created_by))) == {"anna.kowalska"}
+            assert session.scalar(select(AuditEntry.actor).where(AuditEntry.table_name == "demo")) == "anna.kowalska"
+        opened.db.dispose()
+    finally:
+        current_actor.set_for_process("system")

@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
-import contextvars
 import datetime as dt
 import enum
 
 from sqlalchemy import DateTime, Enum, Integer, MetaData, String, func
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+
+from pal_desktop.actor import current_actor as _current_actor
 
 #: Constraint names fixed by convention so that the same migrations run on SQLite and PostgreSQL
 #: (batch mode on SQLite must be able to find a constraint by its name).
@@ -20,7 +21,7 @@ NAMING_CONVENTION = {
 }
 
 #: Who is making the current changes; the session's flush hook stamps it on every row it writes.
-current_actor: contextvars.ContextVar[str] = contextvars.ContextVar("current_actor", default="system")
+current_actor = _current_actor
 
 
 def utcnow() -> dt.datetime:
