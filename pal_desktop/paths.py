@@ -51,3 +51,10 @@ def resources_dir() -> Path:
 
 def resource_path(*parts: str) -> Path:
     return resources_dir().joinpath(*parts)
+
+
+def user_guide() -> Path:
+    """The user guide (Markdown, Polish) with its pictures beside it: docs/ of the source tree or the bundle."""
+    frozen_root = getattr(sys, "_MEIPASS", None)
+    root = Path(frozen_root) if frozen_root else Path(__file__).resolve().parents[1]
+    return root / "docs" / "podrecznik.md"

@@ -229,7 +229,11 @@ def test_help_dialog_opens(qtbot, window):
     qtbot.waitExposed(dialog)
     from PySide6.QtWidgets import QTextBrowser
 
-    assert "Skróty klawiszowe" in dialog.findChild(QTextBrowser).toPlainText()
+    texts = [browser.toPlainText() for browser in dialog.findChildren(QTextBrowser)]
+    assert any("Skróty klawiszowe" in text for text in texts)
+    # F1 opens the user guide, pictures included.
+    assert "Rejestracja uczestnika" in dialog.guide.toPlainText()
+    assert dialog.guide.document().resource(2, "img/uczestnicy.png") is not None  # 2 = ImageResource
     dialog.reject()
 
 

@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import Qt, QUrl
+from PySide6.QtGui import QTextDocument
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+
+from pal_desktop import paths
 
 
 class HelpDialog(QDialog):
@@ -11,18 +14,30 @@ class HelpDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Pomoc — PAL Desktop"))
         self.setAccessibleName(self.tr("Pomoc"))
-        self.resize(640, 560)
+        self.resize(860, 680)
+        self.tabs = QTabWidget(self)
+        self.tabs.setAccessibleName(self.tr("Pomoc"))
+        self.guide = QTextBrowser(self)
+        self.guide.setAccessibleName(self.tr("Podręcznik użytkownika"))
+        self.guide.setOpenExternalLinks(False)
+        guide = paths.user_guide()
+        if guide.is_file():
+            self.guide.setSource(QUrl.fromLocalFile(str(guide)), QTextDocument.ResourceType.MarkdownResource)
+        else:
+            self.guide.setPlainText(self.tr("Nie znaleziono podręcznika ({path}).").format(path=str(guide)))
         browser = QTextBrowser(self)
         browser.setAccessibleName(self.tr("Treść pomocy"))
         browser.setOpenExternalLinks(False)
         browser.setHtml(self.help_html())
+        self.tabs.addTab(self.guide, self.tr("&Podręcznik"))
+        self.tabs.addTab(browser, self.tr("&Skróty i zakładki"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, Qt.Orientation.Horizontal, self)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
         close.setText(self.tr("&Zamknij"))
         close.setAccessibleName(self.tr("Zamknij pomoc"))
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(browser)
+        layout.addWidget(self.tabs)
         layout.addWidget(buttons)
 
     def help_html(self) -> str:
