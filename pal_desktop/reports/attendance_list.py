@@ -23,6 +23,7 @@ from pal_desktop.reports.styles import (
     draw_header,
     header_height,
     page_size,
+    register_fonts,
     styles,
 )
 
@@ -79,6 +80,63 @@ def _running_title(canvas, text: str, width: float, top: float) -> None:
     canvas.drawString(MARGIN, top, text)
 
 
+def _shortened(text: str, font: str, size: float, width: float) -> str:
+    """``text`` cut as ``draw_header`` cuts it (4 characters off and "…" added until it fits), found by
+    bisection: a long funding line costs a few measurements instead of dozens."""
+    from reportlab.pdfbase.pdfmetrics import stringWidth
+
+    if not text or stringWidth(text, font, size) <= width:
+        return text
+    length = len(text)
+    cuts = (length - 4) // 3  # text[:length - 3k - 1] + "…" for k = 1, 2, …; the loop stops at 4 characters
+    low, high = 1, max(1, cuts)
+    while low < high:
+        middle = (low + high) // 2
+        if stringWidth(text[:length - 3 * middle - 1] + "…", font, size) <= width:
+            high = middle
+        else:
+            low = middle + 1
+    return text[:length - 3 * low - 1] + "…"
+
+
+def _fitted(header: DocumentHeader, page_width: float) -> DocumentHeader:
+    """The header with its lines already shortened to the page (what ``draw_header`` would draw)."""
+    from dataclasses import replace
+
+    register_fonts()
+    usable = page_width - 2 * MARGIN
+    programme = header.programme_title + (f" (nr {header.project_number})" if header.project_number else "")
+    return replace(header, organisation=_shortened(header.organisation, FONT_BOLD, 9, usable),
+                   programme_title=_shortened(programme, FONT, 8, usable), project_number="",
+                   funding_line=_shortened(header.funding_line, FONT, 7, usable))
+
+
+def _page_header(header: DocumentHeader, running: str, width: float, height: float):
+    """The ``onPage`` function that draws the header and the running title on every page.
+
+    The header (logos, organisation, programme, the running title, each shortened to fit) is the same on
+    every page, so it is drawn once into a form XObject and each page places that form: a long list does
+    not measure and re-encode the same texts and images page after page.
+    """
+    form_name = "palAttendanceHeader"
+    drawn: list[object] = []
+
+    fitted = _fitted(header, width)
+
+    def on_page(canvas, _doc) -> None:
+        if canvas not in drawn:
+            canvas.beginForm(form_name)
+            draw_header(canvas, fitted, width, height)
+            _running_title(canvas, running, width, height - MARGIN - header_height(header) - 4 * mm)
+            canvas.endForm()
+            drawn.append(canvas)
+        canvas.saveState()
+        canvas.doForm(form_name)
+        canvas.restoreState()
+
+    return on_page
+
+
 def _document(buffer, header: DocumentHeader, landscape: bool, title: str):
     width, height = page_size(landscape)
     top_margin = MARGIN + header_height(header) + 7 * mm
@@ -104,13 +162,7 @@ def render_attendance_list(data: AttendanceListData) -> bytes:
     buffer = io.BytesIO()
     document, width, height = _document(buffer, data.header, False, f"Lista obecności — {data.event.topic}")
     usable = width - 2 * MARGIN
-    running = f"Lista obecności: {data.event.topic} — {data.event.date}"
-
-    def on_page(canvas, _doc) -> None:
-        canvas.saveState()
-        draw_header(canvas, data.header, width, height)
-        _running_title(canvas, running, width, height - MARGIN - header_height(data.header) - 4 * mm)
-        canvas.restoreState()
+    on_page = _page_header(data.header, f"Lista obecności: {data.event.topic} — {data.event.date}", width, height)
 
     rows = [["Lp.", "Imię i nazwisko", "Podpis"]]
     rows += [[f"{number}.", name, ""] for number, name in enumerate(data.names, start=1)]
@@ -137,13 +189,7 @@ def render_series_grid(data: SeriesGridData) -> bytes:
     document, width, height = _document(buffer, data.header, landscape,
                                         f"Lista obecności — {data.event.topic}, {data.month}")
     usable = width - 2 * MARGIN
-    running = f"Lista obecności: {data.event.topic} — {data.month}"
-
-    def on_page(canvas, _doc) -> None:
-        canvas.saveState()
-        draw_header(canvas, data.header, width, height)
-        _running_title(canvas, running, width, height - MARGIN - header_height(data.header) - 4 * mm)
-        canvas.restoreState()
+    on_page = _page_header(data.header, f"Lista obecności: {data.event.topic} — {data.month}", width, height)
 
     name_width = min(70 * mm, usable * 0.35)
     date_width = (usable - 10 * mm - name_width) / max(1, len(data.dates))

@@ -1,31 +1,96 @@
-"""Wydarzenia: the events of the active programme by date, read a page at a time."""
+"""Wydarzenia: the events of the active programme — filters, a month calendar, and everything done with an event.
+
+The list is read a page at a time from the database (``events.list_events``/``count_events``), filtered
+there by schedule task, type, date range, leader and the search text. Beside it, a month grid shows each
+day's events (matching the same filters except the dates); clicking a day shows that day's events in the
+list, and choosing an event turns the calendar to its day.
+
+From the selected event: Edytuj (Enter), Zapisy (enrolment), Obecność (recording who came), Prowadzący i
+pomocnicy, Drukuj listę obecności (Ctrl+P; for a series also the monthly grid) and Usuń. Ctrl+N adds an event
+(or a series) on the day chosen in the calendar. Like every tab, this module imports no service at module
+level (the window must appear before SQLAlchemy is loaded).
+"""
 
 from __future__ import annotations
 
-from pal_desktop.messages import QT_TRANSLATE_NOOP
-from pal_desktop.ui.models.paged_table_model import FetchPage
-from pal_desktop.ui.models.row_table_model import Column
-from pal_desktop.ui.tabs.list_tab import PagedTab
+import datetime as dt
+import html
+
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QAction, QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QMainWindow,
+    QPushButton,
+    QToolButton,
+    QWidget,
+)
+
+from pal_desktop.errors import PalError
+from pal_desktop.ui.dialogs import error_dialog, questions
+from pal_desktop.ui.models.event_models import (
+    EVENT_COLUMNS,
+    RECORD_ROLE,
+    EventListModel,
+    event_tuple,
+    hours_text,
+)
+from pal_desktop.ui.models.row_table_model import ID_ROLE
+from pal_desktop.ui.tabs.list_tab import ListTab, format_count
+from pal_desktop.ui.widgets.date_field import DateField, format_date
+from pal_desktop.ui.widgets.month_calendar import MonthCalendar, long_date
+
+SEARCH_DELAY_MS = 200
+BANNER_STYLE = ("QLabel { background: #eef5ea; border: 1px solid #9cc29a; border-radius: 3px; padding: 6px; }")
 
 
-class EventsTab(PagedTab):
+class EventsTab(ListTab):
     tab_id = "events"
-    #: Rows: (id, Data, Godziny, Tytuł, Rodzaj, Zadanie, Miejsce, Zapisani, Obecni, Status) from registry.event_page.
-    columns = (
-        Column(QT_TRANSLATE_NOOP("Columns", "Data"), 1, width=10),
-        Column(QT_TRANSLATE_NOOP("Columns", "Godziny"), 2, width=12),
-        Column(QT_TRANSLATE_NOOP("Columns", "Tytuł"), 3, width=28, stretch=True, tooltip_field=3),
-        Column(QT_TRANSLATE_NOOP("Columns", "Rodzaj"), 4, width=22),
-        Column(QT_TRANSLATE_NOOP("Columns", "Zadanie"), 5, width=6, numeric=True,
-               header_tip=QT_TRANSLATE_NOOP("Columns", "Numer zadania z harmonogramu")),
-        Column(QT_TRANSLATE_NOOP("Columns", "Miejsce"), 6, width=28, tooltip_field=6),
-        Column(QT_TRANSLATE_NOOP("Columns", "Zapisani"), 7, width=7, numeric=True,
-               header_tip=QT_TRANSLATE_NOOP("Columns", "Liczba osób zapisanych na wydarzenie")),
-        Column(QT_TRANSLATE_NOOP("Columns", "Obecni"), 8, width=6, numeric=True,
-               header_tip=QT_TRANSLATE_NOOP("Columns", "Liczba osób obecnych według listy obecności")),
-        Column(QT_TRANSLATE_NOOP("Columns", "Status"), 9, width=11),
-    )
+    columns = EVENT_COLUMNS
 
+    sig_refreshed = Signal()
+    """The list and the calendar show the current filters."""
+
+    def __init__(self, parent: QWidget | None = None, *, today: dt.date | None = None) -> None:
+        self._db = None
+        self._programme_id: int | None = None
+        self._programme_period: tuple[dt.date, dt.date] | None = None
+        self._programme_total = 0
+        self._filling = False
+        self._today = today
+        self.dialogs: list = []
+        self.last_printout = None
+        super().__init__(parent)
+        self.model = EventListModel(self)
+        self.table.setModel(self.model)
+        self._size_columns()
+        self.table.activated.connect(lambda _index: self.edit_current())
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.table.installEventFilter(self)
+
+        self.search.setEnabled(True)
+        self.search.setPlaceholderText(self.tr("Szukaj: temat lub miejsce (Ctrl+F)"))
+        self.search.setToolTip(self.tr("Szuka w temacie i miejscu wydarzenia. Esc czyści pole."))
+        self._search_timer = QTimer(self)
+        self._search_timer.setSingleShot(True)
+        self._search_timer.setInterval(SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self._search_then_calendar)
+        self.search.textChanged.connect(lambda _text: self._search_timer.start())
+
+        self.new_shortcut = QShortcut(QKeySequence.StandardKey.New, self, self.new_record,
+                                      context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.print_shortcut = QShortcut(QKeySequence.StandardKey.Print, self, self.print_current,
+                                        context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        self.delete_shortcut = QShortcut(QKeySequence(Qt.Key.Key_Delete), self.table, self.delete_current,
+                                         context=Qt.ShortcutContext.WidgetShortcut)
+        self._window_actions: list[tuple[QAction, QShortcut]] = []
+        self._set_enabled(False)
+
+    # ---- What the tab says
     def title(self) -> str:
         return self.tr("Wydarzenia")
 
@@ -38,10 +103,662 @@ class EventsTab(PagedTab):
     def empty_text(self) -> str:
         return self.tr("Brak wydarzeń w tym programie.")
 
-    def fetch_source(self, db, programme_id: int) -> tuple[int, FetchPage]:
-        from pal_desktop.services import registry
+    # ---- Building
+    def build_toolbar(self) -> QWidget:
+        bar = QWidget(self)
+        bar.setObjectName("eventsToolbar")
+        bar.setAccessibleName(self.tr("Działania na wydarzeniach"))
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 4)
 
-        def fetch_page(offset: int, limit: int) -> list[tuple]:
-            return registry.event_page(db, programme_id, offset, limit)
+        def button(text: str, name: str, tip: str, slot, accessible: str | None = None) -> QPushButton:
+            widget = QPushButton(text, bar)
+            widget.setObjectName(name)
+            widget.setAccessibleName(accessible or text.replace("&", "").rstrip("…"))
+            widget.setToolTip(tip)
+            widget.clicked.connect(slot)
+            row.addWidget(widget)
+            return widget
 
-        return registry.count_events(db, programme_id), fetch_page
+        self.new_button = button(self.tr("&Nowe wydarzenie…"), "newEventButton",
+                                 self.tr("Dodaj wydarzenie albo cykl zajęć (Ctrl+N)"), self.new_record)
+        self.edit_button = button(self.tr("Edy&tuj…"), "editEventButton",
+                                  self.tr("Zmień zaznaczone wydarzenie (Enter)"), self.edit_current)
+        self.enrol_button = button(self.tr("Zapi&sy…"), "enrolButton",
+                                   self.tr("Zapisz uczestników na zaznaczone wydarzenie albo ich wypisz"),
+                                   self.open_enrolment, self.tr("Zapisy uczestników"))
+        self.attendance_button = button(self.tr("O&becność…"), "attendanceButton",
+                                        self.tr("Zaznacz, kto przyszedł na zaznaczone wydarzenie"),
+                                        self.open_attendance, self.tr("Obecność na wydarzeniu"))
+        self.staff_button = button(self.tr("Prowadzący i po&mocnicy…"), "staffButton",
+                                   self.tr("Animatorzy i wolontariusze przy wydarzeniu; godziny wolontariatu"),
+                                   self.open_staff)
+        self.print_button = button(self.tr("Drukuj &listę obecności"), "printListButton",
+                                   self.tr("Lista obecności do podpisu w PDF (Ctrl+P)"), self.print_current)
+        self.delete_button = button(self.tr("&Usuń…"), "deleteEventButton",
+                                    self.tr("Usuń zaznaczone wydarzenie (Delete)"), self.delete_current,
+                                    self.tr("Usuń wydarzenie"))
+        row.addStretch(1)
+        self.types_button = button(self.tr("Rodza&je wydarzeń…"), "eventTypesButton",
+                                   self.tr("Dodaj, przemianuj albo ukryj rodzaje wydarzeń"), self.edit_event_types)
+        return bar
+
+    def build_filters(self) -> QWidget:
+        bar = QWidget(self)
+        bar.setObjectName("eventFilters")
+        bar.setAccessibleName(self.tr("Filtry listy wydarzeń"))
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 0)
+
+        def caption(text: str, buddy: QWidget) -> None:
+            label = QLabel(text, bar)
+            label.setBuddy(buddy)
+            row.addWidget(label)
+            row.addWidget(buddy)
+
+        self.task_filter = QComboBox(bar)
+        self.task_filter.setObjectName("filter_task")
+        self.task_filter.setAccessibleName(self.tr("Filtr: zadanie z harmonogramu"))
+        self.task_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.task_filter.setMinimumContentsLength(16)
+        self.task_filter.currentIndexChanged.connect(self._on_filter_changed)
+        caption(self.tr("Zad&anie:"), self.task_filter)
+        self.type_filter = QComboBox(bar)
+        self.type_filter.setObjectName("filter_type")
+        self.type_filter.setAccessibleName(self.tr("Filtr: rodzaj wydarzenia"))
+        self.type_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.type_filter.setMinimumContentsLength(12)
+        self.type_filter.currentIndexChanged.connect(self._on_filter_changed)
+        caption(self.tr("Rod&zaj:"), self.type_filter)
+        self.from_filter = DateField(bar, placeholder=self.tr("od początku"))
+        self.from_filter.setObjectName("filter_from")
+        self.from_filter.setAccessibleName(self.tr("Filtr: data od"))
+        self.from_filter.sig_changed.connect(self._on_date_filter_changed)
+        caption(self.tr("&Od:"), self.from_filter)
+        self.to_filter = DateField(bar, placeholder=self.tr("do końca"))
+        self.to_filter.setObjectName("filter_to")
+        self.to_filter.setAccessibleName(self.tr("Filtr: data do"))
+        self.to_filter.sig_changed.connect(self._on_date_filter_changed)
+        caption(self.tr("&Do:"), self.to_filter)
+        self.leader_filter = QLineEdit(bar)
+        self.leader_filter.setObjectName("filter_leader")
+        self.leader_filter.setAccessibleName(self.tr("Filtr: prowadzący"))
+        self.leader_filter.setPlaceholderText(self.tr("nazwisko prowadzącego"))
+        self.leader_filter.setClearButtonEnabled(True)
+        self.leader_filter.setMaximumWidth(180)
+        self.leader_filter.textChanged.connect(lambda _text: self._search_timer.start())
+        caption(self.tr("&Kto prowadzi:"), self.leader_filter)
+        self.clear_filters_button = QPushButton(self.tr("Wyczyść &filtry"), bar)
+        self.clear_filters_button.setObjectName("clearFiltersButton")
+        self.clear_filters_button.setAccessibleName(self.tr("Wyczyść filtry i wyszukiwanie"))
+        self.clear_filters_button.clicked.connect(self.clear_filters)
+        row.addWidget(self.clear_filters_button)
+        row.addStretch(1)
+        return bar
+
+    def build_side_panel(self) -> QWidget:
+        self.calendar = MonthCalendar(self, today=self._today)
+        self.calendar.setMinimumWidth(420)
+        self.calendar.setMaximumWidth(500)
+        self.calendar.sig_month_changed.connect(lambda _y, _m: self.reload_calendar())
+        self.calendar.sig_day_clicked.connect(self.show_day)
+        self.calendar.sig_day_activated.connect(self._new_on_day)
+        return self.calendar
+
+    def build_footer(self) -> QWidget:
+        footer = QWidget(self)
+        row = QHBoxLayout(footer)
+        row.setContentsMargins(0, 4, 0, 0)
+        self.details_label = QLabel(footer)
+        self.details_label.setObjectName("eventDetails")
+        self.details_label.setAccessibleName(self.tr("Zaznaczone wydarzenie"))
+        self.details_label.setWordWrap(True)
+        self.details_label.setTextFormat(Qt.TextFormat.RichText)
+        self.banner = QLabel(footer)
+        self.banner.setObjectName("eventsBanner")
+        self.banner.setAccessibleName(self.tr("Komunikat"))
+        self.banner.setWordWrap(True)
+        self.banner.setStyleSheet(BANNER_STYLE)
+        self.banner.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.banner.hide()
+        self.banner_close = QToolButton(footer)
+        self.banner_close.setText("×")
+        self.banner_close.setAccessibleName(self.tr("Zamknij komunikat"))
+        self.banner_close.setToolTip(self.tr("Zamknij komunikat"))
+        self.banner_close.clicked.connect(self.hide_banner)
+        self.banner_close.hide()
+        row.addWidget(self.details_label, 3)
+        row.addWidget(self.banner, 2)
+        row.addWidget(self.banner_close, 0, Qt.AlignmentFlag.AlignTop)
+        return footer
+
+    def _size_columns(self) -> None:
+        """Compact starting widths (the calendar shares the width); the topic takes what is left."""
+        from PySide6.QtWidgets import QHeaderView
+
+        header = self.table.horizontalHeader()
+        metrics = self.table.fontMetrics()
+        digit = metrics.horizontalAdvance("0")
+        padding = metrics.horizontalAdvance("M") + 4
+        for index, column in enumerate(self.columns):
+            title = self.model.headerData(index, Qt.Orientation.Horizontal)
+            header.resizeSection(index, max(column.width * digit, metrics.horizontalAdvance(title)) + padding)
+            header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch if column.stretch
+                                        else QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(False)
+
+    # ---- State
+    def today(self) -> dt.date:
+        return self._today or dt.date.today()
+
+    def set_today(self, day: dt.date | None) -> None:
+        """Work as if today were ``day`` (None: the real date); for tests and demonstrations."""
+        self._today = day
+        self.calendar.model.today = day or dt.date.today()
+
+    def _set_enabled(self, enabled: bool) -> None:
+        for widget in (self.search, self.new_button, self.types_button, self.task_filter, self.type_filter,
+                       self.from_filter, self.to_filter, self.leader_filter, self.calendar):
+            widget.setEnabled(enabled)
+        self._update_buttons()
+
+    def _update_buttons(self) -> None:
+        selected = self.current_event_id() is not None
+        for widget in (self.edit_button, self.enrol_button, self.attendance_button, self.staff_button,
+                       self.print_button, self.delete_button):
+            widget.setEnabled(selected)
+        self.clear_filters_button.setEnabled(self.is_filtered())
+
+    def is_filtered(self) -> bool:
+        return bool(self.search.text().strip() or self.leader_filter.text().strip()
+                    or self.task_filter.currentIndex() > 0 or self.type_filter.currentIndex() > 0
+                    or self.from_filter.text().strip() or self.to_filter.text().strip())
+
+    def query(self):
+        """The EventQuery of the filters and the search field."""
+        from pal_desktop.services.events import EventQuery
+
+        return EventQuery(programme_id=self._programme_id, task_id=self.task_filter.currentData(),
+                          event_type_id=self.type_filter.currentData(), date_from=self.from_filter.date(),
+                          date_to=self.to_filter.date(), leader=self.leader_filter.text().strip(),
+                          text=self.search.text().strip())
+
+    # ---- Loading
+    def load(self, db, programme_id: int | None) -> None:
+        from pal_desktop.services import programmes
+
+        self._db, self._programme_id = db, programme_id
+        self._set_enabled(programme_id is not None)
+        if programme_id is None:
+            self.model.clear()
+            self._programme_total = 0
+            self.empty_label.setText(self.tr("Najpierw wybierz albo utwórz program."))
+            self._stack.setCurrentWidget(self.empty_label)
+            self.count_label.setText(self.count_text("0"))
+            self.sig_loaded.emit()
+            return
+        period = next(((p.start, p.end) for p in programmes.list_programmes(db) if p.id == programme_id), None)
+        first_load = period != self._programme_period
+        self._programme_period = period
+        self.fill_filters()
+        self.refresh(recount=True)
+        if first_load:
+            start = self._starting_day()
+            self.calendar.show_date(start, emit=False)
+            self._select_near(start)
+        self.reload_calendar()
+        self.sig_loaded.emit()
+
+    def _select_near(self, day: dt.date) -> None:
+        """Select the last event on or before ``day`` among the rows read so far (the list's first page)."""
+        best = None
+        for number in range(self.model.rowCount()):
+            if self.model.row_at(number)[-1].event_date <= day:
+                best = number
+        if best is not None:
+            self.table.selectRow(best)
+            QTimer.singleShot(0, lambda row=best: self.table.scrollTo(
+                self.model.index(row, 0), self.table.ScrollHint.PositionAtCenter))
+
+    def _starting_day(self) -> dt.date:
+        """Today when the programme is running; else the day of its last event so far (or its start)."""
+        from dataclasses import replace
+
+        from pal_desktop.services import events
+
+        today = self.today()
+        if self._programme_period is None:
+            return today
+        start, end = self._programme_period
+        if start <= today <= end:
+            return today
+        query = replace(events.EventQuery(programme_id=self._programme_id), date_to=today)
+        total = events.count_events(self._db, query)
+        if total:
+            return events.list_events(self._db, query, total - 1, 1)[0].event_date
+        return start if today < start else end
+
+    def fill_filters(self) -> None:
+        from pal_desktop.services import events, programmes
+
+        task, kind = self.task_filter.currentData(), self.type_filter.currentData()
+        self._filling = True
+        try:
+            self.task_filter.clear()
+            self.task_filter.addItem(self.tr("wszystkie"), None)
+            for row in programmes.list_tasks(self._db, self._programme_id):
+                text = f"{row.position}. {row.name}"
+                self.task_filter.addItem(text, row.id)
+                self.task_filter.setItemData(self.task_filter.count() - 1,
+                                             f"{text} ({format_date(row.start)} – {format_date(row.end)})",
+                                             Qt.ItemDataRole.ToolTipRole)
+            self.task_filter.setCurrentIndex(max(0, self.task_filter.findData(task)) if task is not None else 0)
+            self.type_filter.clear()
+            self.type_filter.addItem(self.tr("wszystkie"), None)
+            for option in events.event_types(self._db, include_inactive=True):
+                self.type_filter.addItem(option.name if option.active else
+                                         self.tr("{name} (ukryty)").format(name=option.name), option.id)
+            self.type_filter.setCurrentIndex(max(0, self.type_filter.findData(kind)) if kind is not None else 0)
+            for combo in (self.task_filter, self.type_filter):
+                combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
+        finally:
+            self._filling = False
+
+    def refresh(self, *, recount: bool = False, select_id: int | None = None) -> None:
+        """Read the first page and the count for the current filters (quick reads, on the UI thread)."""
+        from pal_desktop.services import events
+
+        self._search_timer.stop()
+        if self._db is None or self._programme_id is None:
+            return
+        keep = select_id if select_id is not None else self.current_event_id()
+        db, query = self._db, self.query()
+
+        def fetch(offset: int, limit: int) -> list[tuple]:
+            return [event_tuple(row) for row in events.list_events(db, query, offset, limit)]
+
+        total = events.count_events(db, query)
+        if recount or not self.is_filtered():
+            self._programme_total = events.count_events(db, events.EventQuery(programme_id=self._programme_id)) \
+                if self.is_filtered() else total
+        self.model.set_source(total, fetch)
+        self._show_state(total)
+        if keep is not None:
+            self.select_event(keep)
+        self._update_buttons()
+        self._show_details()
+        self.sig_refreshed.emit()
+
+    def _show_state(self, matching: int) -> None:
+        total = self._programme_total
+        if total == 0 and not self.is_filtered():
+            self.empty_label.setText(self.empty_text())
+            self._stack.setCurrentWidget(self.empty_label)
+        elif matching == 0:
+            message = self.tr("Żadne wydarzenie nie spełnia wybranych warunków.")
+            message += "\n" + self.tr("„Wyczyść filtry” pokaże wszystkie wydarzenia.")
+            self.empty_label.setText(message)
+            self._stack.setCurrentWidget(self.empty_label)
+        else:
+            self._stack.setCurrentWidget(self.table)
+        if self.is_filtered():
+            from PySide6.QtCore import QCoreApplication
+
+            count = QCoreApplication.translate("ListTab", "{shown} z {total}").format(
+                shown=format_count(matching), total=format_count(total))
+        else:
+            count = format_count(total)
+        self.count_label.setText(self.count_text(count))
+
+    def reload_calendar(self) -> None:
+        """Show the events of the calendar's six weeks (matching the filters except the dates)."""
+        from dataclasses import replace
+
+        from pal_desktop.services import events
+
+        if self._db is None or self._programme_id is None:
+            self.calendar.set_events({})
+            return
+        first, last = self.calendar.visible_range()
+        by_day: dict[dt.date, list] = {}
+        query = replace(self.query(), date_from=first, date_to=last)
+        for row in events.list_events(self._db, query, 0, 5000):
+            by_day.setdefault(row.event_date, []).append(row)
+        self.calendar.set_events(by_day)
+
+    # ---- Filters
+    def _on_filter_changed(self, _index: int) -> None:
+        if not self._filling:
+            self.refresh()
+            self.reload_calendar()
+
+    def _on_date_filter_changed(self) -> None:
+        if self._filling:
+            return
+        if self.from_filter.is_valid() and self.to_filter.is_valid():
+            self.refresh()
+
+    def refresh_all(self, select_id: int | None = None) -> None:
+        self.refresh(recount=True, select_id=select_id)
+        self.reload_calendar()
+
+    def clear_filters(self) -> None:
+        self._filling = True
+        try:
+            for combo in (self.task_filter, self.type_filter):
+                combo.setCurrentIndex(0)
+            for widget in (self.from_filter, self.to_filter):
+                widget.clear()
+            for edit in (self.search, self.leader_filter):
+                edit.blockSignals(True)
+                edit.clear()
+                edit.blockSignals(False)
+        finally:
+            self._filling = False
+        self.refresh_all()
+
+    def set_date_range(self, first: dt.date | None, last: dt.date | None) -> None:
+        self._filling = True
+        try:
+            self.from_filter.set_date(first)
+            self.to_filter.set_date(last)
+        finally:
+            self._filling = False
+        self.refresh()
+
+    def show_day(self, day: dt.date) -> None:
+        """A day picked in the calendar: the list shows that day's events, the first one selected."""
+        self.set_date_range(day, day)
+        if self.model.rowCount():
+            self.table.selectRow(0)
+        self._status(self.tr("Wydarzenia z dnia {date}: {count}. „Wyczyść filtry” pokaże wszystkie.").format(
+            date=format_date(day), count=self.model.total))
+
+    def _search_then_calendar(self) -> None:
+        self.refresh()
+        self.reload_calendar()
+
+    # ---- The selected event
+    def current_event_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return index.data(ID_ROLE) if index.isValid() else None
+
+    def current_row(self):
+        index = self.table.currentIndex()
+        return index.data(RECORD_ROLE) if index.isValid() else None
+
+    def select_event(self, event_id: int) -> bool:
+        row = self.model.row_of(event_id)
+        while row is None and self.model.canFetchMore():
+            self.model.fetchMore()
+            row = self.model.row_of(event_id)
+        if row is None:
+            return False
+        self.table.selectRow(row)
+        self.table.scrollTo(self.model.index(row, 0))
+        return True
+
+    def _on_current_changed(self, current, _previous) -> None:
+        self._update_buttons()
+        self._show_details()
+        row = current.data(RECORD_ROLE) if current.isValid() else None
+        if row is not None:
+            self.calendar.show_date(row.event_date, emit=False)
+
+    def _show_details(self) -> None:
+        row = self.current_row()
+        if row is None:
+            if self._programme_total == 0 and self._programme_id is not None:
+                self.details_label.setText(self.tr("Dodaj pierwsze wydarzenie: przycisk „Nowe wydarzenie…” "
+                                                   "albo Ctrl+N (dwuklik na dniu kalendarza — na ten dzień)."))
+            else:
+                self.details_label.setText(self.tr("Zaznacz wydarzenie na liście albo dzień w kalendarzu."))
+            return
+        facts = [long_date(row.event_date), hours_text(row.start_time, row.end_time), row.place]
+        if row.leader:
+            facts.append(self.tr("prowadzi: {name}").format(name=row.leader))
+        if row.type_name:
+            facts.insert(0, row.type_name)
+        if row.task_position is not None:
+            facts.append(self.tr("zadanie {number} harmonogramu").format(number=row.task_position))
+        counts = self.tr("zapisanych: {enrolled}").format(enrolled=row.enrolled)
+        if row.present:
+            counts += " · " + self.tr("obecnych: {present}").format(present=row.present)
+        series = (" · " + self.tr("spotkanie cyklu zajęć")) if row.series_id else ""
+        self.details_label.setText(f"<b>{html.escape(row.title)}</b><br>"
+                                   + html.escape(" · ".join(f for f in facts if f)) + "<br>"
+                                   + html.escape(counts + series))
+
+    # ---- Messages
+    def show_banner(self, text: str) -> None:
+        self.banner.setText(text)
+        self.banner.show()
+        self.banner_close.show()
+
+    def hide_banner(self) -> None:
+        self.banner.hide()
+        self.banner_close.hide()
+
+    def _status(self, text: str, timeout: int = 8000) -> None:
+        window = self.window()
+        if isinstance(window, QMainWindow):
+            window.statusBar().showMessage(text, timeout)
+
+    def _need_event(self) -> int | None:
+        event_id = self.current_event_id()
+        if event_id is None:
+            self._status(self.tr("Zaznacz wydarzenie na liście."))
+        return event_id
+
+    def _keep(self, dialog) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.dialogs.append(dialog)
+        dialog.destroyed.connect(lambda *_args, d=dialog: self._forget(d))
+
+    def _forget(self, dialog) -> None:
+        self.dialogs = [d for d in self.dialogs if d is not dialog]
+
+    # ---- Commands of the main window
+    def can_add(self) -> bool:
+        return self._db is not None and self._programme_id is not None
+
+    def can_print(self) -> bool:
+        """Plik → Drukuj… stays available on a list with events (it asks for a selection when none)."""
+        return self.can_add() and self.model.rowCount() > 0
+
+    def new_record(self) -> bool:
+        if not self.can_add():
+            return False
+        day = self.calendar.selected_date()
+        if day is None or self._programme_period is None or not (
+                self._programme_period[0] <= day <= self._programme_period[1]):
+            day = self.today()
+        self._open_event_dialog(None, day)
+        return True
+
+    def _new_on_day(self, day: dt.date) -> None:
+        if self.can_add():
+            self._open_event_dialog(None, day)
+
+    def edit_current(self) -> None:
+        event_id = self._need_event()
+        if event_id is not None:
+            self._open_event_dialog(event_id, None)
+
+    def _open_event_dialog(self, event_id: int | None, day: dt.date | None):
+        from pal_desktop.ui.dialogs.event_dialog import EventDialog
+
+        try:
+            dialog = EventDialog(self._db, self._programme_id, self.window(), event_id=event_id, day=day,
+                                 task_id=self.task_filter.currentData(), event_type_id=self.type_filter.currentData())
+        except PalError as error:
+            error_dialog.show_error(self, error)
+            return None
+        self._keep(dialog)
+        dialog.sig_saved.connect(lambda ids, d=dialog: self._on_event_saved(ids, d.result_message))
+        self.event_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def _on_event_saved(self, ids: list[int], message: str) -> None:
+        self.fill_filters()
+        self.refresh_all(select_id=ids[0] if ids else None)
+        if ids and self.current_event_id() != ids[0]:
+            self.clear_filters()  # the new event does not match the filters: show everything
+            self.select_event(ids[0])
+        self.show_banner(html.escape(message))
+        self._status(message)
+
+    def open_enrolment(self):
+        from pal_desktop.ui.dialogs.enrolment_dialog import EnrolmentDialog
+
+        event_id = self._need_event()
+        if event_id is None:
+            return None
+        dialog = EnrolmentDialog(self._db, event_id, self._programme_id, self.window())
+        self._keep(dialog)
+        dialog.sig_changed.connect(lambda: self.refresh(select_id=event_id))
+        self.enrolment_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_attendance(self):
+        from pal_desktop.ui.widgets.attendance_widget import AttendanceDialog
+
+        event_id = self._need_event()
+        if event_id is None:
+            return None
+        dialog = AttendanceDialog(self._db, event_id, self._programme_id, self.window(), today=self._today)
+        self._keep(dialog)
+        dialog.widget.sig_saved.connect(lambda: self.refresh(select_id=event_id))
+        self.attendance_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def open_staff(self):
+        from pal_desktop.ui.dialogs.staff_dialog import StaffDialog
+
+        event_id = self._need_event()
+        if event_id is None:
+            return None
+        dialog = StaffDialog(self._db, event_id, self._programme_id, self.window())
+        self._keep(dialog)
+        self.staff_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def edit_event_types(self):
+        from pal_desktop.ui.dialogs.event_dialog import EventTypesDialog
+
+        if self._db is None:
+            return None
+        dialog = EventTypesDialog(self._db, self.window())
+        self._keep(dialog)
+        dialog.finished.connect(lambda _result, d=dialog: d.changed and self.fill_filters())
+        self.types_dialog = dialog
+        dialog.open()
+        return dialog
+
+    def delete_current(self) -> None:
+        from pal_desktop.services import events
+
+        row = self.current_row()
+        if row is None:
+            return
+        detail = ""
+        if row.enrolled or row.present:
+            detail = self.tr("Razem z wydarzeniem znikną zapisy ({enrolled}) i zapisana obecność.").format(
+                enrolled=row.enrolled)
+        if not questions.ask(self, self.tr("Usunąć wydarzenie?"),
+                             self.tr("Usunąć wydarzenie „{title}” z dnia {date}?").format(
+                                 title=row.title, date=format_date(row.event_date)),
+                             yes=self.tr("Usuń"), no=self.tr("Nie usuwaj"), informative=detail):
+            return
+        try:
+            events.delete_event(self._db, row.id)
+        except PalError as error:
+            error_dialog.show_error(self, error)
+            return
+        self.refresh_all()
+        self._status(self.tr("Usunięto wydarzenie „{title}”.").format(title=row.title))
+
+    def print_current(self) -> bool:
+        """Ctrl+P: the attendance list of the selected event (for a series, or the month's grid)."""
+        from pal_desktop.services import events
+
+        event_id = self._need_event()
+        if event_id is None:
+            return True
+        try:
+            detail = events.get_event(self._db, event_id)
+        except PalError as error:
+            error_dialog.show_error(self, error)
+            return True
+        month = None
+        if detail.series_id is not None:
+            from pal_desktop.ui.dialogs.print_list_dialog import PrintListDialog
+
+            dialog = PrintListDialog(detail, events.series_events(self._db, detail.series_id), self.window())
+            self.print_dialog = dialog
+            accepted = dialog.exec()
+            self.print_dialog = None
+            if not accepted:
+                return True
+            kind, month = dialog.choice()
+            dialog.deleteLater()
+        self.print_list(event_id, month)
+        return True
+
+    def print_list(self, event_id: int, month: tuple[int, int] | None = None):
+        """The PDF of one session's list, or (``month``) of the series' monthly grid; opened for printing."""
+        from pal_desktop.services import events, reports
+        from pal_desktop.ui import pdf_output
+
+        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            detail = events.get_event(self._db, event_id)
+            if month is None:
+                content = reports.attendance_list_pdf(self._db, event_id)
+                name = self.tr("lista-obecnosci-{date}").format(date=detail.event_date.isoformat())
+            else:
+                content = reports.series_grid_pdf(self._db, detail.series_id, *month)
+                name = self.tr("lista-obecnosci-cykl-{year}-{month:02d}").format(year=month[0], month=month[1])
+        except PalError as error:
+            QApplication.restoreOverrideCursor()
+            error_dialog.show_error(self, error)
+            return None
+        QApplication.restoreOverrideCursor()
+        self.last_printout = pdf_output.show_pdf(content, name)
+        self._status(self.tr("Lista obecności zapisana w pliku {path} i otwarta do druku.").format(
+            path=self.last_printout))
+        return self.last_printout
+
+    # ---- Keyboard
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.edit_current()
+            return True
+        return super().eventFilter(watched, event)
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        self._watch_window_actions()
+
+    def _watch_window_actions(self) -> None:
+        """Ctrl+N and Ctrl+P belong to the window's menu when it handles them for the current tab; until then
+        the tab answers them itself (two live shortcuts on one key would cancel each other)."""
+        if self._window_actions:
+            return
+        window = self.window()
+        for name, shortcut in (("newAction", self.new_shortcut), ("printAction", self.print_shortcut)):
+            action = window.findChild(QAction, name) if window is not None else None
+            if action is None:
+                continue
+            self._window_actions.append((action, shortcut))
+            action.changed.connect(self._sync_shortcuts)
+        self._sync_shortcuts()
+
+    def _sync_shortcuts(self) -> None:
+        for action, shortcut in self._window_actions:
+            shortcut.setEnabled(not (action.isEnabled() and action.shortcut() == shortcut.key()))
