@@ -670,6 +670,19 @@ def add_staff(db: Database, event_id: int, *, animator_id: int | None = None, vo
         return staff.id
 
 
+def remove_staff(db: Database, staff_id: int) -> None:
+    """Take someone off an event; a volunteer's hours logged for that event go with them (one transaction)."""
+    with db.session() as session:
+        staff = session.get(EventStaff, staff_id)
+        if staff is None:
+            return
+        if staff.volunteer_id is not None:
+            for hours in session.scalars(select(VolunteerHours).where(VolunteerHours.event_id == staff.event_id,
+                                                                      VolunteerHours.volunteer_id == staff.volunteer_id)):
+                session.delete(hours)
+        session.delete(staff)
+
+
 def event_staff(db: Database, event_id: int) -> list[tuple[int, str, str]]:
     """(staff id, name, role) of the animators and volunteers at an event."""
     with db.reading() as session:

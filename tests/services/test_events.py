@@ -166,3 +166,23 @@ def test_listing_filters_by_task_type_dates_and_leader(db):
     assert list(july) == [dt.date(2021, 7, 10)]
     [planned] = service.list_events(db, service.EventQuery(event_type_id=types["warsztat"]))
     assert planned.status is EventStatus.PLANNED and planned.leader == "Anna Łąka"
+
+
+def test_removing_a_volunteer_from_an_event_removes_their_hours_there(db):
+    from sqlalchemy import func, select
+
+    from pal_desktop.storage.models import Volunteer, VolunteerAgreement, VolunteerHours
+
+    event_id = service.create_event(db, workshop(db))
+    with db.session() as session:
+        volunteer = Volunteer(first_name="Ewa", last_name="Żuk")
+        volunteer.agreements = [VolunteerAgreement(number="W/2021/001", start_date=dt.date(2021, 4, 1),
+                                                   end_date=dt.date(2021, 12, 31))]
+        session.add(volunteer)
+    staff_id = service.add_staff(db, event_id, volunteer_id=volunteer.id, role="pomoc", hours="2,5")
+    with db.reading() as session:
+        assert session.scalar(select(func.sum(VolunteerHours.hours))) == 2.5
+    service.remove_staff(db, staff_id)
+    assert service.event_staff(db, event_id) == []
+    with db.reading() as session:
+        assert session.scalar(select(func.count()).select_from(VolunteerHours)) == 0

@@ -366,6 +366,13 @@ def test_staff_animator_added_and_bad_volunteer_hours_refused(qtbot, demo_window
     error = dialog.error_labels["hours"]
     assert error.isVisible() and error.text() == "Liczba godzin musi być większa od zera i nie większa niż 24."
     assert len(events.event_staff(demo_app_db, event_id)) == len(dialog.names())
+    # Taking someone off the event: select the row, press Delete.
+    before = len(dialog.names())
+    dialog.table.setFocus()
+    dialog.table.selectRow(before - 1)
+    qtbot.keyClick(dialog.table, Qt.Key.Key_Delete)
+    assert len(dialog.names()) == before - 1 and dialog.message.text().startswith("Usunięto:")
+    assert len(events.event_staff(demo_app_db, event_id)) == before - 1
 
 
 # ---- Printing

@@ -8,7 +8,8 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -109,6 +110,12 @@ class StaffDialog(QDialog):
         self._animators = registry.animator_rows(db, programme_id) if programme_id is not None else []
         self._volunteers = registry.volunteer_rows(db)
         self.animator_radio.toggled.connect(self._fill_people)
+        self.remove_button = QPushButton(self.tr("&Usuń zaznaczoną osobę"), self)
+        self.remove_button.setObjectName("removeStaffButton")
+        self.remove_button.setAccessibleName(self.tr("Usuń zaznaczoną osobę z wydarzenia"))
+        self.remove_button.setToolTip(self.tr("Usuwa też godziny wolontariusza zapisane przy tym wydarzeniu (Delete)"))
+        self.remove_button.clicked.connect(self.remove_selected)
+        QShortcut(QKeySequence.StandardKey.Delete, self.table, self.remove_selected)
         self.message = QLabel(self)
         self.message.setObjectName("staffMessage")
         self.message.setWordWrap(True)
@@ -119,6 +126,7 @@ class StaffDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(facts)
         layout.addWidget(self.table, 1)
+        layout.addWidget(self.remove_button, 0, Qt.AlignmentFlag.AlignRight)
         layout.addWidget(box)
         layout.addWidget(self.message)
         layout.addWidget(close)
@@ -158,9 +166,23 @@ class StaffDialog(QDialog):
 
         rows = events.event_staff(self.db, self.event_id)
         self.table.setRowCount(len(rows))
-        for number, (_staff_id, name, role) in enumerate(rows):
-            self.table.setItem(number, 0, QTableWidgetItem(name))
+        for number, (staff_id, name, role) in enumerate(rows):
+            item = QTableWidgetItem(name)
+            item.setData(Qt.ItemDataRole.UserRole, staff_id)
+            self.table.setItem(number, 0, item)
             self.table.setItem(number, 1, QTableWidgetItem(role))
+
+    def remove_selected(self) -> None:
+        from pal_desktop.services import events
+
+        row = self.table.currentRow()
+        if row < 0:
+            return
+        name = self.table.item(row, 0).text()
+        events.remove_staff(self.db, self.table.item(row, 0).data(Qt.ItemDataRole.UserRole))
+        self.message.setText(self.tr("Usunięto: {name}.").format(name=name))
+        self.reload()
+        self.sig_changed.emit()
 
     def names(self) -> list[tuple[str, str]]:
         return [(self.table.item(r, 0).text(), self.table.item(r, 1).text()) for r in range(self.table.rowCount())]
