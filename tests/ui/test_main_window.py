@@ -46,8 +46,8 @@ def test_harmonogram_lists_the_eleven_tasks_with_dates(qtbot, window, shown_erro
     tab = click_tab(qtbot, window, "Harmonogram")
     cells = visible_cells(tab)
     assert len(cells) == 11
-    assert headers(tab) == ["Lp.", "Zadanie", "Od", "Do", "Wydarzeń"]
-    assert cells[0] == ["1", "działania organizacyjne", "01.01.2021", "31.03.2021", "0"]
+    assert headers(tab) == ["Lp.", "Zadanie", "Od", "Do", "Postęp"]  # Postęp: events held / planned
+    assert cells[0] == ["1", "działania organizacyjne", "01.01.2021", "31.03.2021", "—"]
     assert tab.count_label.text() == "Zadań: 11"
     assert tab.table.isVisible() and not tab.empty_label.isVisible()
     # The last task is the milestone: marked and in bold.
