@@ -243,7 +243,7 @@ class EventTally:
 
     #: Events the task should have: its planned number when set, else the events recorded under it.
     planned: int
-    #: Events that took place: marked "odbyło się", or dated today or earlier (and not cancelled).
+    #: Events that took place: marked "odbyło się" (recording attendance marks them so).
     held: int
     #: Events dated before today whose status is still "planowane": the task is behind.
     overdue: int
@@ -265,7 +265,9 @@ def tally_events(events: Iterable[tuple[dt.date, EventStatus]], planned_events: 
             cancelled += 1
             continue
         recorded += 1
-        if status == EventStatus.HELD or day <= today:
+        # A past event still "planowane" did not visibly happen: it counts as overdue, never as held, so that
+        # "held/planned" and the late mark never contradict each other.
+        if status == EventStatus.HELD:
             held += 1
         if status == EventStatus.PLANNED and day < today:
             overdue += 1

@@ -81,20 +81,20 @@ def test_held_planned_and_behind(db, programme_id):
     task = task_id(db, programme_id, 8)
     add_events(db, programme_id, task, [
         (D(2021, 8, 1), EventStatus.HELD),          # held
-        (D(2022, 3, 1), EventStatus.PLANNED),       # dated before today, still planned: behind (and counted held)
-        (D(2022, 6, 30), EventStatus.PLANNED),      # today: held, not late
+        (D(2022, 3, 1), EventStatus.PLANNED),       # dated before today, still planned: behind, not held
+        (D(2022, 6, 30), EventStatus.PLANNED),      # today: not late yet, not held yet
         (D(2022, 7, 20), EventStatus.PLANNED),      # to come
         (D(2022, 5, 5), EventStatus.CANCELLED),     # counted nowhere
     ])
     view = schedule.schedule_view(db, programme_id, MID)
     bar = view.task(task)
-    assert (bar.held, bar.planned, bar.overdue, bar.behind) == (3, 4, 1, True)
+    assert (bar.held, bar.planned, bar.overdue, bar.behind) == (1, 4, 1, True)
     assert [e.date for e in bar.events if e.overdue] == [D(2022, 3, 1)]
     assert len(bar.events) == 5 and bar.events[0].date == D(2021, 8, 1)
     # A planned number set on the task is the plan.
     schedule.update_task(db, task, schedule.TaskInput(name=bar.name, start=bar.start, end=bar.end, planned_events=12))
     bar = schedule.schedule_view(db, programme_id, MID).task(task)
-    assert (bar.held, bar.planned, bar.planned_events) == (3, 12, 12)
+    assert (bar.held, bar.planned, bar.planned_events) == (1, 12, 12)
     # Events without a task are listed apart.
     add_events(db, programme_id, None, [(D(2021, 9, 9), EventStatus.HELD)])
     assert len(schedule.schedule_view(db, programme_id, MID).unassigned) == 1
