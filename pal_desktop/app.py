@@ -237,6 +237,9 @@ class Startup(QObject):
             probe("rss_mb", rss)
         if probe_enabled() and os.environ.get("PAL_PROBE_QUIT") == "1":
             QTimer.singleShot(0, self.app.quit)
+            return
+        # The other tabs' modules load while the user reads the first list.
+        QTimer.singleShot(300, self.window.build_remaining_tabs)
 
     def finish(self) -> None:
         """After the event loop: wait for an unfinished open (never cut a migration short), close the database."""

@@ -7,8 +7,6 @@ so that every PC sharing a PostgreSQL database sees the same. Only what belongs 
 from __future__ import annotations
 
 import json
-import os
-import tempfile
 from dataclasses import asdict, dataclass, fields
 from pathlib import Path
 
@@ -47,6 +45,9 @@ def load() -> LocalConfig:
 
 def save(config: LocalConfig) -> None:
     """Write atomically, so that a crash never leaves half a file."""
+    import os
+    import tempfile  # only when saving: it costs the start of the window a few milliseconds
+
     path = config_path()
     text = json.dumps(asdict(config), ensure_ascii=False, indent=2)
     fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".ustawienia-", suffix=".json")

@@ -7,8 +7,6 @@ Polish is the source language of every text, so "pl" needs no application catalo
 
 from __future__ import annotations
 
-import shutil
-import subprocess
 import sys
 from pathlib import Path
 
@@ -41,6 +39,9 @@ def app_catalogue(language: str) -> Path:
 
 def _compile(source: Path, target: Path) -> Path | None:
     """Run pyside6-lrelease from this Python's environment; None when it is not available."""
+    import shutil
+    import subprocess
+
     candidates = [Path(sys.executable).with_name(name) for name in ("pyside6-lrelease", "pyside6-lrelease.exe")]
     found = shutil.which("pyside6-lrelease")
     if found:

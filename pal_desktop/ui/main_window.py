@@ -2,10 +2,15 @@
 
 The window is built and shown before the database is open (``set_database`` comes after the first
 paint), so this module and the tabs import no service at module level: services, and SQLAlchemy with
-them, are imported by the functions that run once the window is on screen.
+them, are imported by the functions that run once the window is on screen. Only the first tab is built
+before the first paint; the others (their modules are large: the Gantt chart, the calendar, the public
+holidays) are built when first shown, or in idle time once the first tab's data is on screen.
 """
 
 from __future__ import annotations
+
+import importlib
+from typing import NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -17,6 +22,7 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QTabWidget,
     QToolBar,
+    QVBoxLayout,
     QWidget,
 )
 
@@ -25,21 +31,57 @@ from pal_desktop.domain.text import fold
 from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.ui.dialogs import error_dialog
-from pal_desktop.ui.tabs.animators_tab import AnimatorsTab
-from pal_desktop.ui.tabs.events_tab import EventsTab
 from pal_desktop.ui.tabs.list_tab import ListTab
-from pal_desktop.ui.tabs.participants_tab import ParticipantsTab
-from pal_desktop.ui.tabs.reports_tab import ReportsTab
-from pal_desktop.ui.tabs.schedule_tab import ScheduleTab
-from pal_desktop.ui.tabs.volunteers_tab import VolunteersTab
 
 APP_TITLE = "PAL Desktop"
-TAB_CLASSES: tuple[type[ListTab], ...] = (ParticipantsTab, AnimatorsTab, VolunteersTab, ScheduleTab, EventsTab,
-                                          ReportsTab)
+
+
+class TabSpec(NamedTuple):
+    tab_id: str
+    module: str
+    class_name: str
+    title: str
+
+
+#: The six tabs in order: id, where the class lives, and the Polish title (translated in the class's context).
+TAB_SPECS: tuple[TabSpec, ...] = (
+    TabSpec("participants", "pal_desktop.ui.tabs.participants_tab", "ParticipantsTab",
+            QT_TRANSLATE_NOOP("ParticipantsTab", "Uczestnicy")),
+    TabSpec("animators", "pal_desktop.ui.tabs.animators_tab", "AnimatorsTab",
+            QT_TRANSLATE_NOOP("AnimatorsTab", "Animatorzy")),
+    TabSpec("volunteers", "pal_desktop.ui.tabs.volunteers_tab", "VolunteersTab",
+            QT_TRANSLATE_NOOP("VolunteersTab", "Wolontariusze")),
+    TabSpec("schedule", "pal_desktop.ui.tabs.schedule_tab", "ScheduleTab",
+            QT_TRANSLATE_NOOP("ScheduleTab", "Harmonogram")),
+    TabSpec("events", "pal_desktop.ui.tabs.events_tab", "EventsTab", QT_TRANSLATE_NOOP("EventsTab", "Wydarzenia")),
+    TabSpec("reports", "pal_desktop.ui.tabs.reports_tab", "ReportsTab", QT_TRANSLATE_NOOP("ReportsTab", "Raporty")),
+)
 #: (id, Polish title) of each tab, in order: the names ``pal-desktop screenshot --tab`` accepts.
-TAB_NAMES = tuple((cls.tab_id, title) for cls, title in zip(TAB_CLASSES, (
-    "Uczestnicy", "Animatorzy", "Wolontariusze", "Harmonogram", "Wydarzenia", "Raporty"), strict=True))
+TAB_NAMES = tuple((spec.tab_id, spec.title) for spec in TAB_SPECS)
 STATUS_TEXT_WIDTH = 420
+
+
+def tab_class(spec: TabSpec) -> type[ListTab]:
+    return getattr(importlib.import_module(spec.module), spec.class_name)
+
+
+class TabSlot(QWidget):
+    """The page of one tab in the tab bar; the tab itself is built into it when first needed."""
+
+    def __init__(self, spec: TabSpec, parent: QWidget) -> None:
+        super().__init__(parent)
+        self.spec = spec
+        self.tab: ListTab | None = None
+        self.setAccessibleName(QCoreApplication.translate(spec.class_name, spec.title))
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+
+    def build(self) -> ListTab:
+        if self.tab is None:
+            self.tab = tab_class(self.spec)(self)
+            self.layout().addWidget(self.tab)
+            self.tab.show()  # a child added to a page already on screen would otherwise appear only later
+        return self.tab
 
 
 def resolve_tab(name: str) -> str:
@@ -54,7 +96,7 @@ def resolve_tab(name: str) -> str:
         field="tab", tab=name, names=", ".join(title for _id, title in TAB_NAMES))
 
 
-_TAB_CONTEXT = {cls.tab_id: cls.__name__ for cls in TAB_CLASSES}
+_TAB_CONTEXT = {spec.tab_id: spec.class_name for spec in TAB_SPECS}
 
 
 class MainWindow(QMainWindow):
@@ -83,11 +125,12 @@ class MainWindow(QMainWindow):
         self.tabs.setObjectName("mainTabs")
         self.tabs.setAccessibleName(self.tr("Zakładki"))
         self.tabs.setDocumentMode(True)
-        self._tabs: dict[str, ListTab] = {}
-        for cls in TAB_CLASSES:
-            tab = cls(self.tabs)
-            self._tabs[cls.tab_id] = tab
-            self.tabs.addTab(tab, tab.title())
+        self._slots: dict[str, TabSlot] = {}
+        for spec in TAB_SPECS:
+            slot = TabSlot(spec, self.tabs)
+            self._slots[spec.tab_id] = slot
+            self.tabs.addTab(slot, QCoreApplication.translate(spec.class_name, spec.title))
+        self._slots[TAB_SPECS[0].tab_id].build()
         self.setCentralWidget(self.tabs)
 
         self._build_actions()
@@ -231,13 +274,18 @@ class MainWindow(QMainWindow):
         return self._programme
 
     def tab(self, tab_id: str) -> ListTab:
-        return self._tabs[tab_id]
+        return self._slots[tab_id].build()
 
     def current_tab(self) -> ListTab:
-        return self.tabs.currentWidget()
+        return self.tabs.currentWidget().build()
 
     def select_tab(self, tab_id: str) -> None:
-        self.tabs.setCurrentWidget(self._tabs[tab_id])
+        self.tabs.setCurrentWidget(self._slots[tab_id])
+
+    def build_remaining_tabs(self) -> None:
+        """Build the tabs not shown yet (idle time after the first data): switching to them is then instant."""
+        for slot in self._slots.values():
+            slot.build()
 
     def set_busy(self, message: str | None) -> None:
         """Show (``message``) or hide (None) the "working" indicator in the status bar."""
@@ -275,7 +323,7 @@ class MainWindow(QMainWindow):
         self._programme = active[0] if active else (self._programmes[-1] if self._programmes else None)
         self._fill_programmes()
         self._show_programme_title()
-        self._stale = set(self._tabs)
+        self._stale = set(self._slots)
         self._load_tab(self.current_tab())
 
     def _load_tab(self, tab: ListTab) -> None:
@@ -291,8 +339,11 @@ class MainWindow(QMainWindow):
             self.sig_data_shown.emit()
 
     def _on_tab_changed(self, index: int) -> None:
-        tab = self.tabs.widget(index)
-        if self._db is not None and tab is not None and tab.tab_id in self._stale:
+        slot = self.tabs.widget(index)
+        if slot is None:
+            return
+        tab = slot.build()
+        if self._db is not None and tab.tab_id in self._stale:
             self._load_tab(tab)
         self._update_record_actions()
 

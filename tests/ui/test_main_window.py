@@ -20,7 +20,7 @@ def click_tab(qtbot, window: MainWindow, title: str):
     index = [window.tabs.tabText(i) for i in range(window.tabs.count())].index(title)
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
     assert window.tabs.currentIndex() == index
-    return window.tabs.currentWidget()
+    return window.current_tab()
 
 
 def visible_cells(tab) -> list[list[str]]:
