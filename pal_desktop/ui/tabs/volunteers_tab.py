@@ -1,24 +1,101 @@
-"""Wolontariusze: the office's volunteers (they are not tied to one programme)."""
+"""Wolontariusze: the office's volunteers (not tied to one programme), their agreements and hours, the
+documents printed for them, and the warnings that need attention.
+
+The list shows each volunteer's latest agreement end, total hours and warnings; the panel beside it shows
+the selected volunteer: their data, agreements (add, edit, remove, print to sign), logged hours (add a day
+or a month of days, edit, remove) and the totals per month and per task with the value of the work at the
+hourly rate of the settings. Under the list: checks for work with children missing or running out, minors
+without the guardian's consent, agreements ending within 14 days and hours logged outside any agreement.
+
+Like every tab, this module imports no service at module level; dialogs and services come when first used.
+"""
 
 from __future__ import annotations
 
+import datetime as dt
+
+from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMenu,
+    QPushButton,
+    QTabWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pal_desktop.errors import PalError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.ui import pdf_output
+from pal_desktop.ui.dialogs import error_dialog, questions
 from pal_desktop.ui.models.row_table_model import Column
 from pal_desktop.ui.tabs.list_tab import RowsTab
+from pal_desktop.ui.widgets.volunteer_panels import SmallTable, current_id, select_id, show_status
+
+AGREEMENT_COLUMNS = (
+    Column(QT_TRANSLATE_NOOP("Columns", "Numer"), 1, width=11),
+    Column(QT_TRANSLATE_NOOP("Columns", "Okres"), 2, width=20, tooltip_field=5),
+    Column(QT_TRANSLATE_NOOP("Columns", "Stan"), 3, width=10, stretch=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "Godziny"), 4, width=6, numeric=True),
+)
+HOURS_COLUMNS = (
+    Column(QT_TRANSLATE_NOOP("Columns", "Data"), 1, width=10),
+    Column(QT_TRANSLATE_NOOP("Columns", "Godziny"), 2, width=6, numeric=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "Zadanie / wydarzenie"), 3, width=14, tooltip_field=3),
+    Column(QT_TRANSLATE_NOOP("Columns", "Czynności"), 4, width=12, stretch=True, tooltip_field=5),
+)
+TOTAL_COLUMNS = (
+    Column(QT_TRANSLATE_NOOP("Columns", "Miesiąc / zadanie"), 1, width=18, stretch=True, tooltip_field=1),
+    Column(QT_TRANSLATE_NOOP("Columns", "Godziny"), 2, width=6, numeric=True),
+    Column(QT_TRANSLATE_NOOP("Columns", "Wartość"), 3, width=10, numeric=True),
+)
+STATES = {
+    "future": QT_TRANSLATE_NOOP("VolunteersTab", "przyszłe"),
+    "current": QT_TRANSLATE_NOOP("VolunteersTab", "trwa"),
+    "ending": QT_TRANSLATE_NOOP("VolunteersTab", "kończy się wkrótce"),
+    "ended": QT_TRANSLATE_NOOP("VolunteersTab", "zakończone"),
+}
+ALERTS_HEIGHT = 96
+
+
+def _date(value) -> str:
+    return value.strftime("%d.%m.%Y") if value else ""
 
 
 class VolunteersTab(RowsTab):
     tab_id = "volunteers"
-    #: Rows: (id, Nazwisko, Imię, Telefon, Praca z dziećmi, Porozumienie do, Godziny łącznie).
+    #: Rows: (id, Nazwisko, Imię, Telefon, Praca z dziećmi, Porozumienie do, Godziny łącznie, Uwagi, ostrzeżenia).
     columns = (
-        Column(QT_TRANSLATE_NOOP("Columns", "Nazwisko"), 1, width=18),
-        Column(QT_TRANSLATE_NOOP("Columns", "Imię"), 2, width=14),
-        Column(QT_TRANSLATE_NOOP("Columns", "Telefon"), 3, width=14),
-        Column(QT_TRANSLATE_NOOP("Columns", "Praca z dziećmi"), 4, width=12),
-        Column(QT_TRANSLATE_NOOP("Columns", "Porozumienie do"), 5, width=12),
-        Column(QT_TRANSLATE_NOOP("Columns", "Godziny łącznie"), 6, width=12, numeric=True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Nazwisko"), 1, width=12),
+        Column(QT_TRANSLATE_NOOP("Columns", "Imię"), 2, width=8),
+        Column(QT_TRANSLATE_NOOP("Columns", "Telefon"), 3, width=9),
+        Column(QT_TRANSLATE_NOOP("Columns", "Z dziećmi"), 4, width=4,
+               header_tip=QT_TRANSLATE_NOOP("Columns", "Czy wolontariusz pracuje z dziećmi")),
+        Column(QT_TRANSLATE_NOOP("Columns", "Porozumienie do"), 5, width=8),
+        Column(QT_TRANSLATE_NOOP("Columns", "Godziny łącznie"), 6, width=3, numeric=True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Uwagi"), 7, width=14, stretch=True, tooltip_field=8),
     )
 
+    def __init__(self, parent: QWidget | None = None) -> None:
+        self._db = None
+        self._programme_id: int | None = None
+        self._programme_period: tuple[dt.date, dt.date] | None = None
+        self._alerts: list = []
+        self.dialog = None
+        self.last_pdf = None
+        super().__init__(parent)
+        self.search.setPlaceholderText(self.tr("Szukaj: nazwisko, imię, telefon, uwagi…"))
+        self.table.selectionModel().currentRowChanged.connect(lambda *_: self._on_selection())
+        self.table.doubleClicked.connect(lambda _index: self.edit_current())
+        self.table.installEventFilter(self)
+        self._show_volunteer(None)
+
+    # ---- What the tab says
     def title(self) -> str:
         return self.tr("Wolontariusze")
 
@@ -31,7 +108,667 @@ class VolunteersTab(RowsTab):
     def empty_text(self) -> str:
         return self.tr("Brak wolontariuszy.")
 
-    def fetch_rows(self, db, programme_id: int | None) -> list[tuple]:
-        from pal_desktop.services import registry
+    # ---- Building
+    def build_toolbar(self) -> QWidget:
+        bar = QWidget(self)
+        bar.setObjectName("volunteersToolbar")
+        bar.setAccessibleName(self.tr("Działania na liście wolontariuszy"))
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 4)
 
-        return registry.volunteer_rows(db)
+        def button(text: str, name: str, tip: str, slot) -> QPushButton:
+            widget = QPushButton(text, bar)
+            widget.setObjectName(name)
+            widget.setAccessibleName(text.replace("&", "").rstrip("…"))
+            widget.setToolTip(tip)
+            widget.clicked.connect(slot)
+            row.addWidget(widget)
+            return widget
+
+        self.new_button = button(self.tr("&Nowy wolontariusz…"), "newVolunteerButton",
+                                 self.tr("Dodaj wolontariusza (Ctrl+N)"), self.new_record)
+        self.edit_button = button(self.tr("&Edytuj…"), "editVolunteerButton",
+                                  self.tr("Zmień dane zaznaczonego wolontariusza (Enter)"), self.edit_current)
+        self.delete_button = button(self.tr("&Usuń"), "deleteVolunteerButton",
+                                    self.tr("Usuń zaznaczonego wolontariusza z porozumieniami i godzinami"),
+                                    self.delete_current)
+        row.addSpacing(12)
+        self.agreement_button = button(self.tr("&Porozumienie…"), "newAgreementButton",
+                                       self.tr("Zapisz nowe porozumienie z zaznaczonym wolontariuszem"),
+                                       self.add_agreement)
+        self.hours_button = button(self.tr("&Godziny…"), "addHoursButton",
+                                   self.tr("Wpisz godziny pracy zaznaczonego wolontariusza"), self.add_hours)
+        self.documents_button = QToolButton(bar)
+        self.documents_button.setObjectName("documentsButton")
+        self.documents_button.setText(self.tr("&Dokumenty"))
+        self.documents_button.setAccessibleName(self.tr("Dokumenty wolontariusza"))
+        self.documents_button.setToolTip(self.tr("Porozumienie, karta pracy, zaświadczenie i opinia (Ctrl+P)"))
+        self.documents_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        menu = QMenu(self.documents_button)
+        self.print_agreement_action = menu.addAction(self.tr("Porozumienie do podpisu"), self.print_agreement)
+        self.print_agreement_action.setObjectName("printAgreementAction")
+        self.print_timesheet_action = menu.addAction(self.tr("Karta pracy za miesiąc…"), self.print_timesheet)
+        self.print_timesheet_action.setObjectName("printTimesheetAction")
+        self.print_certificate_action = menu.addAction(self.tr("Zaświadczenie o wykonaniu świadczeń"),
+                                                       self.print_certificate)
+        self.print_certificate_action.setObjectName("printCertificateAction")
+        self.print_opinion_action = menu.addAction(self.tr("Opinia o wykonaniu świadczeń…"), self.print_opinion)
+        self.print_opinion_action.setObjectName("printOpinionAction")
+        self.documents_button.setMenu(menu)
+        self.documents_menu = menu
+        row.addWidget(self.documents_button)
+        row.addStretch(1)
+        self.summary_button = button(self.tr("&Zestawienie godzin…"), "hoursSummaryButton",
+                                     self.tr("Godziny i wartość pracy wszystkich wolontariuszy w okresie (PDF)"),
+                                     self.print_hours_summary)
+        self.gala_button = button(self.tr("G&ala…"), "galaButton",
+                                  self.tr("Lista wolontariuszy według liczby godzin w okresie, na galę (PDF)"),
+                                  self.print_gala)
+        self.thanks_button = button(self.tr("Po&dziękowania…"), "thanksButton",
+                                    self.tr("Podziękowania dla wolontariuszy z godzinami w okresie, po jednej "
+                                            "stronie (PDF)"), self.print_thanks)
+        return bar
+
+    def build_side_panel(self) -> QWidget:
+        panel = QWidget(self)
+        panel.setObjectName("volunteerPanel")
+        panel.setAccessibleName(self.tr("Zaznaczony wolontariusz"))
+        layout = QVBoxLayout(panel)
+        layout.setContentsMargins(4, 0, 0, 0)
+        self.name_label = QLabel(panel)
+        self.name_label.setObjectName("volunteerName")
+        font = self.name_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.25)
+        font.setBold(True)
+        self.name_label.setFont(font)
+        self.details_tabs = QTabWidget(panel)
+        self.details_tabs.setObjectName("volunteerDetailsTabs")
+        self.details_tabs.setAccessibleName(self.tr("Szczegóły wolontariusza"))
+
+        self.details_label = QLabel(panel)
+        self.details_label.setObjectName("volunteerDetails")
+        self.details_label.setWordWrap(True)
+        self.details_label.setTextFormat(Qt.TextFormat.RichText)
+        self.details_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.details_label.setContentsMargins(6, 6, 6, 6)
+        self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+
+        self.agreements = SmallTable(AGREEMENT_COLUMNS, self.tr("Porozumienia wolontariusza"), panel)
+        self.agreements.setObjectName("agreementsPanel")
+        self.agreements.button(self.tr("&Nowe…"), "addAgreementButton", self.tr("Zapisz nowe porozumienie"),
+                               self.add_agreement)
+        self.agreements.button(self.tr("Edytuj…"), "editAgreementButton", self.tr("Zmień zaznaczone porozumienie"),
+                               self.edit_agreement, needs_selection=True)
+        self.agreements.button(self.tr("Usuń"), "deleteAgreementButton", self.tr("Usuń zaznaczone porozumienie"),
+                               self.delete_agreement, needs_selection=True)
+        self.agreements.button(self.tr("Drukuj"), "printSelectedAgreementButton",
+                               self.tr("Porozumienie do podpisu (PDF)"), self.print_agreement, needs_selection=True)
+        self.agreements.add_stretch()
+        self.agreements.table.doubleClicked.connect(lambda _index: self.edit_agreement())
+
+        hours_page = QWidget(panel)
+        hours_layout = QVBoxLayout(hours_page)
+        hours_layout.setContentsMargins(0, 0, 0, 0)
+        self.hours = SmallTable(HOURS_COLUMNS, self.tr("Godziny wolontariusza"), hours_page)
+        self.hours.setObjectName("hoursPanel")
+        self.hours.button(self.tr("&Dodaj…"), "addHoursPanelButton", self.tr("Wpisz godziny (kolejne dni)"),
+                          self.add_hours)
+        self.hours.button(self.tr("Edytuj…"), "editHoursButton", self.tr("Zmień zaznaczony wpis"), self.edit_hours,
+                          needs_selection=True)
+        self.hours.button(self.tr("Usuń"), "deleteHoursButton", self.tr("Usuń zaznaczony wpis"), self.delete_hours,
+                          needs_selection=True)
+        self.hours.button(self.tr("&Karta pracy…"), "timesheetButton", self.tr("Karta pracy za miesiąc (PDF)"),
+                          self.print_timesheet)
+        self.hours.add_stretch()
+        self.hours.table.doubleClicked.connect(lambda _index: self.edit_hours())
+        self.hours_total_label = QLabel(hours_page)
+        self.hours_total_label.setObjectName("hoursTotal")
+        self.hours_total_label.setContentsMargins(6, 0, 6, 4)
+        self.hours_total_label.setWordWrap(True)
+        hours_layout.addWidget(self.hours, 1)
+        hours_layout.addWidget(self.hours_total_label)
+
+        totals_page = QWidget(panel)
+        totals_layout = QVBoxLayout(totals_page)
+        totals_layout.setContentsMargins(0, 0, 0, 0)
+        self.month_totals = SmallTable(TOTAL_COLUMNS, self.tr("Godziny według miesięcy"), totals_page)
+        self.month_totals.setObjectName("monthTotals")
+        self.task_totals = SmallTable(TOTAL_COLUMNS, self.tr("Godziny według zadań"), totals_page)
+        self.task_totals.setObjectName("taskTotals")
+        self.value_label = QLabel(totals_page)
+        self.value_label.setObjectName("valueLabel")
+        self.value_label.setWordWrap(True)
+        self.value_label.setContentsMargins(6, 4, 6, 4)
+        totals_layout.addWidget(self.value_label)
+        totals_layout.addWidget(self.month_totals, 3)
+        totals_layout.addWidget(self.task_totals, 2)
+
+        self.details_tabs.addTab(self.details_label, self.tr("Dane"))
+        self.details_tabs.addTab(self.agreements, self.tr("Porozumienia"))
+        self.details_tabs.addTab(hours_page, self.tr("Godziny"))
+        self.details_tabs.addTab(totals_page, self.tr("Podsumowanie"))
+        layout.addWidget(self.name_label)
+        layout.addWidget(self.details_tabs, 1)
+        return panel
+
+    def build_footer(self) -> QWidget:
+        box = QWidget(self)
+        box.setObjectName("volunteerAlerts")
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(0, 4, 0, 0)
+        layout.setSpacing(2)
+        self.alerts_label = QLabel(box)
+        self.alerts_label.setObjectName("alertsLabel")
+        font = self.alerts_label.font()
+        font.setBold(True)
+        self.alerts_label.setFont(font)
+        self.alerts = QListWidget(box)
+        self.alerts.setObjectName("alertsList")
+        self.alerts.setAccessibleName(self.tr("Ostrzeżenia dotyczące wolontariuszy"))
+        self.alerts.setMaximumHeight(ALERTS_HEIGHT)
+        self.alerts.setAlternatingRowColors(True)
+        self.alerts.itemActivated.connect(self._on_alert_activated)
+        self.alerts.itemDoubleClicked.connect(self._on_alert_activated)
+        self.alerts_label.setBuddy(self.alerts)
+        layout.addWidget(self.alerts_label)
+        layout.addWidget(self.alerts)
+        return box
+
+    # ---- Loading
+    def fetch_rows(self, db, programme_id: int | None) -> list[tuple]:
+        from pal_desktop.services import volunteers
+
+        rows, self._alerts = volunteers.volunteer_list(db)
+        return rows
+
+    def load(self, db, programme_id: int | None) -> None:
+        selected = self.current_volunteer_id()
+        self._db, self._programme_id = db, programme_id
+        self._programme_period = None
+        if programme_id is not None:
+            from pal_desktop.services import programmes
+
+            for programme in programmes.list_programmes(db):
+                if programme.id == programme_id:
+                    self._programme_period = (programme.start, programme.end)
+        super().load(db, programme_id)
+        self._load_alerts()
+        if selected is None or not select_id(self.table, selected):
+            if self.proxy.rowCount():
+                self.table.selectRow(0)
+        self._on_selection()
+
+    def _load_alerts(self) -> None:
+        from pal_desktop.ui.widgets.volunteer_form import notice_text
+
+        self.alerts.clear()
+        for alert in self._alerts:
+            item = QListWidgetItem(f"{alert.name}: {notice_text(alert.notice)}")
+            item.setData(Qt.ItemDataRole.UserRole, alert.volunteer_id)
+            item.setData(Qt.ItemDataRole.UserRole + 1, alert.kind)
+            item.setToolTip(self.tr("Dwuklik albo Enter: pokaż wolontariusza na liście"))
+            self.alerts.addItem(item)
+        count = self.alerts.count()
+        self.alerts_label.setText(self.tr("&Ostrzeżenia ({count})").format(count=count) if count
+                                  else self.tr("&Ostrzeżenia: brak"))
+        self.alerts.setVisible(count > 0)
+
+    def alert_texts(self) -> list[str]:
+        return [self.alerts.item(i).text() for i in range(self.alerts.count())]
+
+    def reload(self, select: int | None = None) -> None:
+        if self._db is None:
+            return
+        self.load(self._db, self._programme_id)
+        if select is not None:
+            self.select_volunteer(select)
+
+    def _on_alert_activated(self, item: QListWidgetItem) -> None:
+        volunteer_id = item.data(Qt.ItemDataRole.UserRole)
+        if volunteer_id is not None and self.select_volunteer(volunteer_id):
+            kind = item.data(Qt.ItemDataRole.UserRole + 1)
+            page = {"ending": self.agreements, "outside": self.hours.parentWidget()}.get(kind, self.details_label)
+            self.details_tabs.setCurrentWidget(page)
+            self.table.setFocus()
+
+    # ---- The selected volunteer
+    def current_volunteer_id(self) -> int | None:
+        return current_id(self.table)
+
+    def select_volunteer(self, volunteer_id: int) -> bool:
+        if not select_id(self.table, volunteer_id) and self.search.text():
+            self.search.clear()
+        found = select_id(self.table, volunteer_id)
+        self._on_selection()
+        return found
+
+    def _on_selection(self) -> None:
+        self._update_buttons()
+        volunteer_id = self.current_volunteer_id()
+        if volunteer_id is None or self._db is None:
+            self._show_volunteer(None)
+            return
+        try:
+            self._show_volunteer(volunteer_id)
+        except PalError as err:
+            error_dialog.show_error(self, err)
+
+    def _show_volunteer(self, volunteer_id: int | None) -> None:
+        if volunteer_id is None:
+            self.name_label.setText(self.tr("Zaznacz wolontariusza na liście"))
+            self.details_label.setText(self.tr("Tu zobaczysz jego dane, porozumienia, godziny i ich wartość."))
+            for table in (self.agreements, self.hours, self.month_totals, self.task_totals):
+                table.set_rows([])
+            self.hours_total_label.clear()
+            self.value_label.clear()
+            self.details_tabs.setEnabled(False)
+            return
+        from pal_desktop.services import volunteers
+
+        person = volunteers.get_volunteer(self._db, volunteer_id)
+        self.name_label.setText(person.name)
+        self.details_tabs.setEnabled(True)
+        self.details_label.setText(self._details_html(person))
+        self.agreements.set_rows([
+            (a.id, a.number, f"{_date(a.start_date)} – {_date(a.end_date)}",
+             self._state_text(a), volunteers.hours_text(a.hours), a.scope)
+            for a in volunteers.agreements_of(self._db, volunteer_id)])
+        if self.agreements.current_id() is None and self.agreements.model.rowCount():
+            self.agreements.select(self.agreements.model.rows()[-1][0])  # the newest, for "Drukuj"
+        rows = volunteers.hours_of(self._db, volunteer_id)
+        self.hours.set_rows([
+            (r.id, _date(r.work_date), volunteers.hours_text(r.hours), r.event_title or r.task_name,
+             (self.tr("POZA POROZUMIENIEM — ") if r.outside_agreement else "") + r.activity,
+             r.activity or r.task_name)
+            for r in reversed(rows)])
+        totals = volunteers.totals(rows, volunteers.hour_rate(self._db))
+        value = self._value_text(totals)
+        self.hours_total_label.setText(self.tr("Razem: {hours} godz. w {days} dniach · wartość pracy: {value}").format(
+            hours=volunteers.hours_text(totals.total), days=totals.days, value=value))
+        rate = volunteers.hour_rate(self._db)
+        self.value_label.setText(self.tr("Łącznie {hours} godz. · wartość pracy wolontariusza: {value}").format(
+            hours=volunteers.hours_text(totals.total), value=value))
+        self.month_totals.set_rows([
+            (n, month, volunteers.hours_text(hours), self._money(volunteers.work_value(hours, rate)))
+            for n, (month, hours) in enumerate(reversed(totals.per_month), start=1)])
+        self.task_totals.set_rows([
+            (n, task or self.tr("(bez zadania)"), volunteers.hours_text(hours),
+             self._money(volunteers.work_value(hours, rate)))
+            for n, (task, hours) in enumerate(totals.per_task, start=1)])
+
+    def _details_html(self, person) -> str:
+        from html import escape
+
+        from pal_desktop.services import volunteers
+
+        today = dt.date.today()
+        rows = []
+
+        def add(label: str, value: str) -> None:
+            rows.append(f"<tr><td style='padding-right:10px'><b>{escape(label)}</b></td>"
+                        f"<td>{escape(value) if value else '—'}</td></tr>")
+
+        add(self.tr("Data urodzenia"), _date(person.birth_date))
+        add(self.tr("Telefon"), person.phone)
+        add(self.tr("E-mail"), person.email)
+        add(self.tr("Adres"), person.address)
+        add(self.tr("Umiejętności"), person.skills)
+        add(self.tr("Dostępność"), person.availability)
+        add(self.tr("Koszty podróży"), self.tr("zwolnienie z pokrycia") if person.travel_cost_waiver
+            else self.tr("pokrywa korzystający"))
+        if person.works_with_children:
+            for label, value in ((self.tr("Rejestr sprawców"), person.register_check_date),
+                                 (self.tr("Informacja z KRK"), person.criminal_record_date)):
+                state = volunteers.check_state(value, today)
+                if value is None:
+                    add(label, self.tr("BRAK"))
+                else:
+                    until = _date(volunteers.check_valid_until(value))
+                    text = {"expired": self.tr("{date} — nieaktualne (ważne do {until})"),
+                            "expiring": self.tr("{date} — ważne tylko do {until}"),
+                            "valid": self.tr("{date} — ważne do {until}")}[state]
+                    add(label, text.format(date=_date(value), until=until))
+        else:
+            add(self.tr("Praca z dziećmi"), self.tr("nie"))
+        if person.guardian_consent_date or volunteers.is_minor(person.birth_date, today):
+            add(self.tr("Zgoda opiekuna"), _date(person.guardian_consent_date) or self.tr("BRAK"))
+        add(self.tr("Status"), self.tr("aktywny") if person.active else self.tr("nieaktywny"))
+        if person.notes:
+            add(self.tr("Uwagi"), person.notes)
+        return "<table>" + "".join(rows) + "</table>"
+
+    def _state_text(self, agreement) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        text = QCoreApplication.translate("VolunteersTab", STATES[agreement.state])
+        if not agreement.written_form:
+            text += self.tr(", ustne")
+        if agreement.nnw_insurance:
+            text += self.tr(", NNW")
+        return text
+
+    def _money(self, value) -> str:
+        from pal_desktop.services import volunteers
+        from pal_desktop.services.formatting import format_money
+
+        return format_money(value) if value is not None else \
+            self._translate_notice(volunteers.NO_RATE)
+
+    def _value_text(self, totals) -> str:
+        return totals.value_text if totals.value is not None else self._translate_notice(totals.value_text)
+
+    @staticmethod
+    def _translate_notice(text: str) -> str:
+        from PySide6.QtCore import QCoreApplication
+
+        return QCoreApplication.translate("Volunteers", text)
+
+    def _update_buttons(self) -> None:
+        ready = self._db is not None
+        selected = ready and self.current_volunteer_id() is not None
+        self.new_button.setEnabled(ready)
+        for widget in (self.edit_button, self.delete_button, self.agreement_button, self.hours_button,
+                       self.documents_button):
+            widget.setEnabled(selected)
+        for widget in (self.summary_button, self.gala_button, self.thanks_button):
+            widget.setEnabled(ready)
+        window = self.window()
+        if hasattr(window, "_update_record_actions") and window.isVisible():
+            window._update_record_actions()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if watched is self.table and event.type() == QEvent.Type.KeyPress \
+                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            self.edit_current()
+            return True
+        return super().eventFilter(watched, event)
+
+    # ---- Dialogs
+    def _open(self, dialog, on_accepted) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda d=dialog: on_accepted(d))
+        dialog.destroyed.connect(lambda *_: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+
+    def _build(self, factory):
+        try:
+            return factory()
+        except PalError as err:
+            error_dialog.show_error(self, err)
+            return None
+
+    # ---- Volunteers
+    def can_add(self) -> bool:
+        return self._db is not None
+
+    def new_record(self) -> bool:
+        if not self.can_add():
+            return False
+        self._open_volunteer_dialog(None)
+        return True
+
+    def edit_current(self) -> None:
+        volunteer_id = self.current_volunteer_id()
+        if volunteer_id is not None:
+            self._open_volunteer_dialog(volunteer_id)
+
+    def _open_volunteer_dialog(self, volunteer_id: int | None) -> None:
+        from pal_desktop.ui.dialogs.volunteer_dialog import VolunteerDialog
+
+        dialog = self._build(lambda: VolunteerDialog(self._db, volunteer_id, self.window()))
+        if dialog is not None:
+            self._open(dialog, lambda d, new=volunteer_id is None: self._on_volunteer_saved(d, new))
+
+    def _on_volunteer_saved(self, dialog, created: bool) -> None:
+        from pal_desktop.ui.widgets.volunteer_form import notice_text
+
+        self.reload(select=dialog.saved_id)
+        text = self.tr("Dodano wolontariusza.") if created else self.tr("Zapisano zmiany wolontariusza.")
+        warnings = [notice_text(n) for n in dialog.warnings]
+        show_status(self, " ".join([text, *warnings]), 12000)
+
+    def delete_current(self) -> None:
+        volunteer_id = self.current_volunteer_id()
+        if volunteer_id is None:
+            return
+        from pal_desktop.services import volunteers
+
+        person = volunteers.get_volunteer(self._db, volunteer_id)
+        if not questions.ask(self, self.tr("Usunąć wolontariusza?"),
+                             self.tr("Usunąć wolontariusza {name} wraz z porozumieniami i godzinami?").format(
+                                 name=person.name),
+                             informative=self.tr("Usuniętych godzin nie będzie w zestawieniach ani na "
+                                                 "zaświadczeniach."), yes=self.tr("Usuń"), no=self.tr("Anuluj")):
+            return
+        volunteers.delete_volunteer(self._db, volunteer_id)
+        self.reload()
+        show_status(self, self.tr("Usunięto wolontariusza {name}.").format(name=person.name))
+
+    # ---- Agreements
+    def add_agreement(self) -> None:
+        self._open_agreement_dialog(None)
+
+    def edit_agreement(self) -> None:
+        agreement_id = self.agreements.current_id()
+        if agreement_id is not None:
+            self._open_agreement_dialog(agreement_id)
+
+    def _open_agreement_dialog(self, agreement_id: int | None) -> None:
+        volunteer_id = self.current_volunteer_id()
+        if volunteer_id is None:
+            return
+        from pal_desktop.ui.dialogs.agreement_dialog import AgreementDialog
+
+        dialog = self._build(lambda: AgreementDialog(self._db, volunteer_id, agreement_id, self._programme_id,
+                                                     self.window()))
+        if dialog is not None:
+            self._open(dialog, lambda d: self._on_agreement_saved(volunteer_id, d))
+
+    def _on_agreement_saved(self, volunteer_id: int, dialog) -> None:
+        self.reload(select=volunteer_id)
+        self.details_tabs.setCurrentWidget(self.agreements)
+        self.agreements.select(dialog.saved_id)
+        text = self.tr("Zapisano porozumienie nr {number}.").format(number=dialog.saved_number)
+        show_status(self, " ".join([text, *dialog.warning_texts()]), 12000)
+        if dialog.print_after.isChecked():
+            self._print_pdf(lambda: self._reports().agreement_pdf(self._db, dialog.saved_id),
+                            f"porozumienie-{dialog.saved_number}")
+
+    def delete_agreement(self) -> None:
+        agreement_id = self.agreements.current_id()
+        volunteer_id = self.current_volunteer_id()
+        if agreement_id is None or volunteer_id is None:
+            return
+        from pal_desktop.services import volunteers
+
+        agreement = volunteers.get_agreement(self._db, agreement_id)
+        informative = ""
+        if agreement.hours:
+            informative = self.tr("Wpisane w tym okresie godziny ({hours}) zostaną w ewidencji jako godziny poza "
+                                  "porozumieniem.").format(hours=volunteers.hours_text(agreement.hours))
+        if not questions.ask(self, self.tr("Usunąć porozumienie?"),
+                             self.tr("Usunąć porozumienie nr {number}?").format(number=agreement.number),
+                             informative=informative, yes=self.tr("Usuń"), no=self.tr("Anuluj")):
+            return
+        volunteers.delete_agreement(self._db, agreement_id)
+        self.reload(select=volunteer_id)
+        show_status(self, self.tr("Usunięto porozumienie nr {number}.").format(number=agreement.number))
+
+    # ---- Hours
+    def add_hours(self) -> None:
+        self._open_hours_dialog(None)
+
+    def edit_hours(self) -> None:
+        hours_id = self.hours.current_id()
+        if hours_id is not None:
+            self._open_hours_dialog(hours_id)
+
+    def _open_hours_dialog(self, hours_id: int | None) -> None:
+        volunteer_id = self.current_volunteer_id()
+        if volunteer_id is None:
+            return
+        from pal_desktop.services import volunteers
+        from pal_desktop.ui.dialogs.hours_dialog import HoursDialog
+
+        start = None
+        if hours_id is None:
+            logged = volunteers.hours_of(self._db, volunteer_id)
+            agreements = volunteers.agreements_of(self._db, volunteer_id)
+            if logged:
+                start = logged[-1].work_date + dt.timedelta(days=1)
+            elif agreements:
+                start = agreements[-1].start_date
+            if start is not None and start > dt.date.today():
+                start = dt.date.today()
+        dialog = self._build(lambda: HoursDialog(self._db, volunteer_id, self._programme_id, hours_id,
+                                                 self.window(), start_date=start))
+        if dialog is not None:
+            self._open(dialog, lambda d: self._on_hours_saved(volunteer_id, d))
+
+    def _on_hours_saved(self, volunteer_id: int, dialog) -> None:
+        from pal_desktop.services import volunteers
+
+        self.reload(select=volunteer_id)
+        self.details_tabs.setCurrentWidget(self.hours.parentWidget())
+        count = len(dialog.saved_ids) or 1
+        show_status(self, self.tr("Zapisano godziny: {count} wpis(y), razem {hours} godz.").format(
+            count=count, hours=volunteers.hours_text(dialog.saved_hours)))
+
+    def delete_hours(self) -> None:
+        hours_id = self.hours.current_id()
+        volunteer_id = self.current_volunteer_id()
+        if hours_id is None or volunteer_id is None:
+            return
+        from pal_desktop.services import volunteers
+
+        entry = volunteers.get_hours(self._db, hours_id)
+        if not questions.ask(self, self.tr("Usunąć wpis godzin?"),
+                             self.tr("Usunąć {hours} godz. z dnia {date}?").format(
+                                 hours=volunteers.hours_text(entry.hours), date=_date(entry.work_date)),
+                             yes=self.tr("Usuń"), no=self.tr("Anuluj")):
+            return
+        volunteers.delete_hours(self._db, hours_id)
+        self.reload(select=volunteer_id)
+
+    # ---- Documents
+    @staticmethod
+    def _reports():
+        from pal_desktop.services import volunteer_reports
+
+        return volunteer_reports
+
+    def _print_pdf(self, make, name: str) -> bool:
+        """Make the PDF (a PalError is shown), save it under "wydruki" and open it; True when shown."""
+        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
+        try:
+            content = make()
+        except PalError as err:
+            QGuiApplication.restoreOverrideCursor()
+            error_dialog.show_error(self, err)
+            return False
+        QGuiApplication.restoreOverrideCursor()
+        try:
+            self.last_pdf = pdf_output.show_pdf(content, self._reports().printout_name(name))
+        except OSError as err:
+            error_dialog.show_error(self, PalError(QT_TRANSLATE_NOOP(
+                "Errors", "Nie można zapisać wydruku: {reason}"), reason=err.strerror or str(err)))
+            return False
+        show_status(self, self.tr("Wydruk zapisano w {path}.").format(path=self.last_pdf))
+        return True
+
+    def _person_name(self) -> str:
+        return self.name_label.text() if self.current_volunteer_id() is not None else ""
+
+    def can_print(self) -> bool:
+        return self._db is not None and self.current_volunteer_id() is not None
+
+    def print_current(self) -> bool:
+        if not self.can_print():
+            show_status(self, self.tr("Zaznacz wolontariusza, którego dokument chcesz wydrukować."))
+            return True
+        self.documents_menu.popup(self.documents_button.mapToGlobal(self.documents_button.rect().bottomLeft()))
+        return True
+
+    def print_agreement(self) -> None:
+        volunteer_id = self.current_volunteer_id()
+        if volunteer_id is None:
+            return
+        agreement_id = self.agreements.current_id()
+        if agreement_id is None:
+            rows = self.agreements.model.rows()
+            if not rows:
+                show_status(self, self.tr("Wolontariusz nie ma jeszcze porozumienia — zapisz je przyciskiem "
+                                          "„Porozumienie…”."))
+                return
+            agreement_id = rows[-1][0]
+        number = next((r[1] for r in self.agreements.model.rows() if r[0] == agreement_id), "")
+        self._print_pdf(lambda: self._reports().agreement_pdf(self._db, agreement_id), f"porozumienie-{number}")
+
+    def print_timesheet(self) -> None:
+        volunteer_id = self.current_volunteer_id()
+        if volunteer_id is None:
+            return
+        from pal_desktop.ui.dialogs.volunteer_documents_dialog import MonthDialog
+
+        name = self._person_name()
+
+        def make(year: int, month: int) -> None:
+            content = self._reports().timesheet_pdf(self._db, volunteer_id, year, month)
+            self._show_made(content, f"karta-pracy-{year}-{month:02d}-{name}")
+
+        dialog = self._build(lambda: MonthDialog(self._db, volunteer_id, self.window(), print_document=make))
+        if dialog is not None:
+            self._open(dialog, lambda _d: None)
+
+    def _show_made(self, content: bytes, name: str) -> None:
+        """Save and open a PDF made in a dialog (a failure to save becomes a PalError the dialog shows)."""
+        try:
+            self.last_pdf = pdf_output.show_pdf(content, self._reports().printout_name(name))
+        except OSError as err:
+            raise PalError(QT_TRANSLATE_NOOP("Errors", "Nie można zapisać wydruku: {reason}"),
+                           reason=err.strerror or str(err)) from err
+        show_status(self, self.tr("Wydruk zapisano w {path}.").format(path=self.last_pdf))
+
+    def print_certificate(self) -> None:
+        volunteer_id = self.current_volunteer_id()
+        if volunteer_id is not None:
+            self._print_pdf(lambda: self._reports().certificate_pdf(self._db, volunteer_id),
+                            f"zaswiadczenie-{self._person_name()}")
+
+    def print_opinion(self) -> None:
+        volunteer_id = self.current_volunteer_id()
+        if volunteer_id is None:
+            return
+        from pal_desktop.ui.dialogs.volunteer_documents_dialog import OpinionDialog
+
+        name = self._person_name()
+
+        def make(text: str) -> None:
+            self._show_made(self._reports().opinion_pdf(self._db, volunteer_id, text), f"opinia-{name}")
+
+        dialog = self._build(lambda: OpinionDialog(self._db, volunteer_id, self.window(), print_document=make))
+        if dialog is not None:
+            self._open(dialog, lambda _d: None)
+
+    def _period_dialog(self, title: str, action: str, make, name: str) -> None:
+        from pal_desktop.ui.dialogs.volunteer_documents_dialog import PeriodDialog
+
+        def print_document(start: dt.date, end: dt.date) -> None:
+            self._show_made(make(start, end), f"{name}-{start:%Y-%m-%d}-{end:%Y-%m-%d}")
+
+        dialog = PeriodDialog(title, action, self.window(), programme_period=self._programme_period,
+                              print_document=print_document)
+        self._open(dialog, lambda _d: None)
+
+    def print_hours_summary(self) -> None:
+        self._period_dialog(self.tr("Zestawienie godzin wolontariuszy"), self.tr("&Drukuj zestawienie"),
+                            lambda s, e: self._reports().hours_summary_pdf(self._db, s, e), "zestawienie-godzin")
+
+    def print_gala(self) -> None:
+        self._period_dialog(self.tr("Gala wolontariatu — lista według godzin"), self.tr("&Drukuj listę"),
+                            lambda s, e: self._reports().gala_pdf(self._db, s, e), "gala-wolontariatu")
+
+    def print_thanks(self) -> None:
+        self._period_dialog(self.tr("Podziękowania dla wolontariuszy"), self.tr("&Drukuj podziękowania"),
+                            lambda s, e: self._reports().thanks_pdf(self._db, s, e), "podziekowania")

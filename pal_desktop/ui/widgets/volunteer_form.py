@@ -1,0 +1,263 @@
+"""The shape shared by the animator and volunteer forms: labelled fields, each with its error line under it.
+
+A form builds its fields with ``line``/``date``/``text``/``check``/``combo``; ``save`` (the button, Enter or
+Ctrl+S) calls the form's ``submit``; a ``PalError`` it raises is shown in red under the field it names (or
+above the buttons when it names none) and the form stays open with the field focused. A date field whose
+text is not a date is refused before the service is asked (``dates``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from pal_desktop.errors import PalError, ValidationError
+from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.ui.dialogs import error_dialog
+from pal_desktop.ui.widgets.date_field import DateField
+
+ERROR_STYLE = "QLabel { color: #b3261e; }"
+HINT_STYLE = "QLabel { color: palette(placeholder-text); }"
+WARNING_STYLE = "QLabel { color: #8a5300; }"
+INVALID_STYLE = "border: 1px solid #b3261e; border-radius: 2px;"
+
+
+def notice_text(notice) -> str:
+    """A service's warning (``volunteers.Notice``) in the interface language, its placeholders filled."""
+    from PySide6.QtCore import QCoreApplication
+
+    return notice.text(QCoreApplication.translate(notice.context, notice.template))
+
+
+class FormDialog(QDialog):
+    """A dialog of labelled fields with an error line under each; subclasses implement ``submit``."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setModal(True)
+        self.setSizeGripEnabled(True)
+        self.fields: dict[str, QWidget] = {}
+        self.labels: dict[str, str] = {}
+        self.error_labels: dict[str, QLabel] = {}
+        self.general_error = QLabel(self)
+        self.general_error.setObjectName("error_general")
+        self.general_error.setStyleSheet(ERROR_STYLE)
+        self.general_error.setWordWrap(True)
+        self.general_error.setAccessibleName(self.tr("Błąd"))
+        self.general_error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.general_error.hide()
+        self.buttons = QDialogButtonBox(self)
+        self.save_button = self.buttons.addButton(self.tr("&Zapisz"), QDialogButtonBox.ButtonRole.AcceptRole)
+        self.save_button.setObjectName("saveButton")
+        self.save_button.setAccessibleName(self.tr("Zapisz"))
+        self.save_button.setToolTip(self.tr("Zapisz (Ctrl+S)"))
+        self.save_button.setDefault(True)
+        self.cancel_button = self.buttons.addButton(self.tr("Anuluj"), QDialogButtonBox.ButtonRole.RejectRole)
+        self.cancel_button.setObjectName("cancelButton")
+        self.cancel_button.setAccessibleName(self.tr("Anuluj"))
+        self.save_button.clicked.connect(self.save)
+        self.cancel_button.clicked.connect(self.reject)
+        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+
+    # ---- Building
+    def new_form(self) -> QFormLayout:
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        return form
+
+    def add_row(self, form: QFormLayout, field: str, label_text: str, widget: QWidget, name: str, *,
+                hint: str = "") -> QWidget:
+        """Put ``widget`` in ``form`` with its label, an optional grey hint and the (hidden) error line."""
+        widget.setObjectName(f"field_{field}")
+        widget.setAccessibleName(name)
+        self.fields[field] = widget
+        self.labels[field] = name
+        box = QWidget(self)
+        column = QVBoxLayout(box)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(2)
+        column.addWidget(widget)
+        if hint:
+            hint_label = QLabel(hint, box)
+            hint_label.setObjectName(f"hint_{field}")
+            hint_label.setStyleSheet(HINT_STYLE)
+            hint_label.setWordWrap(True)
+            column.addWidget(hint_label)
+        error = QLabel(box)
+        error.setObjectName(f"error_{field}")
+        error.setStyleSheet(ERROR_STYLE)
+        error.setWordWrap(True)
+        error.setAccessibleName(self.tr("Błąd: {field}").format(field=name))
+        error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        error.hide()
+        column.addWidget(error)
+        self.error_labels[field] = error
+        if label_text:
+            label = QLabel(label_text, self)
+            label.setBuddy(widget)
+            form.addRow(label, box)
+        else:
+            form.addRow("", box)
+        return widget
+
+    def line(self, form: QFormLayout, field: str, label_text: str, name: str, *, placeholder: str = "",
+             hint: str = "", max_length: int = 0) -> QLineEdit:
+        edit = QLineEdit(self)
+        edit.setPlaceholderText(placeholder)
+        if max_length:
+            edit.setMaxLength(max_length)
+        edit.textEdited.connect(lambda _text, f=field: self.clear_error(f))
+        return self.add_row(form, field, label_text, edit, name, hint=hint)
+
+    def date(self, form: QFormLayout, field: str, label_text: str, name: str, *, hint: str = "",
+             today_button: bool = True) -> DateField:
+        edit = DateField(self, today_button=today_button)
+        edit.sig_changed.connect(lambda f=field: self.clear_error(f))
+        return self.add_row(form, field, label_text, edit, name, hint=hint)
+
+    def text(self, form: QFormLayout, field: str, label_text: str, name: str, *, placeholder: str = "",
+             height: int = 60, hint: str = "") -> QPlainTextEdit:
+        edit = QPlainTextEdit(self)
+        edit.setPlaceholderText(placeholder)
+        edit.setTabChangesFocus(True)
+        edit.setFixedHeight(height)
+        edit.textChanged.connect(lambda f=field: self.clear_error(f))
+        return self.add_row(form, field, label_text, edit, name, hint=hint)
+
+    def check(self, form: QFormLayout, field: str, text: str, name: str, *, hint: str = "") -> QCheckBox:
+        box = QCheckBox(text, self)
+        box.toggled.connect(lambda _checked, f=field: self.clear_error(f))
+        return self.add_row(form, field, "", box, name, hint=hint)
+
+    def combo(self, form: QFormLayout, field: str, label_text: str, name: str, *, hint: str = "") -> QComboBox:
+        box = QComboBox(self)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(30)
+        box.currentIndexChanged.connect(lambda _index, f=field: self.clear_error(f))
+        return self.add_row(form, field, label_text, box, name, hint=hint)
+
+    def finish(self, *parts, extra_buttons: list[QPushButton] = ()) -> None:
+        """Lay out ``parts`` (layouts or widgets) above the general error line and the buttons."""
+        layout = QVBoxLayout(self)
+        for part in parts:
+            if isinstance(part, QWidget):
+                layout.addWidget(part)
+            else:
+                layout.addLayout(part)
+        for button in extra_buttons:
+            self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+        layout.addWidget(self.general_error)
+        layout.addWidget(self.buttons)
+
+    # ---- Size
+    def refit(self) -> None:
+        """Grow the dialog to the height its wrapped texts need at its width (Qt does not count them itself)."""
+        layout = self.layout()
+        if layout is None:
+            return
+        layout.activate()
+        if layout.hasHeightForWidth():
+            needed = layout.totalHeightForWidth(self.width())
+            if needed > self.height():
+                screen = self.screen().availableGeometry().height() if self.screen() else needed
+                self.resize(self.width(), min(needed, screen - 40))
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        self.refit()
+
+    # ---- Errors
+    def clear_error(self, field: str | None = None) -> None:
+        names = [field] if field else list(self.error_labels)
+        for name in names:
+            label = self.error_labels.get(name)
+            if label is not None and label.isVisible():
+                label.hide()
+                self._mark(name, False)
+        if field is None or self.general_error.isVisible():
+            self.general_error.hide()
+
+    def _mark(self, field: str, invalid: bool) -> None:
+        widget = self.fields.get(field)
+        if widget is None:
+            return
+        target = widget.edit if isinstance(widget, DateField) else widget
+        target.setStyleSheet(INVALID_STYLE if invalid else "")
+
+    def show_error(self, error: PalError) -> None:
+        """The error under the field it names (focused), or above the buttons."""
+        message = error_dialog.error_text(error)
+        label = self.error_labels.get(error.field or "")
+        if label is None:
+            self.general_error.setText(message)
+            self.general_error.show()
+            self.refit()
+            return
+        label.setText(message)
+        label.show()
+        self.refit()
+        self._mark(error.field, True)
+        widget = self.fields[error.field]
+        widget.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def show_all(self, errors: list[PalError]) -> None:
+        """Show every error beside its field (the first one focused) and stop the save (when there are any)."""
+        if not errors:
+            return
+        for error in errors[1:]:
+            self.show_error(error)
+        self.show_error(errors[0])  # last, so that the first field at fault has the focus
+        raise ErrorsShown()
+
+    def error_text_of(self, field: str) -> str:
+        """The error shown under ``field`` ("" when none)."""
+        label = self.error_labels.get(field)
+        return label.text() if label is not None and not label.isHidden() else ""
+
+    # ---- Reading
+    def date_value(self, field: str) -> dt.date | None:
+        """The date of a date field; ValidationError naming the field if its text is not a date."""
+        widget: DateField = self.fields[field]
+        if not widget.is_valid():
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Validation", "Pole „{label}” nie zawiera poprawnej daty — wpisz ją jako dd.mm.rrrr (wpisano: "
+                              "„{value}”)."), field=field, label=self.labels.get(field, field),
+                value=widget.text().strip())
+        return widget.date()
+
+    # ---- Saving
+    def submit(self) -> None:
+        """Validate and save (raise PalError to refuse); the dialog closes when it returns."""
+        raise NotImplementedError
+
+    def save(self) -> bool:
+        self.clear_error()
+        try:
+            self.submit()
+        except ErrorsShown:
+            return False
+        except PalError as error:
+            self.show_error(error)
+            return False
+        self.accept()
+        return True
+
+
+class ErrorsShown(Exception):
+    """Every broken rule is already shown beside its field; nothing was saved."""
