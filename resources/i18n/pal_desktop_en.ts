@@ -2,10 +2,300 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="pl">
 <context>
+    <name>AgreementDialog</name>
+    <message>
+        <source>Nowe porozumienie</source>
+        <translation>New agreement</translation>
+    </message>
+    <message>
+        <source>Edycja porozumienia</source>
+        <translation>Editing agreement</translation>
+    </message>
+    <message>
+        <source>Strony, numer i okres</source>
+        <translation>Parties, number and period</translation>
+    </message>
+    <message>
+        <source>Wolontariusz:</source>
+        <translation>Volunteer:</translation>
+    </message>
+    <message>
+        <source>&amp;Numer:</source>
+        <translation>&amp;Number:</translation>
+    </message>
+    <message>
+        <source>Numer porozumienia</source>
+        <translation>Agreement number</translation>
+    </message>
+    <message>
+        <source>puste — nada się sam, np. {number}</source>
+        <translation>empty — assigned automatically, e.g. {number}</translation>
+    </message>
+    <message>
+        <source>Data &amp;zawarcia:</source>
+        <translation>&amp;Date concluded:</translation>
+    </message>
+    <message>
+        <source>Data zawarcia</source>
+        <translation>Date concluded</translation>
+    </message>
+    <message>
+        <source>puste, jeśli porozumienie dopiero zostanie podpisane</source>
+        <translation>empty if the agreement is yet to be signed</translation>
+    </message>
+    <message>
+        <source>&amp;Początek:</source>
+        <translation>St&amp;art:</translation>
+    </message>
+    <message>
+        <source>Początek</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>&amp;Koniec:</source>
+        <translation>&amp;End:</translation>
+    </message>
+    <message>
+        <source>Koniec</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Forma &amp;pisemna</source>
+        <translation>In &amp;writing</translation>
+    </message>
+    <message>
+        <source>Forma pisemna</source>
+        <translation>In writing</translation>
+    </message>
+    <message>
+        <source>Ubezpieczenie &amp;NNW</source>
+        <translation>Accident &amp;insurance (NNW)</translation>
+    </message>
+    <message>
+        <source>Ubezpieczenie NNW</source>
+        <translation>Accident insurance (NNW)</translation>
+    </message>
+    <message>
+        <source>obowiązkowe przy świadczeniach do 30 dni (art. 46 ustawy)</source>
+        <translation>compulsory for services of up to 30 days (Art. 46 of the Act)</translation>
+    </message>
+    <message>
+        <source>Informacja &amp;BHP:</source>
+        <translation>&amp;Health and safety info:</translation>
+    </message>
+    <message>
+        <source>Informacja o ryzyku i zasadach BHP</source>
+        <translation>Information on risks and health and safety rules</translation>
+    </message>
+    <message>
+        <source>kiedy poinformowano o ryzyku dla zdrowia i zasadach BHP</source>
+        <translation>when the volunteer was informed about health risks and health and safety rules</translation>
+    </message>
+    <message>
+        <source>Zgoda &amp;opiekuna:</source>
+        <translation>&amp;Guardian&apos;s consent:</translation>
+    </message>
+    <message>
+        <source>Zgoda przedstawiciela ustawowego</source>
+        <translation>Consent of the legal representative</translation>
+    </message>
+    <message>
+        <source>dla osoby niepełnoletniej</source>
+        <translation>for a minor</translation>
+    </message>
+    <message>
+        <source>Treść porozumienia</source>
+        <translation>Terms of the agreement</translation>
+    </message>
+    <message>
+        <source>&amp;Zakres świadczeń:</source>
+        <translation>S&amp;cope of services:</translation>
+    </message>
+    <message>
+        <source>Zakres świadczeń</source>
+        <translation>Scope of services</translation>
+    </message>
+    <message>
+        <source>np. pomoc przy organizacji zajęć dla dzieci i wydarzeń integracyjnych</source>
+        <translation>e.g. help with organising activities for children and community integration events</translation>
+    </message>
+    <message>
+        <source>&amp;Sposób:</source>
+        <translation>&amp;Manner:</translation>
+    </message>
+    <message>
+        <source>Sposób wykonywania</source>
+        <translation>Manner of performance</translation>
+    </message>
+    <message>
+        <source>&amp;Czas:</source>
+        <translation>&amp;Time:</translation>
+    </message>
+    <message>
+        <source>Czas wykonywania</source>
+        <translation>Time of performance</translation>
+    </message>
+    <message>
+        <source>np. do 10 godzin tygodniowo, popołudniami</source>
+        <translation>e.g. up to 10 hours a week, afternoons</translation>
+    </message>
+    <message>
+        <source>&amp;Miejsce:</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <source>Miejsce</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>&amp;Rozwiązanie:</source>
+        <translation>Te&amp;rmination:</translation>
+    </message>
+    <message>
+        <source>Rozwiązanie porozumienia</source>
+        <translation>Termination of the agreement</translation>
+    </message>
+    <message>
+        <source>Po zapisaniu &amp;otwórz porozumienie do podpisu (PDF)</source>
+        <translation>&amp;Open the agreement for signing after saving (PDF)</translation>
+    </message>
+    <message>
+        <source>Po zapisaniu otwórz porozumienie do podpisu</source>
+        <translation>Open the agreement for signing after saving</translation>
+    </message>
+    <message>
+        <source>{days} dni — ponad 30 dni: porozumienie wymaga formy pisemnej.</source>
+        <translation>{days} days — over 30 days: the agreement must be in writing.</translation>
+    </message>
+    <message>
+        <source>{days} dni — do 30 dni: wolontariusza trzeba ubezpieczyć od NNW.</source>
+        <translation>{days} days — up to 30 days: the volunteer must have accident insurance (NNW).</translation>
+    </message>
+    <message>
+        <source>W dniu rozpoczęcia wolontariusz nie będzie mieć 18 lat — wymagana pisemna zgoda przedstawiciela ustawowego.</source>
+        <translation>On the start date the volunteer will be under 18 — written consent of the legal representative is required.</translation>
+    </message>
+</context>
+<context>
+    <name>AnimatorDialog</name>
+    <message>
+        <source>Nowy animator</source>
+        <translation>New animator</translation>
+    </message>
+    <message>
+        <source>Edycja animatora</source>
+        <translation>Edit animator</translation>
+    </message>
+    <message>
+        <source>Szukaj uczestnika do powiązania</source>
+        <translation>Search for a participant to link</translation>
+    </message>
+    <message>
+        <source>wpisz nazwisko, imię lub PESEL uczestnika…</source>
+        <translation>type the participant’s surname, first name or PESEL…</translation>
+    </message>
+    <message>
+        <source>(bez powiązania z uczestnikiem)</source>
+        <translation>(not linked to a participant)</translation>
+    </message>
+    <message>
+        <source>&amp;Uczestnik:</source>
+        <translation>&amp;Participant:</translation>
+    </message>
+    <message>
+        <source>Powiązany uczestnik</source>
+        <translation>Linked participant</translation>
+    </message>
+    <message>
+        <source>Animator często jest uczestnikiem programu: wybierz jego rekord, a imię, nazwisko i kontakt uzupełnią się same.</source>
+        <translation>An animator is often a programme participant: choose their record and the first name, surname and contact details fill in automatically.</translation>
+    </message>
+    <message>
+        <source>&amp;Imię:</source>
+        <translation>&amp;First name:</translation>
+    </message>
+    <message>
+        <source>Imię</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>&amp;Nazwisko:</source>
+        <translation>Sur&amp;name:</translation>
+    </message>
+    <message>
+        <source>Nazwisko</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <source>&amp;Telefon:</source>
+        <translation>P&amp;hone:</translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Data wyboru:</source>
+        <translation>&amp;Chosen on:</translation>
+    </message>
+    <message>
+        <source>Data wyboru</source>
+        <translation>Chosen on</translation>
+    </message>
+    <message>
+        <source>kiedy mieszkańcy lub zespół wybrali animatora</source>
+        <translation>when the residents or the team chose the animator</translation>
+    </message>
+    <message>
+        <source>&amp;Obszar działania:</source>
+        <translation>&amp;Area of activity:</translation>
+    </message>
+    <message>
+        <source>Obszar działania</source>
+        <translation>Area of activity</translation>
+    </message>
+    <message>
+        <source>rejon, ulica, tematyka — np. ul. Słowackiego; seniorzy, kultura</source>
+        <translation>area, street, topic — e.g. ul. Słowackiego; seniors, culture</translation>
+    </message>
+    <message>
+        <source>&amp;Aktywny animator</source>
+        <translation>Acti&amp;ve animator</translation>
+    </message>
+    <message>
+        <source>Aktywny animator</source>
+        <translation>Active animator</translation>
+    </message>
+    <message>
+        <source>U&amp;wagi:</source>
+        <translation>No&amp;tes:</translation>
+    </message>
+    <message>
+        <source>Uwagi</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Znaleziono: {count}</source>
+        <translation>Found: {count}</translation>
+    </message>
+</context>
+<context>
     <name>AnimatorsTab</name>
     <message>
         <source>Animatorzy</source>
         <translation>Animators</translation>
+    </message>
+    <message>
+        <source>Szukaj: nazwisko, imię, obszar działania…</source>
+        <translation>Search: surname, first name, area of activity…</translation>
     </message>
     <message>
         <source>Lista animatorów</source>
@@ -19,16 +309,388 @@
         <source>Brak animatorów w tym programie.</source>
         <translation>No animators in this programme.</translation>
     </message>
+    <message>
+        <source>Działania na liście animatorów</source>
+        <translation>Actions on the list of animators</translation>
+    </message>
+    <message>
+        <source>&amp;Nowy animator…</source>
+        <translation>&amp;New animator…</translation>
+    </message>
+    <message>
+        <source>Dodaj animatora (Ctrl+N)</source>
+        <translation>Add an animator (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edytuj…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Zmień dane zaznaczonego animatora (Enter)</source>
+        <translation>Change the selected animator&apos;s details (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Usuń</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Usuń zaznaczonego animatora wraz z jego inicjatywami</source>
+        <translation>Delete the selected animator together with their initiatives</translation>
+    </message>
+    <message>
+        <source>Nowa &amp;inicjatywa…</source>
+        <translation>New &amp;initiative…</translation>
+    </message>
+    <message>
+        <source>Dodaj inicjatywę lokalną zaznaczonego animatora</source>
+        <translation>Add a local initiative for the selected animator</translation>
+    </message>
+    <message>
+        <source>Zaznaczony animator</source>
+        <translation>Selected animator</translation>
+    </message>
+    <message>
+        <source>Szczegóły animatora</source>
+        <translation>Animator details</translation>
+    </message>
+    <message>
+        <source>Inicjatywy lokalne animatora</source>
+        <translation>Animator&apos;s local initiatives</translation>
+    </message>
+    <message>
+        <source>&amp;Dodaj…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>Dodaj inicjatywę lokalną</source>
+        <translation>Add a local initiative</translation>
+    </message>
+    <message>
+        <source>Edytuj…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Zmień zaznaczoną inicjatywę</source>
+        <translation>Change the selected initiative</translation>
+    </message>
+    <message>
+        <source>Usuń</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Usuń zaznaczoną inicjatywę</source>
+        <translation>Delete the selected initiative</translation>
+    </message>
+    <message>
+        <source>Wydarzenia prowadzone przez animatora</source>
+        <translation>Events led by the animator</translation>
+    </message>
+    <message>
+        <source>Inicjatywy</source>
+        <translation>Initiatives</translation>
+    </message>
+    <message>
+        <source>Wydarzenia</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Podsumowanie animatorów</source>
+        <translation>Animators summary</translation>
+    </message>
+    <message>
+        <source>Razem: animatorów {count}, inicjatyw {initiatives}, osób objętych {people}, wydarzeń {events}.</source>
+        <translation>Total: {count} animators, {initiatives} initiatives, {people} people reached, {events} events.</translation>
+    </message>
+    <message>
+        <source>Zaznacz animatora na liście</source>
+        <translation>Select an animator in the list</translation>
+    </message>
+    <message>
+        <source>Tu zobaczysz jego dane, inicjatywy i wydarzenia, które prowadził.</source>
+        <translation>Here you will see their details, initiatives and the events they have led.</translation>
+    </message>
+    <message>
+        <source>Kontakt: {contact}</source>
+        <translation>Contact: {contact}</translation>
+    </message>
+    <message>
+        <source>Obszar działania: {field}</source>
+        <translation>Area of activity: {field}</translation>
+    </message>
+    <message>
+        <source>Wybrany(-a): {date}</source>
+        <translation>Chosen: {date}</translation>
+    </message>
+    <message>
+        <source>Uczestnik programu: {name}</source>
+        <translation>Programme participant: {name}</translation>
+    </message>
+    <message>
+        <source>Nie jest powiązany z rekordem uczestnika.</source>
+        <translation>Not linked to a participant record.</translation>
+    </message>
+    <message>
+        <source>Animator nieaktywny.</source>
+        <translation>Inactive animator.</translation>
+    </message>
+    <message>
+        <source>Inicjatywy: {initiatives} · osoby objęte: {people} · wydarzenia prowadzone: {led}, współprowadzone: {helped} · obecnych na wydarzeniach: {present}</source>
+        <translation>Initiatives: {initiatives} · people reached: {people} · events led: {led}, co-led: {helped} · present at events: {present}</translation>
+    </message>
+    <message>
+        <source>Dodano animatora.</source>
+        <translation>Animator added.</translation>
+    </message>
+    <message>
+        <source>Zapisano zmiany animatora.</source>
+        <translation>Animator changes saved.</translation>
+    </message>
+    <message>
+        <source>Usunąć animatora?</source>
+        <translation>Delete the animator?</translation>
+    </message>
+    <message>
+        <source>Usunąć animatora {name} wraz z jego inicjatywami?</source>
+        <translation>Delete the animator {name} together with their initiatives?</translation>
+    </message>
+    <message>
+        <source>Wydarzenia, które prowadził, zostaną w ewidencji bez wskazania animatora.</source>
+        <translation>Events they have led will stay in the records without an animator.</translation>
+    </message>
+    <message>
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Usunięto animatora {name}.</source>
+        <translation>Animator {name} deleted.</translation>
+    </message>
+    <message>
+        <source>Zapisano inicjatywę.</source>
+        <translation>Initiative saved.</translation>
+    </message>
+    <message>
+        <source>Usunąć inicjatywę?</source>
+        <translation>Delete the initiative?</translation>
+    </message>
+    <message>
+        <source>Usunąć inicjatywę „{title}”?</source>
+        <translation>Delete the initiative “{title}”?</translation>
+    </message>
+    <message>
+        <source>Usunięto inicjatywę „{title}”.</source>
+        <translation>Initiative “{title}” deleted.</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceDialog</name>
+    <message>
+        <source>Obecność na wydarzeniu</source>
+        <translation>Attendance at the event</translation>
+    </message>
+    <message>
+        <source>Zamknij</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Zamknij listę obecności</source>
+        <translation>Close the attendance list</translation>
+    </message>
+    <message>
+        <source>Niezapisana obecność</source>
+        <translation>Unsaved attendance</translation>
+    </message>
+    <message>
+        <source>Zaznaczona obecność nie została zapisana. Zamknąć bez zapisywania?</source>
+        <translation>The attendance you marked has not been saved. Close without saving?</translation>
+    </message>
+    <message>
+        <source>Zamknij bez zapisywania</source>
+        <translation>Close without saving</translation>
+    </message>
+    <message>
+        <source>Wróć</source>
+        <translation>Back</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceModel</name>
+    <message>
+        <source>— nie zaznaczono —</source>
+        <translation>— not marked —</translation>
+    </message>
+    <message>
+        <source>spoza listy</source>
+        <translation>not on the list</translation>
+    </message>
+    <message>
+        <source>z listy rezerwowej</source>
+        <translation>from the reserve list</translation>
+    </message>
+</context>
+<context>
+    <name>AttendanceWidget</name>
+    <message>
+        <source>Lista obecności do zaznaczenia</source>
+        <extracomment>Keys that set a status (and move on). Letters typed within this time make one prefix (&quot;kow&quot; jumps to Kowalska).</extracomment>
+        <translation>Attendance list to mark</translation>
+    </message>
+    <message>
+        <source>Wydarzenie</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Uwaga</source>
+        <translation>Note</translation>
+    </message>
+    <message>
+        <source>Frekwencja na spotkaniu</source>
+        <translation>Session attendance</translation>
+    </message>
+    <message>
+        <source>Obecność uczestników</source>
+        <translation>Participant attendance</translation>
+    </message>
+    <message>
+        <source>↑ ↓ — wybór osoby · Spacja — zmiana statusu · 1 obecny · 2 nieobecny · 3 usprawiedliwiony (i dalej) · litery — skok do nazwiska · Ctrl+S — zapisz</source>
+        <translation>↑ ↓ — choose a person · Space — change status · 1 present · 2 absent · 3 excused (and so on) · letters — jump to surname · Ctrl+S — save</translation>
+    </message>
+    <message>
+        <source>Obsługa klawiaturą</source>
+        <translation>Keyboard use</translation>
+    </message>
+    <message>
+        <source>&amp;Wszyscy obecni</source>
+        <translation>&amp;All present</translation>
+    </message>
+    <message>
+        <source>Zaznacz wszystkich jako obecnych</source>
+        <translation>Mark everyone as present</translation>
+    </message>
+    <message>
+        <source>Zaznacz wszystkich jako obecnych; potem popraw nieobecnych i zapisz (Ctrl+S)</source>
+        <translation>Mark everyone as present; then correct the absentees and save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>&amp;Dodaj osobę spoza listy…</source>
+        <translation>Add a person &amp;not on the list…</translation>
+    </message>
+    <message>
+        <source>Dodaj osobę spoza listy</source>
+        <translation>Add a person not on the list</translation>
+    </message>
+    <message>
+        <source>Ktoś przyszedł bez zapisu: dopisz go jako obecnego</source>
+        <translation>Someone came without enrolling: add them as present</translation>
+    </message>
+    <message>
+        <source>&amp;Zapisz obecność</source>
+        <translation>&amp;Save attendance</translation>
+    </message>
+    <message>
+        <source>Zapisz obecność</source>
+        <translation>Save attendance</translation>
+    </message>
+    <message>
+        <source>Zapisz całą listę (Ctrl+S)</source>
+        <translation>Save the whole list (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Komunikat</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Frekwencja w cyklu</source>
+        <translation>Series attendance</translation>
+    </message>
+    <message>
+        <source>Frekwencja uczestników w cyklu zajęć</source>
+        <translation>Participant attendance in the series of sessions</translation>
+    </message>
+    <message>
+        <source>Frekwencja uczestników w cyklu</source>
+        <translation>Participant attendance in the series</translation>
+    </message>
+    <message>
+        <source>Podsumowanie frekwencji w cyklu</source>
+        <translation>Series attendance summary</translation>
+    </message>
+    <message>
+        <source>prowadzi: {name}</source>
+        <translation>led by: {name}</translation>
+    </message>
+    <message>
+        <source>To spotkanie jeszcze się nie odbyło ({date}). Obecność zapiszesz po zajęciach.</source>
+        <translation>This session has not taken place yet ({date}). You can record attendance after the session.</translation>
+    </message>
+    <message>
+        <source>W tym cyklu nie zapisano jeszcze obecności.</source>
+        <translation>No attendance has been recorded in this series yet.</translation>
+    </message>
+    <message>
+        <source>Spotkania z zapisaną obecnością. Poniżej 80 % (na czerwono): &lt;b&gt;{low}&lt;/b&gt; z {total} osób.</source>
+        <translation>Sessions with recorded attendance. Below 80% (in red): &lt;b&gt;{low}&lt;/b&gt; of {total} people.</translation>
+    </message>
+    <message>
+        <source>Spotkania z zapisaną obecnością. Wszyscy ({total}) mają co najmniej 80 %.</source>
+        <translation>Sessions with recorded attendance. Everyone ({total}) has at least 80%.</translation>
+    </message>
+    <message>
+        <source>Frekwencja: {rate} — obecni {present} z {marked}</source>
+        <translation>Attendance: {rate} — present {present} of {marked}</translation>
+    </message>
+    <message>
+        <source>nieobecni: {n}</source>
+        <translation>absent: {n}</translation>
+    </message>
+    <message>
+        <source>usprawiedliwieni: {n}</source>
+        <translation>excused: {n}</translation>
+    </message>
+    <message>
+        <source>bez zaznaczenia: {n}</source>
+        <translation>not marked: {n}</translation>
+    </message>
+    <message>
+        <source>niezapisane zmiany</source>
+        <translation>unsaved changes</translation>
+    </message>
+    <message>
+        <source>Wszyscy zaznaczeni jako obecni. Popraw nieobecnych i zapisz (Ctrl+S).</source>
+        <translation>Everyone marked as present. Correct the absentees and save (Ctrl+S).</translation>
+    </message>
+    <message>
+        <source>Osoby bez zaznaczenia</source>
+        <translation>People not marked</translation>
+    </message>
+    <message>
+        <source>Liczba osób bez zaznaczonej obecności: {n}. Zapisać je jako nieobecne?</source>
+        <translation>People with no attendance marked: {n}. Save them as absent?</translation>
+    </message>
+    <message>
+        <source>Zapisz jako nieobecne</source>
+        <translation>Save as absent</translation>
+    </message>
+    <message>
+        <source>Zostaw bez zaznaczenia</source>
+        <translation>Leave unmarked</translation>
+    </message>
+    <message>
+        <source>Zapisano obecność ({count} osób). Frekwencja: {rate}.</source>
+        <translation>Attendance saved ({count} people). Attendance rate: {rate}.</translation>
+    </message>
+    <message>
+        <source>Dopisano jako obecną osobę spoza listy: {name}.</source>
+        <translation>Added as present (not on the list): {name}.</translation>
+    </message>
 </context>
 <context>
     <name>Columns</name>
     <message>
         <source>Nazwisko</source>
-        <extracomment>Rows: (id, Nazwisko, Imię, Telefon, Obszar działania, Data wyboru, Inicjatywy, Aktywny).
+        <extracomment>Rows: (id, Nazwisko, Imię, Telefon, Obszar działania, Data wyboru, Inicjatywy, Osoby objęte, Wydarzenia, Uczestnik, Aktywny).
 ----------
-Rows: (id, Nazwisko, Imię, PESEL, Płeć, Adres, Status, Data rozpoczęcia) from registry.participant_page.
-----------
-Rows: (id, Nazwisko, Imię, Telefon, Praca z dziećmi, Porozumienie do, Godziny łącznie).</extracomment>
+Rows: (id, Nazwisko, Imię, Telefon, Praca z dziećmi, Porozumienie do, Godziny łącznie, Uwagi, ostrzeżenia).</extracomment>
         <translation>Surname</translation>
     </message>
     <message>
@@ -38,6 +700,22 @@ Rows: (id, Nazwisko, Imię, Telefon, Praca z dziećmi, Porozumienie do, Godziny 
     <message>
         <source>Telefon</source>
         <translation>Phone</translation>
+    </message>
+    <message>
+        <source>Okres</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Osoby</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Wydarzenie</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Rola</source>
+        <translation>Role</translation>
     </message>
     <message>
         <source>Obszar działania</source>
@@ -52,12 +730,28 @@ Rows: (id, Nazwisko, Imię, Telefon, Praca z dziećmi, Porozumienie do, Godziny 
         <translation>Initiatives</translation>
     </message>
     <message>
+        <source>Osoby objęte</source>
+        <translation>People reached</translation>
+    </message>
+    <message>
+        <source>Osoby objęte inicjatywami animatora</source>
+        <translation>People reached by the animator&apos;s initiatives</translation>
+    </message>
+    <message>
+        <source>Wydarzenia</source>
+        <translation>Events</translation>
+    </message>
+    <message>
+        <source>Wydarzenia prowadzone lub współprowadzone</source>
+        <translation>Events led or co-led</translation>
+    </message>
+    <message>
         <source>Aktywny</source>
         <translation>Active</translation>
     </message>
     <message>
         <source>Data</source>
-        <extracomment>Rows: (id, Data, Godziny, Tytuł, Rodzaj, Zadanie, Miejsce, Zapisani, Obecni, Status) from registry.event_page.</extracomment>
+        <extracomment>The record behind a row (an EventRow, a SheetRow...). The order Space goes through (an unmarked person becomes present first).</extracomment>
         <translation>Date</translation>
     </message>
     <message>
@@ -77,12 +771,16 @@ Rows: (id, Nazwisko, Imię, Telefon, Praca z dziećmi, Porozumienie do, Godziny 
         <translation>Task</translation>
     </message>
     <message>
-        <source>Numer zadania z harmonogramu</source>
-        <translation>Number of the schedule task</translation>
+        <source>Temat</source>
+        <translation>Topic</translation>
     </message>
     <message>
         <source>Miejsce</source>
         <translation>Place</translation>
+    </message>
+    <message>
+        <source>Prowadzący</source>
+        <translation>Led by</translation>
     </message>
     <message>
         <source>Zapisani</source>
@@ -101,12 +799,45 @@ Rows: (id, Nazwisko, Imię, Telefon, Praca z dziećmi, Porozumienie do, Godziny 
         <translation>Number of people present according to the attendance list</translation>
     </message>
     <message>
+        <source>Obecność</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Uwagi</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Uczestnik</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Obecności</source>
+        <translation>Times present</translation>
+    </message>
+    <message>
+        <source>Frekwencja</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Nazwisko i imię</source>
+        <extracomment>fetch(query, offset, limit) -&gt; list of ParticipantRow (runs in a worker thread). Header text (Polish source, context &quot;Columns&quot;). ParticipantQuery.sort key for this column. Starting width in average characters.</extracomment>
+        <translation>Surname and first name</translation>
+    </message>
+    <message>
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
+        <source>Brakujące dokumenty</source>
+        <translation>Missing documents</translation>
+    </message>
+    <message>
         <source>PESEL</source>
         <translation>PESEL</translation>
+    </message>
+    <message>
+        <source>Data urodzenia</source>
+        <translation>Date of birth</translation>
     </message>
     <message>
         <source>Płeć</source>
@@ -124,7 +855,7 @@ Rows: (id, Nazwisko, Imię, Telefon, Praca z dziećmi, Porozumienie do, Godziny 
         <source>Lp.</source>
         <extracomment>Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa) from ui_queries.indicator_rows.
 ----------
-Element of a schedule row that says whether the task is a milestone. Rows: (id, Lp., Zadanie, Od, Do, Wydarzeń, opis, kamień milowy).</extracomment>
+The columns of the task list.</extracomment>
         <translation>No.</translation>
     </message>
     <message>
@@ -148,12 +879,60 @@ Element of a schedule row that says whether the task is a milestone. Rows: (id, 
         <translation>To</translation>
     </message>
     <message>
-        <source>Wydarzeń</source>
-        <translation>Events</translation>
+        <source>Postęp</source>
+        <translation>Progress</translation>
     </message>
     <message>
-        <source>Praca z dziećmi</source>
-        <translation>Works with children</translation>
+        <source>Numer zadania w harmonogramie</source>
+        <translation>Task number in the schedule</translation>
+    </message>
+    <message>
+        <source>Zadanie (◆ kamień milowy); rozwiń, aby zobaczyć jego wydarzenia</source>
+        <translation>Task (◆ milestone); expand to see its events</translation>
+    </message>
+    <message>
+        <source>Początek zadania</source>
+        <translation>Task start</translation>
+    </message>
+    <message>
+        <source>Koniec zadania</source>
+        <translation>Task end</translation>
+    </message>
+    <message>
+        <source>Wydarzenia: odbyte / planowane; ! — zaległe wydarzenia</source>
+        <translation>Events: held / planned; ! — overdue events</translation>
+    </message>
+    <message>
+        <source>Numer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Stan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>Zadanie / wydarzenie</source>
+        <translation>Task / event</translation>
+    </message>
+    <message>
+        <source>Czynności</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>Miesiąc / zadanie</source>
+        <translation>Month / task</translation>
+    </message>
+    <message>
+        <source>Wartość</source>
+        <translation>Value</translation>
+    </message>
+    <message>
+        <source>Z dziećmi</source>
+        <translation>With children</translation>
+    </message>
+    <message>
+        <source>Czy wolontariusz pracuje z dziećmi</source>
+        <translation>Whether the volunteer works with children</translation>
     </message>
     <message>
         <source>Porozumienie do</source>
@@ -239,6 +1018,29 @@ Element of a schedule row that says whether the task is a milestone. Rows: (id, 
     <message>
         <source>Aktualizacja bazy „{location}” nie powiodła się: {reason}. Baza pozostała w poprzedniej wersji.</source>
         <translation>Upgrading the database “{location}” failed: {reason}. The database stays at its previous version.</translation>
+    </message>
+</context>
+<context>
+    <name>DateField</name>
+    <message>
+        <source>dd.mm.rrrr</source>
+        <translation>dd.mm.yyyy</translation>
+    </message>
+    <message>
+        <source>Wybierz datę z kalendarza</source>
+        <translation>Choose a date from the calendar</translation>
+    </message>
+    <message>
+        <source>Kalendarz</source>
+        <translation>Calendar</translation>
+    </message>
+    <message>
+        <source>dziś</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>Wpisz dzisiejszą datę</source>
+        <translation>Enter today&apos;s date</translation>
     </message>
 </context>
 <context>
@@ -401,6 +1203,46 @@ Element of a schedule row that says whether the task is a milestone. Rows: (id, 
         <translation>Person in another disadvantaged social situation</translation>
     </message>
     <message>
+        <source>brak numeru PESEL i daty urodzenia (nie można podać wieku)</source>
+        <translation>missing PESEL number and date of birth (age cannot be given)</translation>
+    </message>
+    <message>
+        <source>brak płci</source>
+        <translation>missing sex</translation>
+    </message>
+    <message>
+        <source>brak daty rozpoczęcia udziału w projekcie</source>
+        <translation>missing date of joining the project</translation>
+    </message>
+    <message>
+        <source>brak daty podpisania deklaracji uczestnictwa</source>
+        <translation>missing signing date of the participation declaration</translation>
+    </message>
+    <message>
+        <source>brak wykształcenia</source>
+        <translation>missing education</translation>
+    </message>
+    <message>
+        <source>brak statusu na rynku pracy</source>
+        <translation>missing labour market status</translation>
+    </message>
+    <message>
+        <source>brak miejscowości</source>
+        <translation>missing town</translation>
+    </message>
+    <message>
+        <source>brak kodu pocztowego</source>
+        <translation>missing postal code</translation>
+    </message>
+    <message>
+        <source>brak daty zakończenia udziału w projekcie</source>
+        <translation>missing date of leaving the project</translation>
+    </message>
+    <message>
+        <source>brak odpowiedzi w polu „{column}”</source>
+        <translation>missing answer in the “{column}” field</translation>
+    </message>
+    <message>
         <source>Polska</source>
         <translation>Poland</translation>
     </message>
@@ -415,6 +1257,238 @@ Element of a schedule row that says whether the task is a milestone. Rows: (id, 
     <message>
         <source>Układ {layout} zapisuje plik {suffix} — zmień rozszerzenie pliku „{name}”.</source>
         <translation>The {layout} layout writes a {suffix} file — change the extension of the file “{name}”.</translation>
+    </message>
+</context>
+<context>
+    <name>EfsReportDialog</name>
+    <message>
+        <source>Dane uczestników dla SL2014 / SM EFS</source>
+        <translation>Participant data for SL2014 / SM EFS</translation>
+    </message>
+    <message>
+        <source>Zapisano dane {count} uczestników do pliku:
+{path}</source>
+        <translation>Data of {count} participants saved to the file:
+{path}</translation>
+    </message>
+    <message>
+        <source>Pominięto {count} osób, którym brakuje danych wymaganych w zestawie EFS. Uzupełnij je (dwuklik otwiera stronę osoby) i wyeksportuj ponownie:</source>
+        <translation>{count} people were skipped because they lack data required in the EFS data set. Fill it in (double-click opens the person&apos;s page) and export again:</translation>
+    </message>
+    <message>
+        <source>Nikogo nie pominięto.</source>
+        <translation>No one was skipped.</translation>
+    </message>
+    <message>
+        <source>Osoby pominięte w eksporcie</source>
+        <translation>People skipped in the export</translation>
+    </message>
+    <message>
+        <source>Nazwisko i imię</source>
+        <translation>Surname and first name</translation>
+    </message>
+    <message>
+        <source>PESEL</source>
+        <translation>PESEL</translation>
+    </message>
+    <message>
+        <source>Czego brakuje</source>
+        <translation>What is missing</translation>
+    </message>
+    <message>
+        <source>Zamknij</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>EnrolmentDialog</name>
+    <message>
+        <source>Zapisy na wydarzenie</source>
+        <translation>Event enrolment</translation>
+    </message>
+    <message>
+        <source>Wydarzenie</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Zajęte miejsca</source>
+        <translation>Places taken</translation>
+    </message>
+    <message>
+        <source>Sposób zapisu</source>
+        <translation>Enrolment method</translation>
+    </message>
+    <message>
+        <source>&amp;Szukaj osoby (nazwisko, imię, PESEL):</source>
+        <translation>&amp;Search for a person (surname, first name, PESEL):</translation>
+    </message>
+    <message>
+        <source>Zapi&amp;sz zaznaczone osoby</source>
+        <translation>E&amp;nrol the selected people</translation>
+    </message>
+    <message>
+        <source>Zapisz zaznaczone osoby</source>
+        <translation>Enrol the selected people</translation>
+    </message>
+    <message>
+        <source>Zapisz osoby zaznaczone na liście (Enter na liście)</source>
+        <translation>Enrol the people selected in the list (Enter in the list)</translation>
+    </message>
+    <message>
+        <source>Osoby</source>
+        <translation>People</translation>
+    </message>
+    <message>
+        <source>Szukaj rodziny</source>
+        <translation>Search for a family</translation>
+    </message>
+    <message>
+        <source>nazwa rodziny lub ulica, np. „Kowalscy”</source>
+        <translation>family name or street, e.g. “Kowalscy”</translation>
+    </message>
+    <message>
+        <source>Szukaj &amp;rodziny (gospodarstwa domowego):</source>
+        <translation>Search for a &amp;family (household):</translation>
+    </message>
+    <message>
+        <source>Znalezione rodziny</source>
+        <translation>Families found</translation>
+    </message>
+    <message>
+        <source>Zapisz &amp;całą rodzinę</source>
+        <translation>Enrol the &amp;whole family</translation>
+    </message>
+    <message>
+        <source>Zapisz całą rodzinę</source>
+        <translation>Enrol the whole family</translation>
+    </message>
+    <message>
+        <source>Cała rodzina</source>
+        <translation>Whole family</translation>
+    </message>
+    <message>
+        <source>Zapisani i lista rezerwowa</source>
+        <translation>Enrolled and reserve list</translation>
+    </message>
+    <message>
+        <source>Lp.</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Nazwisko i imię</source>
+        <translation>Surname and first name</translation>
+    </message>
+    <message>
+        <source>Zapis</source>
+        <translation>Enrolment</translation>
+    </message>
+    <message>
+        <source>&amp;Zapisani:</source>
+        <translation>&amp;Enrolled:</translation>
+    </message>
+    <message>
+        <source>&amp;Wypisz zaznaczoną osobę</source>
+        <translation>&amp;Unenrol the selected person</translation>
+    </message>
+    <message>
+        <source>Wypisz zaznaczoną osobę</source>
+        <translation>Unenrol the selected person</translation>
+    </message>
+    <message>
+        <source>Wypisz z wydarzenia (Delete); pierwsza osoba z listy rezerwowej zajmie zwolnione miejsce</source>
+        <translation>Unenrol from the event (Delete); the first person on the reserve list takes the freed place</translation>
+    </message>
+    <message>
+        <source>Wynik zapisu</source>
+        <translation>Enrolment result</translation>
+    </message>
+    <message>
+        <source>Zamknij</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Zamknij okno zapisów</source>
+        <translation>Close the enrolment window</translation>
+    </message>
+    <message>
+        <source>Zapisanych: {enrolled} z {capacity} miejsc</source>
+        <translation>Enrolled: {enrolled} of {capacity} places</translation>
+    </message>
+    <message>
+        <source>Zapisanych: {enrolled} (bez limitu miejsc)</source>
+        <translation>Enrolled: {enrolled} (no limit on places)</translation>
+    </message>
+    <message>
+        <source>; lista rezerwowa: {waiting}</source>
+        <translation>; reserve list: {waiting}</translation>
+    </message>
+    <message>
+        <source>osoba nr {id}</source>
+        <translation>person no. {id}</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Zapisano ({count}):&lt;/b&gt; {names}.</source>
+        <translation>&lt;b&gt;Enrolled ({count}):&lt;/b&gt; {names}.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Lista rezerwowa ({count})&lt;/b&gt; — brak wolnych miejsc: {names}. Wejdą na listę, gdy ktoś się wypisze.</source>
+        <translation>&lt;b&gt;Reserve list ({count})&lt;/b&gt; — no free places: {names}. They will move up when someone unenrols.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Odmowa:&lt;/b&gt; {name} — {reason}.</source>
+        <translation>&lt;b&gt;Refused:&lt;/b&gt; {name} — {reason}.</translation>
+    </message>
+    <message>
+        <source>Już byli zapisani: {names}.</source>
+        <translation>Already enrolled: {names}.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Uwaga:&lt;/b&gt; {name} jest tego dnia o tej porze zapisany(-a) także na „{title}”.</source>
+        <translation>&lt;b&gt;Note:&lt;/b&gt; {name} is also enrolled for “{title}” at the same time on that day.</translation>
+    </message>
+    <message>
+        <source>Nikogo nie zapisano.</source>
+        <translation>Nobody was enrolled.</translation>
+    </message>
+    <message>
+        <source>Najpierw wyszukaj i zaznacz osoby do zapisania.</source>
+        <translation>First search for and select the people to enrol.</translation>
+    </message>
+    <message>
+        <source>{name}, {address} — osób: {members}</source>
+        <translation>{name}, {address} — people: {members}</translation>
+    </message>
+    <message>
+        <source>bez adresu</source>
+        <translation>no address</translation>
+    </message>
+    <message>
+        <source>Najpierw wyszukaj i zaznacz rodzinę.</source>
+        <translation>First search for and select a family.</translation>
+    </message>
+    <message>
+        <source>Wypisać z wydarzenia?</source>
+        <translation>Unenrol from the event?</translation>
+    </message>
+    <message>
+        <source>Wypisać {name} z wydarzenia „{title}”?</source>
+        <translation>Unenrol {name} from the event “{title}”?</translation>
+    </message>
+    <message>
+        <source>Wypisz</source>
+        <translation>Unenrol</translation>
+    </message>
+    <message>
+        <source>Nie wypisuj</source>
+        <translation>Keep enrolled</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Wypisano:&lt;/b&gt; {name}.</source>
+        <translation>&lt;b&gt;Unenrolled:&lt;/b&gt; {name}.</translation>
+    </message>
+    <message>
+        <source>Z listy rezerwowej na zwolnione miejsce wchodzi: &lt;b&gt;{name}&lt;/b&gt;.</source>
+        <translation>The freed place goes to the next person on the reserve list: &lt;b&gt;{name}&lt;/b&gt;.</translation>
     </message>
 </context>
 <context>
@@ -448,6 +1522,238 @@ Element of a schedule row that says whether the task is a milestone. Rows: (id, 
         <translation>male</translation>
     </message>
     <message>
+        <source>ubóstwo</source>
+        <translation>poverty</translation>
+    </message>
+    <message>
+        <source>sieroctwo</source>
+        <translation>orphanhood</translation>
+    </message>
+    <message>
+        <source>bezdomność</source>
+        <translation>homelessness</translation>
+    </message>
+    <message>
+        <source>bezrobocie</source>
+        <translation>unemployment</translation>
+    </message>
+    <message>
+        <source>niepełnosprawność</source>
+        <translation>disability</translation>
+    </message>
+    <message>
+        <source>długotrwała lub ciężka choroba</source>
+        <translation>long-term or serious illness</translation>
+    </message>
+    <message>
+        <source>przemoc domowa</source>
+        <translation>domestic violence</translation>
+    </message>
+    <message>
+        <source>potrzeba ochrony ofiar handlu ludźmi</source>
+        <translation>need to protect victims of human trafficking</translation>
+    </message>
+    <message>
+        <source>potrzeba ochrony macierzyństwa lub wielodzietności</source>
+        <translation>need to protect motherhood or large families</translation>
+    </message>
+    <message>
+        <source>bezradność w sprawach opiekuńczo-wychowawczych i prowadzenia gospodarstwa domowego</source>
+        <translation>helplessness in childcare and upbringing matters and in running a household</translation>
+    </message>
+    <message>
+        <source>trudności w przystosowaniu do życia młodzieży opuszczającej placówki</source>
+        <translation>difficulties adapting to life for young people leaving care institutions</translation>
+    </message>
+    <message>
+        <source>trudności w integracji cudzoziemców</source>
+        <translation>difficulties in integrating foreigners</translation>
+    </message>
+    <message>
+        <source>trudności po opuszczeniu zakładu karnego</source>
+        <translation>difficulties after release from prison</translation>
+    </message>
+    <message>
+        <source>alkoholizm lub narkomania</source>
+        <translation>alcoholism or drug addiction</translation>
+    </message>
+    <message>
+        <source>zdarzenie losowe i sytuacja kryzysowa</source>
+        <translation>random event or crisis situation</translation>
+    </message>
+    <message>
+        <source>klęska żywiołowa lub ekologiczna</source>
+        <translation>natural or environmental disaster</translation>
+    </message>
+    <message>
+        <source>brak (ISCED 0)</source>
+        <translation>none (ISCED 0)</translation>
+    </message>
+    <message>
+        <source>podstawowe (ISCED 1)</source>
+        <translation>primary (ISCED 1)</translation>
+    </message>
+    <message>
+        <source>gimnazjalne (ISCED 2)</source>
+        <translation>lower secondary (ISCED 2)</translation>
+    </message>
+    <message>
+        <source>ponadgimnazjalne (ISCED 3)</source>
+        <translation>upper secondary (ISCED 3)</translation>
+    </message>
+    <message>
+        <source>policealne (ISCED 4)</source>
+        <translation>post-secondary (ISCED 4)</translation>
+    </message>
+    <message>
+        <source>wyższe (ISCED 5-8)</source>
+        <translation>higher (ISCED 5-8)</translation>
+    </message>
+    <message>
+        <source>osoba bezrobotna zarejestrowana w ewidencji urzędów pracy</source>
+        <translation>unemployed person registered at a labour office</translation>
+    </message>
+    <message>
+        <source>osoba bezrobotna niezarejestrowana w ewidencji urzędów pracy</source>
+        <translation>unemployed person not registered at a labour office</translation>
+    </message>
+    <message>
+        <source>osoba bierna zawodowo</source>
+        <translation>economically inactive person</translation>
+    </message>
+    <message>
+        <source>osoba pracująca</source>
+        <translation>employed person</translation>
+    </message>
+    <message>
+        <source>Odmowa podania informacji</source>
+        <translation>Refused to answer</translation>
+    </message>
+    <message>
+        <source>lekki</source>
+        <translation>mild</translation>
+    </message>
+    <message>
+        <source>umiarkowany</source>
+        <translation>moderate</translation>
+    </message>
+    <message>
+        <source>znaczny</source>
+        <translation>severe</translation>
+    </message>
+    <message>
+        <source>obecny</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <source>nieobecny</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>usprawiedliwiony</source>
+        <translation>excused</translation>
+    </message>
+    <message>
+        <source>zapisany</source>
+        <translation>enrolled</translation>
+    </message>
+    <message>
+        <source>lista rezerwowa</source>
+        <translation>reserve list</translation>
+    </message>
+    <message>
+        <source>wypisany</source>
+        <translation>unenrolled</translation>
+    </message>
+    <message>
+        <source>planowane</source>
+        <translation>planned</translation>
+    </message>
+    <message>
+        <source>odbyło się</source>
+        <translation>held</translation>
+    </message>
+    <message>
+        <source>odwołane</source>
+        <translation>cancelled</translation>
+    </message>
+    <message>
+        <source>pracownik</source>
+        <translation>staff member</translation>
+    </message>
+    <message>
+        <source>animator</source>
+        <translation>animator</translation>
+    </message>
+    <message>
+        <source>wolontariusz</source>
+        <translation>volunteer</translation>
+    </message>
+    <message>
+        <source>trener zewnętrzny</source>
+        <translation>external trainer</translation>
+    </message>
+    <message>
+        <source>zasiłek celowy</source>
+        <translation>special-purpose benefit</translation>
+    </message>
+    <message>
+        <source>zasiłek okresowy</source>
+        <translation>periodic benefit</translation>
+    </message>
+    <message>
+        <source>zasiłek stały</source>
+        <translation>permanent benefit</translation>
+    </message>
+    <message>
+        <source>produkt</source>
+        <translation>product</translation>
+    </message>
+    <message>
+        <source>rezultat</source>
+        <translation>result</translation>
+    </message>
+    <message>
+        <source>cel szczegółowy</source>
+        <translation>specific goal</translation>
+    </message>
+    <message>
+        <source>kierunek działań</source>
+        <translation>line of action</translation>
+    </message>
+    <message>
+        <source>sposób i metoda pracy</source>
+        <translation>working approach and method</translation>
+    </message>
+    <message>
+        <source>planowane działanie</source>
+        <translation>planned activity</translation>
+    </message>
+    <message>
+        <source>realizator</source>
+        <translation>implementing body</translation>
+    </message>
+    <message>
+        <source>partner</source>
+        <translation>partner</translation>
+    </message>
+    <message>
+        <source>źródło finansowania</source>
+        <translation>funding source</translation>
+    </message>
+    <message>
+        <source>w trakcie</source>
+        <translation>in progress</translation>
+    </message>
+    <message>
+        <source>zrealizowane</source>
+        <translation>completed</translation>
+    </message>
+    <message>
+        <source>przerwane</source>
+        <translation>discontinued</translation>
+    </message>
+    <message>
         <source>praca socjalna</source>
         <extracomment>Forms of support a participant&apos;s individual path is made of (the EU data set&apos;s &quot;Rodzaj wsparcia&quot;).</extracomment>
         <translation>social work</translation>
@@ -466,7 +1772,7 @@ Element of a schedule row that says whether the task is a milestone. Rows: (id, 
     </message>
     <message>
         <source>staż</source>
-        <translation>work placement</translation>
+        <translation>internship</translation>
     </message>
     <message>
         <source>imprezy integracyjne</source>
@@ -474,11 +1780,19 @@ Element of a schedule row that says whether the task is a milestone. Rows: (id, 
     </message>
     <message>
         <source>pomoc pieniężna</source>
-        <translation>financial assistance</translation>
+        <translation>cash assistance</translation>
     </message>
     <message>
         <source>wolontariat</source>
         <translation>volunteering</translation>
+    </message>
+    <message>
+        <source>administrator</source>
+        <translation>administrator</translation>
+    </message>
+    <message>
+        <source>tylko odczyt</source>
+        <translation>read-only</translation>
     </message>
     <message>
         <source>spotkanie sąsiedzkie</source>
@@ -593,6 +1907,14 @@ How each product of seed section XI is counted from the records (the indicators&
         <translation>Someone else changed this record in the meantime. Refresh the view and make your change again; nothing was saved.</translation>
     </message>
     <message>
+        <source>Nie ma animatora o numerze {id}.</source>
+        <translation>There is no animator with number {id}.</translation>
+    </message>
+    <message>
+        <source>Nie ma inicjatywy o numerze {id}.</source>
+        <translation>There is no initiative with number {id}.</translation>
+    </message>
+    <message>
         <source>Nie ma gospodarstwa domowego o numerze {id}.</source>
         <translation>There is no household with number {id}.</translation>
     </message>
@@ -604,12 +1926,496 @@ How each product of seed section XI is counted from the records (the indicators&
         <source>Nie ma pozycji ścieżki o numerze {id}.</source>
         <translation>There is no support path item with number {id}.</translation>
     </message>
+    <message>
+        <source>Nie ma rodzaju wydarzenia o numerze {id}.</source>
+        <translation>There is no event type with number {id}.</translation>
+    </message>
+    <message>
+        <source>Nie ma wydarzenia o numerze {id}.</source>
+        <translation>There is no event with number {id}.</translation>
+    </message>
+    <message>
+        <source>Cykl nie ma spotkań w miesiącu {month}.</source>
+        <translation>The series has no sessions in {month}.</translation>
+    </message>
+    <message>
+        <source>W bazie nie ma jeszcze żadnego programu.</source>
+        <extracomment>Dated before today and still &quot;planowane&quot;. The planned number of events as set on the task (None: the events recorded under it are the plan). Events the task should have (its planned number, else the events recorded under it). Events that took place (status &quot;odbyło się&quot;, or dated today or earlier and not cancelled). Events dated before today still &quot;planowane&quot;. Share of the task&apos;s days that have passed (0.0–1.0). Events of the programme not assigned to any task. The dates asked for fell outside the programme&apos;s period and were moved inside it.</extracomment>
+        <translation>There are no programmes in the database yet.</translation>
+    </message>
+    <message>
+        <source>Nie ma zadania harmonogramu o numerze {id} (mogło zostać usunięte). Odśwież widok.</source>
+        <translation>There is no schedule task with number {id} (it may have been deleted). Refresh the view.</translation>
+    </message>
+    <message>
+        <source>Nie ma wolontariusza o numerze {id}.</source>
+        <translation>There is no volunteer with number {id}.</translation>
+    </message>
+    <message>
+        <source>Nie ma porozumienia o numerze {id}.</source>
+        <translation>There is no agreement with number {id}.</translation>
+    </message>
+    <message>
+        <source>Nie ma wpisu godzin o numerze {id}.</source>
+        <translation>There is no hours entry with number {id}.</translation>
+    </message>
+    <message>
+        <source>Nie można zapisać wydruku: {reason}</source>
+        <translation>Cannot save the printout: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>EventDialog</name>
+    <message>
+        <source>Edycja wydarzenia</source>
+        <translation>Edit event</translation>
+    </message>
+    <message>
+        <source>Nowe wydarzenie</source>
+        <translation>New event</translation>
+    </message>
+    <message>
+        <source>np. Warsztaty kulinarne dla seniorów</source>
+        <translation>e.g. Cooking workshops for seniors</translation>
+    </message>
+    <message>
+        <source>&amp;Temat:</source>
+        <translation>&amp;Topic:</translation>
+    </message>
+    <message>
+        <source>Temat wydarzenia</source>
+        <translation>Event topic</translation>
+    </message>
+    <message>
+        <source>(nie wybrano)</source>
+        <translation>(not chosen)</translation>
+    </message>
+    <message>
+        <source> (ukryty)</source>
+        <translation> (hidden)</translation>
+    </message>
+    <message>
+        <source>&amp;Rodzaj:</source>
+        <translation>T&amp;ype:</translation>
+    </message>
+    <message>
+        <source>Rodzaj wydarzenia</source>
+        <translation>Event type</translation>
+    </message>
+    <message>
+        <source>(bez zadania)</source>
+        <translation>(no task)</translation>
+    </message>
+    <message>
+        <source>Zadanie z &amp;harmonogramu:</source>
+        <translation>Schedule tas&amp;k:</translation>
+    </message>
+    <message>
+        <source>Zadanie z harmonogramu</source>
+        <translation>Schedule task</translation>
+    </message>
+    <message>
+        <source>&amp;Data:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>Data wydarzenia</source>
+        <translation>Event date</translation>
+    </message>
+    <message>
+        <source>Godzina rozpoczęcia</source>
+        <translation>Start time</translation>
+    </message>
+    <message>
+        <source>Godzina zakończenia</source>
+        <translation>End time</translation>
+    </message>
+    <message>
+        <source>gg:mm</source>
+        <translation>hh:mm</translation>
+    </message>
+    <message>
+        <source>d&amp;o</source>
+        <translation>t&amp;o</translation>
+    </message>
+    <message>
+        <source>&amp;Godziny od:</source>
+        <translation>&amp;Hours from:</translation>
+    </message>
+    <message>
+        <source>Godziny</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>np. Świetlica wiejska, ul. Szkolna 3</source>
+        <translation>e.g. Świetlica wiejska, ul. Szkolna 3</translation>
+    </message>
+    <message>
+        <source>&amp;Miejsce:</source>
+        <translation>&amp;Place:</translation>
+    </message>
+    <message>
+        <source>Miejsce</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Kto prowadzi</source>
+        <translation>Who leads</translation>
+    </message>
+    <message>
+        <source>(nie podano)</source>
+        <translation>(not given)</translation>
+    </message>
+    <message>
+        <source>Imię i nazwisko prowadzącego</source>
+        <translation>Leader&apos;s full name</translation>
+    </message>
+    <message>
+        <source>imię i nazwisko</source>
+        <translation>full name</translation>
+    </message>
+    <message>
+        <source>Animator prowadzący</source>
+        <translation>Leading animator</translation>
+    </message>
+    <message>
+        <source>Wolontariusz prowadzący</source>
+        <translation>Leading volunteer</translation>
+    </message>
+    <message>
+        <source>&amp;Prowadzący:</source>
+        <translation>Led &amp;by:</translation>
+    </message>
+    <message>
+        <source>Prowadzący</source>
+        <translation>Led by</translation>
+    </message>
+    <message>
+        <source>bez limitu</source>
+        <translation>no limit</translation>
+    </message>
+    <message>
+        <source>0 — bez limitu miejsc; ponad limit osoby trafiają na listę rezerwową</source>
+        <translation>0 — no limit on places; above the limit, people go onto the reserve list</translation>
+    </message>
+    <message>
+        <source>&amp;Liczba miejsc:</source>
+        <translation>&amp;Capacity:</translation>
+    </message>
+    <message>
+        <source>Liczba miejsc</source>
+        <translation>Capacity</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>St&amp;atus:</translation>
+    </message>
+    <message>
+        <source>Status wydarzenia</source>
+        <translation>Event status</translation>
+    </message>
+    <message>
+        <source>&amp;Uwagi:</source>
+        <translation>Not&amp;es:</translation>
+    </message>
+    <message>
+        <source>Uwagi</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>To spotkanie należy do cyklu zajęć. Zmiany dotyczą tylko tego spotkania.</source>
+        <translation>This session is part of a series of sessions. Changes apply only to this session.</translation>
+    </message>
+    <message>
+        <source>Błąd</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>Czego brakuje do zapisania</source>
+        <translation>What is missing before saving</translation>
+    </message>
+    <message>
+        <source>&amp;Zapisz</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Zapisz wydarzenie</source>
+        <translation>Save the event</translation>
+    </message>
+    <message>
+        <source>Zapisz (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Zamknij bez zapisywania (Esc)</source>
+        <translation>Close without saving (Esc)</translation>
+    </message>
+    <message>
+        <source>Błąd: {field}</source>
+        <translation>Error: {field}</translation>
+    </message>
+    <message>
+        <source>&amp;Cykl zajęć — kilka spotkań o tej samej porze</source>
+        <translation>Se&amp;ries of sessions — several sessions at the same time</translation>
+    </message>
+    <message>
+        <source>Cykl zajęć</source>
+        <translation>Series of sessions</translation>
+    </message>
+    <message>
+        <source>Co ile tygodni</source>
+        <translation>Interval in weeks</translation>
+    </message>
+    <message>
+        <source> tydz.</source>
+        <translation> wk</translation>
+    </message>
+    <message>
+        <source>Liczba spotkań</source>
+        <translation>Number of sessions</translation>
+    </message>
+    <message>
+        <source>pomiń dni ś&amp;wiąteczne (spotkanie przechodzi na następny termin)</source>
+        <translation>skip pub&amp;lic holidays (the session moves to the next date)</translation>
+    </message>
+    <message>
+        <source>Pomiń dni świąteczne</source>
+        <translation>Skip public holidays</translation>
+    </message>
+    <message>
+        <source>Terminy spotkań cyklu</source>
+        <translation>Dates of the sessions in the series</translation>
+    </message>
+    <message>
+        <source>co</source>
+        <translation>every</translation>
+    </message>
+    <message>
+        <source>l&amp;iczba spotkań:</source>
+        <translation>nu&amp;mber of sessions:</translation>
+    </message>
+    <message>
+        <source>W rejestrze nie ma animatorów tego programu.</source>
+        <translation>There are no animators of this programme in the register.</translation>
+    </message>
+    <message>
+        <source>Wpisz datę jako dd.mm.rrrr, np. 28.10.2021.</source>
+        <translation>Enter the date as dd.mm.yyyy, e.g. 28.10.2021.</translation>
+    </message>
+    <message>
+        <source>Wpisz datę wydarzenia.</source>
+        <translation>Enter the event date.</translation>
+    </message>
+    <message>
+        <source>Wpisz godzinę jako gg:mm, np. 16:30.</source>
+        <translation>Enter the time as hh:mm, e.g. 16:30.</translation>
+    </message>
+    <message>
+        <source>Aby zapisać: {what}</source>
+        <translation>To save: {what}</translation>
+    </message>
+    <message>
+        <source>Spotkania ({count}): {dates}</source>
+        <translation>Sessions ({count}): {dates}</translation>
+    </message>
+    <message>
+        <source>pominięto {date} — {holiday}</source>
+        <translation>skipped {date} — {holiday}</translation>
+    </message>
+    <message>
+        <source>Zapisano zmiany wydarzenia „{title}”.</source>
+        <translation>Saved the changes to the event “{title}”.</translation>
+    </message>
+    <message>
+        <source>Utworzono cykl „{title}”: {count} spotkań, od {first} do {last}.</source>
+        <translation>Created the series “{title}”: {count} sessions, from {first} to {last}.</translation>
+    </message>
+    <message>
+        <source>Pominięto {date} — {holiday}.</source>
+        <translation>Skipped {date} — {holiday}.</translation>
+    </message>
+    <message>
+        <source>Dodano wydarzenie „{title}” ({date}).</source>
+        <translation>Added the event “{title}” ({date}).</translation>
+    </message>
+    <message>
+        <source>Porzucić zmiany?</source>
+        <translation>Discard changes?</translation>
+    </message>
+    <message>
+        <source>Wprowadzone dane wydarzenia nie zostały zapisane. Zamknąć okno bez zapisywania?</source>
+        <translation>The event details you entered have not been saved. Close the window without saving?</translation>
+    </message>
+    <message>
+        <source>Zamknij bez zapisywania</source>
+        <translation>Close without saving</translation>
+    </message>
+    <message>
+        <source>Wróć do edycji</source>
+        <translation>Back to editing</translation>
+    </message>
+</context>
+<context>
+    <name>EventInfoDialog</name>
+    <message>
+        <source>Wydarzenie: {title}</source>
+        <translation>Event: {title}</translation>
+    </message>
+    <message>
+        <source>Informacje o wydarzeniu</source>
+        <translation>Event information</translation>
+    </message>
+    <message>
+        <source>{status} — zaległe: termin minął, a wydarzenie nadal ma status „planowane”</source>
+        <translation>{status} — overdue: the date has passed but the event still has the status “planned”</translation>
+    </message>
+    <message>
+        <source>Tytuł:</source>
+        <translation>Title:</translation>
+    </message>
+    <message>
+        <source>Data:</source>
+        <translation>Date:</translation>
+    </message>
+    <message>
+        <source>Godziny:</source>
+        <translation>Time:</translation>
+    </message>
+    <message>
+        <source>Rodzaj:</source>
+        <translation>Type:</translation>
+    </message>
+    <message>
+        <source>Zadanie:</source>
+        <translation>Task:</translation>
+    </message>
+    <message>
+        <source>Miejsce:</source>
+        <translation>Place:</translation>
+    </message>
+    <message>
+        <source>Prowadzący:</source>
+        <translation>Led by:</translation>
+    </message>
+    <message>
+        <source>Status:</source>
+        <translation>Status:</translation>
+    </message>
+    <message>
+        <source>Zapisani / obecni:</source>
+        <translation>Enrolled / present:</translation>
+    </message>
+    <message>
+        <source> (miejsc: {capacity})</source>
+        <translation> (places: {capacity})</translation>
+    </message>
+    <message>
+        <source>Uwagi:</source>
+        <translation>Notes:</translation>
+    </message>
+    <message>
+        <source>Wydarzenie zmienisz w zakładce Wydarzenia.</source>
+        <translation>You can change the event in the Events tab.</translation>
+    </message>
+    <message>
+        <source>Zamknij</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>EventListModel</name>
+    <message>
+        <source>{title}
+Spotkanie cyklu zajęć</source>
+        <extracomment>Elements of the row tuple shown in the details under the list rather than as columns (the width is shared with the calendar): the type and the task&apos;s number.</extracomment>
+        <translation>{title}
+Part of a series of sessions</translation>
+    </message>
+</context>
+<context>
+    <name>EventTypesDialog</name>
+    <message>
+        <source>Rodzaje wydarzeń</source>
+        <translation>Event types</translation>
+    </message>
+    <message>
+        <source>Lista rodzajów wydarzeń</source>
+        <translation>List of event types</translation>
+    </message>
+    <message>
+        <source>Nazwa rodzaju</source>
+        <translation>Type name</translation>
+    </message>
+    <message>
+        <source>np. wyjazd integracyjny</source>
+        <translation>e.g. integration trip</translation>
+    </message>
+    <message>
+        <source>&amp;Nazwa:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Błąd: nazwa rodzaju</source>
+        <translation>Error: type name</translation>
+    </message>
+    <message>
+        <source>&amp;Dodaj nowy</source>
+        <translation>&amp;Add new</translation>
+    </message>
+    <message>
+        <source>Dodaj nowy rodzaj o wpisanej nazwie</source>
+        <translation>Add a new type with the name entered</translation>
+    </message>
+    <message>
+        <source>&amp;Zmień nazwę</source>
+        <translation>&amp;Rename</translation>
+    </message>
+    <message>
+        <source>Zmień nazwę zaznaczonego rodzaju na wpisaną</source>
+        <translation>Rename the selected type to the name entered</translation>
+    </message>
+    <message>
+        <source>&amp;Ukryj</source>
+        <translation>&amp;Hide</translation>
+    </message>
+    <message>
+        <source>Ukryj albo przywróć zaznaczony rodzaj</source>
+        <translation>Hide or restore the selected type</translation>
+    </message>
+    <message>
+        <source>Ukryty rodzaj nie pojawia się przy nowych wydarzeniach; wydarzenia, które go mają, zachowują go.</source>
+        <translation>A hidden type does not appear for new events; events that already have it keep it.</translation>
+    </message>
+    <message>
+        <source>Zamknij</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>{name} (ukryty)</source>
+        <translation>{name} (hidden)</translation>
+    </message>
+    <message>
+        <source>&amp;Przywróć</source>
+        <translation>Re&amp;store</translation>
+    </message>
 </context>
 <context>
     <name>EventsTab</name>
     <message>
         <source>Wydarzenia</source>
         <translation>Events</translation>
+    </message>
+    <message>
+        <source>Szukaj: temat lub miejsce (Ctrl+F)</source>
+        <translation>Search: topic or place (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Szuka w temacie i miejscu wydarzenia. Esc czyści pole.</source>
+        <translation>Searches the topic and place of the event. Esc clears the field.</translation>
     </message>
     <message>
         <source>Lista wydarzeń</source>
@@ -623,12 +2429,260 @@ How each product of seed section XI is counted from the records (the indicators&
         <source>Brak wydarzeń w tym programie.</source>
         <translation>No events in this programme.</translation>
     </message>
+    <message>
+        <source>Działania na wydarzeniach</source>
+        <translation>Event actions</translation>
+    </message>
+    <message>
+        <source>&amp;Nowe wydarzenie…</source>
+        <translation>&amp;New event…</translation>
+    </message>
+    <message>
+        <source>Dodaj wydarzenie albo cykl zajęć (Ctrl+N)</source>
+        <translation>Add an event or a series of sessions (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Edy&amp;tuj…</source>
+        <translation>Ed&amp;it…</translation>
+    </message>
+    <message>
+        <source>Zmień zaznaczone wydarzenie (Enter)</source>
+        <translation>Edit the selected event (Enter)</translation>
+    </message>
+    <message>
+        <source>Zapi&amp;sy…</source>
+        <translation>Enr&amp;olment…</translation>
+    </message>
+    <message>
+        <source>Zapisz uczestników na zaznaczone wydarzenie albo ich wypisz</source>
+        <translation>Enrol participants for the selected event or withdraw them</translation>
+    </message>
+    <message>
+        <source>Zapisy uczestników</source>
+        <translation>Participant enrolment</translation>
+    </message>
+    <message>
+        <source>O&amp;becność…</source>
+        <translation>&amp;Attendance…</translation>
+    </message>
+    <message>
+        <source>Zaznacz, kto przyszedł na zaznaczone wydarzenie</source>
+        <translation>Mark who came to the selected event</translation>
+    </message>
+    <message>
+        <source>Obecność na wydarzeniu</source>
+        <translation>Event attendance</translation>
+    </message>
+    <message>
+        <source>Prowadzący i po&amp;mocnicy…</source>
+        <translation>&amp;Leaders and helpers…</translation>
+    </message>
+    <message>
+        <source>Animatorzy i wolontariusze przy wydarzeniu; godziny wolontariatu</source>
+        <translation>Animators and volunteers at the event; volunteer hours</translation>
+    </message>
+    <message>
+        <source>Drukuj &amp;listę obecności</source>
+        <translation>&amp;Print attendance list</translation>
+    </message>
+    <message>
+        <source>Lista obecności do podpisu w PDF (Ctrl+P)</source>
+        <translation>Attendance list for signing, as a PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Usuń…</source>
+        <translation>&amp;Delete…</translation>
+    </message>
+    <message>
+        <source>Usuń zaznaczone wydarzenie (Delete)</source>
+        <translation>Delete the selected event (Delete)</translation>
+    </message>
+    <message>
+        <source>Usuń wydarzenie</source>
+        <translation>Delete the event</translation>
+    </message>
+    <message>
+        <source>Rodza&amp;je wydarzeń…</source>
+        <translation>Event type&amp;s…</translation>
+    </message>
+    <message>
+        <source>Dodaj, przemianuj albo ukryj rodzaje wydarzeń</source>
+        <translation>Add, rename or hide event types</translation>
+    </message>
+    <message>
+        <source>Filtry listy wydarzeń</source>
+        <translation>Event list filters</translation>
+    </message>
+    <message>
+        <source>Filtr: zadanie z harmonogramu</source>
+        <translation>Filter: schedule task</translation>
+    </message>
+    <message>
+        <source>Zad&amp;anie:</source>
+        <translation>Tas&amp;k:</translation>
+    </message>
+    <message>
+        <source>Filtr: rodzaj wydarzenia</source>
+        <translation>Filter: event type</translation>
+    </message>
+    <message>
+        <source>Rod&amp;zaj:</source>
+        <translation>T&amp;ype:</translation>
+    </message>
+    <message>
+        <source>od początku</source>
+        <translation>from the start</translation>
+    </message>
+    <message>
+        <source>Filtr: data od</source>
+        <translation>Filter: date from</translation>
+    </message>
+    <message>
+        <source>&amp;Od:</source>
+        <translation>Fro&amp;m:</translation>
+    </message>
+    <message>
+        <source>do końca</source>
+        <translation>to the end</translation>
+    </message>
+    <message>
+        <source>Filtr: data do</source>
+        <translation>Filter: date to</translation>
+    </message>
+    <message>
+        <source>&amp;Do:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>Filtr: prowadzący</source>
+        <translation>Filter: leader</translation>
+    </message>
+    <message>
+        <source>nazwisko prowadzącego</source>
+        <translation>leader&apos;s surname</translation>
+    </message>
+    <message>
+        <source>&amp;Kto prowadzi:</source>
+        <translation>Led &amp;by:</translation>
+    </message>
+    <message>
+        <source>Wyczyść &amp;filtry</source>
+        <translation>&amp;Clear filters</translation>
+    </message>
+    <message>
+        <source>Wyczyść filtry i wyszukiwanie</source>
+        <translation>Clear the filters and the search</translation>
+    </message>
+    <message>
+        <source>Zaznaczone wydarzenie</source>
+        <translation>Selected event</translation>
+    </message>
+    <message>
+        <source>Komunikat</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>Zamknij komunikat</source>
+        <translation>Close the message</translation>
+    </message>
+    <message>
+        <source>Najpierw wybierz albo utwórz program.</source>
+        <translation>First choose or create a programme.</translation>
+    </message>
+    <message>
+        <source>wszystkie</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>{name} (ukryty)</source>
+        <translation>{name} (hidden)</translation>
+    </message>
+    <message>
+        <source>Żadne wydarzenie nie spełnia wybranych warunków.</source>
+        <translation>No event matches the chosen criteria.</translation>
+    </message>
+    <message>
+        <source>„Wyczyść filtry” pokaże wszystkie wydarzenia.</source>
+        <translation>“Clear filters” will show all events.</translation>
+    </message>
+    <message>
+        <source>Wydarzenia z dnia {date}: {count}. „Wyczyść filtry” pokaże wszystkie.</source>
+        <translation>Events on {date}: {count}. “Clear filters” will show them all.</translation>
+    </message>
+    <message>
+        <source>Dodaj pierwsze wydarzenie: przycisk „Nowe wydarzenie…” albo Ctrl+N (dwuklik na dniu kalendarza — na ten dzień).</source>
+        <translation>Add the first event: the “New event…” button or Ctrl+N (double-click a day in the calendar — for that day).</translation>
+    </message>
+    <message>
+        <source>Zaznacz wydarzenie na liście albo dzień w kalendarzu.</source>
+        <translation>Select an event in the list or a day in the calendar.</translation>
+    </message>
+    <message>
+        <source>prowadzi: {name}</source>
+        <translation>led by: {name}</translation>
+    </message>
+    <message>
+        <source>zadanie {number} harmonogramu</source>
+        <translation>schedule task {number}</translation>
+    </message>
+    <message>
+        <source>zapisanych: {enrolled}</source>
+        <translation>enrolled: {enrolled}</translation>
+    </message>
+    <message>
+        <source>obecnych: {present}</source>
+        <translation>present: {present}</translation>
+    </message>
+    <message>
+        <source>spotkanie cyklu zajęć</source>
+        <translation>session in a series</translation>
+    </message>
+    <message>
+        <source>Zaznacz wydarzenie na liście.</source>
+        <translation>Select an event in the list.</translation>
+    </message>
+    <message>
+        <source>Razem z wydarzeniem znikną zapisy ({enrolled}) i zapisana obecność.</source>
+        <translation>The enrolments ({enrolled}) and the recorded attendance will be deleted along with the event.</translation>
+    </message>
+    <message>
+        <source>Usunąć wydarzenie?</source>
+        <translation>Delete the event?</translation>
+    </message>
+    <message>
+        <source>Usunąć wydarzenie „{title}” z dnia {date}?</source>
+        <translation>Delete the event “{title}” on {date}?</translation>
+    </message>
+    <message>
+        <source>Usuń</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Nie usuwaj</source>
+        <translation>Don&apos;t delete</translation>
+    </message>
+    <message>
+        <source>Usunięto wydarzenie „{title}”.</source>
+        <translation>Event “{title}” deleted.</translation>
+    </message>
+    <message>
+        <source>lista-obecnosci-{date}</source>
+        <translation>attendance-list-{date}</translation>
+    </message>
+    <message>
+        <source>lista-obecnosci-cykl-{year}-{month:02d}</source>
+        <translation>attendance-list-series-{year}-{month:02d}</translation>
+    </message>
+    <message>
+        <source>Lista obecności zapisana w pliku {path} i otwarta do druku.</source>
+        <translation>Attendance list saved to the file {path} and opened for printing.</translation>
+    </message>
 </context>
 <context>
     <name>Export</name>
     <message>
         <source>Nazwisko</source>
-        <extracomment>The columns of the export, in order (the registry table&apos;s, plus what an office asks for most).</extracomment>
+        <extracomment>The columns of the export, in order: the registry table&apos;s, then the rest of the record, so that an exported sheet imports back (pal-desktop import participants) without losing what the rules require.</extracomment>
         <translation>Surname</translation>
     </message>
     <message>
@@ -684,6 +2738,46 @@ How each product of seed section XI is counted from the records (the indicators&
         <translation>Reasons for support</translation>
     </message>
     <message>
+        <source>Nr dokumentu</source>
+        <translation>Document no.</translation>
+    </message>
+    <message>
+        <source>Wykształcenie</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>Status na rynku pracy</source>
+        <translation>Labour market status</translation>
+    </message>
+    <message>
+        <source>Niepełnosprawność</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <source>Stopień niepełnosprawności</source>
+        <translation>Degree of disability</translation>
+    </message>
+    <message>
+        <source>Sytuacja w chwili zakończenia</source>
+        <translation>Situation on leaving the programme</translation>
+    </message>
+    <message>
+        <source>Deklaracja uczestnictwa</source>
+        <translation>Participation declaration</translation>
+    </message>
+    <message>
+        <source>Oświadczenie RODO</source>
+        <translation>GDPR statement</translation>
+    </message>
+    <message>
+        <source>Zgoda na wykorzystanie wizerunku</source>
+        <translation>Consent to the use of image</translation>
+    </message>
+    <message>
+        <source>Indywidualny plan działania</source>
+        <translation>Individual action plan</translation>
+    </message>
+    <message>
         <source>Plik „{name}” musi mieć rozszerzenie {allowed} — po nim program poznaje format.</source>
         <extracomment>Column widths in the XLSX (characters).</extracomment>
         <translation>The file “{name}” must have the extension {allowed} — the program recognises the format by it.</translation>
@@ -691,6 +2785,77 @@ How each product of seed section XI is counted from the records (the indicators&
     <message>
         <source>Uczestnicy</source>
         <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Eksportuj listę uczestników</source>
+        <translation>Export the list of participants</translation>
+    </message>
+    <message>
+        <source>Arkusz Excel (*.xlsx);;CSV dla Excela (*.csv)</source>
+        <translation>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</translation>
+    </message>
+    <message>
+        <source>Zapisywanie listy…</source>
+        <translation>Saving the list…</translation>
+    </message>
+    <message>
+        <source>Zapisano {count} osób do pliku {path}</source>
+        <translation>Saved {count} people to the file {path}</translation>
+    </message>
+    <message>
+        <source>Dane uczestników dla SL2014 / SM EFS</source>
+        <translation>Participant data for SL2014 / SM EFS</translation>
+    </message>
+    <message>
+        <source>SL2014 (PEFS) — arkusz Excel (*.xlsx);;SM EFS — CSV (*.csv)</source>
+        <translation>SL2014 (PEFS) — Excel workbook (*.xlsx);;SM EFS — CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Zapisywanie danych uczestników…</source>
+        <translation>Saving participant data…</translation>
+    </message>
+    <message>
+        <source>Zapisano dane {count} uczestników do pliku {path}</source>
+        <translation>Saved the data of {count} participants to the file {path}</translation>
+    </message>
+</context>
+<context>
+    <name>FamilyMemberDialog</name>
+    <message>
+        <source>Członek rodziny</source>
+        <translation>Family member</translation>
+    </message>
+    <message>
+        <source>&amp;Imię:</source>
+        <translation>&amp;First name:</translation>
+    </message>
+    <message>
+        <source>&amp;Nazwisko:</source>
+        <translation>Sur&amp;name:</translation>
+    </message>
+    <message>
+        <source>np. syn, córka, małżonek</source>
+        <translation>e.g. son, daughter, spouse</translation>
+    </message>
+    <message>
+        <source>&amp;Pokrewieństwo:</source>
+        <translation>&amp;Relationship:</translation>
+    </message>
+    <message>
+        <source>Data &amp;urodzenia:</source>
+        <translation>Date of &amp;birth:</translation>
+    </message>
+    <message>
+        <source>objęty wsparciem w programie</source>
+        <translation>receives support in the programme</translation>
+    </message>
+    <message>
+        <source>&amp;Wsparcie:</source>
+        <translation>Su&amp;pport:</translation>
+    </message>
+    <message>
+        <source>Objęty wsparciem</source>
+        <translation>Receives support</translation>
     </message>
 </context>
 <context>
@@ -708,6 +2873,34 @@ How each product of seed section XI is counted from the records (the indicators&
         <source>Nazwisko</source>
         <extracomment>Rows per IN (...) list when looking PESEL numbers up. What a column can be mapped to, with the Polish names the mapping dialog shows. Besides the fields of ParticipantInput there are columns that hold several: a full name, and an address &quot;ul. Długa 5/3&quot;.</extracomment>
         <translation>Surname</translation>
+    </message>
+    <message>
+        <source>Data wyboru</source>
+        <translation>Selection date</translation>
+    </message>
+    <message>
+        <source>Obszar działania</source>
+        <translation>Area of activity</translation>
+    </message>
+    <message>
+        <source>Uczestnik</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Tytuł inicjatywy</source>
+        <translation>Initiative title</translation>
+    </message>
+    <message>
+        <source>Początek</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>Koniec</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>Liczba osób objętych</source>
+        <translation>Number of people reached</translation>
     </message>
     <message>
         <source>Forma wsparcia</source>
@@ -870,6 +3063,157 @@ How each product of seed section XI is counted from the records (the indicators&
         <source>Status</source>
         <translation>Status</translation>
     </message>
+    <message>
+        <source>Rodzaj wydarzenia</source>
+        <translation>Event type</translation>
+    </message>
+    <message>
+        <source>Temat</source>
+        <translation>Topic</translation>
+    </message>
+    <message>
+        <source>Sprawdzenie w Rejestrze Sprawców Przestępstw na Tle Seksualnym</source>
+        <translation>Sex Offenders Register check</translation>
+    </message>
+    <message>
+        <source>Informacja z Krajowego Rejestru Karnego</source>
+        <translation>Information from the National Criminal Register (KRK)</translation>
+    </message>
+    <message>
+        <source>Zgoda przedstawiciela ustawowego</source>
+        <translation>Consent of the legal representative</translation>
+    </message>
+    <message>
+        <source>Numer porozumienia</source>
+        <translation>Agreement number</translation>
+    </message>
+    <message>
+        <source>Data zawarcia</source>
+        <translation>Date concluded</translation>
+    </message>
+    <message>
+        <source>Zakres świadczeń</source>
+        <translation>Scope of services</translation>
+    </message>
+    <message>
+        <source>Sposób wykonywania</source>
+        <translation>Manner of performance</translation>
+    </message>
+    <message>
+        <source>Czas wykonywania</source>
+        <translation>Time of performance</translation>
+    </message>
+    <message>
+        <source>Miejsce</source>
+        <translation>Place</translation>
+    </message>
+    <message>
+        <source>Rozwiązanie porozumienia</source>
+        <translation>Termination of the agreement</translation>
+    </message>
+    <message>
+        <source>Informacja o ryzyku i zasadach BHP</source>
+        <translation>Information on risks and health and safety rules</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Liczba godzin</source>
+        <translation>Number of hours</translation>
+    </message>
+    <message>
+        <source>Czynności</source>
+        <translation>Activities</translation>
+    </message>
+</context>
+<context>
+    <name>FormDialog</name>
+    <message>
+        <source>Błąd</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>&amp;Zapisz</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Zapisz</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Zapisz (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Błąd: {field}</source>
+        <translation>Error: {field}</translation>
+    </message>
+</context>
+<context>
+    <name>GanttView</name>
+    <message>
+        <source>Kamień milowy</source>
+        <extracomment>How close to a bar&apos;s end (pixels) a press grabs the end instead of the whole bar. Room to the right of the last day for the labels of bars that end there.</extracomment>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>Okres</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>Upłynęło czasu: {percent} %</source>
+        <translation>Time elapsed: {percent}%</translation>
+    </message>
+    <message>
+        <source>Wydarzenia: odbyło się {held} z {planned} planowanych</source>
+        <translation>Events: {held} of {planned} planned have taken place</translation>
+    </message>
+    <message>
+        <source>Zaległe wydarzenia: {count} — zaplanowane przed dziś, nadal mają status „planowane”. Uzupełnij ich status w zakładce Wydarzenia.</source>
+        <translation>Overdue events: {count} — scheduled before today, still with the status “planned”. Update their status in the Events tab.</translation>
+    </message>
+    <message>
+        <source>Rodzaj: {type}</source>
+        <translation>Type: {type}</translation>
+    </message>
+    <message>
+        <source>Miejsce: {place}</source>
+        <translation>Place: {place}</translation>
+    </message>
+    <message>
+        <source>Status: {status}</source>
+        <translation>Status: {status}</translation>
+    </message>
+    <message>
+        <source>zaległe</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>Skala czasu</source>
+        <translation>Timescale</translation>
+    </message>
+    <message>
+        <source>dziś</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>Wykres Gantta harmonogramu</source>
+        <translation>Schedule Gantt chart</translation>
+    </message>
+    <message>
+        <source>„{name}”: {dates}</source>
+        <translation>“{name}”: {dates}</translation>
+    </message>
+    <message>
+        <source>granica okresu programu ({start} – {end})</source>
+        <translation>programme period boundary ({start} – {end})</translation>
+    </message>
 </context>
 <context>
     <name>HelpDialog</name>
@@ -882,8 +3226,24 @@ How each product of seed section XI is counted from the records (the indicators&
         <translation>Help</translation>
     </message>
     <message>
+        <source>Podręcznik użytkownika</source>
+        <translation>User manual</translation>
+    </message>
+    <message>
+        <source>Nie znaleziono podręcznika ({path}).</source>
+        <translation>User manual not found ({path}).</translation>
+    </message>
+    <message>
         <source>Treść pomocy</source>
         <translation>Help text</translation>
+    </message>
+    <message>
+        <source>&amp;Podręcznik</source>
+        <translation>&amp;Manual</translation>
+    </message>
+    <message>
+        <source>&amp;Skróty i zakładki</source>
+        <translation>&amp;Shortcuts and tabs</translation>
     </message>
     <message>
         <source>&amp;Zamknij</source>
@@ -991,6 +3351,110 @@ How each product of seed section XI is counted from the records (the indicators&
     </message>
 </context>
 <context>
+    <name>HoursDialog</name>
+    <message>
+        <source>Godziny wolontariusza</source>
+        <extracomment>The schedule task volunteers&apos; hours belong to unless another is chosen (seed IX, task 6).</extracomment>
+        <translation>Volunteer&apos;s hours</translation>
+    </message>
+    <message>
+        <source>Zmiana wpisu godzin</source>
+        <translation>Edit hours entry</translation>
+    </message>
+    <message>
+        <source>brak porozumień — najpierw zapisz porozumienie</source>
+        <translation>no agreements — record an agreement first</translation>
+    </message>
+    <message>
+        <source>Porozumienia:</source>
+        <translation>Agreements:</translation>
+    </message>
+    <message>
+        <source>&amp;Data:</source>
+        <translation>&amp;Date:</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>&amp;Liczba godzin:</source>
+        <translation>Number of &amp;hours:</translation>
+    </message>
+    <message>
+        <source>Liczba godzin</source>
+        <translation>Number of hours</translation>
+    </message>
+    <message>
+        <source>np. 2,5</source>
+        <translation>e.g. 2,5</translation>
+    </message>
+    <message>
+        <source>&amp;Zadanie:</source>
+        <translation>&amp;Task:</translation>
+    </message>
+    <message>
+        <source>Zadanie harmonogramu</source>
+        <translation>Schedule task</translation>
+    </message>
+    <message>
+        <source>(bez zadania)</source>
+        <translation>(no task)</translation>
+    </message>
+    <message>
+        <source>&amp;Wydarzenie:</source>
+        <translation>&amp;Event:</translation>
+    </message>
+    <message>
+        <source>Wydarzenie</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>wydarzenia z tego dnia; wybierz, jeśli godziny dotyczą wydarzenia</source>
+        <translation>events on this day; choose one if the hours relate to an event</translation>
+    </message>
+    <message>
+        <source>&amp;Czynności:</source>
+        <translation>&amp;Activities:</translation>
+    </message>
+    <message>
+        <source>Czynności</source>
+        <translation>Activities</translation>
+    </message>
+    <message>
+        <source>np. dyżur w świetlicy, pomoc przy pikniku</source>
+        <translation>e.g. duty at the community centre, helping at the picnic</translation>
+    </message>
+    <message>
+        <source>Zapisz i dodaj &amp;następny</source>
+        <translation>Save and add &amp;next</translation>
+    </message>
+    <message>
+        <source>Zapisz i dodaj następny dzień</source>
+        <translation>Save and add the next day</translation>
+    </message>
+    <message>
+        <source>Zapisz ten dzień i wpisz kolejny (data przesunie się o jeden dzień)</source>
+        <translation>Save this day and enter the next one (the date moves on by one day)</translation>
+    </message>
+    <message>
+        <source>(bez wydarzenia)</source>
+        <translation>(no event)</translation>
+    </message>
+    <message>
+        <source>Tego dnia zapisano już {hours} godz.</source>
+        <translation>{hours} h already recorded on this day.</translation>
+    </message>
+    <message>
+        <source>Zapisano w tym oknie: {count} wpis(y), razem {hours} godz.</source>
+        <translation>Saved in this window: {count} entry(ies), {hours} h in total.</translation>
+    </message>
+    <message>
+        <source>Zamknij</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
     <name>Import</name>
     <message>
         <source>Nieznane pole „{name}” w przypisaniu kolumn.</source>
@@ -1059,8 +3523,247 @@ How each product of seed section XI is counted from the records (the indicators&
         <translation>the same PESEL number {pesel} is already in row {first} of this file.</translation>
     </message>
     <message>
+        <source>ten sam numer dokumentu {document} jest już w wierszu {first} tego pliku.</source>
+        <translation>the same document number {document} is already in row {first} of this file.</translation>
+    </message>
+    <message>
+        <source>Wiersz {row}, Numer dokumentu: osoba z dokumentem {document} została dodana do rejestru po przygotowaniu podglądu. Przygotuj podgląd ponownie; nic nie zostało zapisane.</source>
+        <translation>Row {row}, Identity document number: a person with document {document} was added to the register after the preview was prepared. Prepare the preview again; nothing was saved.</translation>
+    </message>
+    <message>
         <source>Wiersz {row}, PESEL: osoba z numerem PESEL {pesel} została dodana do rejestru po przygotowaniu podglądu. Przygotuj podgląd ponownie; nic nie zostało zapisane.</source>
         <translation>Row {row}, PESEL: a person with PESEL number {pesel} was added to the register after the preview was prepared. Prepare the preview again; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Nie ma zapisanego przypisania kolumn „{name}”.</source>
+        <extracomment>argparse&apos;s own messages, in Polish (argparse is not translated on Windows installs).</extracomment>
+        <translation>There is no saved column mapping “{name}”.</translation>
+    </message>
+    <message>
+        <source>Importuj uczestników z pliku</source>
+        <translation>Import participants from a file</translation>
+    </message>
+    <message>
+        <source>Arkusze i pliki CSV (*.xlsx *.csv);;Wszystkie pliki (*)</source>
+        <translation>Spreadsheets and CSV files (*.xlsx *.csv);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Zaimportowano: nowych osób {created}, zaktualizowanych {updated}; pominięto {skipped}.</source>
+        <translation>Imported: {created} new people, {updated} updated; {skipped} skipped.</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import uczestników — {name}</source>
+        <translation>Import participants — {name}</translation>
+    </message>
+    <message>
+        <source>Import uczestników</source>
+        <translation>Import participants</translation>
+    </message>
+    <message>
+        <source>1. Kolumny pliku i pola rejestru</source>
+        <translation>1. File columns and register fields</translation>
+    </message>
+    <message>
+        <source>Przypisanie kolumn</source>
+        <translation>Column mapping</translation>
+    </message>
+    <message>
+        <source>Kolumna w pliku</source>
+        <translation>Column in the file</translation>
+    </message>
+    <message>
+        <source>Pole w rejestrze</source>
+        <translation>Field in the register</translation>
+    </message>
+    <message>
+        <source>Przykład z pierwszego wiersza</source>
+        <translation>Example from the first row</translation>
+    </message>
+    <message>
+        <source>Sprawdź, czy każda kolumna trafia we właściwe pole. „— pomiń —” oznacza, że kolumna nie zostanie wczytana.</source>
+        <translation>Check that each column goes into the right field. “— skip —” means the column will not be read.</translation>
+    </message>
+    <message>
+        <source>2. Podgląd: co stanie się z każdym wierszem</source>
+        <translation>2. Preview: what will happen to each row</translation>
+    </message>
+    <message>
+        <source>Wczytywanie pliku…</source>
+        <translation>Loading the file…</translation>
+    </message>
+    <message>
+        <source>Podsumowanie podglądu</source>
+        <translation>Preview summary</translation>
+    </message>
+    <message>
+        <source>Pokaż tylko wiersze z &amp;błędami</source>
+        <translation>Show only rows with &amp;errors</translation>
+    </message>
+    <message>
+        <source>Podgląd importu</source>
+        <translation>Import preview</translation>
+    </message>
+    <message>
+        <source>Wiersz</source>
+        <translation>Row</translation>
+    </message>
+    <message>
+        <source>Co się stanie</source>
+        <translation>What will happen</translation>
+    </message>
+    <message>
+        <source>Nazwisko i imię</source>
+        <translation>Surname and first name</translation>
+    </message>
+    <message>
+        <source>PESEL</source>
+        <translation>PESEL</translation>
+    </message>
+    <message>
+        <source>Błędy</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>Błędy zaznaczonego wiersza</source>
+        <translation>Errors in the selected row</translation>
+    </message>
+    <message>
+        <source>&amp;Aktualizuj dane osób, które już są w rejestrze</source>
+        <translation>&amp;Update the details of people already in the register</translation>
+    </message>
+    <message>
+        <source>Bez zaznaczenia osoby z rejestru (ten sam PESEL) zostaną pominięte. Puste komórki nigdy nie kasują danych z rejestru.</source>
+        <translation>If unticked, people already in the register (same PESEL) will be skipped. Empty cells never erase data in the register.</translation>
+    </message>
+    <message>
+        <source>&amp;Importuj</source>
+        <translation>&amp;Import</translation>
+    </message>
+    <message>
+        <source>Importuj wiersze bez błędów</source>
+        <translation>Import the rows without errors</translation>
+    </message>
+    <message>
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Anuluj import; nic nie zostanie zapisane</source>
+        <translation>Cancel the import; nothing will be saved</translation>
+    </message>
+    <message>
+        <source>Pole dla kolumny „{header}”</source>
+        <translation>Field for the column “{header}”</translation>
+    </message>
+    <message>
+        <source>— pomiń —</source>
+        <translation>— skip —</translation>
+    </message>
+    <message>
+        <source>Sprawdzanie wierszy…</source>
+        <translation>Checking rows…</translation>
+    </message>
+    <message>
+        <source>Nowe osoby: {new} · już w rejestrze: {update} · z błędami (zostaną pominięte): {errors}</source>
+        <translation>New people: {new} · already in the register: {update} · with errors (will be skipped): {errors}</translation>
+    </message>
+    <message>
+        <source>&amp;Aktualizuj dane osób, które już są w rejestrze ({count})</source>
+        <translation>&amp;Update the details of people already in the register ({count})</translation>
+    </message>
+    <message>
+        <source>nowa osoba</source>
+        <translation>new person</translation>
+    </message>
+    <message>
+        <source>aktualizacja danych</source>
+        <translation>details update</translation>
+    </message>
+    <message>
+        <source>pominięty — błędy</source>
+        <translation>skipped — errors</translation>
+    </message>
+    <message>
+        <source>Zaznacz wiersz z błędami, aby przeczytać je w całości.</source>
+        <translation>Select a row with errors to read them in full.</translation>
+    </message>
+    <message>
+        <source>&amp;Importuj ({count})</source>
+        <translation>&amp;Import ({count})</translation>
+    </message>
+    <message>
+        <source>Zapisywanie…</source>
+        <translation>Saving…</translation>
+    </message>
+</context>
+<context>
+    <name>InitiativeDialog</name>
+    <message>
+        <source>Nowa inicjatywa lokalna</source>
+        <translation>New local initiative</translation>
+    </message>
+    <message>
+        <source>Edycja inicjatywy</source>
+        <translation>Edit initiative</translation>
+    </message>
+    <message>
+        <source>&amp;Tytuł:</source>
+        <translation>&amp;Title:</translation>
+    </message>
+    <message>
+        <source>Tytuł inicjatywy</source>
+        <translation>Initiative title</translation>
+    </message>
+    <message>
+        <source>np. Dzień Sąsiada na osiedlu</source>
+        <translation>e.g. Neighbours’ Day on the estate</translation>
+    </message>
+    <message>
+        <source>&amp;Początek:</source>
+        <translation>St&amp;art:</translation>
+    </message>
+    <message>
+        <source>Początek</source>
+        <translation>Start</translation>
+    </message>
+    <message>
+        <source>&amp;Koniec:</source>
+        <translation>&amp;End:</translation>
+    </message>
+    <message>
+        <source>Koniec</source>
+        <translation>End</translation>
+    </message>
+    <message>
+        <source>puste, jeśli inicjatywa trwa</source>
+        <translation>empty if the initiative is ongoing</translation>
+    </message>
+    <message>
+        <source>&amp;Opis:</source>
+        <translation>&amp;Description:</translation>
+    </message>
+    <message>
+        <source>Opis</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>co zrobiono, z kim, jakie efekty</source>
+        <translation>what was done, with whom, with what results</translation>
+    </message>
+    <message>
+        <source>&amp;Liczba osób objętych:</source>
+        <translation>&amp;Number of people reached:</translation>
+    </message>
+    <message>
+        <source>Liczba osób objętych</source>
+        <translation>Number of people reached</translation>
+    </message>
+    <message>
+        <source>np. 40</source>
+        <translation>e.g. 40</translation>
     </message>
 </context>
 <context>
@@ -1110,16 +3813,8 @@ How each product of seed section XI is counted from the records (the indicators&
         <translation>Tabs</translation>
     </message>
     <message>
-        <source>Drukowanie pojawi się razem z raportami PDF.</source>
-        <translation>Printing comes with the PDF reports.</translation>
-    </message>
-    <message>
-        <source>Zapisywanie pojawi się razem z formularzami rekordów.</source>
-        <translation>Saving comes with the record forms.</translation>
-    </message>
-    <message>
-        <source>Dodawanie rekordów pojawi się razem z formularzami.</source>
-        <translation>Adding records comes with the forms.</translation>
+        <source>Zapisywanie: przycisk „Zapisz” (Ctrl+S) w formularzu rekordu.</source>
+        <translation>Saving: the “Save” button (Ctrl+S) in the record form.</translation>
     </message>
     <message>
         <source>&amp;Zapisz</source>
@@ -1128,6 +3823,10 @@ How each product of seed section XI is counted from the records (the indicators&
     <message>
         <source>&amp;Drukuj…</source>
         <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>Drukuj dokument zaznaczonego rekordu, np. kartę uczestnika</source>
+        <translation>Print a document for the selected record, e.g. the participant card</translation>
     </message>
     <message>
         <source>&amp;Ustawienia…</source>
@@ -1148,6 +3847,10 @@ How each product of seed section XI is counted from the records (the indicators&
     <message>
         <source>&amp;Nowy…</source>
         <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <source>Dodaj nowy rekord do bieżącej listy</source>
+        <translation>Add a new record to the current list</translation>
     </message>
     <message>
         <source>&amp;Szukaj</source>
@@ -1318,6 +4021,14 @@ How each product of seed section XI is counted from the records (the indicators&
         <translation>Programme added.</translation>
     </message>
     <message>
+        <source>Na tej liście nie można jeszcze dodawać rekordów.</source>
+        <translation>Records cannot be added to this list yet.</translation>
+    </message>
+    <message>
+        <source>Na tej liście nie ma jeszcze czego drukować.</source>
+        <translation>There is nothing to print on this list yet.</translation>
+    </message>
+    <message>
         <source>Wyszukiwanie na tej liście pojawi się wkrótce.</source>
         <translation>Searching this list is coming soon.</translation>
     </message>
@@ -1343,10 +4054,1538 @@ How each product of seed section XI is counted from the records (the indicators&
     </message>
 </context>
 <context>
+    <name>MissingDocumentsDialog</name>
+    <message>
+        <source>Brakujące dokumenty</source>
+        <translation>Missing documents</translation>
+    </message>
+    <message>
+        <source>Wczytywanie…</source>
+        <translation>Loading…</translation>
+    </message>
+    <message>
+        <source>Liczba osób z brakami</source>
+        <translation>Number of people with missing documents</translation>
+    </message>
+    <message>
+        <source>Szukaj na liście brakujących dokumentów</source>
+        <translation>Search the list of missing documents</translation>
+    </message>
+    <message>
+        <source>Szukaj: nazwisko, PESEL albo dokument</source>
+        <translation>Search: surname, PESEL or document</translation>
+    </message>
+    <message>
+        <source>Osoby z brakującymi dokumentami</source>
+        <translation>People with missing documents</translation>
+    </message>
+    <message>
+        <source>Kandydaci i uczestnicy, którzy nie podpisali jeszcze wszystkich dokumentów. Enter lub dwuklik otwiera stronę osoby, gdzie można uzupełnić daty.</source>
+        <translation>Candidates and participants who have not yet signed all their documents. Enter or double-click opens the person&apos;s page, where you can fill in the dates.</translation>
+    </message>
+    <message>
+        <source>&amp;Otwórz</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Otwórz stronę zaznaczonej osoby</source>
+        <translation>Open the selected person&apos;s page</translation>
+    </message>
+    <message>
+        <source>Zamknij</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Zamknij listę</source>
+        <translation>Close the list</translation>
+    </message>
+    <message>
+        <source>Wszyscy kandydaci i uczestnicy mają komplet dokumentów.</source>
+        <translation>All candidates and participants have all their documents.</translation>
+    </message>
+    <message>
+        <source>Osób z brakami: {count}</source>
+        <translation>People with missing documents: {count}</translation>
+    </message>
+    <message>
+        <source>Osób z brakami: co najmniej {count} (pokazano pierwsze {count})</source>
+        <translation>People with missing documents: at least {count} (first {count} shown)</translation>
+    </message>
+    <message>
+        <source> — pasuje do wyszukiwania: {shown}</source>
+        <translation> — matching the search: {shown}</translation>
+    </message>
+</context>
+<context>
+    <name>MonthCalendar</name>
+    <message>
+        <source>styczeń</source>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>luty</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>marzec</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>kwiecień</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>maj</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>czerwiec</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>lipiec</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>sierpień</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>wrzesień</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>październik</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>listopad</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>grudzień</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>stycznia</source>
+        <extracomment>Month names after a day number (&quot;11 listopada 2021&quot;).</extracomment>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>lutego</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>marca</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>kwietnia</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>maja</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>czerwca</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>lipca</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>sierpnia</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>września</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>października</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>listopada</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>grudnia</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>Pn</source>
+        <translation>Mon</translation>
+    </message>
+    <message>
+        <source>Wt</source>
+        <translation>Tue</translation>
+    </message>
+    <message>
+        <source>Śr</source>
+        <translation>Wed</translation>
+    </message>
+    <message>
+        <source>Cz</source>
+        <translation>Thu</translation>
+    </message>
+    <message>
+        <source>Pt</source>
+        <translation>Fri</translation>
+    </message>
+    <message>
+        <source>So</source>
+        <translation>Sat</translation>
+    </message>
+    <message>
+        <source>Nd</source>
+        <translation>Sun</translation>
+    </message>
+    <message>
+        <source>poniedziałek</source>
+        <translation>Monday</translation>
+    </message>
+    <message>
+        <source>wtorek</source>
+        <translation>Tuesday</translation>
+    </message>
+    <message>
+        <source>środa</source>
+        <translation>Wednesday</translation>
+    </message>
+    <message>
+        <source>czwartek</source>
+        <translation>Thursday</translation>
+    </message>
+    <message>
+        <source>piątek</source>
+        <translation>Friday</translation>
+    </message>
+    <message>
+        <source>sobota</source>
+        <translation>Saturday</translation>
+    </message>
+    <message>
+        <source>niedziela</source>
+        <translation>Sunday</translation>
+    </message>
+    <message>
+        <source>dziś</source>
+        <extracomment>The date of a cell. The events of a cell&apos;s day (a list of objects with ``start_time`` and ``title``). The name of the public holiday on the cell&apos;s day, or None. True for days of the shown month (the grid also shows the ends of the months around it).</extracomment>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>brak wydarzeń</source>
+        <translation>no events</translation>
+    </message>
+    <message>
+        <source>Kalendarz wydarzeń</source>
+        <translation>Event calendar</translation>
+    </message>
+    <message>
+        <source>Poprzedni miesiąc</source>
+        <translation>Previous month</translation>
+    </message>
+    <message>
+        <source>Poprzedni miesiąc (Page Up)</source>
+        <translation>Previous month (Page Up)</translation>
+    </message>
+    <message>
+        <source>Następny miesiąc</source>
+        <translation>Next month</translation>
+    </message>
+    <message>
+        <source>Następny miesiąc (Page Down)</source>
+        <translation>Next month (Page Down)</translation>
+    </message>
+    <message>
+        <source>Pokazany miesiąc</source>
+        <translation>Month shown</translation>
+    </message>
+    <message>
+        <source>Dziś</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Pokaż bieżący miesiąc</source>
+        <translation>Show the current month</translation>
+    </message>
+    <message>
+        <source>Wróć do bieżącego miesiąca</source>
+        <translation>Go back to the current month</translation>
+    </message>
+    <message>
+        <source>Dni miesiąca</source>
+        <translation>Days of the month</translation>
+    </message>
+    <message>
+        <source>&lt;span style=&apos;color:#1a5fb4&apos;&gt;▢&lt;/span&gt; dziś &amp;nbsp; &lt;span style=&apos;color:#b3261e&apos;&gt;czerwone&lt;/span&gt; — niedziele i święta &amp;nbsp; kliknij dzień, aby pokazać jego wydarzenia</source>
+        <translation>&lt;span style=&apos;color:#1a5fb4&apos;&gt;▢&lt;/span&gt; today &amp;nbsp; &lt;span style=&apos;color:#b3261e&apos;&gt;red&lt;/span&gt; — Sundays and public holidays &amp;nbsp; click a day to show its events</translation>
+    </message>
+    <message>
+        <source>Objaśnienie kalendarza</source>
+        <translation>Calendar legend</translation>
+    </message>
+</context>
+<context>
+    <name>MonthDialog</name>
+    <message>
+        <source>Karta pracy — {name}</source>
+        <translation>Timesheet — {name}</translation>
+    </message>
+    <message>
+        <source>Karta pracy wolontariusza</source>
+        <translation>Volunteer timesheet</translation>
+    </message>
+    <message>
+        <source>&amp;Miesiąc:</source>
+        <translation>&amp;Month:</translation>
+    </message>
+    <message>
+        <source>Miesiąc</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source> — {hours} godz.</source>
+        <translation> — {hours} h</translation>
+    </message>
+    <message>
+        <source> — brak godzin</source>
+        <translation> — no hours</translation>
+    </message>
+    <message>
+        <source>&amp;Drukuj kartę</source>
+        <translation>&amp;Print timesheet</translation>
+    </message>
+    <message>
+        <source>Drukuj kartę pracy</source>
+        <translation>Print the timesheet</translation>
+    </message>
+</context>
+<context>
+    <name>OpinionDialog</name>
+    <message>
+        <source>Opinia o wolontariuszu — {name}</source>
+        <translation>Volunteer reference — {name}</translation>
+    </message>
+    <message>
+        <source>Opinia o wolontariuszu</source>
+        <translation>Volunteer reference</translation>
+    </message>
+    <message>
+        <source>&amp;Ocena:</source>
+        <translation>&amp;Assessment:</translation>
+    </message>
+    <message>
+        <source>Ocena wykonywania świadczeń</source>
+        <translation>Assessment of the services performed</translation>
+    </message>
+    <message>
+        <source>Okresy, zakres świadczeń i liczba godzin wpiszą się same z ewidencji. Puste wiersze dzielą tekst na akapity.</source>
+        <translation>The periods, scope of services and number of hours are filled in automatically from the records. Blank lines split the text into paragraphs.</translation>
+    </message>
+    <message>
+        <source>np. Pani Anna wykonywała powierzone zadania sumiennie i z zaangażowaniem, nawiązywała dobry kontakt z dziećmi…</source>
+        <translation>e.g. Pani Anna carried out the tasks entrusted to her conscientiously and with commitment, and built a good rapport with the children…</translation>
+    </message>
+    <message>
+        <source>&amp;Drukuj opinię</source>
+        <translation>&amp;Print reference</translation>
+    </message>
+    <message>
+        <source>Drukuj opinię</source>
+        <translation>Print the reference</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantFields</name>
+    <message>
+        <source>Nr mieszkania</source>
+        <extracomment>Names of the fields ``services.participants.FIELD_LABELS`` does not name (used in the history of changes).</extracomment>
+        <translation>Flat no.</translation>
+    </message>
+    <message>
+        <source>Brak PESEL</source>
+        <translation>No PESEL</translation>
+    </message>
+    <message>
+        <source>Ulica z listy obszaru</source>
+        <translation>Street from the area list</translation>
+    </message>
+    <message>
+        <source>Wykształcenie</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>Status na rynku pracy</source>
+        <translation>Labour market status</translation>
+    </message>
+    <message>
+        <source>Status na rynku pracy — w tym</source>
+        <translation>Labour market status — including</translation>
+    </message>
+    <message>
+        <source>Niepełnosprawność</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <source>Mniejszość, migrant, obce pochodzenie</source>
+        <translation>Minority, migrant, foreign background</translation>
+    </message>
+    <message>
+        <source>Bezdomność lub wykluczenie z dostępu do mieszkań</source>
+        <translation>Homelessness or housing exclusion</translation>
+    </message>
+    <message>
+        <source>Inna niekorzystna sytuacja społeczna</source>
+        <translation>Other disadvantaged social situation</translation>
+    </message>
+    <message>
+        <source>Zakończenie zgodnie ze ścieżką</source>
+        <translation>Completed as planned in the support path</translation>
+    </message>
+    <message>
+        <source>Zgoda na wykorzystanie wizerunku</source>
+        <translation>Consent to the use of image</translation>
+    </message>
+    <message>
+        <source>Indywidualny plan działania</source>
+        <translation>Individual action plan</translation>
+    </message>
+    <message>
+        <source>Uwagi</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Program</source>
+        <translation>Programme</translation>
+    </message>
+    <message>
+        <source>Przesłanki wsparcia</source>
+        <translation>Reasons for support</translation>
+    </message>
+    <message>
+        <source>Uczestnik</source>
+        <translation>Participant</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantForm</name>
+    <message>
+        <source>Nowy uczestnik</source>
+        <extracomment>Fields whose &quot;cannot be empty&quot; message waits until the field is touched on a brand-new form. Fields sharing a row show their messages under the row&apos;s first field.</extracomment>
+        <translation>New participant</translation>
+    </message>
+    <message>
+        <source>Pola formularza</source>
+        <translation>Form fields</translation>
+    </message>
+    <message>
+        <source>Stan formularza</source>
+        <translation>Form status</translation>
+    </message>
+    <message>
+        <source>Błąd formularza</source>
+        <translation>Form error</translation>
+    </message>
+    <message>
+        <source>&amp;Zapisz</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Zapisz uczestnika</source>
+        <translation>Save the participant</translation>
+    </message>
+    <message>
+        <source>Zapisz (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Zamknij formularz bez zapisywania</source>
+        <translation>Close the form without saving</translation>
+    </message>
+    <message>
+        <source>Zamknij bez zapisywania (Esc)</source>
+        <translation>Close without saving (Esc)</translation>
+    </message>
+    <message>
+        <source>Błąd: {field}</source>
+        <translation>Error: {field}</translation>
+    </message>
+    <message>
+        <source>Dane osobowe</source>
+        <translation>Personal details</translation>
+    </message>
+    <message>
+        <source>&amp;Imię:</source>
+        <translation>&amp;First name:</translation>
+    </message>
+    <message>
+        <source>&amp;Nazwisko:</source>
+        <translation>S&amp;urname:</translation>
+    </message>
+    <message>
+        <source>&amp;brak PESEL</source>
+        <translation>&amp;No PESEL</translation>
+    </message>
+    <message>
+        <source>Brak numeru PESEL</source>
+        <translation>No PESEL number</translation>
+    </message>
+    <message>
+        <source>Osoba nie ma numeru PESEL (np. cudzoziemiec): podaj numer dokumentu i datę urodzenia</source>
+        <translation>The person has no PESEL number (e.g. a foreign national): enter the document number and date of birth</translation>
+    </message>
+    <message>
+        <source>&amp;Otwórz istniejący rekord</source>
+        <translation>&amp;Open existing record</translation>
+    </message>
+    <message>
+        <source>Otwórz rekord osoby z tym numerem PESEL</source>
+        <translation>Open the record of the person with this PESEL number</translation>
+    </message>
+    <message>
+        <source>&amp;PESEL:</source>
+        <translation>&amp;PESEL:</translation>
+    </message>
+    <message>
+        <source>11 cyfr</source>
+        <translation>11 digits</translation>
+    </message>
+    <message>
+        <source>Numer &amp;dokumentu:</source>
+        <translation>Docu&amp;ment no.:</translation>
+    </message>
+    <message>
+        <source>dla osoby bez PESEL</source>
+        <translation>for a person without a PESEL</translation>
+    </message>
+    <message>
+        <source>Numer dokumentu tożsamości</source>
+        <translation>Identity document number</translation>
+    </message>
+    <message>
+        <source>Data &amp;urodzenia:</source>
+        <translation>Date of &amp;birth:</translation>
+    </message>
+    <message>
+        <source>— nie podano —</source>
+        <translation>— not given —</translation>
+    </message>
+    <message>
+        <source>Pł&amp;eć:</source>
+        <translation>Se&amp;x:</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>wybierz z listy ulic obszaru albo wpisz</source>
+        <translation>choose from the area&apos;s street list or type in</translation>
+    </message>
+    <message>
+        <source>U&amp;lica:</source>
+        <translation>St&amp;reet:</translation>
+    </message>
+    <message>
+        <source>Ulica</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Uzasadnienie adresu
+spoza obszaru:</source>
+        <translation>Reason for an address
+outside the area:</translation>
+    </message>
+    <message>
+        <source>tylko dla ulicy spoza obszaru rewitalizacji</source>
+        <translation>only for a street outside the revitalisation area</translation>
+    </message>
+    <message>
+        <source>Uzasadnienie adresu spoza obszaru</source>
+        <translation>Reason for an address outside the area</translation>
+    </message>
+    <message>
+        <source>Nr mieszkania</source>
+        <translation>Flat no.</translation>
+    </message>
+    <message>
+        <source>Nr &amp;mieszkania:</source>
+        <translation>F&amp;lat no.:</translation>
+    </message>
+    <message>
+        <source>Nr &amp;domu:</source>
+        <translation>&amp;House no.:</translation>
+    </message>
+    <message>
+        <source>Nr domu</source>
+        <translation>House no.</translation>
+    </message>
+    <message>
+        <source>Miejs&amp;cowość:</source>
+        <translation>To&amp;wn:</translation>
+    </message>
+    <message>
+        <source>&amp;Kod pocztowy:</source>
+        <translation>Postal &amp;code:</translation>
+    </message>
+    <message>
+        <source>Kod pocztowy</source>
+        <translation>Postal code</translation>
+    </message>
+    <message>
+        <source>Miejscowość</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>Kontakt</source>
+        <translation>Contact</translation>
+    </message>
+    <message>
+        <source>&amp;Telefon:</source>
+        <translation>Phon&amp;e:</translation>
+    </message>
+    <message>
+        <source>np. 600 100 200</source>
+        <translation>e.g. 600 100 200</translation>
+    </message>
+    <message>
+        <source>E-&amp;mail:</source>
+        <translation>E-ma&amp;il:</translation>
+    </message>
+    <message>
+        <source>np. jan.kowalski@example.pl</source>
+        <translation>e.g. jan.kowalski@example.pl</translation>
+    </message>
+    <message>
+        <source>Sytuacja</source>
+        <translation>Situation</translation>
+    </message>
+    <message>
+        <source>Wykształcenie:</source>
+        <translation>Education:</translation>
+    </message>
+    <message>
+        <source>Status na rynku
+pracy:</source>
+        <translation>Labour market
+status:</translation>
+    </message>
+    <message>
+        <source>Status na rynku pracy</source>
+        <translation>Labour market status</translation>
+    </message>
+    <message>
+        <source>w tym:</source>
+        <translation>including:</translation>
+    </message>
+    <message>
+        <source>np. osoba długotrwale bezrobotna</source>
+        <translation>e.g. long-term unemployed person</translation>
+    </message>
+    <message>
+        <source>Status na rynku pracy — w tym</source>
+        <translation>Labour market status — including</translation>
+    </message>
+    <message>
+        <source>— nie dotyczy —</source>
+        <translation>— not applicable —</translation>
+    </message>
+    <message>
+        <source>stopień:</source>
+        <translation>degree:</translation>
+    </message>
+    <message>
+        <source>Niepełnosprawność:</source>
+        <translation>Disability:</translation>
+    </message>
+    <message>
+        <source>Stopień niepełnosprawności</source>
+        <translation>Degree of disability</translation>
+    </message>
+    <message>
+        <source>Mniejszość, migrant,
+obce pochodzenie:</source>
+        <translation>Minority, migrant,
+foreign background:</translation>
+    </message>
+    <message>
+        <source>Mniejszość narodowa lub etniczna, migrant, osoba obcego pochodzenia</source>
+        <translation>National or ethnic minority, migrant, person of foreign origin</translation>
+    </message>
+    <message>
+        <source>Bezdomność:</source>
+        <translation>Homelessness:</translation>
+    </message>
+    <message>
+        <source>Bezdomność lub wykluczenie z dostępu do mieszkań</source>
+        <translation>Homelessness or housing exclusion</translation>
+    </message>
+    <message>
+        <source>Inna niekorzystna
+sytuacja społeczna:</source>
+        <translation>Other disadvantaged
+social situation:</translation>
+    </message>
+    <message>
+        <source>Inna niekorzystna sytuacja społeczna</source>
+        <translation>Other disadvantaged social situation</translation>
+    </message>
+    <message>
+        <source>Przesłanki
+wsparcia:</source>
+        <translation>Reasons for
+support:</translation>
+    </message>
+    <message>
+        <source>Przesłanki wsparcia (zaznacz spacją)</source>
+        <translation>Reasons for support (tick with Space)</translation>
+    </message>
+    <message>
+        <source>Udział w programie</source>
+        <translation>Participation in the programme</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>St&amp;atus:</translation>
+    </message>
+    <message>
+        <source>Data &amp;rozpoczęcia:</source>
+        <translation>Start &amp;date:</translation>
+    </message>
+    <message>
+        <source>Data rozpoczęcia udziału</source>
+        <translation>Participation start date</translation>
+    </message>
+    <message>
+        <source>Data zakończenia:</source>
+        <translation>End date:</translation>
+    </message>
+    <message>
+        <source>Data zakończenia udziału</source>
+        <translation>Participation end date</translation>
+    </message>
+    <message>
+        <source>Sytuacja w chwili
+zakończenia:</source>
+        <translation>Situation on
+leaving:</translation>
+    </message>
+    <message>
+        <source>np. osoba podjęła pracę</source>
+        <translation>e.g. the person found a job</translation>
+    </message>
+    <message>
+        <source>Sytuacja w chwili zakończenia</source>
+        <translation>Situation on leaving the programme</translation>
+    </message>
+    <message>
+        <source>Zakończenie zgodnie
+ze ścieżką:</source>
+        <translation>Completed as planned
+in the support path:</translation>
+    </message>
+    <message>
+        <source>— nie określono —</source>
+        <translation>— not specified —</translation>
+    </message>
+    <message>
+        <source>Zakończenie zgodnie ze ścieżką</source>
+        <translation>Completed as planned in the support path</translation>
+    </message>
+    <message>
+        <source>Dokumenty (data podpisania)</source>
+        <translation>Documents (signing date)</translation>
+    </message>
+    <message>
+        <source>Puste pole oznacza, że dokumentu jeszcze nie podpisano.</source>
+        <translation>An empty field means the document has not been signed yet.</translation>
+    </message>
+    <message>
+        <source>brak — dd.mm.rrrr</source>
+        <translation>none — dd.mm.yyyy</translation>
+    </message>
+    <message>
+        <source>Deklaracja
+uczestnictwa:</source>
+        <translation>Participation
+declaration:</translation>
+    </message>
+    <message>
+        <source>Deklaracja uczestnictwa — data podpisania</source>
+        <translation>Participation declaration — signing date</translation>
+    </message>
+    <message>
+        <source>Oświadczenie RODO:</source>
+        <translation>GDPR statement:</translation>
+    </message>
+    <message>
+        <source>Oświadczenie RODO — data podpisania</source>
+        <translation>GDPR statement — signing date</translation>
+    </message>
+    <message>
+        <source>Zgoda na wizerunek:</source>
+        <translation>Image consent:</translation>
+    </message>
+    <message>
+        <source>Zgoda na wykorzystanie wizerunku — data podpisania</source>
+        <translation>Consent to the use of image — signing date</translation>
+    </message>
+    <message>
+        <source>Indywidualny plan
+działania:</source>
+        <translation>Individual action
+plan:</translation>
+    </message>
+    <message>
+        <source>Indywidualny plan działania — data podpisania</source>
+        <translation>Individual action plan — signing date</translation>
+    </message>
+    <message>
+        <source>Uwagi</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>U&amp;wagi:</source>
+        <translation>No&amp;tes:</translation>
+    </message>
+    <message>
+        <source>Edycja uczestnika: {name}</source>
+        <translation>Editing participant: {name}</translation>
+    </message>
+    <message>
+        <source>z numeru PESEL</source>
+        <translation>from the PESEL number</translation>
+    </message>
+    <message>
+        <source>uzupełni się z PESEL</source>
+        <translation>filled in from the PESEL</translation>
+    </message>
+    <message>
+        <source>Ulicy „{street}” nie ma na liście ulic obszaru rewitalizacji tego programu — adres zostanie zapisany z uzasadnieniem.</source>
+        <translation>The street “{street}” is not on this programme&apos;s list of revitalisation area streets — the address will be saved with a reason.</translation>
+    </message>
+    <message>
+        <source>„{text}” to nie jest data — wpisz ją w postaci dd.mm.rrrr, np. 15.03.2021.</source>
+        <translation>“{text}” is not a date — enter it as dd.mm.yyyy, e.g. 15.03.2021.</translation>
+    </message>
+    <message>
+        <source>Wszystkie pola są poprawne. Zapisz: Ctrl+S.</source>
+        <translation>All fields are valid. Save: Ctrl+S.</translation>
+    </message>
+    <message>
+        <source>Uzupełnij: {fields}.</source>
+        <translation>Fill in: {fields}.</translation>
+    </message>
+    <message>
+        <source>Popraw pola oznaczone na czerwono: {fields}.</source>
+        <translation>Correct the fields marked in red: {fields}.</translation>
+    </message>
+    <message>
+        <source>• {name}, ur. {birth}</source>
+        <translation>• {name}, born {birth}</translation>
+    </message>
+    <message>
+        <source>Możliwy duplikat</source>
+        <translation>Possible duplicate</translation>
+    </message>
+    <message>
+        <source>W rejestrze jest już osoba o tym samym imieniu, nazwisku i dacie urodzenia:
+{names}</source>
+        <translation>There is already a person in the register with the same first name, surname and date of birth:
+{names}</translation>
+    </message>
+    <message>
+        <source>Zapisz tylko wtedy, gdy to na pewno inna osoba.</source>
+        <translation>Save only if you are sure this is a different person.</translation>
+    </message>
+    <message>
+        <source>Zapisz mimo to</source>
+        <translation>Save anyway</translation>
+    </message>
+    <message>
+        <source>Wróć do formularza</source>
+        <translation>Back to the form</translation>
+    </message>
+    <message>
+        <source>Porzucić zmiany?</source>
+        <translation>Discard the changes?</translation>
+    </message>
+    <message>
+        <source>Zmiany w formularzu nie zostały zapisane. Porzucić je?</source>
+        <translation>The changes in the form have not been saved. Discard them?</translation>
+    </message>
+    <message>
+        <source>Porzuć zmiany</source>
+        <translation>Discard the changes</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantMemberDialog</name>
+    <message>
+        <source>Dodaj uczestnika do rodziny</source>
+        <translation>Add a participant to the family</translation>
+    </message>
+    <message>
+        <source>nazwisko, imię, PESEL lub ulica</source>
+        <translation>surname, first name, PESEL or street</translation>
+    </message>
+    <message>
+        <source>&amp;Szukaj:</source>
+        <translation>&amp;Find:</translation>
+    </message>
+    <message>
+        <source>Szukaj uczestnika</source>
+        <translation>Search for a participant</translation>
+    </message>
+    <message>
+        <source>&amp;Uczestnik:</source>
+        <translation>&amp;Participant:</translation>
+    </message>
+    <message>
+        <source>Znalezieni uczestnicy</source>
+        <translation>Participants found</translation>
+    </message>
+    <message>
+        <source>&amp;Pokrewieństwo:</source>
+        <translation>&amp;Relationship:</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantPage</name>
+    <message>
+        <source>Karta uczestnika</source>
+        <translation>Participant card</translation>
+    </message>
+    <message>
+        <source>Drukowanie karty uczestnika pojawi się wkrótce.</source>
+        <translation>Printing the participant card is coming soon.</translation>
+    </message>
+    <message>
+        <source>Przygotowywanie karty uczestnika…</source>
+        <translation>Preparing the participant card…</translation>
+    </message>
+    <message>
+        <source>Karta uczestnika otwarta: {path}</source>
+        <translation>Participant card opened: {path}</translation>
+    </message>
+    <message>
+        <source>Karta została zapisana w pliku:
+{path}
+Otwórz go i wydrukuj.</source>
+        <translation>The card was saved in the file:
+{path}
+Open it and print it.</translation>
+    </message>
+    <message>
+        <source>&amp;Edytuj dane…</source>
+        <translation>&amp;Edit details…</translation>
+    </message>
+    <message>
+        <source>Edytuj dane uczestnika</source>
+        <translation>Edit the participant’s details</translation>
+    </message>
+    <message>
+        <source>Zmień dane uczestnika (Ctrl+E)</source>
+        <translation>Change the participant’s details (Ctrl+E)</translation>
+    </message>
+    <message>
+        <source>Drukuj &amp;kartę</source>
+        <translation>Print &amp;card</translation>
+    </message>
+    <message>
+        <source>Drukuj kartę uczestnika</source>
+        <translation>Print the participant card</translation>
+    </message>
+    <message>
+        <source>Karta uczestnika w PDF (Ctrl+P)</source>
+        <translation>Participant card as PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Zakładki strony uczestnika</source>
+        <translation>Participant page tabs</translation>
+    </message>
+    <message>
+        <source>&amp;Dane</source>
+        <translation>&amp;Details</translation>
+    </message>
+    <message>
+        <source>&amp;Wydarzenia</source>
+        <translation>E&amp;vents</translation>
+    </message>
+    <message>
+        <source>Ścieżka wspar&amp;cia</source>
+        <translation>Support &amp;path</translation>
+    </message>
+    <message>
+        <source>&amp;Staże i pomoc</source>
+        <translation>&amp;Internships and assistance</translation>
+    </message>
+    <message>
+        <source>D&amp;okumenty</source>
+        <translation>D&amp;ocuments</translation>
+    </message>
+    <message>
+        <source>&amp;Rodzina</source>
+        <translation>&amp;Family</translation>
+    </message>
+    <message>
+        <source>&amp;Historia zmian</source>
+        <translation>Change &amp;history</translation>
+    </message>
+    <message>
+        <source>Zamknij</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Zamknij stronę uczestnika</source>
+        <translation>Close the participant page</translation>
+    </message>
+    <message>
+        <source>Zamknij (Esc)</source>
+        <translation>Close (Esc)</translation>
+    </message>
+    <message>
+        <source>Dane uczestnika</source>
+        <translation>Participant details</translation>
+    </message>
+    <message>
+        <source>Frekwencja</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Wydarzenia uczestnika</source>
+        <translation>Participant’s events</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Wydarzenie</source>
+        <translation>Event</translation>
+    </message>
+    <message>
+        <source>Rodzaj</source>
+        <translation>Type</translation>
+    </message>
+    <message>
+        <source>Zapis</source>
+        <translation>Enrolment</translation>
+    </message>
+    <message>
+        <source>Obecność</source>
+        <translation>Attendance</translation>
+    </message>
+    <message>
+        <source>Ścieżka wsparcia</source>
+        <translation>Support path</translation>
+    </message>
+    <message>
+        <source>Forma wsparcia</source>
+        <translation>Form of support</translation>
+    </message>
+    <message>
+        <source>Plan: od</source>
+        <translation>Planned: from</translation>
+    </message>
+    <message>
+        <source>Plan: do</source>
+        <translation>Planned: to</translation>
+    </message>
+    <message>
+        <source>Udzielone: od</source>
+        <translation>Provided: from</translation>
+    </message>
+    <message>
+        <source>Udzielone: do</source>
+        <translation>Provided: to</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>Uwagi</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Dod&amp;aj formę wsparcia…</source>
+        <translation>&amp;Add form of support…</translation>
+    </message>
+    <message>
+        <source>Zmie&amp;ń…</source>
+        <translation>Chan&amp;ge…</translation>
+    </message>
+    <message>
+        <source>Zmień zaznaczoną formę wsparcia</source>
+        <translation>Change the selected form of support</translation>
+    </message>
+    <message>
+        <source>&amp;Usuń</source>
+        <translation>&amp;Remove</translation>
+    </message>
+    <message>
+        <source>Usuń zaznaczoną formę wsparcia</source>
+        <translation>Remove the selected form of support</translation>
+    </message>
+    <message>
+        <source>Zakończenie udziału</source>
+        <translation>End of participation</translation>
+    </message>
+    <message>
+        <source>— nie określono —</source>
+        <translation>— not specified —</translation>
+    </message>
+    <message>
+        <source>Zakończenie zgodnie ze ścieżką</source>
+        <translation>Completed as planned in the support path</translation>
+    </message>
+    <message>
+        <source>Za&amp;pisz</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Zapisz zakończenie zgodnie ze ścieżką</source>
+        <translation>Save whether participation was completed as planned</translation>
+    </message>
+    <message>
+        <source>Zakończenie zgodnie ze ścieżką:</source>
+        <translation>Completed as planned in the support path:</translation>
+    </message>
+    <message>
+        <source>Staże</source>
+        <translation>Internships</translation>
+    </message>
+    <message>
+        <source>Pracodawca</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Stanowisko</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Od</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Do</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Stypendium miesięczne</source>
+        <translation>Monthly stipend</translation>
+    </message>
+    <message>
+        <source>Pomoc pieniężna</source>
+        <translation>Cash assistance</translation>
+    </message>
+    <message>
+        <source>Rodzaj świadczenia</source>
+        <translation>Type of benefit</translation>
+    </message>
+    <message>
+        <source>Nr decyzji</source>
+        <translation>Decision no.</translation>
+    </message>
+    <message>
+        <source>Data decyzji</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <source>Kwota</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Data wypłaty</source>
+        <translation>Payment date</translation>
+    </message>
+    <message>
+        <source>Pomoc pieniężną przyznaje się w systemie ośrodka; tu jest tylko jej ewidencja. Te dane nie trafiają na listy wydawane poza ośrodek.</source>
+        <translation>Cash assistance is granted in the centre’s own system; this is only a record of it. This data does not go on lists issued outside the centre.</translation>
+    </message>
+    <message>
+        <source>Stan dokumentów</source>
+        <translation>Document status</translation>
+    </message>
+    <message>
+        <source>Dokumenty</source>
+        <translation>Documents</translation>
+    </message>
+    <message>
+        <source>Dokument</source>
+        <translation>Document</translation>
+    </message>
+    <message>
+        <source>Data podpisania</source>
+        <translation>Date signed</translation>
+    </message>
+    <message>
+        <source>Uzu&amp;pełnij daty…</source>
+        <translation>Fill in da&amp;tes…</translation>
+    </message>
+    <message>
+        <source>Uzupełnij daty podpisania dokumentów</source>
+        <translation>Fill in the signing dates of documents</translation>
+    </message>
+    <message>
+        <source>Otwiera formularz danych uczestnika (sekcja Dokumenty)</source>
+        <translation>Opens the participant details form (Documents section)</translation>
+    </message>
+    <message>
+        <source>Rodzina</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>U&amp;twórz rodzinę z tego uczestnika</source>
+        <translation>Crea&amp;te a family from this participant</translation>
+    </message>
+    <message>
+        <source>Członkowie rodziny</source>
+        <translation>Family members</translation>
+    </message>
+    <message>
+        <source>Imię i nazwisko</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Pokrewieństwo</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Data urodzenia</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Uczestnik programu</source>
+        <translation>Programme participant</translation>
+    </message>
+    <message>
+        <source>Objęty wsparciem</source>
+        <translation>Receives support</translation>
+    </message>
+    <message>
+        <source>Dodaj członka ro&amp;dziny…</source>
+        <translation>Add family &amp;member…</translation>
+    </message>
+    <message>
+        <source>Krewny, który nie jest uczestnikiem programu</source>
+        <translation>A relative who is not a programme participant</translation>
+    </message>
+    <message>
+        <source>Dodaj &amp;uczestnika do rodziny…</source>
+        <translation>Add a participa&amp;nt to the family…</translation>
+    </message>
+    <message>
+        <source>Osoba z rejestru uczestników</source>
+        <translation>A person from the participant register</translation>
+    </message>
+    <message>
+        <source>Usuń z rodzin&amp;y</source>
+        <translation>Remove from famil&amp;y</translation>
+    </message>
+    <message>
+        <source>Otwórz st&amp;ronę</source>
+        <translation>Open pa&amp;ge</translation>
+    </message>
+    <message>
+        <source>Otwórz stronę zaznaczonego członka rodziny</source>
+        <translation>Open the page of the selected family member</translation>
+    </message>
+    <message>
+        <source>Historia zmian</source>
+        <translation>Change history</translation>
+    </message>
+    <message>
+        <source>Kiedy</source>
+        <translation>When</translation>
+    </message>
+    <message>
+        <source>Kto</source>
+        <translation>Who</translation>
+    </message>
+    <message>
+        <source>Zmiana</source>
+        <translation>Change</translation>
+    </message>
+    <message>
+        <source>Było</source>
+        <translation>Before</translation>
+    </message>
+    <message>
+        <source>Jest</source>
+        <translation>After</translation>
+    </message>
+    <message>
+        <source>Każda zmiana danych uczestnika jest zapisywana: kiedy, kto i co zmienił.</source>
+        <translation>Every change to the participant’s details is recorded: when, who and what was changed.</translation>
+    </message>
+    <message>
+        <source>Uczestnik: {name}</source>
+        <translation>Participant: {name}</translation>
+    </message>
+    <message>
+        <source>PESEL {pesel}</source>
+        <translation>PESEL {pesel}</translation>
+    </message>
+    <message>
+        <source>brak PESEL</source>
+        <translation>no PESEL</translation>
+    </message>
+    <message>
+        <source>ur. {date}</source>
+        <translation>born {date}</translation>
+    </message>
+    <message>
+        <source>animator lokalny</source>
+        <translation>local animator</translation>
+    </message>
+    <message>
+        <source> (stopień: {degree})</source>
+        <translation> (degree: {degree})</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message>
+        <source>PESEL</source>
+        <translation>PESEL</translation>
+    </message>
+    <message>
+        <source>Numer dokumentu</source>
+        <translation>Identity document number</translation>
+    </message>
+    <message>
+        <source>Płeć</source>
+        <translation>Sex</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Adres spoza obszaru</source>
+        <translation>Address outside the area</translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Przesłanki wsparcia</source>
+        <translation>Reasons for support</translation>
+    </message>
+    <message>
+        <source>Data rozpoczęcia</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>Data zakończenia</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>Sytuacja w chwili zakończenia</source>
+        <translation>Situation on leaving the programme</translation>
+    </message>
+    <message>
+        <source>Zgodnie ze ścieżką</source>
+        <translation>As planned in the support path</translation>
+    </message>
+    <message>
+        <source>Wykształcenie</source>
+        <translation>Education</translation>
+    </message>
+    <message>
+        <source>Status na rynku pracy</source>
+        <translation>Labour market status</translation>
+    </message>
+    <message>
+        <source>Niepełnosprawność</source>
+        <translation>Disability</translation>
+    </message>
+    <message>
+        <source>Mniejszość, migrant, obce pochodzenie</source>
+        <translation>Minority, migrant, foreign background</translation>
+    </message>
+    <message>
+        <source>Bezdomność</source>
+        <translation>Homelessness</translation>
+    </message>
+    <message>
+        <source>Inna niekorzystna sytuacja</source>
+        <translation>Other disadvantaged situation</translation>
+    </message>
+    <message>
+        <source>Dodano</source>
+        <translation>Added</translation>
+    </message>
+    <message>
+        <source>Ostatnia zmiana</source>
+        <translation>Last changed</translation>
+    </message>
+    <message>
+        <source>Frekwencja: jeszcze nie było zajęć, na które osoba jest zapisana.</source>
+        <translation>Attendance: there have been no sessions yet that this person is enrolled for.</translation>
+    </message>
+    <message>
+        <source>Frekwencja: {percent} % (obecność na {present} z {held} zajęć, które się odbyły)</source>
+        <translation>Attendance: {percent}% (present at {present} of the {held} sessions held)</translation>
+    </message>
+    <message>
+        <source> — poniżej 80 %</source>
+        <translation> — below 80%</translation>
+    </message>
+    <message>
+        <source>brak</source>
+        <translation>none</translation>
+    </message>
+    <message>
+        <source>Brakuje {missing} z {total} dokumentów.</source>
+        <translation>{missing} of {total} documents missing.</translation>
+    </message>
+    <message>
+        <source>Wszystkie dokumenty są podpisane.</source>
+        <translation>All documents are signed.</translation>
+    </message>
+    <message>
+        <source>Ta osoba nie ma jeszcze zapisanej rodziny (gospodarstwa domowego). Utwórz ją, aby dodać członków rodziny objętych wsparciem.</source>
+        <translation>This person has no family (household) recorded yet. Create one to add the family members who receive support.</translation>
+    </message>
+    <message>
+        <source>{household}. Osób w gospodarstwie: {count}.</source>
+        <translation>{household}. People in the household: {count}.</translation>
+    </message>
+    <message>
+        <source> (głowa rodziny)</source>
+        <translation> (head of household)</translation>
+    </message>
+    <message>
+        <source>dodano osobę do rejestru</source>
+        <translation>person added to the register</translation>
+    </message>
+    <message>
+        <source>zmiana danych</source>
+        <translation>details changed</translation>
+    </message>
+    <message>
+        <source>zanonimizowano dane</source>
+        <translation>data anonymised</translation>
+    </message>
+    <message>
+        <source>usunięto</source>
+        <translation>deleted</translation>
+    </message>
+    <message>
+        <source>Zapisano zmiany.</source>
+        <translation>Changes saved.</translation>
+    </message>
+    <message>
+        <source>Dodano formę wsparcia.</source>
+        <translation>Form of support added.</translation>
+    </message>
+    <message>
+        <source>Zapisano formę wsparcia.</source>
+        <translation>Form of support saved.</translation>
+    </message>
+    <message>
+        <source>Usunąć formę wsparcia?</source>
+        <translation>Remove the form of support?</translation>
+    </message>
+    <message>
+        <source>Usunąć ze ścieżki „{form}”?</source>
+        <translation>Remove “{form}” from the support path?</translation>
+    </message>
+    <message>
+        <source>Usuń</source>
+        <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Nie usuwaj</source>
+        <translation>Do not remove</translation>
+    </message>
+    <message>
+        <source>Usunięto formę wsparcia.</source>
+        <translation>Form of support removed.</translation>
+    </message>
+    <message>
+        <source>Zapisano: zakończenie zgodnie ze ścieżką — {value}.</source>
+        <translation>Saved: completed as planned in the support path — {value}.</translation>
+    </message>
+    <message>
+        <source>nie określono</source>
+        <translation>not specified</translation>
+    </message>
+    <message>
+        <source>Utworzono rodzinę.</source>
+        <translation>Family created.</translation>
+    </message>
+    <message>
+        <source>Dodano członka rodziny.</source>
+        <translation>Family member added.</translation>
+    </message>
+    <message>
+        <source>Dodano uczestnika do rodziny.</source>
+        <translation>Participant added to the family.</translation>
+    </message>
+    <message>
+        <source>Usunąć z rodziny?</source>
+        <translation>Remove from the family?</translation>
+    </message>
+    <message>
+        <source>Usunąć {name} z rodziny „{household}”?</source>
+        <translation>Remove {name} from the family “{household}”?</translation>
+    </message>
+    <message>
+        <source>Dane uczestnika w rejestrze pozostaną bez zmian.</source>
+        <translation>The participant’s details in the register will stay unchanged.</translation>
+    </message>
+    <message>
+        <source>Usuń z rodziny</source>
+        <translation>Remove from family</translation>
+    </message>
+    <message>
+        <source>Usunięto z rodziny: {name}.</source>
+        <translation>Removed from the family: {name}.</translation>
+    </message>
+</context>
+<context>
+    <name>ParticipantTableModel</name>
+    <message>
+        <source>Kliknij, aby posortować według tej kolumny; kliknij ponownie, aby odwrócić kolejność</source>
+        <translation>Click to sort by this column; click again to reverse the order</translation>
+    </message>
+    <message>
+        <source>brak PESEL</source>
+        <translation>no PESEL</translation>
+    </message>
+</context>
+<context>
     <name>ParticipantsTab</name>
     <message>
         <source>Uczestnicy</source>
+        <extracomment>The six tabs in order: id, where the class lives, and the Polish title (translated in the class&apos;s context).</extracomment>
         <translation>Participants</translation>
+    </message>
+    <message>
+        <source>Szukaj: nazwisko, imię, PESEL lub ulica (Ctrl+F)</source>
+        <translation>Search: surname, first name, PESEL or street (Ctrl+F)</translation>
+    </message>
+    <message>
+        <source>Wielkość liter i polskie znaki nie mają znaczenia: „luk” znajdzie „Łukasz”. Esc czyści pole.</source>
+        <translation>Letter case and Polish characters do not matter: “luk” finds “Łukasz”. Esc clears the field.</translation>
     </message>
     <message>
         <source>Lista uczestników</source>
@@ -1357,8 +5596,289 @@ How each product of seed section XI is counted from the records (the indicators&
         <translation>Participants: {count}</translation>
     </message>
     <message>
-        <source>Brak uczestników w tym programie.</source>
-        <translation>No participants in this programme.</translation>
+        <source>Brak uczestników w tym programie. Dodaj pierwszą osobę: Ctrl+N.</source>
+        <translation>No participants in this programme. Add the first person: Ctrl+N.</translation>
+    </message>
+    <message>
+        <source>Działania na liście uczestników</source>
+        <translation>Participant list actions</translation>
+    </message>
+    <message>
+        <source>&amp;Nowy uczestnik…</source>
+        <translation>&amp;New participant…</translation>
+    </message>
+    <message>
+        <source>Dodaj uczestnika (Ctrl+N)</source>
+        <translation>Add a participant (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Otwórz</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Otwórz stronę zaznaczonego uczestnika (Enter)</source>
+        <translation>Open the page of the selected participant (Enter)</translation>
+    </message>
+    <message>
+        <source>Drukuj &amp;kartę</source>
+        <translation>Print &amp;card</translation>
+    </message>
+    <message>
+        <source>Karta zaznaczonego uczestnika w PDF (Ctrl+P)</source>
+        <translation>Card of the selected participant as PDF (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>&amp;Brakujące dokumenty…</source>
+        <translation>&amp;Missing documents…</translation>
+    </message>
+    <message>
+        <source>Kto z kandydatów i uczestników nie podpisał jeszcze wszystkich dokumentów</source>
+        <translation>Which candidates and participants have not yet signed all documents</translation>
+    </message>
+    <message>
+        <source>&amp;Importuj…</source>
+        <translation>&amp;Import…</translation>
+    </message>
+    <message>
+        <source>Dodaj uczestników z arkusza XLSX lub pliku CSV</source>
+        <translation>Add participants from an XLSX spreadsheet or a CSV file</translation>
+    </message>
+    <message>
+        <source>&amp;Eksportuj</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>Eksportuj</source>
+        <translation>Export</translation>
+    </message>
+    <message>
+        <source>Zapisz listę do pliku</source>
+        <translation>Save the list to a file</translation>
+    </message>
+    <message>
+        <source>Lista, jak po filtrach (XLSX lub CSV)…</source>
+        <translation>List as filtered (XLSX or CSV)…</translation>
+    </message>
+    <message>
+        <source>Dane uczestników do SL2014 / SM EFS…</source>
+        <translation>Participant data for SL2014 / SM EFS…</translation>
+    </message>
+    <message>
+        <source>Filtry listy uczestników</source>
+        <translation>Participant list filters</translation>
+    </message>
+    <message>
+        <source>wszyscy</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>&amp;Status:</translation>
+    </message>
+    <message>
+        <source>Filtr: status</source>
+        <translation>Filter: status</translation>
+    </message>
+    <message>
+        <source>wszystkie</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>&amp;Przesłanka:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Filtr: przesłanka wsparcia</source>
+        <translation>Filter: reason for support</translation>
+    </message>
+    <message>
+        <source>Pł&amp;eć:</source>
+        <translation>Se&amp;x:</translation>
+    </message>
+    <message>
+        <source>Filtr: płeć</source>
+        <translation>Filter: sex</translation>
+    </message>
+    <message>
+        <source>kobiety</source>
+        <translation>women</translation>
+    </message>
+    <message>
+        <source>mężczyźni</source>
+        <translation>men</translation>
+    </message>
+    <message>
+        <source>&amp;Wiek:</source>
+        <translation>&amp;Age:</translation>
+    </message>
+    <message>
+        <source>Filtr: wiek</source>
+        <translation>Filter: age</translation>
+    </message>
+    <message>
+        <source>Niepełnospr&amp;awność:</source>
+        <translation>&amp;Disability:</translation>
+    </message>
+    <message>
+        <source>Filtr: niepełnosprawność</source>
+        <translation>Filter: disability</translation>
+    </message>
+    <message>
+        <source>Wyczyść &amp;filtry</source>
+        <translation>Clear &amp;filters</translation>
+    </message>
+    <message>
+        <source>Wyczyść filtry i wyszukiwanie</source>
+        <translation>Clear the filters and the search</translation>
+    </message>
+    <message>
+        <source>Pokaż pełny PES&amp;EL</source>
+        <translation>Show full PESE&amp;L</translation>
+    </message>
+    <message>
+        <source>Pokaż pełny PESEL</source>
+        <translation>Show the full PESEL</translation>
+    </message>
+    <message>
+        <source>Domyślnie widać tylko datę urodzenia z numeru PESEL. Ustawienie zapamiętuje się dla Ciebie na tym komputerze.</source>
+        <translation>By default only the date of birth from the PESEL number is shown. The setting is remembered for you on this computer.</translation>
+    </message>
+    <message>
+        <source>Najpierw wybierz albo utwórz program.</source>
+        <translation>First choose or create a programme.</translation>
+    </message>
+    <message>
+        <source>Nikt nie spełnia wybranych warunków.</source>
+        <translation>Nobody meets the chosen conditions.</translation>
+    </message>
+    <message>
+        <source>Filtry są włączone — „Wyczyść filtry” pokaże wszystkich.</source>
+        <translation>Filters are on — “Clear filters” shows everyone.</translation>
+    </message>
+    <message>
+        <source>Nie można zapamiętać ustawienia „Pokaż pełny PESEL” na tym komputerze.</source>
+        <translation>Cannot remember the “Show full PESEL” setting on this computer.</translation>
+    </message>
+    <message>
+        <source>Dodano uczestnika: {name}.</source>
+        <translation>Participant added: {name}.</translation>
+    </message>
+    <message>
+        <source>Zaznacz na liście osobę, której kartę chcesz wydrukować.</source>
+        <translation>Select the person on the list whose card you want to print.</translation>
+    </message>
+</context>
+<context>
+    <name>PeriodDialog</name>
+    <message>
+        <source>&amp;Od:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>Początek okresu</source>
+        <translation>Period start</translation>
+    </message>
+    <message>
+        <source>&amp;Do:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>Koniec okresu</source>
+        <translation>Period end</translation>
+    </message>
+    <message>
+        <source>Bieżący rok</source>
+        <translation>Current year</translation>
+    </message>
+    <message>
+        <source>Poprzedni rok</source>
+        <translation>Previous year</translation>
+    </message>
+    <message>
+        <source>Cały program</source>
+        <translation>Whole programme</translation>
+    </message>
+</context>
+<context>
+    <name>PersonPicker</name>
+    <message>
+        <source>Szukaj osoby</source>
+        <translation>Find a person</translation>
+    </message>
+    <message>
+        <source>nazwisko, imię lub PESEL — np. „kowal an”</source>
+        <translation>surname, first name or PESEL — e.g. “kowal an”</translation>
+    </message>
+    <message>
+        <source>&amp;Szukaj osoby:</source>
+        <translation>&amp;Find a person:</translation>
+    </message>
+    <message>
+        <source>Znalezione osoby</source>
+        <translation>People found</translation>
+    </message>
+    <message>
+        <source>Wpisz co najmniej 2 znaki.</source>
+        <translation>Type at least 2 characters.</translation>
+    </message>
+    <message>
+        <source>Ta osoba zakończyła udział w programie.</source>
+        <translation>This person&apos;s participation in the programme has ended.</translation>
+    </message>
+    <message>
+        <source>Znaleziono: {count}. Strzałka w dół przechodzi do listy, Enter wybiera (Ctrl lub Shift — kilka osób).</source>
+        <translation>Found: {count}. The down arrow moves to the list, Enter selects (Ctrl or Shift — several people).</translation>
+    </message>
+    <message>
+        <source>Nikogo nie znaleziono dla „{text}”.</source>
+        <translation>No one found for “{text}”.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintListDialog</name>
+    <message>
+        <source>Drukuj listę obecności</source>
+        <translation>Print attendance list</translation>
+    </message>
+    <message>
+        <source>„{title}” to spotkanie cyklu zajęć. Którą listę wydrukować?</source>
+        <translation>“{title}” is a session in a series of sessions. Which list do you want to print?</translation>
+    </message>
+    <message>
+        <source>Lista na &amp;to spotkanie ({date})</source>
+        <translation>List for &amp;this session ({date})</translation>
+    </message>
+    <message>
+        <source>Lista na to spotkanie</source>
+        <translation>List for this session</translation>
+    </message>
+    <message>
+        <source>&amp;Miesięczna lista cyklu (wszystkie spotkania miesiąca):</source>
+        <translation>&amp;Monthly list for the series (all sessions in the month):</translation>
+    </message>
+    <message>
+        <source>Miesięczna lista cyklu</source>
+        <translation>Monthly list for the series</translation>
+    </message>
+    <message>
+        <source>Miesiąc listy cyklu</source>
+        <translation>Month of the series list</translation>
+    </message>
+    <message>
+        <source>{month} — spotkań: {count}</source>
+        <translation>{month} — sessions: {count}</translation>
+    </message>
+    <message>
+        <source>&amp;Drukuj</source>
+        <translation>&amp;Print</translation>
+    </message>
+    <message>
+        <source>Drukuj wybraną listę</source>
+        <translation>Print the selected list</translation>
+    </message>
+    <message>
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 <context>
@@ -1485,6 +6005,21 @@ How each product of seed section XI is counted from the records (the indicators&
     </message>
 </context>
 <context>
+    <name>Questions</name>
+    <message>
+        <source>Tak</source>
+        <translation>Yes</translation>
+    </message>
+    <message>
+        <source>Nie</source>
+        <translation>No</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+</context>
+<context>
     <name>ReportsTab</name>
     <message>
         <source>Lista obecności</source>
@@ -1549,6 +6084,150 @@ How each product of seed section XI is counted from the records (the indicators&
     </message>
 </context>
 <context>
+    <name>Schedule</name>
+    <message>
+        <source>styczeń</source>
+        <extracomment>Translation context of the texts below.</extracomment>
+        <translation>January</translation>
+    </message>
+    <message>
+        <source>luty</source>
+        <translation>February</translation>
+    </message>
+    <message>
+        <source>marzec</source>
+        <translation>March</translation>
+    </message>
+    <message>
+        <source>kwiecień</source>
+        <translation>April</translation>
+    </message>
+    <message>
+        <source>maj</source>
+        <translation>May</translation>
+    </message>
+    <message>
+        <source>czerwiec</source>
+        <translation>June</translation>
+    </message>
+    <message>
+        <source>lipiec</source>
+        <translation>July</translation>
+    </message>
+    <message>
+        <source>sierpień</source>
+        <translation>August</translation>
+    </message>
+    <message>
+        <source>wrzesień</source>
+        <translation>September</translation>
+    </message>
+    <message>
+        <source>październik</source>
+        <translation>October</translation>
+    </message>
+    <message>
+        <source>listopad</source>
+        <translation>November</translation>
+    </message>
+    <message>
+        <source>grudzień</source>
+        <translation>December</translation>
+    </message>
+    <message>
+        <source>sty</source>
+        <translation>Jan</translation>
+    </message>
+    <message>
+        <source>lut</source>
+        <translation>Feb</translation>
+    </message>
+    <message>
+        <source>mar</source>
+        <translation>Mar</translation>
+    </message>
+    <message>
+        <source>kwi</source>
+        <translation>Apr</translation>
+    </message>
+    <message>
+        <source>cze</source>
+        <translation>Jun</translation>
+    </message>
+    <message>
+        <source>lip</source>
+        <translation>Jul</translation>
+    </message>
+    <message>
+        <source>sie</source>
+        <translation>Aug</translation>
+    </message>
+    <message>
+        <source>wrz</source>
+        <translation>Sep</translation>
+    </message>
+    <message>
+        <source>paź</source>
+        <translation>Oct</translation>
+    </message>
+    <message>
+        <source>lis</source>
+        <translation>Nov</translation>
+    </message>
+    <message>
+        <source>gru</source>
+        <translation>Dec</translation>
+    </message>
+    <message>
+        <source>pn</source>
+        <translation>Mo</translation>
+    </message>
+    <message>
+        <source>wt</source>
+        <translation>Tu</translation>
+    </message>
+    <message>
+        <source>śr</source>
+        <translation>We</translation>
+    </message>
+    <message>
+        <source>cz</source>
+        <translation>Th</translation>
+    </message>
+    <message>
+        <source>pt</source>
+        <translation>Fr</translation>
+    </message>
+    <message>
+        <source>sb</source>
+        <translation>Sa</translation>
+    </message>
+    <message>
+        <source>nd</source>
+        <translation>Su</translation>
+    </message>
+    <message>
+        <source>{quarter} kw.</source>
+        <translation>Q{quarter}</translation>
+    </message>
+    <message>
+        <source>Dzień</source>
+        <translation>Day</translation>
+    </message>
+    <message>
+        <source>Tydzień</source>
+        <translation>Week</translation>
+    </message>
+    <message>
+        <source>Miesiąc</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Kwartał</source>
+        <translation>Quarter</translation>
+    </message>
+</context>
+<context>
     <name>ScheduleTab</name>
     <message>
         <source>Harmonogram</source>
@@ -1563,20 +6242,275 @@ How each product of seed section XI is counted from the records (the indicators&
         <translation>Tasks: {count}</translation>
     </message>
     <message>
-        <source>Harmonogram tego programu nie ma jeszcze zadań.</source>
-        <translation>This programme&apos;s schedule has no tasks yet.</translation>
+        <source>Harmonogram tego programu nie ma jeszcze zadań. Dodaj pierwsze zadanie przyciskiem „Dodaj zadanie…” nad wykresem.</source>
+        <translation>This programme&apos;s schedule has no tasks yet. Add the first task with the “Add task…” button above the chart.</translation>
     </message>
     <message>
-        <source>{mark} kamień milowy (pogrubiony)    Najedź kursorem na zadanie, aby zobaczyć jego opis.</source>
-        <translation>{mark} milestone (in bold)    Point at a task to see its description.</translation>
+        <source>okres zadania (ciemniej: czas, który upłynął)</source>
+        <translation>task period (darker: time elapsed)</translation>
+    </message>
+    <message>
+        <source>kamień milowy</source>
+        <translation>milestone</translation>
+    </message>
+    <message>
+        <source>wydarzenia:</source>
+        <translation>events:</translation>
+    </message>
+    <message>
+        <source>odbyte</source>
+        <translation>held</translation>
+    </message>
+    <message>
+        <source>planowane</source>
+        <translation>planned</translation>
+    </message>
+    <message>
+        <source>zaległe</source>
+        <translation>overdue</translation>
+    </message>
+    <message>
+        <source>zadanie z zaległymi wydarzeniami</source>
+        <translation>task with overdue events</translation>
+    </message>
+    <message>
+        <source>dziś</source>
+        <translation>today</translation>
+    </message>
+    <message>
+        <source>Przeciągnij pasek, aby przesunąć zadanie, albo jego koniec, aby zmienić datę (Ctrl+Z cofa). Ctrl+kółko myszy lub Ctrl++ / Ctrl+− zmienia skalę; dwuklik otwiera zadanie lub wydarzenie.</source>
+        <translation>Drag a bar to move a task, or its end to change the date (Ctrl+Z undoes). Ctrl+mouse wheel or Ctrl++ / Ctrl+− changes the scale; double-click opens a task or event.</translation>
+    </message>
+    <message>
+        <source>Pasek harmonogramu</source>
+        <translation>Schedule toolbar</translation>
+    </message>
+    <message>
+        <source>Dodaj &amp;zadanie…</source>
+        <translation>Add &amp;task…</translation>
+    </message>
+    <message>
+        <source>Nowe zadanie harmonogramu (Ctrl+N)</source>
+        <translation>New schedule task (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>Dodaj kamień &amp;milowy…</source>
+        <translation>Add &amp;milestone…</translation>
+    </message>
+    <message>
+        <source>Nowy kamień milowy, np. zakończenie programu</source>
+        <translation>New milestone, e.g. end of the programme</translation>
+    </message>
+    <message>
+        <source>&amp;Edytuj…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Zmień zaznaczone zadanie (F2 lub dwuklik)</source>
+        <translation>Change the selected task (F2 or double-click)</translation>
+    </message>
+    <message>
+        <source>&amp;Usuń</source>
+        <translation>&amp;Delete</translation>
+    </message>
+    <message>
+        <source>Usuń zaznaczone zadanie (Delete)</source>
+        <translation>Delete the selected task (Delete)</translation>
+    </message>
+    <message>
+        <source>Cofnij</source>
+        <translation>Undo</translation>
+    </message>
+    <message>
+        <source>Cofnij ostatnią zmianę harmonogramu (Ctrl+Z)</source>
+        <translation>Undo the last schedule change (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Ponów</source>
+        <translation>Redo</translation>
+    </message>
+    <message>
+        <source>Ponów cofniętą zmianę (Ctrl+Y)</source>
+        <translation>Redo the undone change (Ctrl+Y)</translation>
+    </message>
+    <message>
+        <source>Skala: {zoom}</source>
+        <translation>Scale: {zoom}</translation>
+    </message>
+    <message>
+        <source>Oddal (Ctrl+−)</source>
+        <translation>Zoom out (Ctrl+−)</translation>
+    </message>
+    <message>
+        <source>Przybliż (Ctrl++)</source>
+        <translation>Zoom in (Ctrl++)</translation>
+    </message>
+    <message>
+        <source>Dziś</source>
+        <translation>Today</translation>
+    </message>
+    <message>
+        <source>Przewiń wykres do dzisiejszej daty</source>
+        <translation>Scroll the chart to today&apos;s date</translation>
+    </message>
+    <message>
+        <source>&amp;Drukuj…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>Drukuj harmonogram</source>
+        <translation>Print the schedule</translation>
+    </message>
+    <message>
+        <source>Harmonogram jako PDF do druku, A4 poziomo (Ctrl+P); strzałka: A3</source>
+        <translation>Schedule as a PDF for printing, A4 landscape (Ctrl+P); arrow: A3</translation>
+    </message>
+    <message>
+        <source>A4 poziomo</source>
+        <translation>A4 landscape</translation>
+    </message>
+    <message>
+        <source>A3 poziomo</source>
+        <translation>A3 landscape</translation>
+    </message>
+    <message>
+        <source>&amp;Kalendarz (.ics)…</source>
+        <translation>&amp;Calendar (.ics)…</translation>
+    </message>
+    <message>
+        <source>Zapisz zadania i wydarzenia do pliku kalendarza (Outlook, Thunderbird, Google)</source>
+        <translation>Save tasks and events to a calendar file (Outlook, Thunderbird, Google)</translation>
+    </message>
+    <message>
+        <source>Dziś ({today}) jest przed rozpoczęciem programu — pokazano jego początek ({date}).</source>
+        <translation>Today ({today}) is before the programme starts — showing its start ({date}).</translation>
+    </message>
+    <message>
+        <source>Dziś ({today}) jest po zakończeniu programu — pokazano jego koniec ({date}).</source>
+        <translation>Today ({today}) is after the programme ends — showing its end ({date}).</translation>
+    </message>
+    <message>
+        <source>Dziś: {today}.</source>
+        <translation>Today: {today}.</translation>
+    </message>
+    <message>
+        <source>Zadanie musi się mieścić w okresie programu ({start} – {end}).</source>
+        <translation>A task must fit within the programme period ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>„{name}” jest już na granicy okresu programu: nie przesunięto.</source>
+        <translation>“{name}” is already at the edge of the programme period: not moved.</translation>
+    </message>
+    <message>
+        <source>przesunięcie „{name}”</source>
+        <translation>moving “{name}”</translation>
+    </message>
+    <message>
+        <source>Zapisano: „{name}” — {dates}.</source>
+        <translation>Saved: “{name}” — {dates}.</translation>
+    </message>
+    <message>
+        <source>Przeciągnięto poza okres programu: daty przycięto do jego granicy.</source>
+        <translation>Dragged outside the programme period: the dates were trimmed to its limits.</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z cofa zmianę.</source>
+        <translation>Ctrl+Z undoes the change.</translation>
+    </message>
+    <message>
+        <source>dodanie „{name}”</source>
+        <translation>adding “{name}”</translation>
+    </message>
+    <message>
+        <source>Dodano do harmonogramu: „{name}”.</source>
+        <translation>Added to the schedule: “{name}”.</translation>
+    </message>
+    <message>
+        <source>zmiana „{name}”</source>
+        <translation>changing “{name}”</translation>
+    </message>
+    <message>
+        <source>Zapisano zadanie „{name}”.</source>
+        <translation>Task “{name}” saved.</translation>
+    </message>
+    <message>
+        <source>Usunąć zadanie?</source>
+        <translation>Delete the task?</translation>
+    </message>
+    <message>
+        <source>Do zadania „{name}” przypisano wydarzenia ({count}). Po usunięciu zadania zostaną one w ewidencji, ale bez zadania harmonogramu.</source>
+        <translation>Events ({count}) are assigned to the task “{name}”. Once the task is deleted, they stay in the records but without a schedule task.</translation>
+    </message>
+    <message>
+        <source>Usuń i odłącz wydarzenia</source>
+        <translation>Delete and detach events</translation>
+    </message>
+    <message>
+        <source>Usunąć z harmonogramu zadanie „{name}” ({period})?</source>
+        <translation>Delete the task “{name}” ({period}) from the schedule?</translation>
+    </message>
+    <message>
+        <source>Usuń zadanie</source>
+        <translation>Delete task</translation>
+    </message>
+    <message>
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Ctrl+Z przywraca usunięte zadanie.</source>
+        <translation>Ctrl+Z restores the deleted task.</translation>
+    </message>
+    <message>
+        <source>usunięcie „{name}”</source>
+        <translation>deleting “{name}”</translation>
+    </message>
+    <message>
+        <source>Usunięto zadanie „{name}”. Ctrl+Z przywraca je.</source>
+        <translation>Task “{name}” deleted. Ctrl+Z restores it.</translation>
+    </message>
+    <message>
+        <source>harmonogram-{paper}</source>
+        <translation>schedule-{paper}</translation>
+    </message>
+    <message>
+        <source>Wydruk harmonogramu ({paper} poziomo) zapisano w: {path}</source>
+        <translation>Schedule printout ({paper} landscape) saved in: {path}</translation>
+    </message>
+    <message>
+        <source>harmonogram-pal.ics</source>
+        <translation>pal-schedule.ics</translation>
+    </message>
+    <message>
+        <source>Eksport harmonogramu do kalendarza</source>
+        <translation>Export the schedule to a calendar</translation>
+    </message>
+    <message>
+        <source>Kalendarz iCalendar (*.ics)</source>
+        <translation>iCalendar file (*.ics)</translation>
+    </message>
+    <message>
+        <source>Nie udało się zapisać pliku „{path}”: {reason}</source>
+        <translation>Could not save the file “{path}”: {reason}</translation>
+    </message>
+    <message>
+        <source>Zapisano kalendarz: {path} ({tasks} zadań, {events} wydarzeń). Zaimportuj plik w programie z kalendarzem.</source>
+        <translation>Calendar saved: {path} ({tasks} tasks, {events} events). Import the file into your calendar program.</translation>
     </message>
     <message>
         <source>Legenda harmonogramu</source>
         <translation>Schedule legend</translation>
     </message>
+</context>
+<context>
+    <name>SeriesRatesModel</name>
     <message>
-        <source>Kamień milowy.</source>
-        <translation>Milestone.</translation>
+        <source>{present} z {recorded}</source>
+        <translation>{present} of {recorded}</translation>
+    </message>
+    <message>
+        <source>(poniżej 80 %)</source>
+        <translation>(below 80%)</translation>
     </message>
 </context>
 <context>
@@ -1825,6 +6759,185 @@ volunteer work:</translation>
     </message>
 </context>
 <context>
+    <name>SmallForm</name>
+    <message>
+        <source>Błąd</source>
+        <extracomment>Relations offered for a family member (any other may be typed).</extracomment>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>&amp;Zapisz</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Zapisz</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Zapisz (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Zamknij bez zapisywania (Esc)</source>
+        <translation>Close without saving (Esc)</translation>
+    </message>
+    <message>
+        <source>Błąd: {field}</source>
+        <translation>Error: {field}</translation>
+    </message>
+    <message>
+        <source>„{text}” to nie jest data — wpisz ją w postaci dd.mm.rrrr, np. 15.03.2021.</source>
+        <translation>“{text}” is not a date — enter it as dd.mm.yyyy, e.g. 15.03.2021.</translation>
+    </message>
+    <message>
+        <source>Porzucić zmiany?</source>
+        <translation>Discard changes?</translation>
+    </message>
+    <message>
+        <source>Wpisane dane nie zostały zapisane. Porzucić je?</source>
+        <translation>The data you entered has not been saved. Discard it?</translation>
+    </message>
+    <message>
+        <source>Porzuć zmiany</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>Wróć</source>
+        <translation>Back</translation>
+    </message>
+    <message>
+        <source>Wyszukaj i zaznacz uczestnika, który ma dołączyć do rodziny.</source>
+        <translation>Search for and select the participant who is to join the household.</translation>
+    </message>
+</context>
+<context>
+    <name>StaffDialog</name>
+    <message>
+        <source>Prowadzący i pomocnicy</source>
+        <translation>Leaders and helpers</translation>
+    </message>
+    <message>
+        <source>Prowadzący i pomocnicy wydarzenia</source>
+        <translation>Event leaders and helpers</translation>
+    </message>
+    <message>
+        <source>prowadzi: {name}</source>
+        <translation>led by: {name}</translation>
+    </message>
+    <message>
+        <source>Animatorzy i wolontariusze przy wydarzeniu</source>
+        <translation>Animators and volunteers at the event</translation>
+    </message>
+    <message>
+        <source>Imię i nazwisko</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Rola</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Dodaj osobę</source>
+        <translation>Add a person</translation>
+    </message>
+    <message>
+        <source>Dodaj animatora albo wolontariusza</source>
+        <translation>Add an animator or a volunteer</translation>
+    </message>
+    <message>
+        <source>&amp;animator</source>
+        <translation>&amp;animator</translation>
+    </message>
+    <message>
+        <source>Animator</source>
+        <translation>Animator</translation>
+    </message>
+    <message>
+        <source>&amp;wolontariusz</source>
+        <translation>&amp;volunteer</translation>
+    </message>
+    <message>
+        <source>Wolontariusz</source>
+        <translation>Volunteer</translation>
+    </message>
+    <message>
+        <source>Osoba</source>
+        <translation>Person</translation>
+    </message>
+    <message>
+        <source>Rola przy wydarzeniu</source>
+        <translation>Role at the event</translation>
+    </message>
+    <message>
+        <source>np. współprowadzący, pomoc przy dzieciach</source>
+        <translation>e.g. co-leader, help with the children</translation>
+    </message>
+    <message>
+        <source>Godziny wolontariatu</source>
+        <translation>Volunteer hours</translation>
+    </message>
+    <message>
+        <source>np. 2,5</source>
+        <translation>e.g. 2,5</translation>
+    </message>
+    <message>
+        <source>Kto:</source>
+        <translation>Who:</translation>
+    </message>
+    <message>
+        <source>&amp;Osoba:</source>
+        <translation>&amp;Person:</translation>
+    </message>
+    <message>
+        <source>&amp;Rola:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>&amp;Godziny:</source>
+        <translation>&amp;Hours:</translation>
+    </message>
+    <message>
+        <source>Dodaj do &amp;wydarzenia</source>
+        <translation>Add to &amp;event</translation>
+    </message>
+    <message>
+        <source>Dodaj osobę do wydarzenia</source>
+        <translation>Add the person to the event</translation>
+    </message>
+    <message>
+        <source>&amp;Usuń zaznaczoną osobę</source>
+        <translation>Remove the &amp;selected person</translation>
+    </message>
+    <message>
+        <source>Usuń zaznaczoną osobę z wydarzenia</source>
+        <translation>Remove the selected person from the event</translation>
+    </message>
+    <message>
+        <source>Usuwa też godziny wolontariusza zapisane przy tym wydarzeniu (Delete)</source>
+        <translation>Also removes the volunteer&apos;s hours recorded for this event (Delete)</translation>
+    </message>
+    <message>
+        <source>Zamknij</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Godziny zapisuje się tylko wolontariuszom.</source>
+        <translation>Hours are recorded only for volunteers.</translation>
+    </message>
+    <message>
+        <source>Usunięto: {name}.</source>
+        <translation>Removed: {name}.</translation>
+    </message>
+    <message>
+        <source>Dodano: {name}.</source>
+        <translation>Added: {name}.</translation>
+    </message>
+</context>
+<context>
     <name>Startup</name>
     <message>
         <source>Otwieranie bazy danych…</source>
@@ -1833,6 +6946,164 @@ volunteer work:</translation>
     <message>
         <source>Nie można otworzyć bazy danych</source>
         <translation>Cannot open the database</translation>
+    </message>
+</context>
+<context>
+    <name>SupportDialog</name>
+    <message>
+        <source>Forma wsparcia</source>
+        <translation>Form of support</translation>
+    </message>
+    <message>
+        <source>Edycja formy wsparcia</source>
+        <translation>Edit form of support</translation>
+    </message>
+    <message>
+        <source>wybierz z listy albo wpisz</source>
+        <translation>choose from the list or type</translation>
+    </message>
+    <message>
+        <source>&amp;Forma wsparcia:</source>
+        <translation>F&amp;orm of support:</translation>
+    </message>
+    <message>
+        <source>Planowany &amp;początek:</source>
+        <translation>Planned st&amp;art:</translation>
+    </message>
+    <message>
+        <source>Planowany &amp;koniec:</source>
+        <translation>Planned &amp;end:</translation>
+    </message>
+    <message>
+        <source>Wsparcie udzielone &amp;od:</source>
+        <translation>Support provided &amp;from:</translation>
+    </message>
+    <message>
+        <source>Początek wsparcia</source>
+        <translation>Support start</translation>
+    </message>
+    <message>
+        <source>Wsparcie udzielone &amp;do:</source>
+        <translation>Support provided &amp;to:</translation>
+    </message>
+    <message>
+        <source>Koniec wsparcia</source>
+        <translation>Support end</translation>
+    </message>
+    <message>
+        <source>&amp;Status:</source>
+        <translation>Stat&amp;us:</translation>
+    </message>
+    <message>
+        <source>&amp;Uwagi:</source>
+        <translation>&amp;Notes:</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDialog</name>
+    <message>
+        <source>Kamień milowy harmonogramu</source>
+        <translation>Schedule milestone</translation>
+    </message>
+    <message>
+        <source>Zadanie harmonogramu</source>
+        <translation>Schedule task</translation>
+    </message>
+    <message>
+        <source>Nowy kamień milowy</source>
+        <translation>New milestone</translation>
+    </message>
+    <message>
+        <source>Nowe zadanie harmonogramu</source>
+        <translation>New schedule task</translation>
+    </message>
+    <message>
+        <source>np. imprezy integracyjne</source>
+        <translation>e.g. community integration events</translation>
+    </message>
+    <message>
+        <source>&amp;Nazwa:</source>
+        <translation>&amp;Name:</translation>
+    </message>
+    <message>
+        <source>Nazwa zadania</source>
+        <translation>Task name</translation>
+    </message>
+    <message>
+        <source>&amp;Opis:</source>
+        <translation>D&amp;escription:</translation>
+    </message>
+    <message>
+        <source>Opis zadania</source>
+        <translation>Task description</translation>
+    </message>
+    <message>
+        <source>&amp;Kamień milowy (jeden dzień, np. zakończenie programu)</source>
+        <translation>&amp;Milestone (one day, e.g. the end of the programme)</translation>
+    </message>
+    <message>
+        <source>Kamień milowy</source>
+        <translation>Milestone</translation>
+    </message>
+    <message>
+        <source>O&amp;d:</source>
+        <translation>&amp;From:</translation>
+    </message>
+    <message>
+        <source>Początek zadania</source>
+        <translation>Task start</translation>
+    </message>
+    <message>
+        <source>D&amp;o:</source>
+        <translation>&amp;To:</translation>
+    </message>
+    <message>
+        <source>Koniec zadania</source>
+        <translation>Task end</translation>
+    </message>
+    <message>
+        <source>według zapisanych wydarzeń</source>
+        <translation>based on recorded events</translation>
+    </message>
+    <message>
+        <source>Ile wydarzeń ma się odbyć w ramach zadania; bez liczby planem są wydarzenia zapisane pod zadaniem.</source>
+        <translation>How many events are to take place within the task; with no number, the plan is the events recorded under the task.</translation>
+    </message>
+    <message>
+        <source>&amp;Planowana liczba wydarzeń:</source>
+        <translation>&amp;Planned number of events:</translation>
+    </message>
+    <message>
+        <source>Planowana liczba wydarzeń</source>
+        <translation>Planned number of events</translation>
+    </message>
+    <message>
+        <source>Okres programu: {start} – {end}. Daty zadania muszą się w nim mieścić.</source>
+        <translation>Programme period: {start} – {end}. The task dates must fall within it.</translation>
+    </message>
+    <message>
+        <source>Błąd</source>
+        <translation>Error</translation>
+    </message>
+    <message>
+        <source>&amp;Zapisz</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Zapisz zadanie</source>
+        <translation>Save the task</translation>
+    </message>
+    <message>
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Błąd: {field}</source>
+        <translation>Error: {field}</translation>
+    </message>
+    <message>
+        <source>&amp;Data:</source>
+        <translation>&amp;Date:</translation>
     </message>
 </context>
 <context>
@@ -2036,12 +7307,613 @@ volunteer work:</translation>
         <source>Pole „DEGURBA” musi mieć wartość 1, 2 albo 3 (wpisano: „{value}”).</source>
         <translation>The “DEGURBA” field must be 1, 2 or 3 (typed: “{value}”).</translation>
     </message>
+    <message>
+        <source>Pole „Nazwa zadania” nie może być puste.</source>
+        <extracomment>Events the task should have: its planned number when set, else the events recorded under it. Events that took place: marked &quot;odbyło się&quot; (recording attendance marks them so). Events dated before today whose status is still &quot;planowane&quot;: the task is behind. Cancelled events (counted in neither number). Events recorded under the task (not cancelled).</extracomment>
+        <translation>The “Task name” field cannot be empty.</translation>
+    </message>
+    <message>
+        <source>Podaj datę w polu „Od”.</source>
+        <translation>Enter a date in the “From” field.</translation>
+    </message>
+    <message>
+        <source>Podaj datę w polu „Do”.</source>
+        <translation>Enter a date in the “To” field.</translation>
+    </message>
+    <message>
+        <source>Pole „Do” ({end}) jest wcześniejsze niż pole „Od” ({start}): zadanie musi się kończyć w dniu rozpoczęcia albo później.</source>
+        <translation>The “To” field ({end}) is earlier than the “From” field ({start}): a task must end on its start day or later.</translation>
+    </message>
+    <message>
+        <source>Pole „Od” ({date}) wypada poza okresem programu ({period_start} – {period_end}).</source>
+        <translation>The “From” field ({date}) falls outside the programme period ({period_start} – {period_end}).</translation>
+    </message>
+    <message>
+        <source>Pole „Do” ({date}) wypada poza okresem programu ({period_start} – {period_end}).</source>
+        <translation>The “To” field ({date}) falls outside the programme period ({period_start} – {period_end}).</translation>
+    </message>
+    <message>
+        <source>Pole „Planowana liczba wydarzeń” musi być liczbą od 0 do 100 000 (podano {value}).</source>
+        <translation>The “Planned number of events” field must be a number from 0 to 100,000 (given: {value}).</translation>
+    </message>
+    <message>
+        <source>Pole „{label}” może mieć najwyżej 300 znaków.</source>
+        <extracomment>&quot;Nazwisko Imię&quot; of the linked participant (&quot;&quot; when not linked).</extracomment>
+        <translation>The “{label}” field can have at most 300 characters.</translation>
+    </message>
+    <message>
+        <source>Pole „{label}” nie może mieć daty z przyszłości ({value}).</source>
+        <translation>The “{label}” field cannot have a date in the future ({value}).</translation>
+    </message>
+    <message>
+        <source>Data wyboru {date} jest poza okresem programu ({start} – {end}).</source>
+        <translation>The “Chosen on” date ({date}) is outside the programme period ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>Nie ma wybranego uczestnika w rejestrze.</source>
+        <translation>The selected participant is not in the register.</translation>
+    </message>
+    <message>
+        <source>{name} jest uczestnikiem innego programu.</source>
+        <translation>{name} is a participant in another programme.</translation>
+    </message>
+    <message>
+        <source>{name} jest już animatorem w tym programie.</source>
+        <translation>{name} is already an animator in this programme.</translation>
+    </message>
+    <message>
+        <source>Inicjatywa nie może kończyć się ({end}) wcześniej, niż się zaczyna ({start}).</source>
+        <translation>An initiative cannot end ({end}) before it starts ({start}).</translation>
+    </message>
+    <message>
+        <source>Liczba osób objętych inicjatywą musi być od 0 do 100 000 (wpisano: {value}).</source>
+        <translation>The number of people reached by the initiative must be from 0 to 100,000 (typed: {value}).</translation>
+    </message>
+    <message>
+        <source>Liczba osób objętych musi być liczbą całkowitą (wpisano: „{value}”).</source>
+        <translation>The number of people reached must be a whole number (typed: “{value}”).</translation>
+    </message>
+    <message>
+        <source>Rodzaj wydarzenia „{name}” już jest na liście.</source>
+        <translation>The event type “{name}” is already on the list.</translation>
+    </message>
+    <message>
+        <source>Godzina zakończenia ({end}) musi być późniejsza niż godzina rozpoczęcia ({start}).</source>
+        <translation>The end time ({end}) must be later than the start time ({start}).</translation>
+    </message>
+    <message>
+        <source>Data {date} jest poza okresem programu ({start} – {end}).</source>
+        <translation>The date {date} is outside the programme period ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>Wybrane zadanie nie należy do tego programu.</source>
+        <translation>The selected task does not belong to this programme.</translation>
+    </message>
+    <message>
+        <source>Data {date} jest poza terminem zadania „{task}” ({start} – {end}).</source>
+        <translation>The date {date} is outside the dates of the task “{task}” ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>Liczba miejsc musi być większa od zera.</source>
+        <translation>The capacity must be greater than zero.</translation>
+    </message>
+    <message>
+        <source>Liczba miejsc ({capacity}) nie może być mniejsza niż liczba zapisanych osób ({enrolled}). Najpierw wypisz nadmiarowe osoby.</source>
+        <translation>The capacity ({capacity}) cannot be less than the number of people enrolled ({enrolled}). First unenrol the extra people.</translation>
+    </message>
+    <message>
+        <source>Wydarzenie z przyszłą datą nie mogło się jeszcze odbyć.</source>
+        <translation>An event with a future date cannot have taken place yet.</translation>
+    </message>
+    <message>
+        <source>Liczba spotkań w cyklu musi być od 1 do 200.</source>
+        <translation>The number of sessions in a series must be from 1 to 200.</translation>
+    </message>
+    <message>
+        <source>Odstęp między spotkaniami musi wynosić od 1 do 8 tygodni.</source>
+        <translation>The interval between sessions must be from 1 to 8 weeks.</translation>
+    </message>
+    <message>
+        <source>nie ma takiej osoby w rejestrze</source>
+        <translation>there is no such person in the register</translation>
+    </message>
+    <message>
+        <source>osoba zakończyła udział w programie</source>
+        <translation>the person has left the programme</translation>
+    </message>
+    <message>
+        <source>Nie można zapisać obecności na wydarzeniu, które jeszcze się nie odbyło ({date}).</source>
+        <translation>Cannot record attendance at an event that has not taken place yet ({date}).</translation>
+    </message>
+    <message>
+        <source>Osoba nr {id} nie jest zapisana na to wydarzenie — dodaj ją jako osobę spoza listy.</source>
+        <translation>Person no. {id} is not enrolled for this event — add them as a person not on the list.</translation>
+    </message>
+    <message>
+        <source>{name} zakończył(a) udział w programie i nie może być dopisany(-a).</source>
+        <translation>{name} has left the programme and cannot be added.</translation>
+    </message>
+    <message>
+        <source>Wybierz animatora albo wolontariusza.</source>
+        <translation>Choose an animator or a volunteer.</translation>
+    </message>
+    <message>
+        <source>Liczba godzin musi być większa od zera i nie większa niż 24.</source>
+        <translation>The number of hours must be greater than zero and no more than 24.</translation>
+    </message>
+    <message>
+        <source>Wolontariusz nie ma porozumienia obejmującego dzień {date} — godzin nie można zapisać.</source>
+        <translation>The volunteer has no agreement covering {date} — the hours cannot be saved.</translation>
+    </message>
+    <message>
+        <source>Zadanie „{name}” ma zadania podrzędne ({count}). Usuń je najpierw.</source>
+        <translation>The task “{name}” has subtasks ({count}). Delete them first.</translation>
+    </message>
+    <message>
+        <source>Do zadania „{name}” przypisano wydarzenia ({count}). Zadanie z wydarzeniami można usunąć tylko razem z odłączeniem wydarzeń od harmonogramu.</source>
+        <translation>Events are assigned to the task “{name}” ({count}). A task with events can only be deleted if its events are also detached from the schedule.</translation>
+    </message>
+    <message>
+        <source>Format papieru „{paper}” nie jest obsługiwany: wybierz A4 albo A3.</source>
+        <translation>The paper size “{paper}” is not supported: choose A4 or A3.</translation>
+    </message>
+    <message>
+        <source>Miesiąc musi być liczbą od 1 do 12.</source>
+        <extracomment>Polish first names of men that end in &quot;a&quot; (the documents&apos; grammar guesses the sex from the first name).</extracomment>
+        <translation>The month must be a number from 1 to 12.</translation>
+    </message>
+    <message>
+        <source>{name} nie ma porozumienia ani godzin w miesiącu {month}.</source>
+        <translation>{name} has no agreement or hours in {month}.</translation>
+    </message>
+    <message>
+        <source>{name} nie ma żadnego porozumienia — nie ma czego poświadczyć.</source>
+        <translation>{name} has no agreement — there is nothing to certify.</translation>
+    </message>
+    <message>
+        <source>Wpisz treść opinii: ocenę sposobu wykonywania świadczeń przez wolontariusza.</source>
+        <translation>Enter the text of the reference: an assessment of how the volunteer performed their services.</translation>
+    </message>
+    <message>
+        <source>Treść opinii może mieć najwyżej 6000 znaków.</source>
+        <translation>The reference text can have at most 6000 characters.</translation>
+    </message>
+    <message>
+        <source>W okresie {start} – {end} nie zapisano godzin żadnego wolontariusza.</source>
+        <translation>No volunteer hours were recorded in the period {start} – {end}.</translation>
+    </message>
+    <message>
+        <source>Miesiąc „{value}” musi mieć postać RRRR-MM, np. 2021-05.</source>
+        <translation>The month “{value}” must have the form YYYY-MM, e.g. 2021-05.</translation>
+    </message>
+    <message>
+        <source>Data urodzenia {value} oznacza dziecko poniżej 10 lat — sprawdź, czy nie ma pomyłki.</source>
+        <translation>The date of birth {value} means a child under 10 — check that there is no mistake.</translation>
+    </message>
+    <message>
+        <source>Wolontariusz jest niepełnoletni ({age} lat) — wpisz datę pisemnej zgody przedstawiciela ustawowego (rodzica lub opiekuna).</source>
+        <translation>The volunteer is a minor ({age} years old) — enter the date of the written consent of their legal representative (parent or guardian).</translation>
+    </message>
+    <message>
+        <source>Osoba pracująca z dziećmi musi być sprawdzona w Rejestrze Sprawców Przestępstw na Tle Seksualnym (art. 21 ustawy z 13 maja 2016 r.) — wpisz datę sprawdzenia.</source>
+        <translation>A person working with children must be checked in the Register of Sex Offenders (art. 21 of the Act of 13 May 2016) — enter the date of the check.</translation>
+    </message>
+    <message>
+        <source>Osoba pracująca z dziećmi musi przedstawić informację z Krajowego Rejestru Karnego (art. 21 ustawy z 13 maja 2016 r.) — wpisz datę zaświadczenia.</source>
+        <translation>A person working with children must present information from the National Criminal Register (art. 21 of the Act of 13 May 2016) — enter the date of the certificate.</translation>
+    </message>
+    <message>
+        <source>Porozumienie nie może kończyć się ({end}) wcześniej, niż się zaczyna ({start}).</source>
+        <translation>An agreement cannot end ({end}) before it starts ({start}).</translation>
+    </message>
+    <message>
+        <source>Pole „{label}” nie może być puste: porozumienie określa zakres, sposób i czas świadczeń oraz sposób jego rozwiązania (art. 44 ustawy).</source>
+        <translation>The “{label}” field cannot be empty: the agreement sets out the scope, manner and duration of the services and how it can be terminated (art. 44 of the Act).</translation>
+    </message>
+    <message>
+        <source>Porozumienie na {days} dni wymaga formy pisemnej: świadczenia trwające dłużej niż 30 dni wymagają porozumienia na piśmie (art. 44 ustawy).</source>
+        <translation>An agreement for {days} days must be in writing: services lasting longer than 30 days require a written agreement (art. 44 of the Act).</translation>
+    </message>
+    <message>
+        <source>Wolontariusza wykonującego świadczenia nie dłużej niż 30 dni (tu: {days} dni) trzeba ubezpieczyć od następstw nieszczęśliwych wypadków — zaznacz „Ubezpieczenie NNW”.</source>
+        <translation>A volunteer providing services for no longer than 30 days (here: {days} days) must be insured against accidents — tick “Accident insurance”.</translation>
+    </message>
+    <message>
+        <source>Wpisz datę urodzenia wolontariusza w jego danych — bez niej nie wiadomo, czy porozumienie wymaga zgody przedstawiciela ustawowego.</source>
+        <translation>Enter the volunteer&apos;s date of birth in their details — without it, it is not known whether the agreement needs the consent of a legal representative.</translation>
+    </message>
+    <message>
+        <source>{name} w dniu rozpoczęcia ({start}) będzie mieć {age} lat — porozumienie z osobą niepełnoletnią wymaga pisemnej zgody przedstawiciela ustawowego; wpisz jej datę.</source>
+        <translation>{name} will be {age} years old on the start date ({start}) — an agreement with a minor requires the written consent of their legal representative; enter its date.</translation>
+    </message>
+    <message>
+        <source>Wolontariusz pracuje z dziećmi, a w jego danych brakuje: {missing}. Uzupełnij dane wolontariusza przed zawarciem porozumienia.</source>
+        <translation>The volunteer works with children, but their details are missing: {missing}. Complete the volunteer&apos;s details before concluding the agreement.</translation>
+    </message>
+    <message>
+        <source>Porozumienie o numerze „{number}” już jest w ewidencji — zostaw pole puste, a numer nada się sam.</source>
+        <translation>An agreement numbered “{number}” is already in the records — leave the field empty and a number will be assigned automatically.</translation>
+    </message>
+    <message>
+        <source>Liczba godzin musi być liczbą, np. 2,5 (wpisano: „{value}”).</source>
+        <translation>The number of hours must be a number, e.g. 2,5 (typed: “{value}”).</translation>
+    </message>
+    <message>
+        <source>Liczba godzin nie może być ujemna (wpisano: „{value}”).</source>
+        <translation>The number of hours cannot be negative (typed: “{value}”).</translation>
+    </message>
+    <message>
+        <source>Liczba godzin musi być większa od zera.</source>
+        <translation>The number of hours must be greater than zero.</translation>
+    </message>
+    <message>
+        <source>Liczba godzin w jednym dniu nie może przekraczać 24 (wpisano: „{value}”).</source>
+        <translation>The number of hours in one day cannot exceed 24 (typed: “{value}”).</translation>
+    </message>
+    <message>
+        <source>Podaj godziny z dokładnością do setnych części, np. 1,25 (wpisano: „{value}”).</source>
+        <translation>Enter the hours to two decimal places at most, e.g. 1,25 (typed: “{value}”).</translation>
+    </message>
+    <message>
+        <source>Nie można zapisać godzin z przyszłą datą ({date}).</source>
+        <translation>Cannot save hours with a future date ({date}).</translation>
+    </message>
+    <message>
+        <source>Dzień {date} nie mieści się w żadnym porozumieniu wolontariusza ({periods}) — godzin poza porozumieniem nie zapisuje się.</source>
+        <translation>The day {date} is not covered by any of the volunteer&apos;s agreements ({periods}) — hours outside an agreement are not recorded.</translation>
+    </message>
+    <message>
+        <source>Wolontariusz nie ma jeszcze porozumienia — najpierw zapisz porozumienie, potem godziny.</source>
+        <translation>The volunteer has no agreement yet — save the agreement first, then the hours.</translation>
+    </message>
+    <message>
+        <source>W dniu {date} zapisano już {logged} godz.; z tym wpisem byłoby {total} godz., a doba ma 24 godziny.</source>
+        <translation>On {date}, {logged} h have already been recorded; with this entry it would be {total} h, but a day has 24 hours.</translation>
+    </message>
+    <message>
+        <source>Nie ma wybranego wydarzenia.</source>
+        <translation>No event is selected.</translation>
+    </message>
+    <message>
+        <source>Wydarzenie „{title}” odbyło się {event_date}, a wpis ma datę {date}.</source>
+        <translation>The event “{title}” took place on {event_date}, but the entry is dated {date}.</translation>
+    </message>
+    <message>
+        <source>Nie ma wybranego zadania harmonogramu.</source>
+        <translation>No schedule task is selected.</translation>
+    </message>
+    <message>
+        <source>Podaj okres: datę początkową i końcową.</source>
+        <extracomment>Short notes of the list&apos;s &quot;Uwagi&quot; column, per kind of warning (the full texts are in the tooltip). Place in the ranking (people with equal hours share a place).</extracomment>
+        <translation>Enter the period: the start and end dates.</translation>
+    </message>
+    <message>
+        <source>Koniec okresu ({end}) nie może być wcześniejszy niż jego początek ({start}).</source>
+        <translation>The end of the period ({end}) cannot be earlier than its start ({start}).</translation>
+    </message>
+    <message>
+        <source>Wolontariusz nie ma porozumienia — nie ma miesięcy, za które można wydrukować kartę pracy.</source>
+        <translation>The volunteer has no agreement — there are no months for which a timesheet can be printed.</translation>
+    </message>
+    <message>
+        <source>Pole „{label}” nie zawiera poprawnej daty — wpisz ją jako dd.mm.rrrr (wpisano: „{value}”).</source>
+        <translation>The “{label}” field does not contain a valid date — enter it as dd.mm.yyyy (typed: “{value}”).</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerDialog</name>
+    <message>
+        <source>Nowy wolontariusz</source>
+        <translation>New volunteer</translation>
+    </message>
+    <message>
+        <source>Edycja wolontariusza</source>
+        <translation>Editing volunteer</translation>
+    </message>
+    <message>
+        <source>Dane i kontakt</source>
+        <translation>Details and contact</translation>
+    </message>
+    <message>
+        <source>&amp;Imię:</source>
+        <translation>&amp;First name:</translation>
+    </message>
+    <message>
+        <source>Imię</source>
+        <translation>First name</translation>
+    </message>
+    <message>
+        <source>&amp;Nazwisko:</source>
+        <translation>S&amp;urname:</translation>
+    </message>
+    <message>
+        <source>Nazwisko</source>
+        <translation>Surname</translation>
+    </message>
+    <message>
+        <source>Data &amp;urodzenia:</source>
+        <translation>&amp;Date of birth:</translation>
+    </message>
+    <message>
+        <source>Data urodzenia</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>&amp;Telefon:</source>
+        <translation>&amp;Phone:</translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
+        <translation>&amp;E-mail:</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>&amp;Adres:</source>
+        <translation>&amp;Address:</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>ulica, numer, miejscowość</source>
+        <translation>street, number, town</translation>
+    </message>
+    <message>
+        <source>Wolontariat</source>
+        <translation>Volunteering</translation>
+    </message>
+    <message>
+        <source>&amp;Umiejętności:</source>
+        <translation>S&amp;kills:</translation>
+    </message>
+    <message>
+        <source>Umiejętności</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <source>np. prace plastyczne, pomoc w lekcjach, prawo jazdy</source>
+        <translation>e.g. arts and crafts, homework help, driving licence</translation>
+    </message>
+    <message>
+        <source>&amp;Dostępność:</source>
+        <translation>Ava&amp;ilability:</translation>
+    </message>
+    <message>
+        <source>Dostępność</source>
+        <translation>Availability</translation>
+    </message>
+    <message>
+        <source>np. wtorki i czwartki po 15:00, weekendy</source>
+        <translation>e.g. Tuesdays and Thursdays after 15:00, weekends</translation>
+    </message>
+    <message>
+        <source>&amp;Zwalnia z kosztów podróży i diet</source>
+        <translation>&amp;Waives travel costs and allowances</translation>
+    </message>
+    <message>
+        <source>Zwalnia z kosztów podróży i diet</source>
+        <translation>Waives travel costs and allowances</translation>
+    </message>
+    <message>
+        <source>pisemne zwolnienie z pokrycia kosztów (art. 45 ustawy)</source>
+        <translation>written waiver of reimbursement of costs (Art. 45 of the Act)</translation>
+    </message>
+    <message>
+        <source>A&amp;ktywny wolontariusz</source>
+        <translation>Active &amp;volunteer</translation>
+    </message>
+    <message>
+        <source>Aktywny wolontariusz</source>
+        <translation>Active volunteer</translation>
+    </message>
+    <message>
+        <source>U&amp;wagi:</source>
+        <translation>&amp;Notes:</translation>
+    </message>
+    <message>
+        <source>Uwagi</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>Praca z dziećmi i osoba niepełnoletnia</source>
+        <translation>Work with children and minors</translation>
+    </message>
+    <message>
+        <source>&amp;Pracuje z dziećmi</source>
+        <translation>Works with &amp;children</translation>
+    </message>
+    <message>
+        <source>Pracuje z dziećmi</source>
+        <translation>Works with children</translation>
+    </message>
+    <message>
+        <source>wymaga sprawdzenia w rejestrze sprawców i informacji z KRK</source>
+        <translation>requires a Sex Offenders Register check and a criminal record certificate (KRK)</translation>
+    </message>
+    <message>
+        <source>&amp;Rejestr sprawców:</source>
+        <translation>Sex &amp;offenders register:</translation>
+    </message>
+    <message>
+        <source>Sprawdzenie w Rejestrze Sprawców Przestępstw na Tle Seksualnym</source>
+        <translation>Sex Offenders Register check</translation>
+    </message>
+    <message>
+        <source>Informacja z &amp;KRK:</source>
+        <translation>Criminal &amp;record (KRK):</translation>
+    </message>
+    <message>
+        <source>Informacja z Krajowego Rejestru Karnego</source>
+        <translation>Information from the National Criminal Register (KRK)</translation>
+    </message>
+    <message>
+        <source>&amp;Zgoda opiekuna:</source>
+        <translation>&amp;Guardian&apos;s consent:</translation>
+    </message>
+    <message>
+        <source>Zgoda przedstawiciela ustawowego</source>
+        <translation>Consent of the legal representative</translation>
+    </message>
+    <message>
+        <source>wymagana, gdy wolontariusz nie ma 18 lat</source>
+        <translation>required if the volunteer is under 18</translation>
+    </message>
+    <message>
+        <source>Rejestr sprawców</source>
+        <translation>Sex offenders register</translation>
+    </message>
+    <message>
+        <source>KRK</source>
+        <translation>KRK</translation>
+    </message>
+    <message>
+        <source>{label}: brak daty</source>
+        <translation>{label}: no date</translation>
+    </message>
+    <message>
+        <source>{label}: nieaktualne od {date}</source>
+        <translation>{label}: out of date since {date}</translation>
+    </message>
+    <message>
+        <source>{label}: ważne tylko do {date}</source>
+        <translation>{label}: valid only until {date}</translation>
+    </message>
+    <message>
+        <source>{label}: ważne do {date}</source>
+        <translation>{label}: valid until {date}</translation>
+    </message>
+    <message>
+        <source>Osoba niepełnoletnia: wymagana zgoda opiekuna.</source>
+        <translation>Minor: guardian&apos;s consent required.</translation>
+    </message>
+</context>
+<context>
+    <name>Volunteers</name>
+    <message>
+        <source>brak stawki w ustawieniach</source>
+        <extracomment>An agreement for more than this many days must be in writing; up to it the volunteer is insured (NNW). A register check and a criminal-record certificate are treated as valid for this many months. Warn this many days before a check runs out. Warn about agreements ending within this many days.</extracomment>
+        <translation>no rate in the settings</translation>
+    </message>
+    <message>
+        <source>Praca z dziećmi — brak sprawdzenia w Rejestrze Sprawców Przestępstw na Tle Seksualnym.</source>
+        <translation>Work with children — no check in the Register of Sex Offenders.</translation>
+    </message>
+    <message>
+        <source>Praca z dziećmi — sprawdzenie w rejestrze sprawców z dnia {date} jest nieaktualne od {since}.</source>
+        <translation>Work with children — the sex offenders register check of {date} has been out of date since {since}.</translation>
+    </message>
+    <message>
+        <source>Praca z dziećmi — sprawdzenie w rejestrze sprawców z dnia {date} jest ważne tylko do {until}.</source>
+        <translation>Work with children — the sex offenders register check of {date} is valid only until {until}.</translation>
+    </message>
+    <message>
+        <source>Praca z dziećmi — brak informacji z Krajowego Rejestru Karnego.</source>
+        <translation>Work with children — no information from the National Criminal Register (KRK).</translation>
+    </message>
+    <message>
+        <source>Praca z dziećmi — informacja z KRK z dnia {date} jest nieaktualna od {since}.</source>
+        <translation>Work with children — the KRK information of {date} has been out of date since {since}.</translation>
+    </message>
+    <message>
+        <source>Praca z dziećmi — informacja z KRK z dnia {date} jest ważna tylko do {until}.</source>
+        <translation>Work with children — the KRK information of {date} is valid only until {until}.</translation>
+    </message>
+    <message>
+        <source>osobiście, zgodnie ze wskazówkami koordynatora wolontariatu</source>
+        <extracomment>The guardian&apos;s consent for a minor, kept on the volunteer&apos;s record (None leaves the record as it is). Default texts of a new agreement (the form fills them in; the office edits them).</extracomment>
+        <translation>in person, following the instructions of the volunteer coordinator</translation>
+    </message>
+    <message>
+        <source>za porozumieniem stron w każdym czasie albo przez każdą ze stron z zachowaniem 7-dniowego okresu wypowiedzenia, w formie pisemnej</source>
+        <translation>by mutual agreement of the parties at any time, or by either party with 7 days’ notice, in writing</translation>
+    </message>
+    <message>
+        <source>Nie wpisano daty poinformowania wolontariusza o ryzyku dla zdrowia i zasadach BHP (art. 46 ustawy).</source>
+        <translation>The date the volunteer was informed of health risks and health and safety rules (art. 46 of the Act) has not been entered.</translation>
+    </message>
+    <message>
+        <source>Informację o ryzyku i zasadach BHP przekazano po rozpoczęciu świadczeń.</source>
+        <translation>Information on risks and health and safety rules was given after the volunteer work started.</translation>
+    </message>
+    <message>
+        <source>Porozumienie podpisano po dniu rozpoczęcia świadczeń.</source>
+        <translation>The agreement was signed after the volunteer work started.</translation>
+    </message>
+    <message>
+        <source>Praca z dziećmi — sprawdzenie w rejestrze sprawców z dnia {date} nie będzie już aktualne w dniu rozpoczęcia porozumienia.</source>
+        <translation>Work with children — the sex offenders register check of {date} will no longer be valid on the agreement start date.</translation>
+    </message>
+    <message>
+        <source>Praca z dziećmi — informacja z KRK z dnia {date} nie będzie już aktualna w dniu rozpoczęcia porozumienia.</source>
+        <translation>Work with children — the KRK information of {date} will no longer be valid on the agreement start date.</translation>
+    </message>
+    <message>
+        <source>Okres pokrywa się z porozumieniem nr {number}.</source>
+        <translation>The period overlaps with agreement no. {number}.</translation>
+    </message>
+    <message>
+        <source>Wpisy godzin poza porozumieniami wolontariusza: {count} — sprawdź okresy porozumień.</source>
+        <translation>Hour entries outside the volunteer’s agreements: {count} — check the agreement periods.</translation>
+    </message>
+    <message>
+        <source>Porozumienie z osobą niepełnoletnią bez daty zgody przedstawiciela ustawowego.</source>
+        <extracomment>(month &quot;05.2021&quot;, hours), oldest first. (task &quot;6. świadczenie pomocy...&quot;, hours), by task number; &quot;&quot; for hours without a task. &quot;Nazwisko Imię&quot;. &quot;checks&quot;, &quot;minor&quot;, &quot;ending&quot; or &quot;outside&quot;.</extracomment>
+        <translation>Agreement with a minor without the date of the legal representative’s consent.</translation>
+    </message>
+    <message>
+        <source>Osoba niepełnoletnia bez daty zgody przedstawiciela ustawowego.</source>
+        <translation>Minor without the date of the legal representative’s consent.</translation>
+    </message>
+    <message>
+        <source>Porozumienie nr {number} kończy się dziś ({date}).</source>
+        <translation>Agreement no. {number} ends today ({date}).</translation>
+    </message>
+    <message>
+        <source>Porozumienie nr {number} kończy się jutro ({date}).</source>
+        <translation>Agreement no. {number} ends tomorrow ({date}).</translation>
+    </message>
+    <message>
+        <source>Porozumienie nr {number} kończy się {date} (za {days} dni).</source>
+        <translation>Agreement no. {number} ends on {date} (in {days} days).</translation>
+    </message>
+    <message>
+        <source>Godziny poza porozumieniem: {count} wpis(y), razem {hours} godz. ({days}).</source>
+        <translation>Hours outside an agreement: {count} entry(ies), {hours} h in total ({days}).</translation>
+    </message>
 </context>
 <context>
     <name>VolunteersTab</name>
     <message>
         <source>Wolontariusze</source>
         <translation>Volunteers</translation>
+    </message>
+    <message>
+        <source>przyszłe</source>
+        <translation>upcoming</translation>
+    </message>
+    <message>
+        <source>trwa</source>
+        <translation>in force</translation>
+    </message>
+    <message>
+        <source>kończy się wkrótce</source>
+        <translation>ending soon</translation>
+    </message>
+    <message>
+        <source>zakończone</source>
+        <translation>ended</translation>
+    </message>
+    <message>
+        <source>Szukaj: nazwisko, imię, telefon, uwagi…</source>
+        <translation>Search: surname, first name, phone, notes…</translation>
     </message>
     <message>
         <source>Lista wolontariuszy</source>
@@ -2054,6 +7926,453 @@ volunteer work:</translation>
     <message>
         <source>Brak wolontariuszy.</source>
         <translation>No volunteers.</translation>
+    </message>
+    <message>
+        <source>Działania na liście wolontariuszy</source>
+        <translation>Actions on the volunteer list</translation>
+    </message>
+    <message>
+        <source>&amp;Nowy wolontariusz…</source>
+        <translation>&amp;New volunteer…</translation>
+    </message>
+    <message>
+        <source>Dodaj wolontariusza (Ctrl+N)</source>
+        <translation>Add a volunteer (Ctrl+N)</translation>
+    </message>
+    <message>
+        <source>&amp;Edytuj…</source>
+        <translation>&amp;Edit…</translation>
+    </message>
+    <message>
+        <source>Zmień dane zaznaczonego wolontariusza (Enter)</source>
+        <translation>Change the selected volunteer&apos;s details (Enter)</translation>
+    </message>
+    <message>
+        <source>&amp;Usuń</source>
+        <translation>De&amp;lete</translation>
+    </message>
+    <message>
+        <source>Usuń zaznaczonego wolontariusza z porozumieniami i godzinami</source>
+        <translation>Delete the selected volunteer with their agreements and hours</translation>
+    </message>
+    <message>
+        <source>&amp;Porozumienie…</source>
+        <translation>&amp;Agreement…</translation>
+    </message>
+    <message>
+        <source>Zapisz nowe porozumienie z zaznaczonym wolontariuszem</source>
+        <translation>Record a new agreement with the selected volunteer</translation>
+    </message>
+    <message>
+        <source>&amp;Godziny…</source>
+        <translation>&amp;Hours…</translation>
+    </message>
+    <message>
+        <source>Wpisz godziny pracy zaznaczonego wolontariusza</source>
+        <translation>Enter the selected volunteer&apos;s hours of work</translation>
+    </message>
+    <message>
+        <source>&amp;Dokumenty</source>
+        <translation>&amp;Documents</translation>
+    </message>
+    <message>
+        <source>Dokumenty wolontariusza</source>
+        <translation>Volunteer documents</translation>
+    </message>
+    <message>
+        <source>Porozumienie, karta pracy, zaświadczenie i opinia (Ctrl+P)</source>
+        <translation>Agreement, timesheet, certificate and reference (Ctrl+P)</translation>
+    </message>
+    <message>
+        <source>Porozumienie do podpisu</source>
+        <translation>Agreement for signature</translation>
+    </message>
+    <message>
+        <source>Karta pracy za miesiąc…</source>
+        <translation>Timesheet for a month…</translation>
+    </message>
+    <message>
+        <source>Zaświadczenie o wykonaniu świadczeń</source>
+        <translation>Certificate of services performed</translation>
+    </message>
+    <message>
+        <source>Opinia o wykonaniu świadczeń…</source>
+        <translation>Reference on services performed…</translation>
+    </message>
+    <message>
+        <source>&amp;Zestawienie godzin…</source>
+        <translation>Hours &amp;summary…</translation>
+    </message>
+    <message>
+        <source>Godziny i wartość pracy wszystkich wolontariuszy w okresie (PDF)</source>
+        <translation>Hours and value of work of all volunteers in a period (PDF)</translation>
+    </message>
+    <message>
+        <source>G&amp;ala…</source>
+        <translation>&amp;Gala…</translation>
+    </message>
+    <message>
+        <source>Lista wolontariuszy według liczby godzin w okresie, na galę (PDF)</source>
+        <translation>List of volunteers by number of hours in a period, for the gala (PDF)</translation>
+    </message>
+    <message>
+        <source>Po&amp;dziękowania…</source>
+        <translation>Thank-&amp;you letters…</translation>
+    </message>
+    <message>
+        <source>Podziękowania dla wolontariuszy z godzinami w okresie, po jednej stronie (PDF)</source>
+        <translation>Thank-you letters for volunteers with hours in a period, one per page (PDF)</translation>
+    </message>
+    <message>
+        <source>Zaznaczony wolontariusz</source>
+        <translation>Selected volunteer</translation>
+    </message>
+    <message>
+        <source>Szczegóły wolontariusza</source>
+        <translation>Volunteer details</translation>
+    </message>
+    <message>
+        <source>Porozumienia wolontariusza</source>
+        <translation>Volunteer&apos;s agreements</translation>
+    </message>
+    <message>
+        <source>&amp;Nowe…</source>
+        <translation>&amp;New…</translation>
+    </message>
+    <message>
+        <source>Zapisz nowe porozumienie</source>
+        <translation>Record a new agreement</translation>
+    </message>
+    <message>
+        <source>Edytuj…</source>
+        <translation>Edit…</translation>
+    </message>
+    <message>
+        <source>Zmień zaznaczone porozumienie</source>
+        <translation>Change the selected agreement</translation>
+    </message>
+    <message>
+        <source>Usuń</source>
+        <translation>Delete</translation>
+    </message>
+    <message>
+        <source>Usuń zaznaczone porozumienie</source>
+        <translation>Delete the selected agreement</translation>
+    </message>
+    <message>
+        <source>Drukuj</source>
+        <translation>Print</translation>
+    </message>
+    <message>
+        <source>Porozumienie do podpisu (PDF)</source>
+        <translation>Agreement for signature (PDF)</translation>
+    </message>
+    <message>
+        <source>Godziny wolontariusza</source>
+        <translation>Volunteer&apos;s hours</translation>
+    </message>
+    <message>
+        <source>&amp;Dodaj…</source>
+        <translation>&amp;Add…</translation>
+    </message>
+    <message>
+        <source>Wpisz godziny (kolejne dni)</source>
+        <translation>Enter hours (consecutive days)</translation>
+    </message>
+    <message>
+        <source>Zmień zaznaczony wpis</source>
+        <translation>Change the selected entry</translation>
+    </message>
+    <message>
+        <source>Usuń zaznaczony wpis</source>
+        <translation>Delete the selected entry</translation>
+    </message>
+    <message>
+        <source>&amp;Karta pracy…</source>
+        <translation>&amp;Timesheet…</translation>
+    </message>
+    <message>
+        <source>Karta pracy za miesiąc (PDF)</source>
+        <translation>Timesheet for a month (PDF)</translation>
+    </message>
+    <message>
+        <source>Godziny według miesięcy</source>
+        <translation>Hours by month</translation>
+    </message>
+    <message>
+        <source>Godziny według zadań</source>
+        <translation>Hours by task</translation>
+    </message>
+    <message>
+        <source>Dane</source>
+        <translation>Details</translation>
+    </message>
+    <message>
+        <source>Porozumienia</source>
+        <translation>Agreements</translation>
+    </message>
+    <message>
+        <source>Godziny</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Podsumowanie</source>
+        <translation>Summary</translation>
+    </message>
+    <message>
+        <source>Ostrzeżenia dotyczące wolontariuszy</source>
+        <translation>Volunteer warnings</translation>
+    </message>
+    <message>
+        <source>Dwuklik albo Enter: pokaż wolontariusza na liście</source>
+        <translation>Double-click or Enter: show the volunteer in the list</translation>
+    </message>
+    <message>
+        <source>&amp;Ostrzeżenia ({count})</source>
+        <translation>&amp;Warnings ({count})</translation>
+    </message>
+    <message>
+        <source>&amp;Ostrzeżenia: brak</source>
+        <translation>&amp;Warnings: none</translation>
+    </message>
+    <message>
+        <source>Zaznacz wolontariusza na liście</source>
+        <translation>Select a volunteer in the list</translation>
+    </message>
+    <message>
+        <source>Tu zobaczysz jego dane, porozumienia, godziny i ich wartość.</source>
+        <translation>Here you will see their details, agreements, hours and their value.</translation>
+    </message>
+    <message>
+        <source>POZA POROZUMIENIEM — </source>
+        <translation>OUTSIDE AGREEMENT — </translation>
+    </message>
+    <message>
+        <source>Razem: {hours} godz. w {days} dniach · wartość pracy: {value}</source>
+        <translation>Total: {hours} h on {days} days · value of work: {value}</translation>
+    </message>
+    <message>
+        <source>Łącznie {hours} godz. · wartość pracy wolontariusza: {value}</source>
+        <translation>Total {hours} h · value of volunteer work: {value}</translation>
+    </message>
+    <message>
+        <source>(bez zadania)</source>
+        <translation>(no task)</translation>
+    </message>
+    <message>
+        <source>Data urodzenia</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Telefon</source>
+        <translation>Phone</translation>
+    </message>
+    <message>
+        <source>E-mail</source>
+        <translation>E-mail</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
+    </message>
+    <message>
+        <source>Umiejętności</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <source>Dostępność</source>
+        <translation>Availability</translation>
+    </message>
+    <message>
+        <source>Koszty podróży</source>
+        <translation>Travel costs</translation>
+    </message>
+    <message>
+        <source>zwolnienie z pokrycia</source>
+        <translation>waived by the volunteer</translation>
+    </message>
+    <message>
+        <source>pokrywa korzystający</source>
+        <translation>covered by the organisation</translation>
+    </message>
+    <message>
+        <source>Rejestr sprawców</source>
+        <translation>Sex offenders register</translation>
+    </message>
+    <message>
+        <source>Informacja z KRK</source>
+        <translation>Criminal record check (KRK)</translation>
+    </message>
+    <message>
+        <source>BRAK</source>
+        <translation>MISSING</translation>
+    </message>
+    <message>
+        <source>{date} — nieaktualne (ważne do {until})</source>
+        <translation>{date} — expired (valid until {until})</translation>
+    </message>
+    <message>
+        <source>{date} — ważne tylko do {until}</source>
+        <translation>{date} — valid only until {until}</translation>
+    </message>
+    <message>
+        <source>{date} — ważne do {until}</source>
+        <translation>{date} — valid until {until}</translation>
+    </message>
+    <message>
+        <source>Praca z dziećmi</source>
+        <translation>Works with children</translation>
+    </message>
+    <message>
+        <source>nie</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Zgoda opiekuna</source>
+        <translation>Guardian&apos;s consent</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>aktywny</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>nieaktywny</source>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <source>Uwagi</source>
+        <translation>Notes</translation>
+    </message>
+    <message>
+        <source>, ustne</source>
+        <translation>, oral</translation>
+    </message>
+    <message>
+        <source>, NNW</source>
+        <translation>, accident insurance</translation>
+    </message>
+    <message>
+        <source>Dodano wolontariusza.</source>
+        <translation>Volunteer added.</translation>
+    </message>
+    <message>
+        <source>Zapisano zmiany wolontariusza.</source>
+        <translation>Volunteer&apos;s changes saved.</translation>
+    </message>
+    <message>
+        <source>Usunąć wolontariusza?</source>
+        <translation>Delete the volunteer?</translation>
+    </message>
+    <message>
+        <source>Usunąć wolontariusza {name} wraz z porozumieniami i godzinami?</source>
+        <translation>Delete the volunteer {name} together with their agreements and hours?</translation>
+    </message>
+    <message>
+        <source>Usuniętych godzin nie będzie w zestawieniach ani na zaświadczeniach.</source>
+        <translation>Deleted hours will not appear in summaries or on certificates.</translation>
+    </message>
+    <message>
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Usunięto wolontariusza {name}.</source>
+        <translation>Volunteer {name} deleted.</translation>
+    </message>
+    <message>
+        <source>Zapisano porozumienie nr {number}.</source>
+        <translation>Agreement no. {number} saved.</translation>
+    </message>
+    <message>
+        <source>Wpisane w tym okresie godziny ({hours}) zostaną w ewidencji jako godziny poza porozumieniem.</source>
+        <translation>The hours entered in this period ({hours}) will remain in the records as hours outside an agreement.</translation>
+    </message>
+    <message>
+        <source>Usunąć porozumienie?</source>
+        <translation>Delete the agreement?</translation>
+    </message>
+    <message>
+        <source>Usunąć porozumienie nr {number}?</source>
+        <translation>Delete agreement no. {number}?</translation>
+    </message>
+    <message>
+        <source>Usunięto porozumienie nr {number}.</source>
+        <translation>Agreement no. {number} deleted.</translation>
+    </message>
+    <message>
+        <source>Zapisano godziny: {count} wpis(y), razem {hours} godz.</source>
+        <translation>Hours saved: {count} entry(ies), {hours} h in total.</translation>
+    </message>
+    <message>
+        <source>Usunąć wpis godzin?</source>
+        <translation>Delete the hours entry?</translation>
+    </message>
+    <message>
+        <source>Usunąć {hours} godz. z dnia {date}?</source>
+        <translation>Delete {hours} h on {date}?</translation>
+    </message>
+    <message>
+        <source>Wydruk zapisano w {path}.</source>
+        <translation>Printout saved in {path}.</translation>
+    </message>
+    <message>
+        <source>Zaznacz wolontariusza, którego dokument chcesz wydrukować.</source>
+        <translation>Select the volunteer whose document you want to print.</translation>
+    </message>
+    <message>
+        <source>Wolontariusz nie ma jeszcze porozumienia — zapisz je przyciskiem „Porozumienie…”.</source>
+        <translation>The volunteer has no agreement yet — record one with the “Agreement…” button.</translation>
+    </message>
+    <message>
+        <source>Zestawienie godzin wolontariuszy</source>
+        <translation>Volunteer hours summary</translation>
+    </message>
+    <message>
+        <source>&amp;Drukuj zestawienie</source>
+        <translation>&amp;Print summary</translation>
+    </message>
+    <message>
+        <source>Gala wolontariatu — lista według godzin</source>
+        <translation>Volunteer gala — list by hours</translation>
+    </message>
+    <message>
+        <source>&amp;Drukuj listę</source>
+        <translation>&amp;Print list</translation>
+    </message>
+    <message>
+        <source>Podziękowania dla wolontariuszy</source>
+        <translation>Thank-you letters for volunteers</translation>
+    </message>
+    <message>
+        <source>&amp;Drukuj podziękowania</source>
+        <translation>&amp;Print thank-you letters</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInDialog</name>
+    <message>
+        <source>Osoba spoza listy</source>
+        <translation>Person not on the list</translation>
+    </message>
+    <message>
+        <source>Dodaj osobę spoza listy</source>
+        <translation>Add a person not on the list</translation>
+    </message>
+    <message>
+        <source>&amp;Dodaj jako obecną</source>
+        <translation>&amp;Add as present</translation>
+    </message>
+    <message>
+        <source>Dodaj wybraną osobę jako obecną</source>
+        <translation>Add the chosen person as present</translation>
+    </message>
+    <message>
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
     </message>
 </context>
 </TS>
