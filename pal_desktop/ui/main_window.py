@@ -10,7 +10,7 @@ holidays) are built when first shown, or in idle time once the first tab's data 
 from __future__ import annotations
 
 import importlib
-from typing import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QProgressBar,
+    QTableView,
     QTabWidget,
     QToolBar,
     QVBoxLayout,
@@ -31,7 +32,9 @@ from pal_desktop.domain.text import fold
 from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.ui.dialogs import error_dialog
-from pal_desktop.ui.tabs.list_tab import ListTab
+
+if TYPE_CHECKING:  # the tab modules load after the first paint
+    from pal_desktop.ui.tabs.list_tab import ListTab
 
 APP_TITLE = "PAL Desktop"
 
@@ -66,7 +69,11 @@ def tab_class(spec: TabSpec) -> type[ListTab]:
 
 
 class TabSlot(QWidget):
-    """The page of one tab in the tab bar; the tab itself is built into it when first needed."""
+    """The page of one tab in the tab bar; the tab itself is built into it when first needed.
+
+    Until then the page shows an empty table, so the first paint costs what a bare window of six empty
+    tables costs; the real tab (and its module) comes with the data.
+    """
 
     def __init__(self, spec: TabSpec, parent: QWidget) -> None:
         super().__init__(parent)
@@ -75,10 +82,17 @@ class TabSlot(QWidget):
         self.setAccessibleName(QCoreApplication.translate(spec.class_name, spec.title))
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        self.placeholder: QWidget | None = QTableView(self)
+        self.placeholder.setAccessibleName(QCoreApplication.translate("MainWindow", "Wczytywanie…"))
+        layout.addWidget(self.placeholder)
 
     def build(self) -> ListTab:
         if self.tab is None:
             self.tab = tab_class(self.spec)(self)
+            if self.placeholder is not None:
+                self.layout().removeWidget(self.placeholder)
+                self.placeholder.deleteLater()
+                self.placeholder = None
             self.layout().addWidget(self.tab)
             self.tab.show()  # a child added to a page already on screen would otherwise appear only later
         return self.tab
@@ -130,7 +144,6 @@ class MainWindow(QMainWindow):
             slot = TabSlot(spec, self.tabs)
             self._slots[spec.tab_id] = slot
             self.tabs.addTab(slot, QCoreApplication.translate(spec.class_name, spec.title))
-        self._slots[TAB_SPECS[0].tab_id].build()
         self.setCentralWidget(self.tabs)
 
         self._build_actions()
