@@ -12,9 +12,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
-    QPushButton,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -87,20 +85,7 @@ class AnimatorsTab(RowsTab):
 
     # ---- Building
     def build_toolbar(self) -> QWidget:
-        bar = QWidget(self)
-        bar.setObjectName("animatorsToolbar")
-        bar.setAccessibleName(self.tr("Działania na liście animatorów"))
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(0, 0, 0, 4)
-
-        def button(text: str, name: str, tip: str, slot) -> QPushButton:
-            widget = QPushButton(text, bar)
-            widget.setObjectName(name)
-            widget.setAccessibleName(text.replace("&", "").rstrip("…"))
-            widget.setToolTip(tip)
-            widget.clicked.connect(slot)
-            row.addWidget(widget)
-            return widget
+        bar, row, button = self.toolbar("animatorsToolbar", self.tr("Działania na liście animatorów"))
 
         self.new_button = button(self.tr("&Nowy animator…"), "newAnimatorButton", self.tr("Dodaj animatora (Ctrl+N)"),
                                  self.new_record)

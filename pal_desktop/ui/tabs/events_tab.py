@@ -105,20 +105,7 @@ class EventsTab(ListTab):
 
     # ---- Building
     def build_toolbar(self) -> QWidget:
-        bar = QWidget(self)
-        bar.setObjectName("eventsToolbar")
-        bar.setAccessibleName(self.tr("Działania na wydarzeniach"))
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(0, 0, 0, 4)
-
-        def button(text: str, name: str, tip: str, slot, accessible: str | None = None) -> QPushButton:
-            widget = QPushButton(text, bar)
-            widget.setObjectName(name)
-            widget.setAccessibleName(accessible or text.replace("&", "").rstrip("…"))
-            widget.setToolTip(tip)
-            widget.clicked.connect(slot)
-            row.addWidget(widget)
-            return widget
+        bar, row, button = self.toolbar("eventsToolbar", self.tr("Działania na wydarzeniach"))
 
         self.new_button = button(self.tr("&Nowe wydarzenie…"), "newEventButton",
                                  self.tr("Dodaj wydarzenie albo cykl zajęć (Ctrl+N)"), self.new_record)

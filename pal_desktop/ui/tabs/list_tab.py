@@ -10,7 +10,7 @@ each ``load`` imports what it needs when it runs.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QPushButton,
     QStackedWidget,
     QTableView,
     QVBoxLayout,
@@ -161,8 +162,31 @@ class ListTab(QWidget):
         raise NotImplementedError
 
     def build_toolbar(self) -> QWidget | None:
-        """An optional row of buttons above the count and the search field."""
+        """An optional row of buttons above the count and the search field (see ``toolbar``)."""
         return None
+
+    def toolbar(self, object_name: str, accessible_name: str) -> tuple[QWidget, QHBoxLayout, Callable[..., QPushButton]]:
+        """A row for ``build_toolbar`` and a ``button(text, name, tip, slot, accessible=None)`` that adds to it.
+
+        Every button gets an object name (for tests), an accessible name (the text without "&" and "…" unless
+        given) and a tooltip that names its shortcut.
+        """
+        bar = QWidget(self)
+        bar.setObjectName(object_name)
+        bar.setAccessibleName(accessible_name)
+        row = QHBoxLayout(bar)
+        row.setContentsMargins(0, 0, 0, 4)
+
+        def button(text: str, name: str, tip: str, slot, accessible: str | None = None) -> QPushButton:
+            widget = QPushButton(text, bar)
+            widget.setObjectName(name)
+            widget.setAccessibleName(accessible or text.replace("&", "").rstrip("…"))
+            widget.setToolTip(tip)
+            widget.clicked.connect(slot)
+            row.addWidget(widget)
+            return widget
+
+        return bar, row, button
 
     def build_filters(self) -> QWidget | None:
         """An optional row of filters between the search field and the table."""

@@ -110,20 +110,7 @@ class ParticipantsTab(ListTab):
 
     # ---- Building
     def build_toolbar(self) -> QWidget:
-        bar = QWidget(self)
-        bar.setObjectName("participantsToolbar")
-        bar.setAccessibleName(self.tr("Działania na liście uczestników"))
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(0, 0, 0, 4)
-
-        def button(text: str, name: str, tip: str, slot) -> QPushButton:
-            widget = QPushButton(text, bar)
-            widget.setObjectName(name)
-            widget.setAccessibleName(text.replace("&", "").rstrip("…"))
-            widget.setToolTip(tip)
-            widget.clicked.connect(slot)
-            row.addWidget(widget)
-            return widget
+        bar, row, button = self.toolbar("participantsToolbar", self.tr("Działania na liście uczestników"))
 
         self.new_button = button(self.tr("&Nowy uczestnik…"), "newParticipantButton",
                                  self.tr("Dodaj uczestnika (Ctrl+N)"), self.new_record)

@@ -17,12 +17,10 @@ import datetime as dt
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QListWidget,
     QListWidgetItem,
     QMenu,
-    QPushButton,
     QTabWidget,
     QToolButton,
     QVBoxLayout,
@@ -110,20 +108,7 @@ class VolunteersTab(RowsTab):
 
     # ---- Building
     def build_toolbar(self) -> QWidget:
-        bar = QWidget(self)
-        bar.setObjectName("volunteersToolbar")
-        bar.setAccessibleName(self.tr("Działania na liście wolontariuszy"))
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(0, 0, 0, 4)
-
-        def button(text: str, name: str, tip: str, slot) -> QPushButton:
-            widget = QPushButton(text, bar)
-            widget.setObjectName(name)
-            widget.setAccessibleName(text.replace("&", "").rstrip("…"))
-            widget.setToolTip(tip)
-            widget.clicked.connect(slot)
-            row.addWidget(widget)
-            return widget
+        bar, row, button = self.toolbar("volunteersToolbar", self.tr("Działania na liście wolontariuszy"))
 
         self.new_button = button(self.tr("&Nowy wolontariusz…"), "newVolunteerButton",
                                  self.tr("Dodaj wolontariusza (Ctrl+N)"), self.new_record)
