@@ -13,9 +13,9 @@ A row whose PESEL is already in the registry (or, for a person without PESEL, wh
 updates that person, and only the columns the sheet fills: an empty cell never erases what the registry
 knows.
 
-Validation mirrors ``participants.collect_errors`` rule for rule (``_collect_errors`` below) but answers the
-two questions that function asks the database (is this PESEL registered? is the street in the area?) from
-data fetched once for the whole file; ``tests/services/test_participant_import.py`` checks both agree.
+Validation is ``participants.collect_errors`` itself; the two questions it asks the database (is this PESEL
+registered? is the street in the area?) are answered by ``_Known`` from data fetched once for the whole file,
+so 10,000 rows cost no query each; ``tests/services/test_participant_import.py`` checks both answers agree.
 """
 
 from __future__ import annotations
@@ -883,6 +883,19 @@ class _Known:
         for programme_id, streets in self.streets.items():
             self.area_names[programme_id] = {fold(s[1]).removeprefix("ul. ") for s in streets.values()}
 
+    # The two questions participants.collect_errors asks (see participants.DatabaseFacts), answered from memory.
+    def pesel_owner(self, pesel: str, other_than: int | None) -> int | None:
+        owner = self.pesels.get(pesel)
+        return None if owner is None or owner == other_than else owner
+
+    def street_in_area(self, programme_id: int | None, street_id: int | None, street_name: str) -> bool:
+        if street_id is not None:
+            return self.street_programme.get(street_id) == programme_id
+        if not street_name:
+            return True
+        names = self.area_names.get(programme_id or 0)
+        return not names or fold(street_name).removeprefix("ul. ") in names
+
 
 def document_key(number: str) -> str:
     """A document number as people without PESEL are matched by it: no spaces or dashes, upper case."""
@@ -898,109 +911,6 @@ def _documents(session) -> dict[str, int]:
 
 def _street_key(name: str) -> str:
     return fold(name).removeprefix("ul. ").removeprefix("ul ")
-
-
-def _street_in_area(known: _Known, programme_id: int | None, street_id: int | None, street_name: str) -> bool:
-    """``participants._street_in_area`` on prefetched streets."""
-    if street_id is not None:
-        return known.street_programme.get(street_id) == programme_id
-    if not street_name:
-        return True
-    names = known.area_names.get(programme_id or 0)
-    return not names or fold(street_name).removeprefix("ul. ") in names
-
-
-def _collect_errors(known: _Known, data: ParticipantInput, participant_id: int | None) -> list[ValidationError]:
-    """``participants.collect_errors`` rule for rule, with the two database questions answered by ``known``.
-
-    Keep the two in step: tests/services/test_participant_import.py compares them on a set of inputs.
-    """
-    errors: list[ValidationError] = []
-
-    def attempt(check, *args, **kwargs):
-        try:
-            return check(*args, **kwargs)
-        except ValidationError as error:
-            errors.append(error)
-            return None
-
-    attempt(rules.check_required, data.first_name, "first_name", FIELD_LABELS["first_name"])
-    attempt(rules.check_required, data.last_name, "last_name", FIELD_LABELS["last_name"])
-    if data.no_pesel:
-        if data.pesel:
-            errors.append(ValidationError(QT_TRANSLATE_NOOP(
-                "Validation", "Zaznaczono „brak PESEL”, a pole PESEL jest wypełnione — wybierz jedno."),
-                field="pesel"))
-        if not data.document_number:
-            errors.append(ValidationError(QT_TRANSLATE_NOOP(
-                "Validation", "Osoba bez numeru PESEL musi mieć podany numer dokumentu tożsamości."),
-                field="document_number"))
-        if data.birth_date is None:
-            errors.append(ValidationError(QT_TRANSLATE_NOOP(
-                "Validation", "Osoba bez numeru PESEL musi mieć podaną datę urodzenia."), field="birth_date"))
-    elif not data.pesel:
-        errors.append(ValidationError(QT_TRANSLATE_NOOP(
-            "Validation", "Pole „PESEL” nie może być puste — wpisz numer albo zaznacz „brak PESEL”."), field="pesel"))
-    else:
-        checked = attempt(_check_pesel, data.pesel)
-        if checked:
-            number, birth, sex = checked
-            if data.birth_date and data.birth_date != birth:
-                errors.append(ValidationError(QT_TRANSLATE_NOOP(
-                    "Validation", "Data urodzenia {given} nie zgadza się z numerem PESEL ({from_pesel})."),
-                    field="birth_date", given=data.birth_date.strftime("%d.%m.%Y"),
-                    from_pesel=birth.strftime("%d.%m.%Y")))
-            if data.sex and data.sex != sex:
-                errors.append(ValidationError(QT_TRANSLATE_NOOP(
-                    "Validation", "Płeć nie zgadza się z numerem PESEL (według PESEL: {sex})."), field="sex",
-                    sex=sex.label))
-            existing = known.pesels.get(number)
-            if existing is not None and existing != (participant_id or 0):
-                errors.append(ValidationError(QT_TRANSLATE_NOOP(
-                    "Validation", "Osoba z numerem PESEL {pesel} jest już w rejestrze."), field="pesel",
-                    pesel=number, existing_id=existing))
-    if data.birth_date and data.birth_date > dt.date.today():
-        errors.append(ValidationError(QT_TRANSLATE_NOOP(
-            "Validation", "Data urodzenia nie może być z przyszłości."), field="birth_date"))
-    attempt(rules.check_postal_code, data.postal_code)
-    attempt(rules.check_email, data.email)
-    attempt(rules.check_phone, data.phone)
-    if not _street_in_area(known, data.programme_id, data.street_id, data.street_name) \
-            and not data.outside_area_reason:
-        errors.append(ValidationError(QT_TRANSLATE_NOOP(
-            "Validation", "Ulica „{street}” nie należy do obszaru rewitalizacji — podaj uzasadnienie."),
-            field="outside_area_reason", street=data.street_name))
-    if data.disability_degree and data.disability != TriState.YES:
-        errors.append(ValidationError(QT_TRANSLATE_NOOP(
-            "Validation", "Stopień niepełnosprawności podaje się tylko dla osoby z niepełnosprawnością."),
-            field="disability_degree"))
-    attempt(rules.check_dates_in_order, data.start_date, data.end_date, field="end_date",
-            start_label=FIELD_LABELS["start_date"], end_label=FIELD_LABELS["end_date"])
-    if data.status in (ParticipantStatus.ACTIVE, ParticipantStatus.COMPLETED, ParticipantStatus.DROPPED_OUT):
-        for name in ("declaration_date", "data_protection_date"):
-            if getattr(data, name) is None:
-                errors.append(ValidationError(QT_TRANSLATE_NOOP(
-                    "Validation", "Uczestnik nie może mieć statusu „{status}” bez daty podpisania: „{document}”."),
-                    field=name, status=data.status.label, document=FIELD_LABELS[name]))
-        if data.start_date is None:
-            errors.append(ValidationError(QT_TRANSLATE_NOOP(
-                "Validation", "Pole „{label}” jest wymagane dla statusu „{status}”."), field="start_date",
-                label=FIELD_LABELS["start_date"], status=data.status.label))
-    if data.status in (ParticipantStatus.COMPLETED, ParticipantStatus.DROPPED_OUT) and data.end_date is None:
-        errors.append(ValidationError(QT_TRANSLATE_NOOP(
-            "Validation", "Pole „{label}” jest wymagane dla statusu „{status}”."), field="end_date",
-            label=FIELD_LABELS["end_date"], status=data.status.label))
-    if data.end_date and data.status in (ParticipantStatus.CANDIDATE, ParticipantStatus.ACTIVE):
-        errors.append(ValidationError(QT_TRANSLATE_NOOP(
-            "Validation", "Osoba z datą zakończenia udziału musi mieć status „zakończył” albo „przerwał”."),
-            field="status"))
-    for name in ("declaration_date", "data_protection_date", "start_date", "end_date"):
-        value = getattr(data, name)
-        if value and value > dt.date.today() + dt.timedelta(days=366):
-            errors.append(ValidationError(QT_TRANSLATE_NOOP(
-                "Validation", "Pole „{label}” ma datę zbyt odległą w przyszłości ({value})."), field=name,
-                label=FIELD_LABELS.get(name, name), value=value.strftime("%d.%m.%Y")))
-    return errors
 
 
 # ---- Preview -------------------------------------------------------------------------------------------
@@ -1179,7 +1089,7 @@ def _check_row(number: int, row: _Converted, programme_id: int, known: _Known,
         data = ParticipantInput(**{"first_name": "", "last_name": "", "programme_id": programme_id, **values})
     data = participants.normalise(data)
     data = _with_area_street(data, known)
-    for error in _collect_errors(known, data, existing_id):
+    for error in participants.collect_errors(None, data, existing_id, facts=known):
         problems.append((error.field or "", error))
     key = ("pesel", pesel) if pesel else ("document", document) if document else None
     if key in seen:

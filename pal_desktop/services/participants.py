@@ -132,15 +132,29 @@ class SaveResult:
 # ---- Validation ----------------------------------------------------------------------------------------
 
 
-def _street_in_area(session, programme_id: int | None, street_id: int | None, street_name: str) -> bool:
-    if street_id is not None:
-        return session.scalar(select(AreaStreet.id).where(AreaStreet.id == street_id,
-                                                          AreaStreet.programme_id == programme_id)) is not None
-    if not street_name:
-        return True
-    wanted = fold(street_name).removeprefix("ul. ")
-    names = session.scalars(select(AreaStreet.name).where(AreaStreet.programme_id == programme_id)).all()
-    return any(fold(name).removeprefix("ul. ") == wanted for name in names) or not names
+class DatabaseFacts:
+    """The two things validation asks the database: who has this PESEL, and is this street in the area.
+
+    The import answers them from data fetched once per file instead (participant_import._Known has the same
+    two methods), so both run exactly the same rules in ``collect_errors``.
+    """
+
+    def __init__(self, session) -> None:
+        self.session = session
+
+    def pesel_owner(self, pesel: str, other_than: int | None) -> int | None:
+        return self.session.scalar(select(Participant.id).where(Participant.pesel == pesel,
+                                                                Participant.id != (other_than or 0)))
+
+    def street_in_area(self, programme_id: int | None, street_id: int | None, street_name: str) -> bool:
+        if street_id is not None:
+            return self.session.scalar(select(AreaStreet.id).where(
+                AreaStreet.id == street_id, AreaStreet.programme_id == programme_id)) is not None
+        if not street_name:
+            return True
+        wanted = fold(street_name).removeprefix("ul. ")
+        names = self.session.scalars(select(AreaStreet.name).where(AreaStreet.programme_id == programme_id)).all()
+        return any(fold(name).removeprefix("ul. ") == wanted for name in names) or not names
 
 
 def normalise(data: ParticipantInput) -> ParticipantInput:
@@ -155,8 +169,13 @@ def normalise(data: ParticipantInput) -> ParticipantInput:
     return ParticipantInput(**values)
 
 
-def collect_errors(session, data: ParticipantInput, participant_id: int | None = None) -> list[ValidationError]:
-    """Every rule the input breaks (the form shows each beside its field)."""
+def collect_errors(session, data: ParticipantInput, participant_id: int | None = None, *,
+                   facts=None) -> list[ValidationError]:
+    """Every rule the input breaks (the form shows each beside its field).
+
+    ``facts`` answers the database questions (DatabaseFacts on ``session`` unless given).
+    """
+    facts = facts or DatabaseFacts(session)
     errors: list[ValidationError] = []
 
     def attempt(check, *args, **kwargs):
@@ -196,8 +215,7 @@ def collect_errors(session, data: ParticipantInput, participant_id: int | None =
                 errors.append(ValidationError(QT_TRANSLATE_NOOP(
                     "Validation", "Płeć nie zgadza się z numerem PESEL (według PESEL: {sex})."), field="sex",
                     sex=sex.label))
-            existing = session.scalar(select(Participant.id).where(Participant.pesel == number,
-                                                                   Participant.id != (participant_id or 0)))
+            existing = facts.pesel_owner(number, participant_id)
             if existing is not None:
                 errors.append(ValidationError(QT_TRANSLATE_NOOP(
                     "Validation", "Osoba z numerem PESEL {pesel} jest już w rejestrze."), field="pesel",
@@ -208,7 +226,7 @@ def collect_errors(session, data: ParticipantInput, participant_id: int | None =
     attempt(rules.check_postal_code, data.postal_code)
     attempt(rules.check_email, data.email)
     attempt(rules.check_phone, data.phone)
-    if not _street_in_area(session, data.programme_id, data.street_id, data.street_name) \
+    if not facts.street_in_area(data.programme_id, data.street_id, data.street_name) \
             and not data.outside_area_reason:
         errors.append(ValidationError(QT_TRANSLATE_NOOP(
             "Validation", "Ulica „{street}” nie należy do obszaru rewitalizacji — podaj uzasadnienie."),
