@@ -108,7 +108,7 @@ def _fitted(header: DocumentHeader, page_width: float) -> DocumentHeader:
     programme = header.programme_title + (f" (nr {header.project_number})" if header.project_number else "")
     return replace(header, organisation=_shortened(header.organisation, FONT_BOLD, 9, usable),
                    programme_title=_shortened(programme, FONT, 8, usable), project_number="",
-                   funding_line=_shortened(header.funding_line, FONT, 7, usable))
+                   funding_line=header.funding_line)  # draw_header wraps it to two lines
 
 
 def _page_header(header: DocumentHeader, running: str, width: float, height: float):

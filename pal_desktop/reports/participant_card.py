@@ -224,7 +224,7 @@ def render_participant_card(data: ParticipantCardData) -> bytes:
         sections.append([_heading("Uwagi"), _p(data.notes)])
     for section in sections[:-1]:
         story += section
-    story.append(KeepTogether(sections[-1] + [Spacer(1, 12 * mm), _signatures(usable)]))
+    story.append(KeepTogether(sections[-1] + [Spacer(1, 8 * mm), _signatures(usable)]))
     document.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=NumberedCanvas)
     return buffer.getvalue()
 

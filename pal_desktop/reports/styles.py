@@ -13,7 +13,7 @@ from reportlab.lib.enums import TA_CENTER
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.lib.utils import ImageReader
+from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdf_canvas
@@ -82,8 +82,24 @@ def logo_height(header: DocumentHeader) -> float:
     return 14 * mm if header.logos else 0
 
 
+FUNDING_LINES = 2
+
+
+def _funding_lines(text: str, width: float) -> list[str]:
+    """The funding line wrapped (it is long: programme, priority axis, measure, sub-measure) to two lines."""
+    register_fonts()
+    lines = simpleSplit(text, FONT, 7, width)
+    if len(lines) > FUNDING_LINES:
+        lines = lines[:FUNDING_LINES]
+        lines[-1] = lines[-1].rstrip(" ,;") + "…"
+    return lines
+
+
 def header_height(header: DocumentHeader) -> float:
-    lines = sum(bool(x) for x in (header.organisation, header.programme_title, header.funding_line))
+    lines = sum(bool(x) for x in (header.organisation, header.programme_title))
+    if header.funding_line:
+        # The narrowest page (A4 portrait) decides how many lines the funding line takes.
+        lines += len(_funding_lines(header.funding_line, A4[0] - 2 * MARGIN))
     return logo_height(header) + lines * 4.2 * mm + (4 * mm if lines or header.logos else 0)
 
 
@@ -107,10 +123,11 @@ def draw_header(canvas, header: DocumentHeader, page_width: float, page_height: 
             canvas.drawImage(image, x, top - draw_height, width, draw_height, mask="auto")
         top -= height + 2 * mm
     canvas.setFillColor(colors.black)
+    funding = _funding_lines(header.funding_line, usable) if header.funding_line else []
     for text, font, size in ((header.organisation, FONT_BOLD, 9),
                              (header.programme_title + (f" (nr {header.project_number})" if header.project_number
                                                         else ""), FONT, 8),
-                             (header.funding_line, FONT, 7)):
+                             *((line, FONT, 7) for line in funding)):
         if not text:
             continue
         canvas.setFont(font, size)
