@@ -557,3 +557,15 @@ __all__ = [
     "count_participants", "create_participant", "find_duplicates", "get_participant", "search_participants",
     "update_participant", "validate",
 ]
+
+
+def remove_area_street(db: Database, street_id: int) -> int:
+    """Take a street off the area list; participants living there keep their address (returns how many)."""
+    with db.session() as session:
+        street = session.get(AreaStreet, street_id)
+        if street is None:
+            return 0
+        living = session.scalar(select(func.count()).select_from(Participant)
+                                .where(Participant.street_id == street_id)) or 0
+        session.delete(street)  # participant.street_id is set to NULL by the foreign key; street_name stays
+        return living

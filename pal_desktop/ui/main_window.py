@@ -420,6 +420,11 @@ class MainWindow(QMainWindow):
         new_programme.setStatusTip(self.tr("Dodaj program innej gminy albo na kolejne lata"))
         new_programme.setEnabled(self._db is not None)
         new_programme.triggered.connect(self.new_programme)
+        streets = self.programme_menu.addAction(self.tr("&Ulice obszaru rewitalizacji…"))
+        streets.setObjectName("streetsAction")
+        streets.setStatusTip(self.tr("Lista ulic, które podpowiada formularz uczestnika"))
+        streets.setEnabled(self._db is not None and self._programme is not None)
+        streets.triggered.connect(self.edit_streets)
 
     def _show_programme_title(self) -> None:
         if self._programme is None:
@@ -474,6 +479,14 @@ class MainWindow(QMainWindow):
     def print_current(self) -> None:
         if self._db is not None and not self.current_tab().print_current():
             self.statusBar().showMessage(self.tr("Na tej liście nie ma jeszcze czego drukować."), 5000)
+
+    def edit_streets(self) -> None:
+        """The revitalisation area's streets of the active programme."""
+        if self._db is None or self._programme is None:
+            return
+        from pal_desktop.ui.dialogs.streets_dialog import StreetsDialog
+
+        StreetsDialog(self._db, self._programme.id, self._programme.title, self).exec()
 
     def focus_search(self) -> None:
         if not self.current_tab().focus_search():

@@ -151,3 +151,13 @@ def test_filters_by_status_reason_sex_and_age_band(demo_db):
     active = service.search_participants(demo_db, service.ParticipantQuery(statuses=(ParticipantStatus.ACTIVE,)),
                                          limit=1000)
     assert active and all(r.status is ParticipantStatus.ACTIVE for r in active)
+
+
+def test_removing_an_area_street_keeps_the_addresses_of_people_living_there(db):
+    programme_id = active_programme(db).id
+    street = service.add_area_street(db, programme_id, "ul. Polna", "42-100", "Kłobuck")
+    saved = service.create_participant(db, person(street_id=street, street_name="ul. Polna", house_number="3"))
+    assert service.remove_area_street(db, street) == 1
+    detail = service.get_participant(db, saved.id)
+    assert (detail.street_id, detail.street_name) == (None, "ul. Polna")
+    assert service.area_streets(db, programme_id) == []
