@@ -321,23 +321,65 @@ class ParticipantPage(QDialog):
         layout.addWidget(box)
         return page
 
+    def _button(self, text: str, name: str, accessible: str, slot, parent: QWidget) -> QPushButton:
+        button = QPushButton(text, parent)
+        button.setObjectName(name)
+        button.setAccessibleName(accessible)
+        button.setAutoDefault(False)
+        button.clicked.connect(slot)
+        return button
+
     def _build_support_tab(self) -> QWidget:
         page = QWidget(self)
         internships = QGroupBox(self.tr("Staże"), page)
         self.internships_table = make_table(self.tr("Staże"), [
             self.tr("Pracodawca"), self.tr("Stanowisko"), self.tr("Od"), self.tr("Do"),
             self.tr("Stypendium miesięczne")], internships, stretch=0)
-        QVBoxLayout(internships).addWidget(self.internships_table)
+        self.internships_table.doubleClicked.connect(lambda _index: self.edit_internship())
+        self.internships_table.itemSelectionChanged.connect(self._update_support_buttons)
+        self.add_internship_button = self._button(
+            self.tr("Dodaj staż…"), "addInternshipButton", self.tr("Dodaj staż"), self.add_internship, internships)
+        self.edit_internship_button = self._button(
+            self.tr("Edytuj"), "editInternshipButton", self.tr("Edytuj zaznaczony staż"), self.edit_internship,
+            internships)
+        self.remove_internship_button = self._button(
+            self.tr("Usuń"), "removeInternshipButton", self.tr("Usuń zaznaczony staż"), self.remove_internship,
+            internships)
+        self.month_button = self._button(
+            self.tr("Obecność w miesiącu…"), "internshipMonthButton",
+            self.tr("Obecność na zaznaczonym stażu w miesiącu"), self.record_internship_month, internships)
+        row = QHBoxLayout()
+        for button in (self.add_internship_button, self.edit_internship_button, self.remove_internship_button,
+                       self.month_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        internships_layout = QVBoxLayout(internships)
+        internships_layout.addWidget(self.internships_table)
+        internships_layout.addLayout(row)
         cash = QGroupBox(self.tr("Pomoc pieniężna"), page)
         self.cash_table = make_table(self.tr("Pomoc pieniężna"), [
             self.tr("Rodzaj świadczenia"), self.tr("Nr decyzji"), self.tr("Data decyzji"), self.tr("Kwota"),
             self.tr("Data wypłaty")], cash, stretch=0)
+        self.cash_table.doubleClicked.connect(lambda _index: self.edit_cash())
+        self.cash_table.itemSelectionChanged.connect(self._update_support_buttons)
+        self.add_cash_button = self._button(
+            self.tr("Dodaj pomoc pieniężną…"), "addCashButton", self.tr("Dodaj pomoc pieniężną"), self.add_cash,
+            cash)
+        self.edit_cash_button = self._button(
+            self.tr("Edytuj"), "editCashButton", self.tr("Edytuj zaznaczoną pomoc pieniężną"), self.edit_cash, cash)
+        self.remove_cash_button = self._button(
+            self.tr("Usuń"), "removeCashButton", self.tr("Usuń zaznaczoną pomoc pieniężną"), self.remove_cash, cash)
+        cash_row = QHBoxLayout()
+        for button in (self.add_cash_button, self.edit_cash_button, self.remove_cash_button):
+            cash_row.addWidget(button)
+        cash_row.addStretch(1)
         note = QLabel(self.tr("Pomoc pieniężną przyznaje się w systemie ośrodka; tu jest tylko jej ewidencja. "
                               "Te dane nie trafiają na listy wydawane poza ośrodek."), cash)
         note.setWordWrap(True)
         note.setStyleSheet(HINT_STYLE)
         cash_layout = QVBoxLayout(cash)
         cash_layout.addWidget(self.cash_table)
+        cash_layout.addLayout(cash_row)
         cash_layout.addWidget(note)
         layout = QVBoxLayout(page)
         layout.addWidget(internships, 1)
@@ -572,6 +614,17 @@ class ParticipantPage(QDialog):
         fill_table(self.cash_table, [
             (enum_text(c.benefit), c.decision_number, date_text(c.decision_date), format_money(c.amount),
              date_text(c.payment_date)) for c in p.cash], row_ids=[c.id for c in p.cash])
+        self._internships = {i.id: i for i in p.internships}
+        self._cash = {c.id: c for c in p.cash}
+        self._update_support_buttons()
+
+    def _update_support_buttons(self) -> None:
+        internship = selected_id(self.internships_table) is not None
+        for button in (self.edit_internship_button, self.remove_internship_button, self.month_button):
+            button.setEnabled(internship)
+        cash = selected_id(self.cash_table) is not None
+        self.edit_cash_button.setEnabled(cash)
+        self.remove_cash_button.setEnabled(cash)
 
     def _show_documents(self) -> None:
         docs = self.profile.documents
@@ -722,6 +775,96 @@ class ParticipantPage(QDialog):
             return
         self._after_change(self.tr("Zapisano: zakończenie zgodnie ze ścieżką — {value}.").format(
             value=enum_text(value) if value is not None else self.tr("nie określono")))
+
+    # ---- Internships and cash assistance
+    def _open_small_form(self, dialog, message: str) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self._after_change(message))
+        self.support_dialog = dialog
+        dialog.open()
+
+    def _small_form(self, make, message: str) -> None:
+        try:
+            dialog = make()
+        except PalError as err:
+            error_dialog.show_error(self, err)
+            return
+        self._open_small_form(dialog, message)
+
+    def add_internship(self) -> None:
+        from pal_desktop.ui.dialogs.small_forms import InternshipDialog
+
+        self._small_form(lambda: InternshipDialog(self._db, self.participant_id, parent=self),
+                         self.tr("Dodano staż."))
+
+    def edit_internship(self) -> None:
+        from pal_desktop.ui.dialogs.small_forms import InternshipDialog
+
+        internship_id = selected_id(self.internships_table)
+        if internship_id is None:
+            return
+        self._small_form(lambda: InternshipDialog(self._db, self.participant_id, internship_id, parent=self),
+                         self.tr("Zapisano staż."))
+
+    def record_internship_month(self) -> None:
+        from pal_desktop.ui.dialogs.small_forms import InternshipMonthDialog
+
+        internship_id = selected_id(self.internships_table)
+        if internship_id is None:
+            return
+        self._small_form(lambda: InternshipMonthDialog(self._db, internship_id, parent=self),
+                         self.tr("Zapisano obecność na stażu."))
+
+    def remove_internship(self) -> None:
+        from pal_desktop.services import internships
+
+        item = getattr(self, "_internships", {}).get(selected_id(self.internships_table))
+        if item is None:
+            return
+        if not questions.ask(self, self.tr("Usunąć staż?"),
+                             self.tr("Usunąć staż u pracodawcy „{employer}” razem z zapisaną obecnością?").format(
+                                 employer=item.employer),
+                             yes=self.tr("Usuń"), no=self.tr("Nie usuwaj")):
+            return
+        try:
+            internships.remove_internship(self._db, item.id)
+        except PalError as err:
+            error_dialog.show_error(self, err)
+            return
+        self._after_change(self.tr("Usunięto staż."))
+
+    def add_cash(self) -> None:
+        from pal_desktop.ui.dialogs.small_forms import CashDialog
+
+        self._small_form(lambda: CashDialog(self._db, self.participant_id, parent=self),
+                         self.tr("Dodano pomoc pieniężną."))
+
+    def edit_cash(self) -> None:
+        from pal_desktop.ui.dialogs.small_forms import CashDialog
+
+        cash_id = selected_id(self.cash_table)
+        if cash_id is None:
+            return
+        self._small_form(lambda: CashDialog(self._db, self.participant_id, cash_id, parent=self),
+                         self.tr("Zapisano pomoc pieniężną."))
+
+    def remove_cash(self) -> None:
+        from pal_desktop.services import internships
+
+        item = getattr(self, "_cash", {}).get(selected_id(self.cash_table))
+        if item is None:
+            return
+        if not questions.ask(self, self.tr("Usunąć pomoc pieniężną?"),
+                             self.tr("Usunąć {benefit} na kwotę {amount}?").format(
+                                 benefit=enum_text(item.benefit), amount=format_money(item.amount)),
+                             yes=self.tr("Usuń"), no=self.tr("Nie usuwaj")):
+            return
+        try:
+            internships.remove_cash(self._db, item.id)
+        except PalError as err:
+            error_dialog.show_error(self, err)
+            return
+        self._after_change(self.tr("Usunięto pomoc pieniężną."))
 
     # ---- Family
     def selected_member(self):

@@ -339,3 +339,256 @@ class ParticipantMemberDialog(SmallForm):
 
     def is_dirty(self) -> bool:
         return False  # nothing typed here is lost that cannot be found again in a second
+
+
+# ---- Internships and cash assistance (office-only data, art. 100 of the social-assistance act) -----------
+
+
+def parse_amount(text: str, field: str, label: str):
+    """ "1 234,50" or "450.5" -> Decimal; "" -> None; anything else: ValidationError naming ``field``."""
+    from decimal import Decimal, InvalidOperation
+
+    cleaned = "".join((text or "").split()).replace("\u00a0", "").replace(",", ".")
+    for suffix in ("zł", "zl", "ZŁ", "ZL"):
+        cleaned = cleaned.removesuffix(suffix)
+    if not cleaned:
+        return None
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite():
+        raise ValidationError(QCoreApplication.translate(
+            "SmallForm", "„{text}” to nie jest liczba — wpisz np. 450,50 ({label})."), field=field,
+            context="SmallForm", text=text.strip(), label=label)
+    return value
+
+
+def parse_whole(text: str, field: str, label: str) -> int | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    if not text.isdigit():
+        raise ValidationError(QCoreApplication.translate(
+            "SmallForm", "„{text}” to nie jest liczba całkowita ({label})."), field=field, context="SmallForm",
+            text=text, label=label)
+    return int(text)
+
+
+def money_text(value) -> str:
+    """Decimal("450.50") -> "450,50" for a field to edit ("" for None)."""
+    return "" if value is None else f"{value:.2f}".replace(".", ",")
+
+
+class RequiredFieldsForm(SmallForm):
+    """A small form whose "Zapisz" stays disabled until the required fields are filled."""
+
+    required: tuple[str, ...] = ()
+
+    def watch_required(self) -> None:
+        for field in self.required:
+            widget = self.fields[field]
+            if isinstance(widget, DateField):
+                widget.sig_changed.connect(self.update_save_button)
+            elif isinstance(widget, QLineEdit):
+                widget.textChanged.connect(self.update_save_button)
+            elif isinstance(widget, QComboBox):
+                widget.currentIndexChanged.connect(self.update_save_button)
+        self.update_save_button()
+
+    def _filled(self, field: str) -> bool:
+        widget = self.fields[field]
+        if isinstance(widget, QComboBox) and not widget.isEditable():
+            return widget.currentData() is not None
+        return bool(str(_value(widget)).strip())
+
+    def update_save_button(self) -> None:
+        self.save_button.setEnabled(all(self._filled(field) for field in self.required))
+
+    def save(self) -> bool:
+        if not self.save_button.isEnabled():
+            return False
+        return super().save()
+
+
+class InternshipDialog(RequiredFieldsForm):
+    """Add or edit an internship (staż) of the participant."""
+
+    required = ("employer_name", "start_date", "end_date")
+
+    def __init__(self, db, participant_id: int, internship_id: int | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(self.tr("Staż") if internship_id is None else self.tr("Edycja stażu"), parent)
+        self._db, self.participant_id, self.internship_id = db, participant_id, internship_id
+        self.saved_id: int | None = None
+        self.add_field("employer_name", self.tr("&Pracodawca:"), QLineEdit(self))
+        self.add_field("employer_address", self.tr("&Adres pracodawcy:"), QLineEdit(self))
+        self.add_field("position_name", self.tr("&Stanowisko:"), QLineEdit(self))
+        self.add_field("supervisor", self.tr("&Opiekun stażu:"), QLineEdit(self))
+        self.add_field("agreement_number", self.tr("&Nr umowy:"), QLineEdit(self))
+        self.add_field("agreement_date", self.tr("&Data umowy:"), DateField(self))
+        self.add_field("start_date", self.tr("Staż &od:"), DateField(self), name=self.tr("Początek stażu"))
+        self.add_field("end_date", self.tr("Staż d&o:"), DateField(self), name=self.tr("Koniec stażu"))
+        hours = self.add_field("hours_per_week", self.tr("&Godzin w tygodniu:"), QLineEdit(self))
+        hours.setPlaceholderText(self.tr("od 0 do 40"))
+        stipend = self.add_field("monthly_stipend", self.tr("Stypendium &miesięczne (zł):"), QLineEdit(self),
+                                 name=self.tr("Stypendium miesięczne"))
+        stipend.setPlaceholderText(self.tr("np. 1 200,00"))
+        notes = QPlainTextEdit(self)
+        notes.setTabChangesFocus(True)
+        notes.setMaximumHeight(notes.fontMetrics().lineSpacing() * 4 + 12)
+        self.add_field("notes", self.tr("&Uwagi:"), notes)
+        if internship_id is not None:
+            from pal_desktop.services import internships
+
+            data = internships.get_internship(db, internship_id)
+            for name in ("employer_name", "employer_address", "position_name", "supervisor", "agreement_number"):
+                self.fields[name].setText(getattr(data, name))
+            for name in ("agreement_date", "start_date", "end_date"):
+                self.fields[name].set_date(getattr(data, name))
+            hours.setText("" if data.hours_per_week is None else
+                          f"{data.hours_per_week.normalize():f}".replace(".", ","))
+            stipend.setText(money_text(data.monthly_stipend))
+            notes.setPlainText(data.notes)
+        self.watch_required()
+        self.remember_initial()
+        self.resize(520, self.sizeHint().height())
+
+    def internship_input(self):
+        from pal_desktop.services.internships import InternshipInput
+
+        f = self.fields
+        return InternshipInput(
+            employer_name=f["employer_name"].text(), employer_address=f["employer_address"].text(),
+            position_name=f["position_name"].text(), supervisor=f["supervisor"].text(),
+            agreement_number=f["agreement_number"].text(), agreement_date=f["agreement_date"].date(),
+            start_date=f["start_date"].date(), end_date=f["end_date"].date(),
+            hours_per_week=parse_amount(f["hours_per_week"].text(), "hours_per_week", self.tr("Godzin w tygodniu")),
+            monthly_stipend=parse_amount(f["monthly_stipend"].text(), "monthly_stipend",
+                                         self.tr("Stypendium miesięczne")),
+            notes=f["notes"].toPlainText())
+
+    def submit(self) -> None:
+        from pal_desktop.services import internships
+
+        if self.internship_id is None:
+            self.saved_id = internships.add_internship(self._db, self.participant_id, self.internship_input())
+        else:
+            internships.update_internship(self._db, self.internship_id, self.internship_input())
+            self.saved_id = self.internship_id
+
+
+class InternshipMonthDialog(RequiredFieldsForm):
+    """Attendance at an internship in one month; choosing a month already recorded shows what was saved."""
+
+    required = ("month", "days_present", "days_absent")
+
+    def __init__(self, db, internship_id: int, parent: QWidget | None = None) -> None:
+        import datetime as dt
+
+        from pal_desktop.services import internships
+
+        super().__init__(self.tr("Obecność na stażu w miesiącu"), parent)
+        self._db, self.internship_id = db, internship_id
+        self.saved_id: int | None = None
+        data = internships.get_internship(db, internship_id)
+        self.recorded = {m.month: m for m in internships.internship_months(db, internship_id)}
+        month = ValueCombo(self)
+        day = data.start_date.replace(day=1)
+        while day <= data.end_date:
+            mark = self.tr(" (zapisano)") if day in self.recorded else ""
+            month.addItem(day.strftime("%m.%Y") + mark, day)
+            day = (day + dt.timedelta(days=32)).replace(day=1)
+        self.add_field("month", self.tr("&Miesiąc:"), month)
+        self.add_field("days_present", self.tr("Dni &obecności:"), QLineEdit(self))
+        self.add_field("days_absent", self.tr("Dni &nieobecności:"), QLineEdit(self))
+        self.add_field("hours", self.tr("&Godziny:"), QLineEdit(self))
+        self.add_field("stipend_paid", self.tr("&Wypłacone stypendium (zł):"), QLineEdit(self),
+                       name=self.tr("Wypłacone stypendium"))
+        month.currentIndexChanged.connect(self._show_recorded)
+        today = dt.date.today().replace(day=1)
+        index = month.findData(today)
+        month.setCurrentIndex(index if index >= 0 else 0)
+        self._show_recorded()
+        self.watch_required()
+        self.remember_initial()
+        self.resize(420, self.sizeHint().height())
+
+    def _show_recorded(self) -> None:
+        line = self.recorded.get(self.fields["month"].currentData())
+        self.fields["days_present"].setText(str(line.days_present) if line else "")
+        self.fields["days_absent"].setText(str(line.days_absent) if line else "")
+        self.fields["hours"].setText("" if line is None or line.hours is None else
+                                     f"{line.hours.normalize():f}".replace(".", ","))
+        self.fields["stipend_paid"].setText(money_text(line.stipend_paid) if line else "")
+
+    def submit(self) -> None:
+        from pal_desktop.services import internships
+
+        f = self.fields
+        self.saved_id = internships.record_month(
+            self._db, self.internship_id, f["month"].currentData(),
+            parse_whole(f["days_present"].text(), "days_present", self.tr("Dni obecności")),
+            parse_whole(f["days_absent"].text(), "days_absent", self.tr("Dni nieobecności")),
+            parse_amount(f["hours"].text(), "hours", self.tr("Godziny")),
+            parse_amount(f["stipend_paid"].text(), "stipend_paid", self.tr("Wypłacone stypendium")))
+
+
+class CashDialog(RequiredFieldsForm):
+    """Add or edit cash assistance decided in the centre's main system."""
+
+    required = ("benefit_type", "amount")
+
+    def __init__(self, db, participant_id: int, cash_id: int | None = None, parent: QWidget | None = None) -> None:
+        from pal_desktop.domain.enums import BenefitType
+
+        super().__init__(self.tr("Pomoc pieniężna") if cash_id is None else self.tr("Edycja pomocy pieniężnej"),
+                         parent)
+        self._db, self.participant_id, self.cash_id = db, participant_id, cash_id
+        self.saved_id: int | None = None
+        self.add_field("benefit_type", self.tr("&Rodzaj świadczenia:"),
+                       enum_combo(ValueCombo(self), BenefitType, self.tr("— wybierz —")))
+        amount = self.add_field("amount", self.tr("&Kwota (zł):"), QLineEdit(self), name=self.tr("Kwota"))
+        amount.setPlaceholderText(self.tr("np. 450,50"))
+        self.add_field("decision_number", self.tr("&Nr decyzji:"), QLineEdit(self))
+        self.add_field("decision_date", self.tr("&Data decyzji:"), DateField(self, today_button=True))
+        self.add_field("period_from", self.tr("Okres &od:"), DateField(self))
+        self.add_field("period_to", self.tr("Okres d&o:"), DateField(self))
+        self.add_field("payment_date", self.tr("Data &wypłaty:"), DateField(self, today_button=True))
+        notes = QPlainTextEdit(self)
+        notes.setTabChangesFocus(True)
+        notes.setMaximumHeight(notes.fontMetrics().lineSpacing() * 4 + 12)
+        self.add_field("notes", self.tr("&Uwagi:"), notes)
+        if cash_id is not None:
+            from pal_desktop.services import internships
+
+            data = internships.get_cash(db, cash_id)
+            set_combo_value(self.fields["benefit_type"], data.benefit_type)
+            amount.setText(money_text(data.amount))
+            self.fields["decision_number"].setText(data.decision_number)
+            for name in ("decision_date", "period_from", "period_to", "payment_date"):
+                self.fields[name].set_date(getattr(data, name))
+            notes.setPlainText(data.notes)
+        self.watch_required()
+        self.remember_initial()
+        self.resize(480, self.sizeHint().height())
+
+    def cash_input(self):
+        from pal_desktop.services.internships import CashAssistanceInput
+
+        f = self.fields
+        return CashAssistanceInput(
+            benefit_type=f["benefit_type"].currentData(),
+            amount=parse_amount(f["amount"].text(), "amount", self.tr("Kwota")),
+            decision_number=f["decision_number"].text(), decision_date=f["decision_date"].date(),
+            period_from=f["period_from"].date(), period_to=f["period_to"].date(),
+            payment_date=f["payment_date"].date(), notes=f["notes"].toPlainText())
+
+    def submit(self) -> None:
+        from pal_desktop.services import internships
+
+        if self.cash_id is None:
+            self.saved_id = internships.add_cash(self._db, self.participant_id, self.cash_input())
+        else:
+            internships.update_cash(self._db, self.cash_id, self.cash_input())
+            self.saved_id = self.cash_id

@@ -1,0 +1,135 @@
+"""The "Staże i pomoc" tab of the participant's page: internships, a month of attendance, cash assistance."""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import pytest
+from PySide6.QtCore import Qt
+
+from pal_desktop.services import internships
+from pal_desktop.services import participants as registry
+from pal_desktop.services.demo import pesel_for
+from pal_desktop.ui.dialogs import questions
+
+from .typing import replace_text, type_text
+
+NBSP = "\u00a0"
+
+
+@pytest.fixture
+def page(qtbot, make_window, app_db):
+    person = registry.create_participant(app_db, registry.ParticipantInput(
+        first_name="Małgorzata", last_name="Źrebiec", pesel=pesel_for(dt.date(1979, 2, 2), 5, True))).id
+    window = make_window(app_db)
+    page = window.tab("participants").open_participant(person)
+    qtbot.waitExposed(page)
+    page.show_tab("Staże i pomoc")
+    return page
+
+
+@pytest.fixture
+def yes(monkeypatch):
+    asked: list[str] = []
+    monkeypatch.setattr(questions, "ask", lambda parent, title, text, **kwargs: asked.append(title) or True)
+    return asked
+
+
+def click(qtbot, widget) -> None:
+    assert widget.isEnabled(), widget.objectName()
+    qtbot.mouseClick(widget, Qt.MouseButton.LeftButton)
+
+
+def text(table, row: int, column: int) -> str:
+    return table.item(row, column).text().replace(NBSP, " ")
+
+
+def test_an_internship_a_month_and_cash_assistance_typed_on_the_page(qtbot, page, app_db, yes, shown_errors):
+    assert not page.edit_internship_button.isEnabled() and not page.month_button.isEnabled()
+    click(qtbot, page.add_internship_button)
+    dialog = page.support_dialog
+    assert not dialog.save_button.isEnabled()
+    type_text(qtbot, dialog.fields["employer_name"], "Zakład Usług Leśnych „Bór”")
+    type_text(qtbot, dialog.fields["position_name"], "pomocnik leśniczego")
+    type_text(qtbot, dialog.fields["start_date"].edit, "01.03.2021")
+    assert not dialog.save_button.isEnabled()
+    type_text(qtbot, dialog.fields["end_date"].edit, "28.02.2021")
+    type_text(qtbot, dialog.fields["monthly_stipend"], "1 200,00")
+    assert dialog.save_button.isEnabled()
+    click(qtbot, dialog.save_button)
+    assert "nie może być wcześniejsza" in dialog.error_text("end_date")
+    assert dialog.isVisible() and page.internships_table.rowCount() == 0
+    replace_text(qtbot, dialog.fields["end_date"].edit, "31.05.2021")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: page.internships_table.rowCount() == 1)
+    assert [text(page.internships_table, 0, c) for c in range(5)] == [
+        "Zakład Usług Leśnych „Bór”", "pomocnik leśniczego", "01.03.2021", "31.05.2021", "1 200,00 zł"]
+
+    page.internships_table.selectRow(0)
+    click(qtbot, page.edit_internship_button)
+    dialog = page.support_dialog
+    assert dialog.fields["monthly_stipend"].text() == "1200,00"
+    replace_text(qtbot, dialog.fields["position_name"], "podleśniczy")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: text(page.internships_table, 0, 1) == "podleśniczy")
+
+    page.internships_table.selectRow(0)
+    click(qtbot, page.month_button)
+    dialog = page.support_dialog
+    months = dialog.fields["month"]
+    assert [months.itemText(i) for i in range(months.count())] == ["03.2021", "04.2021", "05.2021"]
+    months.setCurrentIndex(1)
+    type_text(qtbot, dialog.fields["days_present"], "19")
+    type_text(qtbot, dialog.fields["days_absent"], "12")
+    click(qtbot, dialog.save_button)
+    assert "więcej niż dni w miesiącu" in dialog.error_text("days_absent")
+    replace_text(qtbot, dialog.fields["days_absent"], "2")
+    type_text(qtbot, dialog.fields["stipend_paid"], "1100,50")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    internship_id = page.profile.internships[0].id
+    month, = internships.internship_months(app_db, internship_id)
+    assert (month.month, month.days_present, month.days_absent, month.stipend_paid) == (
+        dt.date(2021, 4, 1), 19, 2, Decimal("1100.50"))
+
+    click(qtbot, page.add_cash_button)
+    dialog = page.support_dialog
+    assert not dialog.save_button.isEnabled()
+    benefit = dialog.fields["benefit_type"]
+    benefit.setCurrentIndex(benefit.findText("zasiłek celowy"))
+    type_text(qtbot, dialog.fields["amount"], "450,505")
+    type_text(qtbot, dialog.fields["decision_number"], "OPS.8301.7.2021")
+    type_text(qtbot, dialog.fields["decision_date"].edit, "01.04.2021")
+    type_text(qtbot, dialog.fields["payment_date"].edit, "12.04.2021")
+    click(qtbot, dialog.save_button)
+    assert "dwie cyfry" in dialog.error_text("amount")
+    replace_text(qtbot, dialog.fields["amount"], "450,50")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: page.cash_table.rowCount() == 1)
+    assert [text(page.cash_table, 0, c) for c in range(5)] == [
+        "zasiłek celowy", "OPS.8301.7.2021", "01.04.2021", "450,50 zł", "12.04.2021"]
+
+    page.cash_table.selectRow(0)
+    click(qtbot, page.edit_cash_button)
+    dialog = page.support_dialog
+    assert dialog.fields["amount"].text() == "450,50"
+    replace_text(qtbot, dialog.fields["amount"], "500")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: text(page.cash_table, 0, 3) == "500,00 zł")
+    page.cash_table.selectRow(0)
+    click(qtbot, page.remove_cash_button)
+    page.internships_table.selectRow(0)
+    click(qtbot, page.remove_internship_button)
+    assert yes == ["Usunąć pomoc pieniężną?", "Usunąć staż?"]
+    assert page.cash_table.rowCount() == 0 and page.internships_table.rowCount() == 0
+    assert shown_errors == []
+
+
+def test_an_amount_that_is_not_a_number_is_named_beside_the_field(qtbot, page):
+    click(qtbot, page.add_cash_button)
+    dialog = page.support_dialog
+    dialog.fields["benefit_type"].setCurrentIndex(1)
+    type_text(qtbot, dialog.fields["amount"], "czterysta")
+    click(qtbot, dialog.save_button)
+    assert "nie jest liczba" in dialog.error_text("amount")
