@@ -123,6 +123,17 @@ def build_parser() -> PolishArgumentParser:
     chart.add_argument("--paper", type=str.upper, choices=["A4", "A3"], default="A4",
                        help="format papieru, poziomo (domyślnie A4)")
     chart.add_argument("-o", "--output", required=True, type=Path, metavar="PLIK.pdf", help="plik wynikowy PDF")
+    monitoring = documents.add_parser("monitoring", help="sprawozdanie z realizacji programu za okres "
+                                                         "albo raport końcowy: wskaźniki, uczestnicy, wolontariat")
+    monitoring.add_argument("--from", dest="date_from", type=_date, metavar="DATA",
+                            help="początek okresu, dd.mm.rrrr albo rrrr-mm-dd (domyślnie początek programu)")
+    monitoring.add_argument("--to", dest="date_to", type=_date, metavar="DATA",
+                            help="koniec okresu, dd.mm.rrrr albo rrrr-mm-dd (domyślnie koniec programu)")
+    monitoring.add_argument("--final", action="store_true", help="raport końcowy zamiast sprawozdania okresowego")
+    monitoring.add_argument("--programme", type=_positive_int, metavar="ID",
+                            help="numer programu (domyślnie aktywny program)")
+    monitoring.add_argument("-o", "--output", required=True, type=Path, metavar="PLIK.pdf",
+                            help="plik wynikowy PDF")
     _add_volunteer_documents(documents)
     _add_import_parser(commands)
     _add_export_parser(commands)
@@ -400,6 +411,11 @@ def _cmd_report(args) -> int:
         from pal_desktop.services import schedule
 
         content = schedule.schedule_pdf(opened.db, args.programme, args.paper)
+    elif args.document == "monitoring":
+        from pal_desktop.services import indicators
+
+        content = indicators.monitoring_report_pdf(opened.db, args.programme, args.date_from, args.date_to,
+                                                   args.final)
     elif args.document.startswith("volunteer-"):
         content = _volunteer_report(opened.db, args)
     else:  # pragma: no cover - argparse allows only the documents above

@@ -8,15 +8,12 @@ from __future__ import annotations
 from decimal import Decimal
 from pathlib import Path
 
-from sqlalchemy import select
 from sqlalchemy.engine import make_url
 from sqlalchemy.exc import ArgumentError
 
-from pal_desktop.domain.enums import IndicatorKind
 from pal_desktop.errors import DatabaseError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.storage.db import Database, check_sqlite_file, normalise_url, sqlite_path
-from pal_desktop.storage.models import Indicator
 
 NO_VALUE = "—"
 
@@ -31,15 +28,15 @@ def _number_text(value: Decimal | None) -> str:
 
 
 def indicator_rows(db: Database, programme_id: int) -> list[tuple]:
-    """(id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa) of a programme, in document order."""
-    with db.reading() as session:
-        indicators = session.execute(
-            select(Indicator.id, Indicator.position, Indicator.name, Indicator.kind, Indicator.unit,
-                   Indicator.target_value)
-            .where(Indicator.programme_id == programme_id)
-            .order_by(Indicator.position, Indicator.id)).all()
-    return [(i.id, i.position, i.name, IndicatorKind(i.kind).label, i.unit or "", _number_text(i.target_value))
-            for i in indicators]
+    """(id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, %) of a programme, in document order.
+
+    "Osiągnięto" is measured from the records over the whole programme; "—" where staff assess it themselves.
+    """
+    from pal_desktop.services import indicators
+
+    report = indicators.indicator_values(db, programme_id)
+    return [(i.id, i.position, i.name, i.kind.label, i.unit, _number_text(i.target), _number_text(i.value),
+             indicators.percent_text(i.percent)) for i in report.indicators]
 
 
 def check_database_location(text: str) -> str:

@@ -21,13 +21,16 @@ ELSEWHERE = (
 
 class ReportsTab(RowsTab):
     tab_id = "reports"
-    #: Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa) from ui_queries.indicator_rows.
+    #: Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, %) from
+    #: ui_queries.indicator_rows.
     columns = (
         Column(QT_TRANSLATE_NOOP("Columns", "Lp."), 1, width=3, numeric=True),
         Column(QT_TRANSLATE_NOOP("Columns", "Wskaźnik"), 2, width=40, stretch=True, tooltip_field=2),
         Column(QT_TRANSLATE_NOOP("Columns", "Rodzaj"), 3, width=8),
         Column(QT_TRANSLATE_NOOP("Columns", "Jednostka"), 4, width=8),
         Column(QT_TRANSLATE_NOOP("Columns", "Wartość docelowa"), 5, width=10, numeric=True),
+        Column(QT_TRANSLATE_NOOP("Columns", "Osiągnięto"), 6, width=9, numeric=True),
+        Column(QT_TRANSLATE_NOOP("Columns", "%"), 7, width=6, numeric=True),
     )
 
     def title(self) -> str:
@@ -50,6 +53,18 @@ class ReportsTab(RowsTab):
         self.programme_card_button.setToolTip(self.tr("Cele, harmonogram, rezultaty i produkty aktywnego programu"))
         self.programme_card_button.setEnabled(False)
         self.programme_card_button.clicked.connect(self.print_programme_card)
+        self.periodic_report_button = QPushButton(self.tr("&Sprawozdanie okresowe (PDF)…"), box)
+        self.periodic_report_button.setAccessibleName(self.tr("Drukuj sprawozdanie okresowe"))
+        self.periodic_report_button.setToolTip(self.tr("Wskaźniki, uczestnicy i wolontariat za wybrany okres"))
+        self.periodic_report_button.clicked.connect(self.print_periodic_report)
+        self.final_report_button = QPushButton(self.tr("&Raport końcowy (PDF)"), box)
+        self.final_report_button.setAccessibleName(self.tr("Drukuj raport końcowy"))
+        self.final_report_button.setToolTip(self.tr("Wskaźniki, uczestnicy i wolontariat za cały okres programu"))
+        self.final_report_button.clicked.connect(self.print_final_report)
+        for button in (self.periodic_report_button, self.final_report_button):
+            button.setEnabled(False)
+        hint = QLabel(self.tr("Kliknij dwukrotnie wskaźnik, aby zmienić jego wartość docelową."), box)
+        hint.setWordWrap(True)
         items = "".join(f"<li><b>{self.tr(name)}</b> — {self.tr(where)}</li>" for name, where in ELSEWHERE)
         text = QLabel("<p>" + self.tr("Inne dokumenty drukujesz tam, gdzie są ich dane:") + "</p>"
                       f"<ul style='margin-left: -20px'>{items}</ul>", box)
@@ -59,13 +74,20 @@ class ReportsTab(RowsTab):
         text.setAccessibleName(self.tr("Gdzie drukować inne dokumenty"))
         layout = QVBoxLayout(box)
         layout.addWidget(self.programme_card_button)
+        layout.addWidget(self.periodic_report_button)
+        layout.addWidget(self.final_report_button)
+        layout.addWidget(hint)
         layout.addWidget(text)
         layout.addStretch(1)
         return box
 
     def load(self, db, programme_id: int | None) -> None:
         self._db, self._programme_id = db, programme_id
-        self.programme_card_button.setEnabled(programme_id is not None)
+        for button in (self.programme_card_button, self.periodic_report_button, self.final_report_button):
+            button.setEnabled(programme_id is not None)
+        if not getattr(self, "_double_click_connected", False):
+            self.table.doubleClicked.connect(self._on_double_clicked)
+            self._double_click_connected = True
         super().load(db, programme_id)
 
     def print_programme_card(self) -> None:
@@ -81,9 +103,79 @@ class ReportsTab(RowsTab):
             return
         self.last_printout = pdf_output.show_pdf(content, self.tr("karta-programu"))
 
+    def _show_pdf(self, content: bytes, name: str) -> None:
+        from pal_desktop.ui import pdf_output
+
+        try:
+            self.last_printout = pdf_output.show_pdf(content, name)
+        except OSError as err:
+            raise PalError(QT_TRANSLATE_NOOP("Errors", "Nie można zapisać wydruku: {reason}"),
+                           reason=err.strerror or str(err)) from err
+
+    def _programme_period(self):
+        from pal_desktop.services import programmes
+
+        for programme in programmes.list_programmes(self._db):
+            if programme.id == self._programme_id:
+                return programme.start, programme.end
+        return None
+
+    def print_periodic_report(self) -> None:
+        """Ask the period, then print the monitoring report for it."""
+        from pal_desktop.services import indicators
+        from pal_desktop.ui.dialogs import error_dialog
+        from pal_desktop.ui.dialogs.volunteer_documents_dialog import PeriodDialog
+
+        def print_document(start, end) -> None:
+            content = indicators.monitoring_report_pdf(self._db, self._programme_id, start, end)
+            self._show_pdf(content, self.tr("sprawozdanie-{start}-{end}").format(
+                start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}"))
+
+        try:
+            period = self._programme_period()
+        except PalError as error:
+            error_dialog.show_error(self, error)
+            return
+        dialog = PeriodDialog(self.tr("Sprawozdanie z realizacji programu"), self.tr("&Drukuj sprawozdanie"),
+                              self.window(), programme_period=period, print_document=print_document)
+        self._open(dialog)
+
+    def print_final_report(self) -> None:
+        """The final report over the whole programme period."""
+        from pal_desktop.services import indicators
+        from pal_desktop.ui.dialogs import error_dialog
+
+        try:
+            self._show_pdf(indicators.monitoring_report_pdf(self._db, self._programme_id, final=True),
+                           self.tr("raport-koncowy"))
+        except PalError as error:
+            error_dialog.show_error(self, error)
+
+    def _open(self, dialog, on_accepted=None) -> None:
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        if on_accepted is not None:
+            dialog.accepted.connect(on_accepted)
+        dialog.destroyed.connect(lambda *_: setattr(self, "dialog", None))
+        self.dialog = dialog
+        dialog.open()
+
+    def _on_double_clicked(self, index) -> None:
+        self.edit_target(self.model.row_at(self.proxy.mapToSource(index).row())[0])
+
+    def edit_target(self, indicator_id: int) -> None:
+        """A small dialog to change an indicator's target; the table is reloaded after saving."""
+        row = next((r for r in self.model.rows() if r[0] == indicator_id), None)
+        if row is None:
+            return
+        from pal_desktop.ui.dialogs.target_dialog import TargetDialog
+
+        dialog = TargetDialog(self._db, indicator_id, row[2], row[4], row[5], self.window())
+        self._open(dialog, lambda: self.load(self._db, self._programme_id))
+
     def fetch_rows(self, db, programme_id: int | None) -> list[tuple]:
         if programme_id is None:
             return []
         from pal_desktop.services import ui_queries
 
         return ui_queries.indicator_rows(db, programme_id)
+

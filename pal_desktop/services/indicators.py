@@ -1,0 +1,340 @@
+"""Indicators measured from the records: product and result values for a period, the funders' people
+indicators (with the breakdowns by sex, age band, disability and education), and the monitoring report.
+
+Like every service: each function opens its own session and returns plain values, never ORM objects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from sqlalchemy import func, or_, select
+
+from pal_desktop.domain.enums import (
+    AttendanceStatus,
+    Education,
+    EventStatus,
+    IndicatorKind,
+    ParticipantStatus,
+    Sex,
+    TriState,
+)
+from pal_desktop.domain.validation import AGE_BANDS, age_band
+from pal_desktop.errors import NotFoundError, ValidationError
+from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.storage.db import Database
+from pal_desktop.storage.models import (
+    Attendance,
+    Event,
+    EventType,
+    Indicator,
+    Internship,
+    Participant,
+    Programme,
+    ScheduleTask,
+    VolunteerHours,
+)
+
+#: Statuses of people the programme covered (a candidate or a reserve is not yet covered).
+COVERED = (ParticipantStatus.ACTIVE, ParticipantStatus.COMPLETED, ParticipantStatus.DROPPED_OUT)
+NOT_GIVEN = QT_TRANSLATE_NOOP("Indicators", "brak danych")
+
+
+@dataclass(frozen=True)
+class IndicatorValue:
+    id: int
+    position: int
+    kind: IndicatorKind
+    name: str
+    unit: str
+    measure: str
+    target: Decimal | None
+    #: None when the indicator has no measure: staff assess it themselves.
+    value: Decimal | None
+    #: value / target × 100, when both are known and the target is above zero.
+    percent: Decimal | None
+
+
+@dataclass(frozen=True)
+class PeopleIndicators:
+    covered: int
+    #: Each breakdown: (label, count) in a fixed order, "brak danych" last when some records lack the data.
+    by_sex: list[tuple[str, int]]
+    by_age: list[tuple[str, int]]
+    by_disability: list[tuple[str, int]]
+    by_education: list[tuple[str, int]]
+    completed: int
+    dropped_out: int
+
+
+@dataclass(frozen=True)
+class IndicatorReport:
+    programme_id: int
+    date_from: dt.date
+    date_to: dt.date
+    indicators: list[IndicatorValue]
+    people: PeopleIndicators
+    events_held: int
+    events_planned: int
+    #: Present marks / all attendance marks of the events held; None with no marks.
+    attendance_rate: Decimal | None
+    volunteer_hours: Decimal
+    hour_rate: Decimal | None
+    volunteer_value: Decimal | None
+    extra: dict = field(default_factory=dict)
+
+
+def parse_target(text: str) -> Decimal | None:
+    """A target typed by staff ("12", "1 500,5"); empty means no target. ValidationError otherwise."""
+    cleaned = text.replace("\u00a0", "").replace(" ", "").replace(",", ".").strip()
+    if not cleaned:
+        return None
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Validation", "Wartość docelowa musi być liczbą, np. 12 albo 1500,5 (wpisano: „{value}”)."),
+            field="target_value", value=text) from None
+    if not value.is_finite():
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Validation", "Wartość docelowa musi być liczbą, np. 12 albo 1500,5 (wpisano: „{value}”)."),
+            field="target_value", value=text)
+    return value
+
+
+def set_indicator_target(db: Database, indicator_id: int, target: Decimal | None) -> None:
+    """Set (or clear, with None) an indicator's target; it must be 0 or more, with at most two decimals."""
+    if target is not None:
+        if not isinstance(target, Decimal):
+            target = Decimal(str(target))
+        if not target.is_finite() or target < 0:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Validation", "Wartość docelowa nie może być ujemna (wpisano: {value})."),
+                field="target_value", value=str(target).replace(".", ","))
+        if target >= Decimal("10000000000"):
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Validation", "Wartość docelowa jest za duża (wpisano: {value})."),
+                field="target_value", value=str(target).replace(".", ","))
+        target = target.quantize(Decimal("0.01"))
+    with db.session() as session:
+        indicator = session.get(Indicator, indicator_id)
+        if indicator is None:
+            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma wskaźnika o numerze {id}."), id=indicator_id)
+        indicator.target_value = target
+
+
+def _period(programme: Programme, date_from: dt.date | None, date_to: dt.date | None) -> tuple[dt.date, dt.date]:
+    start = date_from or programme.start_date
+    end = date_to or programme.end_date
+    if end < start:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Validation", "Koniec okresu ({end}) nie może być wcześniejszy niż jego początek ({start})."),
+            field="date_to", start=start.strftime("%d.%m.%Y"), end=end.strftime("%d.%m.%Y"))
+    return start, end
+
+
+def _hour_rate(db: Database) -> Decimal | None:
+    from pal_desktop.services import organisation
+
+    text = organisation.get_organisation(db).volunteer_hour_rate.replace(",", ".").replace("zł", "").strip()
+    try:
+        return Decimal(text) if text else None
+    except InvalidOperation:
+        return None
+
+
+def _percent(value: Decimal | None, target: Decimal | None) -> Decimal | None:
+    if value is None or target is None or target <= 0:
+        return None
+    return (Decimal(value) * 100 / target).quantize(Decimal("1"))
+
+
+def _breakdown(labels: list[tuple[object, str]], counts: dict, total: int) -> list[tuple[str, int]]:
+    rows = [(label, counts.get(key, 0)) for key, label in labels]
+    missing = total - sum(count for _, count in rows)
+    if missing:
+        rows.append((NOT_GIVEN, missing))
+    return rows
+
+
+def indicator_values(db: Database, programme_id: int, date_from: dt.date | None = None,
+                     date_to: dt.date | None = None) -> IndicatorReport:
+    """Every indicator of a programme with its value for the period (the whole programme by default).
+
+    People are counted cumulatively: everyone covered who started on or before the period's end; those who
+    completed or dropped out by the period's end are counted as such.
+    """
+    with db.reading() as session:
+        programme = session.get(Programme, programme_id)
+        if programme is None:
+            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma programu o numerze {id}."), id=programme_id)
+        start, end = _period(programme, date_from, date_to)
+        in_period = Event.event_date.between(start, end)
+        own_event = Event.programme_id == programme_id
+        held_by_type = dict(session.execute(
+            select(EventType.name, func.count(Event.id)).join(Event, Event.event_type_id == EventType.id)
+            .where(own_event, in_period, Event.status == EventStatus.HELD).group_by(EventType.name)).all())
+        events_held = session.scalar(select(func.count(Event.id)).where(
+            own_event, in_period, Event.status == EventStatus.HELD)) or 0
+        events_planned = session.scalar(select(func.count(Event.id)).where(
+            own_event, in_period, Event.status == EventStatus.PLANNED)) or 0
+        marks = dict(session.execute(
+            select(Attendance.status, func.count(Attendance.id)).join(Event, Event.id == Attendance.event_id)
+            .where(own_event, in_period, Event.status == EventStatus.HELD).group_by(Attendance.status)).all())
+        own_tasks = select(ScheduleTask.id).where(ScheduleTask.programme_id == programme_id)
+        own_events = select(Event.id).where(own_event)
+        hours = session.scalar(select(func.coalesce(func.sum(VolunteerHours.hours), 0)).where(
+            VolunteerHours.work_date.between(start, end),
+            or_(VolunteerHours.event_id.in_(own_events), VolunteerHours.task_id.in_(own_tasks),
+                (VolunteerHours.event_id.is_(None) & VolunteerHours.task_id.is_(None)))))
+        internships = session.scalar(
+            select(func.count(Internship.id)).join(Participant, Participant.id == Internship.participant_id)
+            .where(Participant.programme_id == programme_id, Internship.start_date.between(start, end))) or 0
+        people = session.execute(
+            select(Participant.status, Participant.sex, Participant.birth_date, Participant.start_date,
+                   Participant.end_date, Participant.disability, Participant.education)
+            .where(Participant.programme_id == programme_id, Participant.status.in_(COVERED),
+                   Participant.start_date.is_not(None), Participant.start_date <= end)).all()
+        indicators = session.execute(
+            select(Indicator.id, Indicator.position, Indicator.kind, Indicator.name, Indicator.unit,
+                   Indicator.measure, Indicator.target_value)
+            .where(Indicator.programme_id == programme_id).order_by(Indicator.position, Indicator.id)).all()
+    hours = Decimal(hours or 0).quantize(Decimal("0.01"))
+
+    def measured(measure: str) -> Decimal | None:
+        if measure == "volunteer_hours":
+            return hours
+        if measure == "internships":
+            return Decimal(internships)
+        if measure.startswith("events:"):
+            return Decimal(held_by_type.get(measure.split(":", 1)[1], 0))
+        return None
+
+    values = []
+    for row in indicators:
+        value = measured(row.measure or "")
+        values.append(IndicatorValue(row.id, row.position, IndicatorKind(row.kind), row.name, row.unit or "",
+                                     row.measure or "", row.target_value, value, _percent(value, row.target_value)))
+    count_sex: dict = {}
+    count_age: dict = {}
+    count_disability: dict = {}
+    count_education: dict = {}
+    completed = dropped = 0
+    for person in people:
+        count_sex[person.sex] = count_sex.get(person.sex, 0) + 1
+        band = age_band(person.birth_date, person.start_date)
+        count_age[band] = count_age.get(band, 0) + 1
+        count_disability[person.disability] = count_disability.get(person.disability, 0) + 1
+        count_education[person.education] = count_education.get(person.education, 0) + 1
+        left_by_end = person.end_date is None or person.end_date <= end
+        if person.status == ParticipantStatus.COMPLETED and left_by_end:
+            completed += 1
+        if person.status == ParticipantStatus.DROPPED_OUT and left_by_end:
+            dropped += 1
+    total = len(people)
+    breakdown = PeopleIndicators(
+        covered=total,
+        by_sex=_breakdown([(s, s.label) for s in Sex], count_sex, total),
+        by_age=_breakdown([(name, name.replace("-", "–")) for name, _, _ in AGE_BANDS], count_age, total),
+        by_disability=_breakdown([(t, t.label) for t in TriState], count_disability, total),
+        by_education=_breakdown([(e, e.label) for e in Education], count_education, total),
+        completed=completed, dropped_out=dropped)
+    all_marks = sum(marks.values())
+    rate = (Decimal(marks.get(AttendanceStatus.PRESENT, 0)) / all_marks) if all_marks else None
+    hour_rate = _hour_rate(db)
+    value = (hours * hour_rate).quantize(Decimal("0.01")) if hour_rate is not None else None
+    return IndicatorReport(programme_id, start, end, values, breakdown, events_held, events_planned, rate, hours,
+                           hour_rate, value)
+
+
+def number_text(value: Decimal | None) -> str:
+    """12.00 -> "12", 12.50 -> "12,5", None -> "—"."""
+    if value is None:
+        return "—"
+    text = f"{value:f}"
+    if "." in text:
+        text = text.rstrip("0").rstrip(".")
+    return text.replace(".", ",")
+
+
+def percent_text(value: Decimal | None) -> str:
+    return "" if value is None else f"{value:f} %"
+
+
+# ---- The monitoring report -------------------------------------------------------------------------
+
+
+def monitoring_report_pdf(db: Database, programme_id: int | None = None, date_from: dt.date | None = None,
+                          date_to: dt.date | None = None, final: bool = False, *,
+                          today: dt.date | None = None) -> bytes:
+    """Sprawozdanie z realizacji (or, with ``final``, the final report) for the period."""
+    from pal_desktop.reports.monitoring_report import (
+        IndicatorLine,
+        MonitoringReportData,
+        TaskLine,
+        render_monitoring_report,
+    )
+    from pal_desktop.reports.styles import DocumentHeader
+    from pal_desktop.services import programmes as programme_service
+    from pal_desktop.services.formatting import format_date, format_money
+    from pal_desktop.services.reports import document_header
+
+    if programme_id is None:
+        active = programme_service.active_programme(db)
+        if active is None:
+            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma programu o numerze {id}."), id="—")
+        programme_id = active.id
+    report = indicator_values(db, programme_id, date_from, date_to)
+    start, end = report.date_from, report.date_to
+    with db.reading() as session:
+        programme = session.get(Programme, programme_id)
+        title, subtitle = programme.title, programme.subtitle
+        programme_period = f"{format_date(programme.start_date)} – {format_date(programme.end_date)}"
+        counts = {(task_id, status): count for task_id, status, count in session.execute(
+            select(Event.task_id, Event.status, func.count(Event.id))
+            .where(Event.programme_id == programme_id, Event.event_date.between(start, end))
+            .group_by(Event.task_id, Event.status)).all()}
+        tasks = []
+        for task in programme.tasks:
+            if task.parent_id is not None or task.end_date < start or task.start_date > end:
+                continue
+            held = counts.get((task.id, EventStatus.HELD), 0)
+            planned = counts.get((task.id, EventStatus.PLANNED), 0)
+            when = (format_date(task.end_date) if task.is_milestone
+                    else f"{format_date(task.start_date)} – {format_date(task.end_date)}")
+            tasks.append(TaskLine(task.position, task.name, when, str(held),
+                                  str(planned) if planned else "—",
+                                  str(task.planned_events) if task.planned_events is not None else "—"))
+        header = DocumentHeader(**document_header(db, programme))
+
+    products = [IndicatorLine(i.name, i.unit, number_text(i.target), number_text(i.value), percent_text(i.percent))
+                for i in report.indicators if i.kind == IndicatorKind.PRODUCT]
+    results = [IndicatorLine(i.name, i.unit, number_text(i.target),
+                             number_text(i.value) if i.value is not None else "ocena opisowa",
+                             percent_text(i.percent))
+               for i in report.indicators if i.kind == IndicatorKind.RESULT]
+    people = report.people
+    rate = (f"{(report.attendance_rate * 100).quantize(Decimal('1'))} %" if report.attendance_rate is not None
+            else "—")
+    summary = [
+        ("Osoby objęte wsparciem (narastająco)", str(people.covered)),
+        ("Osoby, które zakończyły udział zgodnie ze ścieżką", str(people.completed)),
+        ("Osoby, które przerwały udział", str(people.dropped_out)),
+        ("Wydarzenia i zajęcia, które się odbyły", str(report.events_held)),
+        ("Wydarzenia zaplanowane (jeszcze się nie odbyły)", str(report.events_planned)),
+        ("Frekwencja na zajęciach, które się odbyły", rate),
+        ("Godziny pracy wolontariuszy", number_text(report.volunteer_hours)),
+        ("Stawka za godzinę pracy wolontariusza",
+         format_money(report.hour_rate) if report.hour_rate is not None else "nie ustawiono"),
+        ("Wartość pracy wolontariuszy (wkład własny)",
+         format_money(report.volunteer_value) if report.volunteer_value is not None else "—"),
+    ]
+    breakdowns = [("Płeć", people.by_sex), ("Wiek w chwili przystąpienia", people.by_age),
+                  ("Osoba z niepełnosprawnościami", people.by_disability), ("Wykształcenie", people.by_education)]
+    return render_monitoring_report(MonitoringReportData(
+        header=header, final=final, title=title, subtitle=subtitle, programme_period=programme_period,
+        period=f"{format_date(start)} – {format_date(end)}", tasks=tasks, products=products, results=results,
+        covered=people.covered, breakdowns=breakdowns, summary=summary,
+        printed_on=format_date(today or dt.date.today())))
