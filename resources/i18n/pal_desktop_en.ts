@@ -685,6 +685,61 @@
     </message>
 </context>
 <context>
+    <name>CashDialog</name>
+    <message>
+        <source>Pomoc pieniężna</source>
+        <translation>Cash assistance</translation>
+    </message>
+    <message>
+        <source>Edycja pomocy pieniężnej</source>
+        <translation>Edit cash assistance</translation>
+    </message>
+    <message>
+        <source>&amp;Rodzaj świadczenia:</source>
+        <translation>&amp;Benefit type:</translation>
+    </message>
+    <message>
+        <source>— wybierz —</source>
+        <translation>— select —</translation>
+    </message>
+    <message>
+        <source>&amp;Kwota (zł):</source>
+        <translation>&amp;Amount (zł):</translation>
+    </message>
+    <message>
+        <source>Kwota</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>np. 450,50</source>
+        <translation>e.g. 450,50</translation>
+    </message>
+    <message>
+        <source>&amp;Nr decyzji:</source>
+        <translation>Decision n&amp;o.:</translation>
+    </message>
+    <message>
+        <source>&amp;Data decyzji:</source>
+        <translation>Decision &amp;date:</translation>
+    </message>
+    <message>
+        <source>Okres &amp;od:</source>
+        <translation>Period &amp;from:</translation>
+    </message>
+    <message>
+        <source>Okres d&amp;o:</source>
+        <translation>Period &amp;to:</translation>
+    </message>
+    <message>
+        <source>Data &amp;wypłaty:</source>
+        <translation>&amp;Payment date:</translation>
+    </message>
+    <message>
+        <source>&amp;Uwagi:</source>
+        <translation>&amp;Notes:</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Nazwisko</source>
@@ -853,7 +908,7 @@ Rows: (id, Nazwisko, Imię, Telefon, Praca z dziećmi, Porozumienie do, Godziny 
     </message>
     <message>
         <source>Lp.</source>
-        <extracomment>Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa) from ui_queries.indicator_rows.
+        <extracomment>Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, %) from ui_queries.indicator_rows.
 ----------
 The columns of the task list.</extracomment>
         <translation>No.</translation>
@@ -869,6 +924,14 @@ The columns of the task list.</extracomment>
     <message>
         <source>Wartość docelowa</source>
         <translation>Target value</translation>
+    </message>
+    <message>
+        <source>Osiągnięto</source>
+        <translation>Achieved</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
     </message>
     <message>
         <source>Od</source>
@@ -1920,6 +1983,7 @@ How each product of seed section XI is counted from the records (the indicators&
     </message>
     <message>
         <source>Nie ma uczestnika o numerze {id}.</source>
+        <extracomment>A participant who has left cannot start a new internship.</extracomment>
         <translation>There is no participant with number {id}.</translation>
     </message>
     <message>
@@ -1962,6 +2026,18 @@ How each product of seed section XI is counted from the records (the indicators&
     <message>
         <source>Nie można zapisać wydruku: {reason}</source>
         <translation>Cannot save the printout: {reason}</translation>
+    </message>
+    <message>
+        <source>Nie ma wskaźnika o numerze {id}.</source>
+        <translation>There is no indicator with number {id}.</translation>
+    </message>
+    <message>
+        <source>Nie ma stażu o numerze {id}.</source>
+        <translation>There is no internship with number {id}.</translation>
+    </message>
+    <message>
+        <source>Nie ma pomocy pieniężnej o numerze {id}.</source>
+        <translation>There is no cash assistance with number {id}.</translation>
     </message>
 </context>
 <context>
@@ -3127,6 +3203,70 @@ Part of a series of sessions</translation>
         <source>Czynności</source>
         <translation>Activities</translation>
     </message>
+    <message>
+        <source>Pracodawca</source>
+        <translation>Employer</translation>
+    </message>
+    <message>
+        <source>Początek stażu</source>
+        <translation>Internship start</translation>
+    </message>
+    <message>
+        <source>Koniec stażu</source>
+        <translation>Internship end</translation>
+    </message>
+    <message>
+        <source>Godzin w tygodniu</source>
+        <translation>Hours per week</translation>
+    </message>
+    <message>
+        <source>Stypendium miesięczne</source>
+        <translation>Monthly stipend</translation>
+    </message>
+    <message>
+        <source>Miesiąc</source>
+        <translation>Month</translation>
+    </message>
+    <message>
+        <source>Dni obecności</source>
+        <translation>Days present</translation>
+    </message>
+    <message>
+        <source>Dni nieobecności</source>
+        <translation>Days absent</translation>
+    </message>
+    <message>
+        <source>Godziny</source>
+        <translation>Hours</translation>
+    </message>
+    <message>
+        <source>Wypłacone stypendium</source>
+        <translation>Stipend paid</translation>
+    </message>
+    <message>
+        <source>Rodzaj świadczenia</source>
+        <translation>Benefit type</translation>
+    </message>
+    <message>
+        <source>Kwota</source>
+        <translation>Amount</translation>
+    </message>
+    <message>
+        <source>Data decyzji</source>
+        <translation>Decision date</translation>
+    </message>
+    <message>
+        <source>Okres od</source>
+        <translation>Period from</translation>
+    </message>
+    <message>
+        <source>Okres do</source>
+        <translation>Period to</translation>
+    </message>
+    <message>
+        <source>Data wypłaty</source>
+        <translation>Payment date</translation>
+    </message>
 </context>
 <context>
     <name>FormDialog</name>
@@ -3700,6 +3840,14 @@ Part of a series of sessions</translation>
     </message>
 </context>
 <context>
+    <name>Indicators</name>
+    <message>
+        <source>brak danych</source>
+        <extracomment>Statuses of people the programme covered (a candidate or a reserve is not yet covered).</extracomment>
+        <translation>no data</translation>
+    </message>
+</context>
+<context>
     <name>InitiativeDialog</name>
     <message>
         <source>Nowa inicjatywa lokalna</source>
@@ -3764,6 +3912,132 @@ Part of a series of sessions</translation>
     <message>
         <source>np. 40</source>
         <translation>e.g. 40</translation>
+    </message>
+</context>
+<context>
+    <name>InternshipDialog</name>
+    <message>
+        <source>Staż</source>
+        <translation>Internship</translation>
+    </message>
+    <message>
+        <source>Edycja stażu</source>
+        <translation>Edit internship</translation>
+    </message>
+    <message>
+        <source>&amp;Pracodawca:</source>
+        <translation>&amp;Employer:</translation>
+    </message>
+    <message>
+        <source>&amp;Adres pracodawcy:</source>
+        <translation>Employer &amp;address:</translation>
+    </message>
+    <message>
+        <source>&amp;Stanowisko:</source>
+        <translation>&amp;Position:</translation>
+    </message>
+    <message>
+        <source>&amp;Opiekun stażu:</source>
+        <translation>Internship &amp;supervisor:</translation>
+    </message>
+    <message>
+        <source>&amp;Nr umowy:</source>
+        <translation>Contract n&amp;o.:</translation>
+    </message>
+    <message>
+        <source>&amp;Data umowy:</source>
+        <translation>Contract &amp;date:</translation>
+    </message>
+    <message>
+        <source>Staż &amp;od:</source>
+        <translation>Internship &amp;from:</translation>
+    </message>
+    <message>
+        <source>Początek stażu</source>
+        <translation>Internship start</translation>
+    </message>
+    <message>
+        <source>Staż d&amp;o:</source>
+        <translation>Internship &amp;to:</translation>
+    </message>
+    <message>
+        <source>Koniec stażu</source>
+        <translation>Internship end</translation>
+    </message>
+    <message>
+        <source>&amp;Godzin w tygodniu:</source>
+        <translation>&amp;Hours per week:</translation>
+    </message>
+    <message>
+        <source>od 0 do 40</source>
+        <translation>0 to 40</translation>
+    </message>
+    <message>
+        <source>Stypendium &amp;miesięczne (zł):</source>
+        <translation>&amp;Monthly stipend (zł):</translation>
+    </message>
+    <message>
+        <source>Stypendium miesięczne</source>
+        <translation>Monthly stipend</translation>
+    </message>
+    <message>
+        <source>np. 1 200,00</source>
+        <translation>e.g. 1 200,00</translation>
+    </message>
+    <message>
+        <source>&amp;Uwagi:</source>
+        <translation>&amp;Notes:</translation>
+    </message>
+    <message>
+        <source>Godzin w tygodniu</source>
+        <translation>Hours per week</translation>
+    </message>
+</context>
+<context>
+    <name>InternshipMonthDialog</name>
+    <message>
+        <source>Obecność na stażu w miesiącu</source>
+        <translation>Monthly internship attendance</translation>
+    </message>
+    <message>
+        <source> (zapisano)</source>
+        <translation> (saved)</translation>
+    </message>
+    <message>
+        <source>&amp;Miesiąc:</source>
+        <translation>&amp;Month:</translation>
+    </message>
+    <message>
+        <source>Dni &amp;obecności:</source>
+        <translation>Days &amp;present:</translation>
+    </message>
+    <message>
+        <source>Dni &amp;nieobecności:</source>
+        <translation>Days &amp;absent:</translation>
+    </message>
+    <message>
+        <source>&amp;Godziny:</source>
+        <translation>&amp;Hours:</translation>
+    </message>
+    <message>
+        <source>&amp;Wypłacone stypendium (zł):</source>
+        <translation>&amp;Stipend paid (zł):</translation>
+    </message>
+    <message>
+        <source>Wypłacone stypendium</source>
+        <translation>Stipend paid</translation>
+    </message>
+    <message>
+        <source>Dni obecności</source>
+        <translation>Days present</translation>
+    </message>
+    <message>
+        <source>Dni nieobecności</source>
+        <translation>Days absent</translation>
+    </message>
+    <message>
+        <source>Godziny</source>
+        <translation>Hours</translation>
     </message>
 </context>
 <context>
@@ -3950,6 +4224,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>Wczytywanie…</source>
+        <extracomment>(id, Polish title) of each tab, in order: the names ``pal-desktop screenshot --tab`` accepts.</extracomment>
         <translation>Loading…</translation>
     </message>
     <message>
@@ -4003,6 +4278,14 @@ Part of a series of sessions</translation>
     <message>
         <source>Dodaj program innej gminy albo na kolejne lata</source>
         <translation>Add a programme for another municipality or for the following years</translation>
+    </message>
+    <message>
+        <source>&amp;Ulice obszaru rewitalizacji…</source>
+        <translation>Revitalisation area &amp;streets…</translation>
+    </message>
+    <message>
+        <source>Lista ulic, które podpowiada formularz uczestnika</source>
+        <translation>List of streets suggested by the participant form</translation>
     </message>
     <message>
         <source>PAL Desktop — {title}</source>
@@ -5185,6 +5468,34 @@ Open it and print it.</translation>
         <translation>Monthly stipend</translation>
     </message>
     <message>
+        <source>Dodaj staż…</source>
+        <translation>Add internship…</translation>
+    </message>
+    <message>
+        <source>Dodaj staż</source>
+        <translation>Add internship</translation>
+    </message>
+    <message>
+        <source>Edytuj</source>
+        <translation>Edit</translation>
+    </message>
+    <message>
+        <source>Edytuj zaznaczony staż</source>
+        <translation>Edit the selected internship</translation>
+    </message>
+    <message>
+        <source>Usuń zaznaczony staż</source>
+        <translation>Delete the selected internship</translation>
+    </message>
+    <message>
+        <source>Obecność w miesiącu…</source>
+        <translation>Monthly attendance…</translation>
+    </message>
+    <message>
+        <source>Obecność na zaznaczonym stażu w miesiącu</source>
+        <translation>Attendance at the selected internship in a month</translation>
+    </message>
+    <message>
         <source>Pomoc pieniężna</source>
         <translation>Cash assistance</translation>
     </message>
@@ -5207,6 +5518,22 @@ Open it and print it.</translation>
     <message>
         <source>Data wypłaty</source>
         <translation>Payment date</translation>
+    </message>
+    <message>
+        <source>Dodaj pomoc pieniężną…</source>
+        <translation>Add cash assistance…</translation>
+    </message>
+    <message>
+        <source>Dodaj pomoc pieniężną</source>
+        <translation>Add cash assistance</translation>
+    </message>
+    <message>
+        <source>Edytuj zaznaczoną pomoc pieniężną</source>
+        <translation>Edit the selected cash assistance</translation>
+    </message>
+    <message>
+        <source>Usuń zaznaczoną pomoc pieniężną</source>
+        <translation>Delete the selected cash assistance</translation>
     </message>
     <message>
         <source>Pomoc pieniężną przyznaje się w systemie ośrodka; tu jest tylko jej ewidencja. Te dane nie trafiają na listy wydawane poza ośrodek.</source>
@@ -5527,6 +5854,50 @@ Open it and print it.</translation>
     <message>
         <source>nie określono</source>
         <translation>not specified</translation>
+    </message>
+    <message>
+        <source>Dodano staż.</source>
+        <translation>Internship added.</translation>
+    </message>
+    <message>
+        <source>Zapisano staż.</source>
+        <translation>Internship saved.</translation>
+    </message>
+    <message>
+        <source>Zapisano obecność na stażu.</source>
+        <translation>Internship attendance saved.</translation>
+    </message>
+    <message>
+        <source>Usunąć staż?</source>
+        <translation>Delete the internship?</translation>
+    </message>
+    <message>
+        <source>Usunąć staż u pracodawcy „{employer}” razem z zapisaną obecnością?</source>
+        <translation>Delete the internship with employer “{employer}” together with its recorded attendance?</translation>
+    </message>
+    <message>
+        <source>Usunięto staż.</source>
+        <translation>Internship deleted.</translation>
+    </message>
+    <message>
+        <source>Dodano pomoc pieniężną.</source>
+        <translation>Cash assistance added.</translation>
+    </message>
+    <message>
+        <source>Zapisano pomoc pieniężną.</source>
+        <translation>Cash assistance saved.</translation>
+    </message>
+    <message>
+        <source>Usunąć pomoc pieniężną?</source>
+        <translation>Delete the cash assistance?</translation>
+    </message>
+    <message>
+        <source>Usunąć {benefit} na kwotę {amount}?</source>
+        <translation>Delete {benefit} of {amount}?</translation>
+    </message>
+    <message>
+        <source>Usunięto pomoc pieniężną.</source>
+        <translation>Cash assistance deleted.</translation>
     </message>
     <message>
         <source>Utworzono rodzinę.</source>
@@ -6071,6 +6442,34 @@ Open it and print it.</translation>
         <translation>Goals, schedule, results and products of the active programme</translation>
     </message>
     <message>
+        <source>&amp;Sprawozdanie okresowe (PDF)…</source>
+        <translation>&amp;Periodic report (PDF)…</translation>
+    </message>
+    <message>
+        <source>Drukuj sprawozdanie okresowe</source>
+        <translation>Print the periodic report</translation>
+    </message>
+    <message>
+        <source>Wskaźniki, uczestnicy i wolontariat za wybrany okres</source>
+        <translation>Indicators, participants and volunteering for the selected period</translation>
+    </message>
+    <message>
+        <source>&amp;Raport końcowy (PDF)</source>
+        <translation>&amp;Final report (PDF)</translation>
+    </message>
+    <message>
+        <source>Drukuj raport końcowy</source>
+        <translation>Print the final report</translation>
+    </message>
+    <message>
+        <source>Wskaźniki, uczestnicy i wolontariat za cały okres programu</source>
+        <translation>Indicators, participants and volunteering for the whole programme period</translation>
+    </message>
+    <message>
+        <source>Kliknij dwukrotnie wskaźnik, aby zmienić jego wartość docelową.</source>
+        <translation>Double-click an indicator to change its target.</translation>
+    </message>
+    <message>
         <source>Inne dokumenty drukujesz tam, gdzie są ich dane:</source>
         <translation>Other documents are printed where their data is:</translation>
     </message>
@@ -6081,6 +6480,22 @@ Open it and print it.</translation>
     <message>
         <source>karta-programu</source>
         <translation>programme-card</translation>
+    </message>
+    <message>
+        <source>sprawozdanie-{start}-{end}</source>
+        <translation>periodic-report-{start}-{end}</translation>
+    </message>
+    <message>
+        <source>Sprawozdanie z realizacji programu</source>
+        <translation>Programme implementation report</translation>
+    </message>
+    <message>
+        <source>&amp;Drukuj sprawozdanie</source>
+        <translation>&amp;Print report</translation>
+    </message>
+    <message>
+        <source>raport-koncowy</source>
+        <translation>final-report</translation>
     </message>
 </context>
 <context>
@@ -6813,6 +7228,14 @@ volunteer work:</translation>
         <source>Wyszukaj i zaznacz uczestnika, który ma dołączyć do rodziny.</source>
         <translation>Search for and select the participant who is to join the household.</translation>
     </message>
+    <message>
+        <source>„{text}” to nie jest liczba — wpisz np. 450,50 ({label}).</source>
+        <translation>“{text}” is not a number — enter e.g. 450,50 ({label}).</translation>
+    </message>
+    <message>
+        <source>„{text}” to nie jest liczba całkowita ({label}).</source>
+        <translation>“{text}” is not a whole number ({label}).</translation>
+    </message>
 </context>
 <context>
     <name>StaffDialog</name>
@@ -6949,6 +7372,77 @@ volunteer work:</translation>
     </message>
 </context>
 <context>
+    <name>StreetsDialog</name>
+    <message>
+        <source>Ulice obszaru rewitalizacji</source>
+        <translation>Revitalisation area streets</translation>
+    </message>
+    <message>
+        <source>Program: {title}. Formularz uczestnika podpowiada te ulice; adres spoza listy wymaga uzasadnienia.</source>
+        <translation>Programme: {title}. The participant form suggests these streets; an address outside the list requires a justification.</translation>
+    </message>
+    <message>
+        <source>Lista ulic obszaru</source>
+        <translation>List of area streets</translation>
+    </message>
+    <message>
+        <source>Ulica</source>
+        <translation>Street</translation>
+    </message>
+    <message>
+        <source>Kod pocztowy</source>
+        <translation>Postcode</translation>
+    </message>
+    <message>
+        <source>Miejscowość</source>
+        <translation>Town</translation>
+    </message>
+    <message>
+        <source>&amp;Usuń zaznaczoną</source>
+        <translation>&amp;Remove selected</translation>
+    </message>
+    <message>
+        <source>Usuń zaznaczoną ulicę</source>
+        <translation>Remove the selected street</translation>
+    </message>
+    <message>
+        <source>np. ul. Zamkowa</source>
+        <translation>e.g. ul. Zamkowa</translation>
+    </message>
+    <message>
+        <source>&amp;Dodaj ulicę</source>
+        <translation>&amp;Add street</translation>
+    </message>
+    <message>
+        <source>Dodaj ulicę do listy</source>
+        <translation>Add the street to the list</translation>
+    </message>
+    <message>
+        <source>U&amp;lica:</source>
+        <translation>S&amp;treet:</translation>
+    </message>
+    <message>
+        <source>&amp;Kod pocztowy:</source>
+        <translation>&amp;Postcode:</translation>
+    </message>
+    <message>
+        <source>&amp;Miejscowość:</source>
+        <translation>T&amp;own:</translation>
+    </message>
+    <message>
+        <source>Zamknij</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Dodano: {name}.</source>
+        <translation>Added: {name}.</translation>
+    </message>
+    <message>
+        <source>Usunięto: {name} (uczestników z tym adresem: {count}; ich adresy zostały).</source>
+        <translation>Removed: {name} (participants with this address: {count}; their addresses were kept).</translation>
+    </message>
+</context>
+<context>
     <name>SupportDialog</name>
     <message>
         <source>Forma wsparcia</source>
@@ -6997,6 +7491,33 @@ volunteer work:</translation>
     <message>
         <source>&amp;Uwagi:</source>
         <translation>&amp;Notes:</translation>
+    </message>
+</context>
+<context>
+    <name>TargetDialog</name>
+    <message>
+        <source>Wartość docelowa wskaźnika</source>
+        <translation>Indicator target</translation>
+    </message>
+    <message>
+        <source>Wskaźnik:</source>
+        <translation>Indicator:</translation>
+    </message>
+    <message>
+        <source>&amp;Wartość docelowa:</source>
+        <translation>&amp;Target:</translation>
+    </message>
+    <message>
+        <source>Wartość docelowa</source>
+        <translation>Target</translation>
+    </message>
+    <message>
+        <source>np. 12</source>
+        <translation>e.g. 12</translation>
+    </message>
+    <message>
+        <source>Jednostka: {unit}. Puste pole — bez wartości docelowej.</source>
+        <translation>Unit: {unit}. Leave blank for no target.</translation>
     </message>
 </context>
 <context>
@@ -7300,7 +7821,6 @@ volunteer work:</translation>
     </message>
     <message>
         <source>Nie ma zakładki „{tab}”. Dostępne zakładki: {names}.</source>
-        <extracomment>(id, Polish title) of each tab, in order: the names ``pal-desktop screenshot --tab`` accepts.</extracomment>
         <translation>There is no tab “{tab}”. Available tabs: {names}.</translation>
     </message>
     <message>
@@ -7588,6 +8108,19 @@ volunteer work:</translation>
         <translation>Enter the period: the start and end dates.</translation>
     </message>
     <message>
+        <source>Wartość docelowa musi być liczbą, np. 12 albo 1500,5 (wpisano: „{value}”).</source>
+        <extracomment>None when the indicator has no measure: staff assess it themselves. value / target × 100, when both are known and the target is above zero. Each breakdown: (label, count) in a fixed order, &quot;brak danych&quot; last when some records lack the data. Present marks / all attendance marks of the events held; None with no marks.</extracomment>
+        <translation>The target must be a number, e.g. 12 or 1500,5 (entered: “{value}”).</translation>
+    </message>
+    <message>
+        <source>Wartość docelowa nie może być ujemna (wpisano: {value}).</source>
+        <translation>The target cannot be negative (entered: {value}).</translation>
+    </message>
+    <message>
+        <source>Wartość docelowa jest za duża (wpisano: {value}).</source>
+        <translation>The target is too large (entered: {value}).</translation>
+    </message>
+    <message>
         <source>Koniec okresu ({end}) nie może być wcześniejszy niż jego początek ({start}).</source>
         <translation>The end of the period ({end}) cannot be earlier than its start ({start}).</translation>
     </message>
@@ -7598,6 +8131,46 @@ volunteer work:</translation>
     <message>
         <source>Pole „{label}” nie zawiera poprawnej daty — wpisz ją jako dd.mm.rrrr (wpisano: „{value}”).</source>
         <translation>The “{label}” field does not contain a valid date — enter it as dd.mm.yyyy (typed: “{value}”).</translation>
+    </message>
+    <message>
+        <source>„{label}” może mieć najwyżej dwie cyfry po przecinku (grosze).</source>
+        <translation>“{label}” can have at most two decimal places (grosze).</translation>
+    </message>
+    <message>
+        <source>„{label}” musi być większa od zera.</source>
+        <translation>“{label}” must be greater than zero.</translation>
+    </message>
+    <message>
+        <source>„{label}” nie może być ujemne.</source>
+        <translation>“{label}” cannot be negative.</translation>
+    </message>
+    <message>
+        <source>„{label}” musi być liczbą od 0 do 40.</source>
+        <translation>“{label}” must be a number from 0 to 40.</translation>
+    </message>
+    <message>
+        <source>Staż musi się mieścić w okresie programu: od {start} do {end}.</source>
+        <translation>The internship must fall within the programme period: {start} to {end}.</translation>
+    </message>
+    <message>
+        <source>Uczestnik ma status „{status}” — nie można dodać nowego stażu.</source>
+        <translation>The participant has the status “{status}” — a new internship cannot be added.</translation>
+    </message>
+    <message>
+        <source>Obecność jest już zapisana za {month} — okres stażu musi obejmować ten miesiąc.</source>
+        <translation>Attendance is already recorded for {month} — the internship period must include that month.</translation>
+    </message>
+    <message>
+        <source>Dni obecności i nieobecności razem ({total}) to więcej niż dni w miesiącu ({days}).</source>
+        <translation>Days present and absent together ({total}) exceed the days in the month ({days}).</translation>
+    </message>
+    <message>
+        <source>Miesiąc {month} jest poza okresem stażu ({start} – {end}).</source>
+        <translation>Month {month} is outside the internship period ({start} – {end}).</translation>
+    </message>
+    <message>
+        <source>„{label}” ({date}) nie może być z przyszłości.</source>
+        <translation>“{label}” ({date}) cannot be in the future.</translation>
     </message>
 </context>
 <context>
