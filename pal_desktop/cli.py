@@ -88,6 +88,9 @@ def build_parser() -> PolishArgumentParser:
                       help="liczba uczestników (domyślnie 200)")
     demo.add_argument("--seed", type=int, default=1, metavar="S",
                       help="ziarno losowania: te same dane dla tego samego ziarna (domyślnie 1)")
+    backup = commands.add_parser("backup", help="zrób kopię zapasową bazy danych (plik SQLite)")
+    backup.add_argument("-o", "--output", type=Path, metavar="PLIK.sqlite3",
+                        help="plik kopii (domyślnie folder „kopie” w folderze danych, z datą w nazwie)")
     info = commands.add_parser("info", help="pokaż, co jest w bazie danych")
     info.add_argument("--json", action="store_true", help="wypisz jeden obiekt JSON")
     shot = commands.add_parser("screenshot", help="zapisz obraz zakładki okna programu do pliku PNG")
@@ -502,13 +505,23 @@ def _cmd_export(args) -> int:
     return EXIT_OK
 
 
+def _cmd_backup(args) -> int:
+    from pal_desktop.services.backup import backup_database
+    from pal_desktop.services.database import open_app_database
+
+    opened = open_app_database(args.db, create=False)
+    path = backup_database(opened.db, args.output)
+    print(f"Zapisano kopię zapasową: {path}")
+    return EXIT_OK
+
+
 def _cmd_gui(args) -> int:
     from pal_desktop.app import run_gui
 
     return run_gui(args.db)
 
 
-COMMANDS = {"init": _cmd_init, "demo": _cmd_demo, "info": _cmd_info, "screenshot": _cmd_screenshot,
+COMMANDS = {"backup": _cmd_backup, "init": _cmd_init, "demo": _cmd_demo, "info": _cmd_info, "screenshot": _cmd_screenshot,
             "report": _cmd_report, "import": _cmd_import, "export": _cmd_export}
 
 

@@ -39,6 +39,16 @@ if TYPE_CHECKING:  # the tab modules load after the first paint
 APP_TITLE = "PAL Desktop"
 
 
+def choose_backup_file(parent: QWidget, suggested: str) -> str:
+    """Where to save the backup (tests replace this function)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("MainWindow", "Kopia zapasowa bazy danych"), suggested,
+        QCoreApplication.translate("MainWindow", "Baza SQLite (*.sqlite3)"))
+    return path
+
+
 class TabSpec(NamedTuple):
     tab_id: str
     module: str
@@ -176,6 +186,9 @@ class MainWindow(QMainWindow):
         self.print_action = self._action(self.tr("&Drukuj…"), "printAction", "Ctrl+P",
                                          tip=self.tr("Drukuj dokument zaznaczonego rekordu, np. kartę uczestnika"),
                                          slot=self.print_current, enabled=False)
+        self.backup_action = self._action(self.tr("&Kopia zapasowa…"), "backupAction",
+                                          tip=self.tr("Zapisz kopię bazy danych, np. na pendrive"),
+                                          slot=self.make_backup)
         self.settings_action = self._action(self.tr("&Ustawienia…"), "settingsAction", "Ctrl+,",
                                             tip=self.tr("Dane organizacji, logotypy i lokalizacja bazy danych"),
                                             slot=self.open_settings)
@@ -210,6 +223,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&Plik"))
         file_menu.addActions([self.save_action, self.print_action])
         file_menu.addSeparator()
+        file_menu.addAction(self.backup_action)
         file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -369,6 +383,7 @@ class MainWindow(QMainWindow):
 
     def _set_database_actions_enabled(self, enabled: bool) -> None:
         self.settings_action.setEnabled(enabled)
+        self.backup_action.setEnabled(enabled)
         self.programme_combo.setEnabled(enabled and bool(self._programmes))
 
     def _set_status_text(self, label: QLabel, text: str) -> None:
@@ -491,6 +506,22 @@ class MainWindow(QMainWindow):
     def focus_search(self) -> None:
         if not self.current_tab().focus_search():
             self.statusBar().showMessage(self.tr("Wyszukiwanie na tej liście pojawi się wkrótce."), 5000)
+
+    def make_backup(self) -> None:
+        """Plik → Kopia zapasowa…: a consistent copy of the database file where the user chooses."""
+        if self._db is None:
+            return
+        from pal_desktop.services import backup
+
+        target = choose_backup_file(self, str(backup.default_backup_path()))
+        if not target:
+            return
+        try:
+            path = backup.backup_database(self._db, target)
+        except PalError as err:
+            error_dialog.show_error(self, err)
+            return
+        self.statusBar().showMessage(self.tr("Zapisano kopię zapasową: {path}").format(path=path), 10000)
 
     def open_settings(self) -> None:
         if self._db is None:

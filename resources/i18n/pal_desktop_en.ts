@@ -685,6 +685,25 @@
     </message>
 </context>
 <context>
+    <name>Backup</name>
+    <message>
+        <source>Kopię bazy na serwerze PostgreSQL wykonuje informatyk (np. poleceniem pg_dump); program kopiuje tylko bazę w pliku.</source>
+        <translation>A database on a PostgreSQL server is backed up by IT (e.g. with pg_dump); the program copies only a database kept in a file.</translation>
+    </message>
+    <message>
+        <source>Kopia nie może zastąpić samej bazy — wybierz inny plik.</source>
+        <translation>The backup cannot replace the database itself — choose another file.</translation>
+    </message>
+    <message>
+        <source>Folder „{folder}” nie istnieje.</source>
+        <translation>The folder “{folder}” does not exist.</translation>
+    </message>
+    <message>
+        <source>Nie udało się zapisać kopii w „{path}”: {reason}. Sprawdź miejsce na dysku i uprawnienia.</source>
+        <translation>Could not save the backup to “{path}”: {reason}. Check the free disk space and the permissions.</translation>
+    </message>
+</context>
+<context>
     <name>CashDialog</name>
     <message>
         <source>Pomoc pieniężna</source>
@@ -4103,6 +4122,14 @@ Part of a series of sessions</translation>
         <translation>Print a document for the selected record, e.g. the participant card</translation>
     </message>
     <message>
+        <source>&amp;Kopia zapasowa…</source>
+        <translation>&amp;Back up…</translation>
+    </message>
+    <message>
+        <source>Zapisz kopię bazy danych, np. na pendrive</source>
+        <translation>Save a copy of the database, e.g. on a USB stick</translation>
+    </message>
+    <message>
         <source>&amp;Ustawienia…</source>
         <translation>S&amp;ettings…</translation>
     </message>
@@ -4228,6 +4255,14 @@ Part of a series of sessions</translation>
         <translation>Loading…</translation>
     </message>
     <message>
+        <source>Kopia zapasowa bazy danych</source>
+        <translation>Database backup</translation>
+    </message>
+    <message>
+        <source>Baza SQLite (*.sqlite3)</source>
+        <translation>SQLite database (*.sqlite3)</translation>
+    </message>
+    <message>
         <source>Pasek stanu</source>
         <translation>Status bar</translation>
     </message>
@@ -4314,6 +4349,10 @@ Part of a series of sessions</translation>
     <message>
         <source>Wyszukiwanie na tej liście pojawi się wkrótce.</source>
         <translation>Searching this list is coming soon.</translation>
+    </message>
+    <message>
+        <source>Zapisano kopię zapasową: {path}</source>
+        <translation>Backup saved: {path}</translation>
     </message>
     <message>
         <source>Ustawienia zapisane. Nowa lokalizacja bazy danych zacznie obowiązywać przy następnym uruchomieniu programu.</source>
