@@ -259,6 +259,23 @@ def _initial_size(app: QApplication) -> tuple[int, int, bool]:
     return min(width, available.width()), min(height, available.height()), maximise
 
 
+def _preload_store() -> None:
+    """Import SQLAlchemy, the models and the services while the window is being built and painted.
+
+    Python imports are mostly reading files and running module bodies; done here they overlap with Qt
+    building the window instead of following it, and the database opens sooner after the first paint.
+    """
+    try:
+        from sqlalchemy.orm import configure_mappers
+
+        import pal_desktop.services.database  # noqa: F401
+        import pal_desktop.services.participants  # noqa: F401
+
+        configure_mappers()
+    except Exception:  # noqa: BLE001 - opening the database reports any real problem
+        log.debug("preloading the store failed", exc_info=True)
+
+
 def run_gui(db_url: str | None = None) -> int:
     """Show the main window, open the database after the first paint, and run until the window closes.
 
@@ -271,6 +288,8 @@ def run_gui(db_url: str | None = None) -> int:
     crash = CrashHandler(Path(log_handler.baseFilename) if log_handler is not None else None)
     previous_hook = sys.excepthook
     sys.excepthook = crash
+    preload = threading.Thread(target=_preload_store, name="pal-preload", daemon=True)
+    preload.start()
     window = MainWindow()
     startup = Startup(app, window, db_url, crash)
     width, height, maximise = _initial_size(app)
