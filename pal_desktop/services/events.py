@@ -1,4 +1,8 @@
-"""Events under the schedule: plan them (one by one or as a weekly series), enrol people, record who came.
+"""Events under the schedule: plan them (one by one or as a weekly series), find them, and who led them.
+
+Enrolment lives in ``services.enrolment`` and attendance with its rates in ``services.attendance``; their
+public names are importable from here too (``events.enrol``, ``events.attendance_sheet``...), as callers
+have always used them.
 
 Each public function is one transaction. Refusals name the field in Polish and leave nothing half-saved.
 """
@@ -6,7 +10,7 @@ Each public function is one transaction. Refusals name the field in Polish and l
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 
 from sqlalchemy import and_, func, or_, select
 
@@ -17,11 +21,31 @@ from pal_desktop.domain.enums import (
     EnrolmentStatus,
     EventStatus,
     LeaderKind,
-    ParticipantStatus,
 )
-from pal_desktop.domain.text import fold
 from pal_desktop.errors import ConflictError, NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services.attendance import LOW_ATTENDANCE as LOW_ATTENDANCE
+from pal_desktop.services.attendance import AttendanceRules as AttendanceRules
+from pal_desktop.services.attendance import Rate as Rate
+from pal_desktop.services.attendance import SheetRow as SheetRow
+from pal_desktop.services.attendance import add_walk_in as add_walk_in
+from pal_desktop.services.attendance import attendance_rules as attendance_rules
+from pal_desktop.services.attendance import attendance_sheet as attendance_sheet
+from pal_desktop.services.attendance import event_rate as event_rate
+from pal_desktop.services.attendance import mark_all_present as mark_all_present
+from pal_desktop.services.attendance import record_attendance as record_attendance
+from pal_desktop.services.attendance import series_rates as series_rates
+from pal_desktop.services.enrolment import LEFT_PROGRAMME as LEFT_PROGRAMME
+from pal_desktop.services.enrolment import EnrolmentResult as EnrolmentResult
+from pal_desktop.services.enrolment import Scope as Scope
+from pal_desktop.services.enrolment import copy_enrolment as copy_enrolment
+from pal_desktop.services.enrolment import copy_series_enrolment_into
+from pal_desktop.services.enrolment import enrol as enrol
+from pal_desktop.services.enrolment import enrol_household as enrol_household
+from pal_desktop.services.enrolment import find_people as find_people
+from pal_desktop.services.enrolment import leave_series as leave_series
+from pal_desktop.services.enrolment import no_event as _no_event
+from pal_desktop.services.enrolment import unenrol as unenrol
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import (
     Animator,
@@ -31,17 +55,12 @@ from pal_desktop.storage.models import (
     EventSeries,
     EventStaff,
     EventType,
-    HouseholdMember,
-    Participant,
     Programme,
     ScheduleTask,
     Volunteer,
     VolunteerAgreement,
     VolunteerHours,
 )
-
-LOW_ATTENDANCE = 0.8
-LEFT_PROGRAMME = (ParticipantStatus.COMPLETED.value, ParticipantStatus.DROPPED_OUT.value)
 
 
 def _d(value: dt.date) -> str:
@@ -134,6 +153,11 @@ class EventDetail(EventInput):
     leader: str = ""
     enrolled: int = 0
     waiting: int = 0
+    #: For a meeting of a series: its number (from 1) and the series' meetings, first and last date.
+    series_number: int = 0
+    series_total: int = 0
+    series_first: dt.date | None = None
+    series_last: dt.date | None = None
 
 
 def _check_event(session, data: EventInput, event_id: int | None = None) -> None:
@@ -241,10 +265,6 @@ def delete_event(db: Database, event_id: int) -> None:
             session.delete(event)
 
 
-def _no_event(event_id: int) -> NotFoundError:
-    return NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma wydarzenia o numerze {id}."), id=event_id)
-
-
 def _leader_text(session, event: Event) -> str:
     if event.leader_animator_id:
         animator = session.get(Animator, event.leader_animator_id)
@@ -265,11 +285,18 @@ def get_event(db: Database, event_id: int) -> EventDetail:
         counts = dict(session.execute(select(Enrolment.status, func.count()).where(Enrolment.event_id == event_id)
                                       .group_by(Enrolment.status)).all())
         task = session.get(ScheduleTask, event.task_id) if event.task_id else None
+        series: dict = {}
+        if event.series_id is not None:
+            meetings = session.execute(select(Event.id, Event.event_date).where(Event.series_id == event.series_id)
+                                       .order_by(Event.event_date, Event.id)).all()
+            series = dict(series_number=[m.id for m in meetings].index(event.id) + 1, series_total=len(meetings),
+                          series_first=meetings[0].event_date, series_last=meetings[-1].event_date)
         return EventDetail(
             **{name: getattr(event, name) for name in _EVENT_FIELDS}, id=event.id, version=event.version,
             series_id=event.series_id, type_name=event.event_type.name if event.event_type else "",
             task_name=task.name if task else "", leader=_leader_text(session, event),
-            enrolled=counts.get(EnrolmentStatus.ENROLLED.value, 0), waiting=counts.get(EnrolmentStatus.WAITING.value, 0))
+            enrolled=counts.get(EnrolmentStatus.ENROLLED.value, 0), waiting=counts.get(EnrolmentStatus.WAITING.value, 0),
+            **series)
 
 
 # ---- Series ------------------------------------------------------------------------------------------
@@ -318,6 +345,30 @@ def series_events(db: Database, series_id: int) -> list[tuple[int, dt.date]]:
     with db.reading() as session:
         return [(r.id, r.event_date) for r in session.execute(
             select(Event.id, Event.event_date).where(Event.series_id == series_id).order_by(Event.event_date))]
+
+
+def add_series_meeting(db: Database, series_id: int, event_date: dt.date) -> int:
+    """One more meeting of a series, like the meeting nearest to it, with the enrolment of the meeting before
+    it (so that the series' people are on its list without being enrolled again)."""
+    with db.session() as session:
+        if session.get(EventSeries, series_id) is None:
+            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma cyklu zajęć o numerze {id}."), id=series_id)
+        meetings = list(session.scalars(select(Event).where(Event.series_id == series_id)))
+        if not meetings:
+            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma cyklu zajęć o numerze {id}."), id=series_id)
+        if any(m.event_date == event_date for m in meetings):
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Validation", "Cykl ma już spotkanie w dniu {date}."), field="event_date", date=_d(event_date))
+        model = min(meetings, key=lambda m: (abs((m.event_date - event_date).days), m.id))
+        data = EventInput(**{name: getattr(model, name) for name in _EVENT_FIELDS})
+        data = replace(data, event_date=event_date, status=EventStatus.PLANNED)
+        _check_event(session, data)
+        event = Event(series_id=series_id)
+        _apply(event, data)
+        session.add(event)
+        session.flush()
+        copy_series_enrolment_into(session, event)
+        return event.id
 
 
 # ---- Finding events ----------------------------------------------------------------------------------
@@ -408,228 +459,6 @@ def events_by_day(db: Database, programme_id: int, first: dt.date, last: dt.date
     return result
 
 
-# ---- Enrolment ---------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class EnrolmentResult:
-    enrolled: list[int] = field(default_factory=list)
-    waiting: list[int] = field(default_factory=list)
-    refused: list[tuple[int, str]] = field(default_factory=list)
-    already: list[int] = field(default_factory=list)
-    double_booked: list[tuple[int, str]] = field(default_factory=list)
-
-
-def _overlaps(a_start, a_end, b_start, b_end) -> bool:
-    if a_start is None or b_start is None:
-        return True  # no hours: the same day counts as the same time
-    a_end = a_end or a_start
-    b_end = b_end or b_start
-    return a_start < b_end and b_start < a_end or a_start == b_start
-
-
-def enrol(db: Database, event_id: int, participant_ids: list[int]) -> EnrolmentResult:
-    """Enrol people; over capacity they go to the waiting list; people who left the programme are refused."""
-    result = EnrolmentResult()
-    with db.session() as session:
-        event = session.get(Event, event_id)
-        if event is None:
-            raise _no_event(event_id)
-        existing = dict(session.execute(select(Enrolment.participant_id, Enrolment.status)
-                                        .where(Enrolment.event_id == event_id)).all())
-        enrolled_now = sum(1 for s in existing.values() if s == EnrolmentStatus.ENROLLED.value)
-        people = {p.id: p for p in session.scalars(select(Participant).where(Participant.id.in_(participant_ids)))}
-        same_day = session.execute(
-            select(Enrolment.participant_id, Event.title, Event.start_time, Event.end_time)
-            .join(Event, Event.id == Enrolment.event_id)
-            .where(Event.event_date == event.event_date, Event.id != event_id,
-                   Enrolment.participant_id.in_(participant_ids),
-                   Enrolment.status == EnrolmentStatus.ENROLLED.value)).all()
-        for pid in dict.fromkeys(participant_ids):
-            person = people.get(pid)
-            if person is None:
-                result.refused.append((pid, QT_TRANSLATE_NOOP("Validation", "nie ma takiej osoby w rejestrze")))
-                continue
-            if person.status in LEFT_PROGRAMME:
-                result.refused.append((pid, QT_TRANSLATE_NOOP("Validation", "osoba zakończyła udział w programie")))
-                continue
-            if pid in existing:
-                result.already.append(pid)
-                continue
-            for other_pid, title, start, end in same_day:
-                if other_pid == pid and _overlaps(event.start_time, event.end_time, start, end):
-                    result.double_booked.append((pid, title))
-            if event.capacity is not None and enrolled_now >= event.capacity:
-                session.add(Enrolment(event_id=event_id, participant_id=pid, status=EnrolmentStatus.WAITING))
-                result.waiting.append(pid)
-            else:
-                session.add(Enrolment(event_id=event_id, participant_id=pid, status=EnrolmentStatus.ENROLLED))
-                enrolled_now += 1
-                result.enrolled.append(pid)
-    return result
-
-
-def enrol_household(db: Database, event_id: int, household_id: int) -> EnrolmentResult:
-    with db.reading() as session:
-        ids = [pid for pid in session.scalars(select(HouseholdMember.participant_id).where(
-            HouseholdMember.household_id == household_id, HouseholdMember.participant_id.is_not(None)))]
-    return enrol(db, event_id, ids)
-
-
-def unenrol(db: Database, event_id: int, participant_id: int) -> int | None:
-    """Remove someone; the first person on the waiting list takes the place (their id is returned)."""
-    with db.session() as session:
-        enrolment = session.scalar(select(Enrolment).where(Enrolment.event_id == event_id,
-                                                           Enrolment.participant_id == participant_id))
-        if enrolment is None:
-            return None
-        was_enrolled = enrolment.status == EnrolmentStatus.ENROLLED
-        session.delete(enrolment)
-        if not was_enrolled:
-            return None
-        waiting = session.scalar(select(Enrolment).where(Enrolment.event_id == event_id,
-                                                         Enrolment.status == EnrolmentStatus.WAITING.value)
-                                 .order_by(Enrolment.created_at, Enrolment.id).limit(1))
-        if waiting is None:
-            return None
-        waiting.status = EnrolmentStatus.ENROLLED
-        return waiting.participant_id
-
-
-# ---- Attendance --------------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class SheetRow:
-    participant_id: int
-    last_name: str
-    first_name: str
-    enrolment: EnrolmentStatus | None
-    attendance: AttendanceStatus | None
-    walk_in: bool
-
-
-def attendance_sheet(db: Database, event_id: int, *, include_waiting: bool = False) -> list[SheetRow]:
-    """The enrolled (and walk-ins) in Polish alphabetical order, with what has been recorded."""
-    with db.reading() as session:
-        if session.get(Event, event_id) is None:
-            raise _no_event(event_id)
-        enrolments = dict(session.execute(select(Enrolment.participant_id, Enrolment.status)
-                                          .where(Enrolment.event_id == event_id)).all())
-        marks = {a.participant_id: a for a in session.scalars(select(Attendance)
-                                                               .where(Attendance.event_id == event_id))}
-        ids = {pid for pid, status in enrolments.items()
-               if include_waiting or status == EnrolmentStatus.ENROLLED.value} | set(marks)
-        people = session.execute(select(Participant.id, Participant.last_name, Participant.first_name)
-                                 .where(Participant.id.in_(ids)).order_by(Participant.sort_key, Participant.id)).all()
-        return [SheetRow(p.id, p.last_name, p.first_name,
-                         EnrolmentStatus(enrolments[p.id]) if p.id in enrolments else None,
-                         marks[p.id].status if p.id in marks else None,
-                         marks[p.id].walk_in if p.id in marks else False) for p in people]
-
-
-def record_attendance(db: Database, event_id: int, marks: dict[int, AttendanceStatus], *,
-                      today: dt.date | None = None) -> None:
-    """Save who came (one transaction); a session that has not happened yet is refused."""
-    today = today or dt.date.today()
-    with db.session() as session:
-        event = session.get(Event, event_id)
-        if event is None:
-            raise _no_event(event_id)
-        if event.event_date > today:
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "Validation", "Nie można zapisać obecności na wydarzeniu, które jeszcze się nie odbyło ({date})."),
-                field="event_date", date=_d(event.event_date))
-        existing = {a.participant_id: a for a in session.scalars(select(Attendance)
-                                                                  .where(Attendance.event_id == event_id))}
-        allowed = set(session.scalars(select(Enrolment.participant_id).where(Enrolment.event_id == event_id)))
-        for pid, status in marks.items():
-            if pid not in allowed and pid not in existing:
-                raise ValidationError(QT_TRANSLATE_NOOP(
-                    "Validation", "Osoba nr {id} nie jest zapisana na to wydarzenie — dodaj ją jako osobę spoza "
-                                  "listy."), field="participant", id=pid)
-            mark = existing.get(pid)
-            if mark is None:
-                session.add(Attendance(event_id=event_id, participant_id=pid, status=AttendanceStatus(status)))
-            elif mark.status != status:
-                mark.status = AttendanceStatus(status)
-        if marks and event.status == EventStatus.PLANNED:
-            event.status = EventStatus.HELD
-
-
-def mark_all_present(db: Database, event_id: int, *, today: dt.date | None = None) -> int:
-    rows = attendance_sheet(db, event_id)
-    record_attendance(db, event_id, {r.participant_id: AttendanceStatus.PRESENT for r in rows}, today=today)
-    return len(rows)
-
-
-def add_walk_in(db: Database, event_id: int, participant_id: int, *, today: dt.date | None = None) -> None:
-    """Someone who came without being enrolled: present, marked as a walk-in."""
-    today = today or dt.date.today()
-    with db.session() as session:
-        event = session.get(Event, event_id)
-        if event is None:
-            raise _no_event(event_id)
-        if event.event_date > today:
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "Validation", "Nie można zapisać obecności na wydarzeniu, które jeszcze się nie odbyło ({date})."),
-                field="event_date", date=_d(event.event_date))
-        person = session.get(Participant, participant_id)
-        if person is None:
-            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma uczestnika o numerze {id}."), id=participant_id)
-        if person.status in LEFT_PROGRAMME:
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "Validation", "{name} zakończył(a) udział w programie i nie może być dopisany(-a)."),
-                field="participant", name=f"{person.first_name} {person.last_name}")
-        mark = session.scalar(select(Attendance).where(Attendance.event_id == event_id,
-                                                       Attendance.participant_id == participant_id))
-        if mark is None:
-            session.add(Attendance(event_id=event_id, participant_id=participant_id,
-                                   status=AttendanceStatus.PRESENT, walk_in=True))
-        else:
-            mark.status = AttendanceStatus.PRESENT
-        if event.status == EventStatus.PLANNED:
-            event.status = EventStatus.HELD
-
-
-@dataclass(frozen=True)
-class Rate:
-    present: int
-    recorded: int
-
-    @property
-    def value(self) -> float | None:
-        return self.present / self.recorded if self.recorded else None
-
-    @property
-    def low(self) -> bool:
-        return self.value is not None and self.value < LOW_ATTENDANCE
-
-
-def event_rate(db: Database, event_id: int) -> Rate:
-    with db.reading() as session:
-        rows = dict(session.execute(select(Attendance.status, func.count()).where(Attendance.event_id == event_id)
-                                    .group_by(Attendance.status)).all())
-    return Rate(rows.get(AttendanceStatus.PRESENT.value, 0), sum(rows.values()))
-
-
-def series_rates(db: Database, series_id: int) -> dict[int, tuple[str, Rate]]:
-    """Per participant of a series: (name, attendance rate over its sessions with recorded attendance)."""
-    with db.reading() as session:
-        rows = session.execute(
-            select(Participant.id, Participant.last_name, Participant.first_name, Attendance.status)
-            .join(Attendance, Attendance.participant_id == Participant.id)
-            .join(Event, Event.id == Attendance.event_id)
-            .where(Event.series_id == series_id).order_by(Participant.sort_key)).all()
-    result: dict[int, tuple[str, list[int]]] = {}
-    for pid, last, first, status in rows:
-        name, counts = result.setdefault(pid, (f"{last} {first}", [0, 0]))
-        counts[1] += 1
-        if status == AttendanceStatus.PRESENT.value:
-            counts[0] += 1
-    return {pid: (name, Rate(present, recorded)) for pid, (name, (present, recorded)) in result.items()}
-
-
 # ---- Animators and volunteers at an event -------------------------------------------------------------
 
 
@@ -695,18 +524,3 @@ def event_staff(db: Database, event_id: int) -> list[tuple[int, str, str]]:
             result.append((staff.id, name, staff.role or kind))
         return result
 
-
-def find_people(db: Database, text: str, programme_id: int | None = None, limit: int = 50) -> list[tuple[int, str]]:
-    """Quick look-up for enrolment pickers: (id, "Nazwisko Imię — PESEL 850101•••••")."""
-    from pal_desktop.services.formatting import mask_pesel
-
-    with db.reading() as session:
-        statement = select(Participant.id, Participant.last_name, Participant.first_name, Participant.pesel,
-                           Participant.status)
-        for word in fold(text).split():
-            statement = statement.where(Participant.search_text.like(f"%{word}%"))
-        if programme_id is not None:
-            statement = statement.where(Participant.programme_id == programme_id)
-        rows = session.execute(statement.order_by(Participant.sort_key).limit(limit)).all()
-    return [(r.id, f"{r.last_name} {r.first_name}" + (f" — {mask_pesel(r.pesel)}" if r.pesel else "")
-             + (" (zakończył udział)" if r.status in LEFT_PROGRAMME else "")) for r in rows]

@@ -78,7 +78,7 @@ class IndicatorReport:
     people: PeopleIndicators
     events_held: int
     events_planned: int
-    #: Present marks / all attendance marks of the events held; None with no marks.
+    #: Present marks / the marks of the events held (excused ones only if they lower the rate); None with none.
     attendance_rate: Decimal | None
     volunteer_hours: Decimal
     hour_rate: Decimal | None
@@ -241,8 +241,12 @@ def indicator_values(db: Database, programme_id: int, date_from: dt.date | None 
         by_disability=_breakdown([(t, t.label) for t in TriState], count_disability, total),
         by_education=_breakdown([(e, e.label) for e in Education], count_education, total),
         completed=completed, dropped_out=dropped)
-    all_marks = sum(marks.values())
-    rate = (Decimal(marks.get(AttendanceStatus.PRESENT, 0)) / all_marks) if all_marks else None
+    from pal_desktop.services.attendance import attendance_rules
+
+    # An excused absence counts against the rate only when the organisation says so.
+    counted = sum(count for status, count in marks.items()
+                  if status != AttendanceStatus.EXCUSED or attendance_rules(db).excused_lowers_rate)
+    rate = (Decimal(marks.get(AttendanceStatus.PRESENT, 0)) / counted) if counted else None
     hour_rate = _hour_rate(db)
     value = (hours * hour_rate).quantize(Decimal("0.01")) if hour_rate is not None else None
     return IndicatorReport(programme_id, start, end, values, breakdown, events_held, events_planned, rate, hours,

@@ -8,8 +8,8 @@ import pytest
 
 from pal_desktop.domain.enums import AttendanceStatus, EventStatus, ParticipantStatus
 from pal_desktop.errors import ValidationError
+from pal_desktop.services import attendance, participants
 from pal_desktop.services import events as service
-from pal_desktop.services import participants
 from pal_desktop.services.demo import pesel_for
 from pal_desktop.services.programmes import active_programme, list_tasks
 
@@ -115,8 +115,14 @@ def test_attendance_is_recorded_after_the_session_and_rates_flag_under_80_percen
         service.record_attendance(db, event_id, marks, today=TODAY)
     rates = service.series_rates(db, series.series_id)
     assert rates[ids[0]][1].value == 1.0 and not rates[ids[0]][1].low
-    assert rates[ids[1]][1].value == pytest.approx(0.8) and not rates[ids[1]][1].low
+    # An excused absence is its own kind and, by default, does not lower the rate.
+    assert (rates[ids[1]][1].present, rates[ids[1]][1].excused, rates[ids[1]][1].absent) == (4, 1, 0)
+    assert rates[ids[1]][1].value == 1.0 and not rates[ids[1]][1].low
     assert rates[ids[2]][1].value == pytest.approx(0.4) and rates[ids[2]][1].low
+    # The organisation may decide that it does.
+    attendance.save_attendance_rules(db, attendance.AttendanceRules(excused_lowers_rate=True))
+    rates = service.series_rates(db, series.series_id)
+    assert rates[ids[1]][1].value == pytest.approx(0.8) and not rates[ids[1]][1].low
     assert service.get_event(db, series.event_ids[0]).status is EventStatus.HELD
     assert service.event_rate(db, series.event_ids[4]).present == 1
 
