@@ -21,6 +21,7 @@ from pal_desktop.domain.enums import (
     TriState,
 )
 from pal_desktop.errors import ValidationError
+from pal_desktop.services import import_apply, import_sheet
 from pal_desktop.services import participant_import as importer
 from pal_desktop.services import participants
 from pal_desktop.services.demo import pesel_for
@@ -246,7 +247,7 @@ def test_a_failure_half_way_leaves_nothing_behind(db, tmp_path, monkeypatch):
     def broken(*_args, **_kwargs):
         raise ValidationError("Dysk pełny")
 
-    monkeypatch.setattr(importer, "_insert_new", broken)
+    monkeypatch.setattr(import_apply, "_insert_new", broken)
     with pytest.raises(ValidationError):
         importer.apply_import(db, preview, update_existing=True)
     assert participants.get_participant(db, existing.id).last_name == "Nowak"
@@ -293,7 +294,7 @@ def test_a_sheet_without_a_header_row_is_refused_clearly(db, tmp_path, db_url, c
 
 def test_files_over_the_limit_are_refused_before_reading(tmp_path, monkeypatch):
     path = xlsx(tmp_path / "duzy.xlsx", [["Nazwisko", "Imię"], ["Nowak", "Anna"]])
-    monkeypatch.setattr(importer, "MAX_FILE_BYTES", 100)
+    monkeypatch.setattr(import_sheet, "MAX_FILE_BYTES", 100)
     monkeypatch.setattr(openpyxl, "load_workbook", lambda *a, **k: pytest.fail("the file was read"))
     with pytest.raises(ValidationError, match="jest za duży"):
         importer.read_sheet(path)
