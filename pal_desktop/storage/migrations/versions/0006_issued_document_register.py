@@ -8,7 +8,6 @@ Create Date: 2026-12-03 08:49:07.061855
 import sqlalchemy as sa
 from alembic import op
 
-
 revision = '0006'
 down_revision = '0003'
 branch_labels = None
