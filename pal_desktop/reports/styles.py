@@ -72,6 +72,10 @@ class DocumentHeader:
 
     organisation: str = ""
     address: str = ""
+    #: The office's block: name, street address, "00-000 Town", each on its own line (empty ones left out).
+    office_lines: tuple[str, ...] = ()
+    #: The office's town, where documents are signed ("Kłobuck, 26.11.2026").
+    town: str = ""
     programme_title: str = ""
     project_number: str = ""
     funding_line: str = ""

@@ -153,9 +153,11 @@ def _grid(rows: list[list], widths: list[float], *, numeric_from: int | None = N
 
 
 def _value_sentence(rate_text: str, value_text: str, label: str) -> str:
-    """ "Stawka za godzinę: 35,00 zł. {label}: 437,50 zł." — or only the value ("brak stawki w ustawieniach")."""
-    rate = f"Stawka za godzinę pracy wolontariusza: {text(rate_text)}. " if rate_text else ""
-    return f"{rate}{text(label)}: <b>{text(value_text)}</b>."
+    """ "Stawka za godzinę: 35,00 zł. {label}: 437,50 zł." — or "" when the settings give no rate: a document
+    handed to people says nothing rather than an internal hint (the window tells the office why)."""
+    if not rate_text or not value_text:
+        return ""
+    return f"Stawka za godzinę pracy wolontariusza: {text(rate_text)}. {text(label)}: <b>{text(value_text)}</b>."
 
 
 def _usable(width: float) -> float:
@@ -196,6 +198,36 @@ class AgreementDocument:
     guardian_consent_date: str = ""
     female: bool = False
     programme_title: str = ""
+    #: The office's block (name, address, "00-000 Town"), one line each.
+    office_lines: tuple[str, ...] = ()
+
+
+def _parties_table(data: AgreementDocument, usable: float) -> Table:
+    """The two parties in the nominative, each on its own rows: no declension needed, nothing to fill in but
+    the name of the office's representative (a line to write on)."""
+    s = _styles()
+    office = "<br/>".join(text(line) for line in data.office_lines) or text(data.organisation)
+    volunteer = [f"<b>{text(data.volunteer_name)}</b>"]
+    if data.volunteer_birth_date:
+        volunteer.append(f"data urodzenia: {text(data.volunteer_birth_date)}")
+    if data.volunteer_address:
+        volunteer.append(f"adres: {text(data.volunteer_address)}")
+    if data.volunteer_contact:
+        volunteer.append(f"kontakt: {text(data.volunteer_contact)}")
+    label = s["cell_bold"]
+    rows = [[Paragraph("Korzystający", label), Paragraph(f"<b>{office}</b>" if office else "", s["text"])],
+            [Paragraph("reprezentowany przez", s["cell"]), ""],
+            [Paragraph("Wolontariusz", label), Paragraph("<br/>".join(volunteer), s["text"])]]
+    label_width = 40 * mm
+    table = Table(rows, colWidths=[label_width, usable - label_width], rowHeights=[None, 10 * mm, None])
+    table.setStyle(TableStyle([
+        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("VALIGN", (0, 1), (-1, 1), "BOTTOM"),
+        ("LINEBELOW", (1, 1), (1, 1), 0.5, colors.black),
+        ("LINEABOVE", (0, 2), (-1, 2), 0.25, colors.lightgrey),
+        ("LEFTPADDING", (0, 0), (0, -1), 0), ("TOPPADDING", (0, 0), (-1, -1), 3),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]))
+    return table
 
 
 def render_agreement(data: AgreementDocument) -> bytes:
@@ -204,23 +236,15 @@ def render_agreement(data: AgreementDocument) -> bytes:
     document, width, height = _document(buffer, data.header, f"Porozumienie nr {data.number}")
     usable = _usable(width)
     s = _styles()
-    dots = "…………………………"
-    who = "Panią" if data.female else "Panem"
-    called = "zwaną" if data.female else "zwanym"
-    born = f", ur. {data.volunteer_birth_date}" if data.volunteer_birth_date else ""
-    living = f", zam. {data.volunteer_address}" if data.volunteer_address else ""
+    concluded = "zawarte" + (f" w dniu {text(data.signed_date)}" if data.signed_date else "") \
+        + (f" w miejscowości {text(data.signing_place)}" if data.signing_place else "")
     story = [
         Paragraph("POROZUMIENIE O WYKONYWANIU ŚWIADCZEŃ WOLONTARIUSZA", s["title"]),
         Paragraph(f"nr {text(data.number)}", s["subtitle"]),
-        Paragraph(f"zawarte w dniu {text(data.signed_date or dots)} w miejscowości "
-                  f"{text(data.signing_place or dots)} na podstawie art. 44 {LEGAL_ACT_GENITIVE}, pomiędzy:",
-                  s["paragraph"]),
-        Paragraph(f"<b>{text(data.organisation or dots)}</b>"
-                  + (f", {text(data.organisation_address)}" if data.organisation_address else "")
-                  + f", zwanym dalej „Korzystającym”, reprezentowanym przez: {dots}{dots},", s["party"]),
-        Paragraph("a", s["party"]),
-        Paragraph(f"{who} <b>{text(data.volunteer_name)}</b>{text(born)}{text(living)}, {called} dalej "
-                  f"„Wolontariuszem”.", s["party"]),
+        Paragraph(f"{concluded} na podstawie art. 44 {LEGAL_ACT_GENITIVE} pomiędzy stronami:", s["paragraph"]),
+        _parties_table(data, usable),
+        Spacer(1, 2 * mm),
+        Paragraph("zwanymi dalej odpowiednio „Korzystającym” i „Wolontariuszem”.", s["party"]),
     ]
 
     def section(number: int, title: str, paragraphs: list[str]) -> None:
@@ -235,7 +259,7 @@ def render_agreement(data: AgreementDocument) -> bytes:
         + (f" Świadczenia są wykonywane w ramach: {text(data.programme_title)}." if data.programme_title else "")])
     section(2, "Sposób i miejsce wykonywania świadczeń", [
         f"Wolontariusz wykonuje świadczenia {text(data.manner)}.",
-        f"Miejsce wykonywania świadczeń: {text(data.place or dots)}."])
+        *([f"Miejsce wykonywania świadczeń: {text(data.place)}."] if data.place else [])])
     section(3, "Czas wykonywania świadczeń", [
         f"Porozumienie zawiera się na czas od {text(data.start)} do {text(data.end)} ({data.days} dni).",
         f"Wymiar i pora wykonywania świadczeń: {text(data.time_description)}."])
@@ -268,11 +292,13 @@ def render_agreement(data: AgreementDocument) -> bytes:
         "związku z wykonywaniem świadczeń, także po rozwiązaniu porozumienia.",
     ]
     if data.works_with_children:
+        checked = f" w dniu {text(data.register_check_date)}" if data.register_check_date else ""
+        presented = f" z dnia {text(data.criminal_record_date)}" if data.criminal_record_date else ""
         volunteer_duties.append(
-            "Świadczenia obejmują pracę z dziećmi: Korzystający sprawdził Wolontariusza w Rejestrze Sprawców "
-            f"Przestępstw na Tle Seksualnym ({text(data.register_check_date or dots)}), a Wolontariusz przedstawił "
-            f"informację z Krajowego Rejestru Karnego ({text(data.criminal_record_date or dots)}) — art. 21 ustawy "
-            "z dnia 13 maja 2016 r. o przeciwdziałaniu zagrożeniom przestępczością na tle seksualnym.")
+            f"Świadczenia obejmują pracę z dziećmi: Korzystający sprawdził{checked} Wolontariusza w Rejestrze "
+            f"Sprawców Przestępstw na Tle Seksualnym, a Wolontariusz przedstawił informację z Krajowego Rejestru "
+            f"Karnego{presented} — art. 21 ustawy z dnia 13 maja 2016 r. o przeciwdziałaniu zagrożeniom "
+            "przestępczością na tle seksualnym.")
     if data.minor:
         volunteer_duties.append(
             "Wolontariusz jest osobą niepełnoletnią; pisemna zgoda przedstawiciela ustawowego"
@@ -369,6 +395,8 @@ class VolunteerRecord:
     per_task: list[tuple[str, str]] = field(default_factory=list)
     programme_title: str = ""
     reference: str = ""
+    #: The number from the register of issued documents ("Z/2026/001"), printed under the title.
+    number: str = ""
 
 
 def _record_story(data: VolunteerRecord, usable: float, certifies: str, verb: str) -> list:
@@ -381,6 +409,8 @@ def _record_story(data: VolunteerRecord, usable: float, certifies: str, verb: st
     if data.reference:
         story.append(Paragraph(text(data.reference), s["text"]))
     story += [Spacer(1, 6 * mm), Paragraph(certifies, s["title"])]
+    if data.number:
+        story.append(Paragraph(f"nr {text(data.number)}", s["subtitle"]))
     subject = data.organisation or "Korzystający"
     intro = (f"{text(subject)} {verb} {who} <b>{text(data.volunteer_name)}</b>{text(born)} {worked} "
              f"świadczenia wolontariusza na podstawie porozumienia zawartego zgodnie z art. 44 {LEGAL_ACT_GENITIVE}"
@@ -466,12 +496,25 @@ class PeriodDocument:
 
 
 def _period_table(data: PeriodDocument, usable: float, first_column: str) -> Table:
-    rows = [[first_column, "Imię i nazwisko", "Godziny", "Dni", "Wartość pracy"]]
-    rows += [[line.number, line.name, line.hours, str(line.days), line.value] for line in data.lines]
-    rows.append(["", f"Razem ({len(data.lines)} os.)", data.total_hours, str(data.total_days), data.total_value])
-    name_width = usable - 20 * mm - 24 * mm - 16 * mm - 34 * mm
-    return _grid(rows, [20 * mm, name_width, 24 * mm, 16 * mm, 34 * mm], numeric_from=2, total_row=True,
-                 font_size=9)
+    """Volunteers with their hours and days, and the value of the work when the settings give a rate."""
+    with_value = bool(data.rate_text)
+    value_width = 34 * mm if with_value else 0
+    rows = [[first_column, "Imię i nazwisko", "Godziny", "Dni"] + (["Wartość pracy"] if with_value else [])]
+    rows += [[line.number, line.name, line.hours, str(line.days)] + ([line.value] if with_value else [])
+             for line in data.lines]
+    rows.append(["", f"Razem ({len(data.lines)} os.)", data.total_hours, str(data.total_days)]
+                + ([data.total_value] if with_value else []))
+    name_width = usable - 20 * mm - 24 * mm - 16 * mm - value_width
+    widths = [20 * mm, name_width, 24 * mm, 16 * mm] + ([value_width] if with_value else [])
+    return _grid(rows, widths, numeric_from=2, total_row=True, font_size=9)
+
+
+def _totals_grid(first: str, rows: list[tuple[str, str, str]], first_width: float, with_value: bool) -> Table:
+    """Hours (and their value, when there is a rate) per task or per month."""
+    head = [first, "Godziny"] + (["Wartość pracy"] if with_value else [])
+    body = [[name, hours] + ([value] if with_value else []) for name, hours, value in rows]
+    widths = [first_width, 24 * mm] + ([34 * mm] if with_value else [])
+    return _grid([head] + body, widths, numeric_from=1, numbered=False)
 
 
 def render_hours_summary(data: PeriodDocument) -> bytes:
@@ -485,14 +528,13 @@ def render_hours_summary(data: PeriodDocument) -> bytes:
              _period_table(data, usable, "Lp."), Spacer(1, 3 * mm),
              Paragraph(_value_sentence(data.rate_text, data.total_value,
                                        "Wartość pracy wolontariuszy (wkład własny niepieniężny)"), s["paragraph"])]
+    with_value = bool(data.rate_text)
     if data.per_task:
         story += [Paragraph("Według zadań harmonogramu", s["heading"]),
-                  _grid([["Zadanie", "Godziny", "Wartość pracy"]] + [list(row) for row in data.per_task],
-                        [usable - 58 * mm, 24 * mm, 34 * mm], numeric_from=1, numbered=False)]
+                  _totals_grid("Zadanie", data.per_task, usable - (58 if with_value else 24) * mm, with_value)]
     if data.per_month:
         story += [Paragraph("Według miesięcy", s["heading"]),
-                  _grid([["Miesiąc", "Godziny", "Wartość pracy"]] + [list(row) for row in data.per_month],
-                        [50 * mm, 24 * mm, 34 * mm], numeric_from=1, numbered=False)]
+                  _totals_grid("Miesiąc", data.per_month, 50 * mm, with_value)]
     if data.printed_on:
         story += [Spacer(1, 4 * mm), Paragraph(f"Sporządzono: {text(data.printed_on)}", s["small"])]
     story += [Spacer(1, 10 * mm), KeepTogether([signature_block(["sporządził(a)", "zatwierdził(a)"], usable)])]

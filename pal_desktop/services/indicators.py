@@ -330,11 +330,11 @@ def monitoring_report_pdf(db: Database, programme_id: int | None = None, date_fr
         ("Wydarzenia zaplanowane (jeszcze się nie odbyły)", str(report.events_planned)),
         ("Frekwencja na zajęciach, które się odbyły", rate),
         ("Godziny pracy wolontariuszy", number_text(report.volunteer_hours)),
-        ("Stawka za godzinę pracy wolontariusza",
-         format_money(report.hour_rate) if report.hour_rate is not None else "nie ustawiono"),
-        ("Wartość pracy wolontariuszy (wkład własny)",
-         format_money(report.volunteer_value) if report.volunteer_value is not None else "—"),
     ]
+    if report.hour_rate is not None:  # without a rate the value is left out, never "nie ustawiono"
+        summary += [("Stawka za godzinę pracy wolontariusza", format_money(report.hour_rate)),
+                    ("Wartość pracy wolontariuszy (wkład własny)",
+                     format_money(report.volunteer_value) if report.volunteer_value is not None else "—")]
     breakdowns = [("Płeć", people.by_sex), ("Wiek w chwili przystąpienia", people.by_age),
                   ("Osoba z niepełnosprawnościami", people.by_disability), ("Wykształcenie", people.by_education)]
     return render_monitoring_report(MonitoringReportData(

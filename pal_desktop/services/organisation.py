@@ -124,3 +124,71 @@ def replace_logos(db: Database, logos: list[tuple[str, bytes]]) -> None:
         session.execute(delete(LogoImage))
         for position, (file_name, content) in enumerate(logos, start=1):
             session.add(LogoImage(position=position, file_name=file_name, content=content))
+
+
+# ---- The office's block on documents -------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class OfficeBlock:
+    """Who issues a document: the office's name, street address, postal code and town, each may be ""."""
+
+    name: str = ""
+    address: str = ""
+    postal_code: str = ""
+    city: str = ""
+
+    @property
+    def town_line(self) -> str:
+        """ "42-100 Kłobuck"."""
+        return f"{self.postal_code} {self.city}".strip()
+
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The block as printed: name, address, postal code and town, each on its own line, none empty."""
+        return tuple(line for line in (self.name, self.address, self.town_line) if line)
+
+    @property
+    def one_line(self) -> str:
+        """ "GOPS w Kłobucku, ul. Zamkowa 1, 42-100 Kłobuck"."""
+        return ", ".join(self.lines)
+
+
+#: Words that open a municipality's name in a programme ("Gmina Kłobuck" → the town "Kłobuck").
+_MUNICIPALITY_PREFIXES = ("miasto i gmina ", "gmina miejska ", "gmina wiejska ", "gmina ", "miasto ")
+
+
+def _town_of(municipality: str) -> str:
+    text = municipality.strip()
+    for prefix in _MUNICIPALITY_PREFIXES:
+        if text.casefold().startswith(prefix):
+            return text[len(prefix):].strip()
+    return text
+
+
+def office_block(db: Database, programme_id: int | None = None) -> OfficeBlock:
+    """The office's block every document prints: the settings' values and, for each one left empty there, the
+    programme's implementer (its organisation, else its first listed implementer; the town from its
+    municipality). ``programme_id`` None takes the active programme."""
+    from pal_desktop.domain.enums import ProgrammeItemKind
+    from pal_desktop.storage.models import Programme, ProgrammeItem
+
+    settings = get_organisation(db)
+    name, city = settings.name.strip(), settings.city.strip()
+    if not name or not city:
+        if programme_id is None:
+            from pal_desktop.services.programmes import active_programme
+
+            active = active_programme(db)
+            programme_id = active.id if active else None
+        with db.reading() as session:
+            programme = session.get(Programme, programme_id) if programme_id is not None else None
+            if programme is not None:
+                implementer = session.scalar(
+                    select(ProgrammeItem.text).where(ProgrammeItem.programme_id == programme.id,
+                                                     ProgrammeItem.kind == ProgrammeItemKind.IMPLEMENTER)
+                    .order_by(ProgrammeItem.position).limit(1)) or ""
+                name = name or programme.organisation.strip() or implementer.strip()
+                city = city or _town_of(programme.municipality)
+    return OfficeBlock(name=name, address=settings.address.strip(), postal_code=settings.postal_code.strip(),
+                       city=city)

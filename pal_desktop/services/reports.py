@@ -16,12 +16,14 @@ from pal_desktop.storage.models import Programme
 
 
 def document_header(db: Database, programme: Programme | None = None) -> dict:
-    """The organisation, programme and logos every document carries, as plain values."""
-    settings = organisation_service.get_organisation(db)
-    address = ", ".join(part for part in (settings.address, f"{settings.postal_code} {settings.city}".strip()) if part)
+    """The office, programme and logos every document carries, as plain values (the office from the
+    settings, else from the programme's implementer: ``organisation_service.office_block``)."""
+    office = organisation_service.office_block(db, programme.id if programme is not None else None)
     return {
-        "organisation": settings.name or (programme.organisation if programme else ""),
-        "address": address,
+        "organisation": office.name,
+        "address": ", ".join(part for part in (office.address, office.town_line) if part),
+        "office_lines": office.lines,
+        "town": office.city,
         "programme_title": programme.title if programme else "",
         "project_number": programme.project_number if programme else "",
         "funding_line": programme.funding_line if programme else "",

@@ -2,7 +2,8 @@
 
 The agreement to be signed, the monthly timesheet (karta pracy), the certificate (zaświadczenie) and the
 opinion (opinia) of one volunteer; the hours summary, the gala list and the thank-you letters of a period.
-Each function returns the bytes of a PDF; nothing is written to the database.
+Each function returns the bytes of a PDF; only the certificate and the opinion write, and only their number
+in the register of issued documents (``issue_number``).
 """
 
 from __future__ import annotations
@@ -15,12 +16,11 @@ from sqlalchemy import select
 
 from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
-from pal_desktop.services import organisation as organisation_service
 from pal_desktop.services import volunteers
 from pal_desktop.services.formatting import format_date, format_money
 from pal_desktop.services.reports import POLISH_MONTHS, document_header
 from pal_desktop.storage.db import Database
-from pal_desktop.storage.models import Programme, VolunteerAgreement
+from pal_desktop.storage.models import IssuedDocument, Programme, VolunteerAgreement
 
 #: Polish first names of men that end in "a" (the documents' grammar guesses the sex from the first name).
 _MALE_NAMES_IN_A = {"kuba", "barnaba", "bonawentura", "jarema", "kosma", "zawisza", "dyzma", "sasza", "saba"}
@@ -58,20 +58,57 @@ def _header(db: Database, programme_id: int | None):
     return header, (programme.title if programme else "")
 
 
-def _place_and_date(db: Database, today: dt.date) -> str:
-    city = organisation_service.get_organisation(db).city.strip()
-    return f"{city}, {format_date(today)}" if city else format_date(today)
-
-
-def _organisation(db: Database) -> tuple[str, str]:
-    settings = organisation_service.get_organisation(db)
-    address = ", ".join(p for p in (settings.address, f"{settings.postal_code} {settings.city}".strip()) if p)
-    return settings.name, address
+def _place_and_date(header, today: dt.date) -> str:
+    """ "Kłobuck, 26.11.2026" (the office's town from ``header``), or the date alone when no town is known."""
+    return f"{header.town}, {format_date(today)}" if header.town else format_date(today)
 
 
 def _rate_text(rate: Decimal | None) -> str:
-    """ "35,00 zł", or "" when the settings give no rate (the documents then say "brak stawki w ustawieniach")."""
+    """ "35,00 zł", or "" when the settings give no rate (the documents then leave the value out)."""
     return format_money(rate) if rate is not None else ""
+
+
+def _value(hours: Decimal, rate: Decimal | None) -> str:
+    """The value of the work in zł, or "" without a rate: nothing internal is printed on a document."""
+    return format_money(volunteers.work_value(hours, rate)) if rate is not None else ""
+
+
+def missing_rate(db: Database) -> bool:
+    """Whether the settings give no hourly rate, so the documents leave the value of the work out."""
+    return volunteers.hour_rate(db) is None
+
+
+#: The register's prefix of each numbered kind of document.
+DOCUMENT_PREFIXES = {"zaswiadczenie": "Z", "opinia": "O"}
+
+
+def issue_number(db: Database, kind: str, volunteer_id: int, today: dt.date) -> str:
+    """The number of a certificate or opinion issued today to this volunteer: "Z/2026/001".
+
+    Printing the same kind of document for the same volunteer again on the same day keeps its number (a
+    reprint or a second look in the preview does not use up numbers); otherwise the next number of the year.
+    """
+    from sqlalchemy.exc import IntegrityError
+
+    prefix = DOCUMENT_PREFIXES[kind]
+    for _attempt in range(3):
+        try:
+            with db.session() as session:
+                issued = session.scalar(select(IssuedDocument.number).where(
+                    IssuedDocument.kind == kind, IssuedDocument.volunteer_id == volunteer_id,
+                    IssuedDocument.issued_on == today).order_by(IssuedDocument.id).limit(1))
+                if issued:
+                    return issued
+                numbers = session.scalars(select(IssuedDocument.number).where(
+                    IssuedDocument.number.like(f"{prefix}/{today.year}/%"))).all()
+                used = [int(n.rsplit("/", 1)[1]) for n in numbers if n.rsplit("/", 1)[1].isdigit()]
+                number = f"{prefix}/{today.year}/{max(used, default=0) + 1:03d}"
+                session.add(IssuedDocument(kind=kind, number=number, volunteer_id=volunteer_id, issued_on=today))
+            return number
+        except IntegrityError:
+            continue  # another PC took the number at the same moment: count again
+    raise ValidationError(QT_TRANSLATE_NOOP(
+        "Validation", "Nie udało się nadać numeru dokumentu — spróbuj jeszcze raz."), field="number")
 
 
 def _hours(value: Decimal) -> str:
@@ -88,13 +125,12 @@ def agreement_pdf(db: Database, agreement_id: int) -> bytes:
     agreement = volunteers.get_agreement(db, agreement_id)
     person = volunteers.get_volunteer(db, agreement.volunteer_id)
     header, programme_title = _header(db, agreement.programme_id)
-    organisation, address = _organisation(db)
-    settings = organisation_service.get_organisation(db)
     minor = volunteers.is_minor(person.birth_date, agreement.start_date)
     contact = ", ".join(p for p in (person.phone, person.email) if p)
     return render_agreement(AgreementDocument(
         header=header, number=agreement.number, signed_date=format_date(agreement.signed_date),
-        signing_place=settings.city, organisation=organisation, organisation_address=address,
+        signing_place=header.town, organisation=header.organisation, organisation_address=header.address,
+        office_lines=header.office_lines,
         volunteer_name=person.name, volunteer_birth_date=format_date(person.birth_date),
         volunteer_address=person.address, volunteer_contact=contact, scope=agreement.scope,
         manner=agreement.manner, time_description=agreement.time_description, place=agreement.place,
@@ -145,13 +181,13 @@ def timesheet_pdf(db: Database, volunteer_id: int, year: int, month: int) -> byt
         header=header, volunteer_name=person.name, month=month_label(year, month),
         agreements="; ".join(f"nr {a.number} ({_period(a.start_date, a.end_date)})" for a in agreements),
         lines=lines, total_hours=_hours(total.total), days=total.days, rate_text=_rate_text(rate),
-        value_text=total.value_text))
+        value_text=_value(total.total, rate)))
 
 
 # ---- The certificate and the opinion -------------------------------------------------------------------
 
 
-def _record(db: Database, volunteer_id: int, today: dt.date):
+def _record(db: Database, volunteer_id: int, today: dt.date, kind: str):
     from pal_desktop.reports.volunteer_documents import VolunteerRecord
 
     person = volunteers.get_volunteer(db, volunteer_id)
@@ -167,26 +203,25 @@ def _record(db: Database, volunteer_id: int, today: dt.date):
                                       .where(VolunteerAgreement.volunteer_id == volunteer_id)
                                       .order_by(VolunteerAgreement.start_date.desc()).limit(1))
     header, programme_title = _header(db, programme_id)
-    organisation, _address = _organisation(db)
     periods = []
     for a in agreements:
         end = min(a.end_date, today) if a.start_date <= today else a.end_date
         periods.append(f"{_period(a.start_date, end)} (porozumienie nr {a.number})")
     scopes = list(dict.fromkeys(a.scope for a in agreements if a.scope))
     return VolunteerRecord(
-        header=header, place_and_date=_place_and_date(db, today), organisation=organisation,
+        header=header, place_and_date=_place_and_date(header, today), organisation=header.organisation,
         volunteer_name=person.name, birth_date=format_date(person.birth_date),
         female=is_female_name(person.first_name), periods=periods, scopes=scopes,
         total_hours=_hours(total.total), days=total.days,
         per_task=[(task or "inne (bez przypisanego zadania)", _hours(hours)) for task, hours in total.per_task],
-        programme_title=programme_title)
+        programme_title=programme_title, number=issue_number(db, kind, volunteer_id, today))
 
 
 def certificate_pdf(db: Database, volunteer_id: int, *, today: dt.date | None = None) -> bytes:
     """Zaświadczenie o wykonaniu świadczeń: periods, scope and hours of the volunteer's work."""
     from pal_desktop.reports.volunteer_documents import render_certificate
 
-    return render_certificate(_record(db, volunteer_id, today or dt.date.today()))
+    return render_certificate(_record(db, volunteer_id, today or dt.date.today(), "zaswiadczenie"))
 
 
 def opinion_pdf(db: Database, volunteer_id: int, assessment: str, *, today: dt.date | None = None) -> bytes:
@@ -201,7 +236,7 @@ def opinion_pdf(db: Database, volunteer_id: int, assessment: str, *, today: dt.d
     if len(assessment) > 6000:
         raise ValidationError(QT_TRANSLATE_NOOP("Validation", "Treść opinii może mieć najwyżej 6000 znaków."),
                               field="assessment")
-    return render_opinion(_record(db, volunteer_id, today or dt.date.today()), assessment)
+    return render_opinion(_record(db, volunteer_id, today or dt.date.today(), "opinia"), assessment)
 
 
 # ---- The period documents ------------------------------------------------------------------------------
@@ -221,7 +256,7 @@ def _period_lines(db: Database, date_from: dt.date, date_to: dt.date, *, ranked:
 
         people = sorted(people, key=lambda p: (sort_key(p.last_name, p.first_name), p.volunteer_id))
     lines = [PeriodLine(f"{p.place}." if ranked else f"{n}.", p.name, _hours(p.hours), p.days,
-                        format_money(p.value) if p.value is not None else volunteers.NO_RATE)
+                        format_money(p.value) if p.value is not None else "")
              for n, p in enumerate(people, start=1)]
     total = sum((p.hours for p in people), Decimal(0))
     return people, lines, total, rate
@@ -235,15 +270,15 @@ def _period_document(db: Database, date_from: dt.date, date_to: dt.date, *, rank
     header, _title = _header(db, None)
     per_task, per_month = [], []
     if details:
-        per_task = [(task or "inne (bez przypisanego zadania)", _hours(hours), volunteers.value_text(hours, rate))
+        per_task = [(task or "inne (bez przypisanego zadania)", _hours(hours), _value(hours, rate))
                     for task, hours in volunteers.period_task_totals(db, date_from, date_to)]
-        per_month = [(month_label(year, month), _hours(hours), volunteers.value_text(hours, rate))
+        per_month = [(month_label(year, month), _hours(hours), _value(hours, rate))
                      for year, month, hours in volunteers.period_month_totals(db, date_from, date_to)]
     return PeriodDocument(
         header=header, period=_period(date_from, date_to), lines=lines, total_hours=_hours(total),
-        total_days=sum(p.days for p in people), total_value=volunteers.value_text(total, rate),
+        total_days=sum(p.days for p in people), total_value=_value(total, rate),
         rate_text=_rate_text(rate), per_task=per_task, per_month=per_month,
-        printed_on=_place_and_date(db, today))
+        printed_on=_place_and_date(header, today))
 
 
 def hours_summary_pdf(db: Database, date_from: dt.date, date_to: dt.date, *, today: dt.date | None = None) -> bytes:
@@ -268,11 +303,10 @@ def thanks_pdf(db: Database, date_from: dt.date, date_to: dt.date, *, today: dt.
 
     people, _lines, _total, _rate = _period_lines(db, date_from, date_to, ranked=False)
     header, programme_title = _header(db, None)
-    organisation, _address = _organisation(db)
     letters = [ThanksLetter(p.name, is_female_name(p.first_name), _hours(p.hours)) for p in people]
     return render_thanks(ThanksDocument(header=header, period=_period(date_from, date_to), letters=letters,
-                                        place_and_date=_place_and_date(db, today or dt.date.today()),
-                                        organisation=organisation, programme_title=programme_title))
+                                        place_and_date=_place_and_date(header, today or dt.date.today()),
+                                        organisation=header.organisation, programme_title=programme_title))
 
 
 def parse_month(text: str) -> tuple[int, int]:

@@ -67,17 +67,22 @@ def test_the_agreement_to_sign(db, people):
     text = " ".join(pages(content))
     assert "POROZUMIENIE O WYKONYWANIU ŚWIADCZEŃ WOLONTARIUSZA" in text and f"nr {people['number']}" in text
     assert "ustawy z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego i o wolontariacie" in text
-    assert "Panią Zofia Żółćkiewicz" in text and "ur. 06.05.1990" in text and "zwaną dalej „Wolontariuszem”" in text
+    # The parties in the nominative, in a table: nothing to decline, the office's block line by line.
+    assert ("Korzystający Gminny Ośrodek Pomocy Społecznej w Kłobucku ul. 11 Listopada 6 42-100 Kłobuck "
+            "reprezentowany przez Wolontariusz Zofia Żółćkiewicz data urodzenia: 06.05.1990") in text
+    assert "zwanymi dalej odpowiednio „Korzystającym” i „Wolontariuszem”" in text and "Panią" not in text
+    assert "……" not in text
     assert "zajęcia plastyczne dla dzieci w świetlicy „Źródełko”" in text
     assert "od 01.04.2022 do 31.12.2022 (275 dni)" in text and "zawarte w dniu 28.03.2022 w miejscowości Kłobuck" in text
-    assert "Rejestrze Sprawców Przestępstw na Tle Seksualnym (20.03.2022)" in text
+    assert "sprawdził w dniu 20.03.2022 Wolontariusza w Rejestrze Sprawców Przestępstw na Tle Seksualnym" in text
+    assert "Krajowego Rejestru Karnego z dnia 18.03.2022" in text
     assert "zwalnia Korzystającego z obowiązku pokrycia kosztów podróży" in text
     assert "Korzystający (podpis i pieczęć osoby reprezentującej)" in text and "Wolontariusz (czytelny podpis)" in text
     assert "Przedstawiciel ustawowy" not in text
     assert f"Strona {len(pages(content))} z {len(pages(content))}" in text
     assert any("DejaVuSans" in name for name in fonts(content))
     minor = " ".join(pages(volunteer_reports.agreement_pdf(db, people["short"])))
-    assert "Panem Jerzy Łęcki" in minor and "ubezpiecza Wolontariusza od następstw nieszczęśliwych wypadków" in minor
+    assert "Wolontariusz Jerzy Łęcki data urodzenia: 02.01.2005" in minor and "ubezpiecza Wolontariusza od następstw nieszczęśliwych wypadków" in minor
     assert "zgoda przedstawiciela ustawowego z dnia 01.03.2022" in minor
     assert "Przedstawiciel ustawowy Wolontariusza (podpis)" in minor
 
@@ -95,15 +100,19 @@ def test_the_monthly_timesheet_with_total_and_value(db, people):
     assert caught.value.field == "month"
 
 
-def test_the_value_says_when_the_settings_have_no_rate(db, people):
+def test_without_a_rate_the_documents_leave_the_value_out(db, people):
     organisation.save_organisation(db, organisation.OrganisationSettings(name="GOPS"))
+    assert volunteer_reports.missing_rate(db)
     (text,) = pages(volunteer_reports.timesheet_pdf(db, people["zofia"], 2022, 4))
-    assert "Wartość pracy wolontariusza: brak stawki w ustawieniach" in text
+    assert "Łączna liczba godzin w miesiącu: 9,5" in text
+    assert "Wartość pracy" not in text and "brak stawki" not in text and "zł" not in text
+    (summary,) = pages(volunteer_reports.hours_summary_pdf(db, dt.date(2022, 1, 1), dt.date(2022, 12, 31)))
+    assert "Zofia Żółćkiewicz 11 4" in summary and "Wartość pracy" not in summary and "brak stawki" not in summary
 
 
 def test_the_certificate_and_the_opinion(db, people):
     (text,) = pages(volunteer_reports.certificate_pdf(db, people["zofia"], today=dt.date(2022, 6, 30)))
-    assert "ZAŚWIADCZENIE" in text and "Kłobuck, 30.06.2022" in text
+    assert "ZAŚWIADCZENIE" in text and "Kłobuck, 30.06.2022" in text and "nr Z/2022/001" in text
     assert "Gminny Ośrodek Pomocy Społecznej w Kłobucku zaświadcza, że Pani Zofia Żółćkiewicz" in text
     assert "wykonywała świadczenia wolontariusza" in text
     assert f"01.04.2022 – 30.06.2022 (porozumienie nr {people['number']})" in text
@@ -111,9 +120,14 @@ def test_the_certificate_and_the_opinion(db, people):
     assert "pieczęć i podpis osoby upoważnionej" in text and "Strona 1 z 1" in text
     (opinion,) = pages(volunteer_reports.opinion_pdf(db, people["jerzy"], "Pan Jerzy był punktualny i "
                                                      "życzliwy.\n\nPolecamy go.", today=dt.date(2022, 6, 30)))
-    assert "OPINIA" in opinion and "Pan Jerzy Łęcki" in opinion and "wykonywał" in opinion
+    assert "OPINIA" in opinion and "nr O/2022/001" in opinion and "Pan Jerzy Łęcki" in opinion and "wykonywał" in opinion
     assert "Pan Jerzy był punktualny i życzliwy." in opinion and "Polecamy go." in opinion
     assert "Łączna liczba godzin świadczeń: 6 (w 1 dniu)" in opinion and "Strona 1 z 1" in opinion
+    # A reprint the same day keeps the number; the next volunteer's certificate gets the next one.
+    again = " ".join(pages(volunteer_reports.certificate_pdf(db, people["zofia"], today=dt.date(2022, 6, 30))))
+    assert "nr Z/2022/001" in again
+    other = " ".join(pages(volunteer_reports.certificate_pdf(db, people["jerzy"], today=dt.date(2022, 6, 30))))
+    assert "nr Z/2022/002" in other
     with pytest.raises(ValidationError) as caught:
         volunteer_reports.opinion_pdf(db, people["jerzy"], "   ")
     assert caught.value.field == "assessment"

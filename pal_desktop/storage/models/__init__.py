@@ -17,6 +17,7 @@ from pal_desktop.storage.models.people import (
     AnimatorInitiative,
     Household,
     HouseholdMember,
+    IssuedDocument,
     Participant,
     ParticipantReason,
     SupportPathItem,
@@ -30,7 +31,7 @@ from pal_desktop.storage.models.system import AuditEntry, LogoImage, Setting, Us
 __all__ = [
     "Animator", "AnimatorInitiative", "AreaStreet", "Attendance", "AuditEntry", "Base", "CashAssistance",
     "Enrolment", "Event", "EventSeries", "EventStaff", "EventType", "Household", "HouseholdMember", "Indicator",
-    "Internship", "InternshipMonth", "LogoImage", "Participant", "ParticipantReason", "Programme",
+    "Internship", "InternshipMonth", "IssuedDocument", "LogoImage", "Participant", "ParticipantReason", "Programme",
     "ProgrammeItem", "ScheduleTask", "Setting", "SupportPathItem", "User", "Volunteer", "VolunteerAgreement", "VolunteerHours",
     "current_actor",
 ]

@@ -274,3 +274,16 @@ class VolunteerHours(Audited, Base):
 
     volunteer: Mapped[Volunteer] = relationship(back_populates="hours")
 
+
+
+class IssuedDocument(Audited, Base):
+    """A numbered document the office issued to a volunteer (a certificate "Z/2026/001", an opinion
+    "O/2026/001"): the register its numbers come from."""
+
+    __tablename__ = "issued_document"
+    __table_args__ = (UniqueConstraint("number"),)
+
+    kind: Mapped[str] = mapped_column(String(20))
+    number: Mapped[str] = mapped_column(String(60))
+    volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer.id", ondelete="SET NULL"), index=True)
+    issued_on: Mapped[dt.date] = mapped_column(Date)
