@@ -2,8 +2,10 @@
 
 A page's code says which list (an event, or a series and month), which version of it (a fingerprint of who is
 on it and how it was laid out: a list printed again after the enrolment changed has another one), which page
-of how many, and which rows the page holds. It is short, so that the QR code stays small and readable
-from a copier's 150 dpi scan: ``PAL1;E123;V3fa9c1d2;P1/2;R1-17`` or ``PAL1;S7;M2021-11;V…;P1/1;R1-12``.
+of how many, which rows the page holds, and how the list was laid out (the number of blank rows and the
+optional columns: what it takes to lay the same list out again and know where each cell is). It is short,
+so that the QR code stays small and readable from a copier's 150 dpi scan:
+``PAL1;E123;V3fa9c1d2;Ob5;P1/2;R1-17`` or ``PAL1;S7;M2021-11;V…;Ob3;P1/1;R1-12``.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ _EVENT = re.compile(r"^E(\d{1,9})$")
 _SERIES = re.compile(r"^S(\d{1,9})$")
 _MONTH = re.compile(r"^M(\d{4})-(\d{2})$")
 _VERSION = re.compile(r"^V([0-9a-f]{8})$")
+_OPTIONS = re.compile(r"^O([a-z0-9]{0,16})$")
 _PAGE = re.compile(r"^P(\d{1,3})/(\d{1,3})$")
 _ROWS = re.compile(r"^R(\d{1,4})-(\d{1,4})$")
 
@@ -34,6 +37,8 @@ class PageCode:
     month: str | None
     #: The list's fingerprint (``list_version``).
     version: str
+    #: How the list was laid out, as ``layout_options`` writes it (e.g. "b5": five blank rows).
+    options: str
     page: int
     pages: int
     #: The row numbers (Lp.) printed on this page, inclusive.
@@ -47,7 +52,8 @@ class PageCode:
 
     def text(self) -> str:
         target = f"E{self.event_id}" if self.event_id is not None else f"S{self.series_id};M{self.month}"
-        return f"{PREFIX};{target};V{self.version};P{self.page}/{self.pages};R{self.first_row}-{self.last_row}"
+        return (f"{PREFIX};{target};V{self.version};O{self.options};P{self.page}/{self.pages};"
+                f"R{self.first_row}-{self.last_row}")
 
 
 def list_version(*parts: object) -> str:
@@ -77,13 +83,26 @@ def parse(text: str) -> PageCode:
         rest = rest[2:]
     else:
         raise NotOurCode(text)
-    if len(rest) != 3:
+    if len(rest) != 4:
         raise NotOurCode(text)
-    version, page, rows = (_VERSION.match(rest[0]), _PAGE.match(rest[1]), _ROWS.match(rest[2]))
-    if not (version and page and rows):
+    version, options, page, rows = (_VERSION.match(rest[0]), _OPTIONS.match(rest[1]), _PAGE.match(rest[2]),
+                                    _ROWS.match(rest[3]))
+    if not (version and options and page and rows):
         raise NotOurCode(text)
     number, pages = int(page.group(1)), int(page.group(2))
     first, last = int(rows.group(1)), int(rows.group(2))
     if not (1 <= number <= pages) or first > last:
         raise NotOurCode(text)
-    return PageCode(event_id, series_id, month, version.group(1), number, pages, first, last)
+    return PageCode(event_id, series_id, month, version.group(1), options.group(1), number, pages, first, last)
+
+
+def layout_options(blank_rows: int) -> str:
+    return f"b{blank_rows}"
+
+
+def parse_layout_options(options: str) -> int:
+    """The number of blank rows written by ``layout_options``; raises ``NotOurCode`` on anything else."""
+    match = re.fullmatch(r"b(\d{1,3})", options)
+    if not match:
+        raise NotOurCode(options)
+    return int(match.group(1))

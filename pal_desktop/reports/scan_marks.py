@@ -83,6 +83,7 @@ class ScanTarget:
     series_id: int | None
     month: str | None
     version: str
+    options: str
 
 
 class RecordedCell(Flowable):
@@ -126,7 +127,8 @@ def scannable_canvas(layout: ScanLayout, target: ScanTarget):
             page = self._pageNumber
             layout.page_sizes[page] = (width, height)
             first, last = layout.rows_on(page)
-            code = PageCode(target.event_id, target.series_id, target.month, target.version, page, total,
+            code = PageCode(target.event_id, target.series_id, target.month, target.version, target.options,
+                            page, total,
                             max(1, first), max(1, first, last))
             draw_marks(self, width, height, code.text())
 
