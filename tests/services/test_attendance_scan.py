@@ -165,3 +165,25 @@ def test_bad_pages_are_listed_with_what_to_do_and_nothing_recorded(db, workshop_
     assert scan.read_scans(db, [good]).pages[0].problem == scan.PageProblem.REPRINTED
     events.delete_event(db, event_id)
     assert scan.read_scans(db, [good]).pages[0].problem == scan.PageProblem.DELETED
+
+
+def test_the_command_line_reads_a_scanned_pdf_and_applies_it(db, db_url, workshop_of_15, tmp_path, capsys):
+    import json as json_module
+
+    from pal_desktop.cli import main
+
+    event_id, people = workshop_of_15
+    png, truth, _ = signed_scan(db, event_id, tmp_path, seed=8)
+    pdf = tmp_path / "z-kopiarki.pdf"
+    Image.open(png).save(pdf, resolution=200)
+    assert main(["--db", db_url, "scan", "attendance", str(pdf), "--json"]) == 0
+    report = json_module.loads(capsys.readouterr().out)
+    [page] = report["pages"]
+    assert page["list"]["event_id"] == event_id and page["problem"] is None
+    rows = {row["participant_id"]: row for row in page["rows"] if row["participant_id"]}
+    assert all(rows[pid]["signed"] == signed or rows[pid]["needs_review"] for pid, signed in truth.items())
+    assert all(r.attendance is None for r in events.attendance_sheet(db, event_id))  # nothing written
+    assert main(["--db", db_url, "scan", "attendance", str(pdf), "--apply", "--accept-guesses"]) == 0
+    assert "Zapisano obecność na 1 wydarzeniach" in capsys.readouterr().out
+    assert all(r.attendance is not None for r in events.attendance_sheet(db, event_id))
+    assert main(["--db", db_url, "scan", "attendance", str(tmp_path / "brak.pdf")]) == 2
