@@ -284,6 +284,9 @@ def _add_export_parser(commands) -> None:
                     "Thunderbird albo Kalendarz Google. Ponowny import tego samego pliku aktualizuje wpisy.")
     ics.add_argument("file", type=Path, metavar="PLIK.ics", help="plik wynikowy .ics")
     ics.add_argument("--programme", type=_positive_int, metavar="ID", help="program (domyślnie aktywny program)")
+    from pal_desktop.cli_scan import add_scan_parser
+
+    add_scan_parser(commands)
 
 
 class TerminalProgress:
@@ -515,6 +518,12 @@ def _cmd_backup(args) -> int:
     return EXIT_OK
 
 
+def _cmd_scan(args) -> int:
+    from pal_desktop.cli_scan import cmd_scan
+
+    return cmd_scan(args)
+
+
 def _cmd_gui(args) -> int:
     from pal_desktop.app import run_gui
 
@@ -522,7 +531,7 @@ def _cmd_gui(args) -> int:
 
 
 COMMANDS = {"backup": _cmd_backup, "init": _cmd_init, "demo": _cmd_demo, "info": _cmd_info, "screenshot": _cmd_screenshot,
-            "report": _cmd_report, "import": _cmd_import, "export": _cmd_export}
+            "report": _cmd_report, "import": _cmd_import, "export": _cmd_export, "scan": _cmd_scan}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -14,6 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.units import mm
 from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
+from pal_desktop.reports.scan_marks import ScanLayout, ScanTarget, recorded, scannable_canvas
 from pal_desktop.reports.styles import (
     FONT,
     FONT_BOLD,
@@ -46,6 +47,8 @@ class AttendanceListData:
     event: EventFacts
     names: list[str]
     blank_rows: int = 5
+    #: Set, the list carries corner marks and a code per page, and its cells are recorded for the scan reader.
+    scan: ScanTarget | None = None
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ class SeriesGridData:
     names: list[str]
     blank_rows: int = 3
     notes: list[str] = field(default_factory=list)
+    scan: ScanTarget | None = None
 
 
 def _facts_table(facts: EventFacts, width: float) -> Table:
@@ -158,16 +162,25 @@ def _signature_block(width: float) -> Table:
     return table
 
 
-def render_attendance_list(data: AttendanceListData) -> bytes:
+def _canvas_maker(scan: ScanTarget | None, layout: ScanLayout | None):
+    return NumberedCanvas if scan is None or layout is None else scannable_canvas(layout, scan)
+
+
+def render_attendance_list(data: AttendanceListData, layout: ScanLayout | None = None) -> bytes:
+    """The list as PDF; with ``data.scan`` set, ``layout`` (when given) receives where every cell was drawn."""
+    layout = layout if layout is not None or data.scan is None else ScanLayout()
     buffer = io.BytesIO()
     document, width, height = _document(buffer, data.header, False, f"Lista obecności — {data.event.topic}")
     usable = width - 2 * MARGIN
     on_page = _page_header(data.header, f"Lista obecności: {data.event.topic} — {data.event.date}", width, height)
 
     rows = [["Lp.", "Imię i nazwisko", "Podpis"]]
-    rows += [[f"{number}.", name, ""] for number, name in enumerate(data.names, start=1)]
+    rows += [[f"{number}.", name, recorded(layout, number, 0, "signature", ROW_HEIGHT)]
+             for number, name in enumerate(data.names, start=1)]
     start = len(data.names) + 1
-    rows += [[f"{start + index}.", "", ""] for index in range(max(0, data.blank_rows))]
+    rows += [[f"{start + index}.", recorded(layout, start + index, 0, "name", ROW_HEIGHT),
+              recorded(layout, start + index, 0, "signature", ROW_HEIGHT)]
+             for index in range(max(0, data.blank_rows))]
     table = Table(rows, colWidths=[12 * mm, usable * 0.5 - 12 * mm, usable * 0.5], repeatRows=1,
                   rowHeights=[7 * mm] + [ROW_HEIGHT] * (len(rows) - 1))
     table.setStyle(TableStyle([
@@ -178,12 +191,14 @@ def render_attendance_list(data: AttendanceListData) -> bytes:
     ]))
     story = [Paragraph("LISTA OBECNOŚCI", styles()["title"]), _facts_table(data.event, usable), Spacer(1, 5 * mm),
              table, Spacer(1, 10 * mm), _signature_block(width)]
-    document.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=NumberedCanvas)
+    document.build(story, onFirstPage=on_page, onLaterPages=on_page,
+                   canvasmaker=_canvas_maker(data.scan, layout))
     return buffer.getvalue()
 
 
-def render_series_grid(data: SeriesGridData) -> bytes:
+def render_series_grid(data: SeriesGridData, layout: ScanLayout | None = None) -> bytes:
     """A month of a series: each participant signs in the column of each session date."""
+    layout = layout if layout is not None or data.scan is None else ScanLayout()
     buffer = io.BytesIO()
     landscape = len(data.dates) > 4
     document, width, height = _document(buffer, data.header, landscape,
@@ -194,9 +209,13 @@ def render_series_grid(data: SeriesGridData) -> bytes:
     name_width = min(70 * mm, usable * 0.35)
     date_width = (usable - 10 * mm - name_width) / max(1, len(data.dates))
     rows = [["Lp.", "Imię i nazwisko", *data.dates]]
-    rows += [[f"{n}.", name, *[""] * len(data.dates)] for n, name in enumerate(data.names, start=1)]
+    columns = range(len(data.dates))
+    rows += [[f"{n}.", name, *[recorded(layout, n, c, "signature", ROW_HEIGHT) for c in columns]]
+             for n, name in enumerate(data.names, start=1)]
     start = len(data.names) + 1
-    rows += [[f"{start + i}.", "", *[""] * len(data.dates)] for i in range(max(0, data.blank_rows))]
+    rows += [[f"{start + i}.", recorded(layout, start + i, 0, "name", ROW_HEIGHT),
+              *[recorded(layout, start + i, c, "signature", ROW_HEIGHT) for c in columns]]
+             for i in range(max(0, data.blank_rows))]
     table = Table(rows, colWidths=[10 * mm, name_width] + [date_width] * len(data.dates), repeatRows=1,
                   rowHeights=[7 * mm] + [ROW_HEIGHT] * (len(rows) - 1))
     table.setStyle(TableStyle([
@@ -209,5 +228,6 @@ def render_series_grid(data: SeriesGridData) -> bytes:
                        data.event.leader)
     story = [Paragraph("LISTA OBECNOŚCI — CYKL ZAJĘĆ", styles()["title"]), _facts_table(facts, usable),
              Spacer(1, 5 * mm), table, Spacer(1, 10 * mm), _signature_block(width)]
-    document.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=NumberedCanvas)
+    document.build(story, onFirstPage=on_page, onLaterPages=on_page,
+                   canvasmaker=_canvas_maker(data.scan, layout))
     return buffer.getvalue()

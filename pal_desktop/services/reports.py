@@ -180,27 +180,47 @@ def _programme_of(db: Database, programme_id: int) -> Programme | None:
         return session.get(Programme, programme_id)
 
 
-def attendance_list_pdf(db: Database, event_id: int, *, blank_rows: int | None = None) -> bytes:
-    """The list for one session: the enrolled in Polish alphabetical order, then blank rows for walk-ins."""
-    from pal_desktop.reports.attendance_list import AttendanceListData, EventFacts, render_attendance_list
+def event_list(db: Database, event_id: int, *, blank_rows: int | None = None):
+    """What the list for one session holds: the enrolled in Polish alphabetical order, then blank rows for
+    walk-ins, with its page code's target. Returns the report's data and the participants' ids by row: the
+    scan reader lays the same list out again to know whose cell is where."""
+    from pal_desktop.domain.scan_code import layout_options, list_version
+    from pal_desktop.reports.attendance_list import AttendanceListData, EventFacts
+    from pal_desktop.reports.scan_marks import ScanTarget
     from pal_desktop.reports.styles import DocumentHeader
     from pal_desktop.services import events
 
     event = events.get_event(db, event_id)
-    names = [f"{row.first_name} {row.last_name}" for row in events.attendance_sheet(db, event_id)]
+    sheet = events.attendance_sheet(db, event_id)
+    names = [f"{row.first_name} {row.last_name}" for row in sheet]
+    ids = [row.participant_id for row in sheet]
     if blank_rows is None:
         blank_rows = max(5, round(len(names) * 0.2))
+    options = layout_options(blank_rows)
+    target = ScanTarget(event_id, None, None, list_version("E", event_id, options, *ids), options)
     header = DocumentHeader(**document_header(db, _programme_of(db, event.programme_id)))
-    return render_attendance_list(AttendanceListData(header, EventFacts(**_event_facts(event)), names, blank_rows))
+    return AttendanceListData(header, EventFacts(**_event_facts(event)), names, blank_rows, scan=target), ids
+
+
+def attendance_list_pdf(db: Database, event_id: int, *, blank_rows: int | None = None) -> bytes:
+    """The list for one session, with a code and corner marks on every page for reading the signed scan."""
+    from pal_desktop.reports.attendance_list import render_attendance_list
+
+    data, _ = event_list(db, event_id, blank_rows=blank_rows)
+    return render_attendance_list(data)
 
 
 POLISH_MONTHS = ("styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
                  "październik", "listopad", "grudzień")
 
 
-def series_grid_pdf(db: Database, series_id: int, year: int, month: int) -> bytes:
-    """A month of a series: participants × the session dates of that month."""
-    from pal_desktop.reports.attendance_list import EventFacts, SeriesGridData, render_series_grid
+def series_list(db: Database, series_id: int, year: int, month: int, *, blank_rows: int = 3):
+    """A month of a series: participants × the session dates of that month. Returns the report's data, the
+    participants' ids by row and the sessions' event ids by column."""
+    from pal_desktop.domain.scan_code import layout_options, list_version
+    from pal_desktop.domain.text import sort_key
+    from pal_desktop.reports.attendance_list import EventFacts, SeriesGridData
+    from pal_desktop.reports.scan_marks import ScanTarget
     from pal_desktop.reports.styles import DocumentHeader
     from pal_desktop.services import events
 
@@ -210,14 +230,28 @@ def series_grid_pdf(db: Database, series_id: int, year: int, month: int) -> byte
         raise NotFoundError(QT_TRANSLATE_NOOP(
             "Errors", "Cykl nie ma spotkań w miesiącu {month}."), month=f"{month:02d}.{year}")
     first = events.get_event(db, sessions[0][0])
-    people: dict[int, str] = {}
+    people: dict[int, tuple[str, str]] = {}
     for event_id, _ in sessions:
         for row in events.attendance_sheet(db, event_id):
-            people.setdefault(row.participant_id, f"{row.first_name} {row.last_name}")
-    from pal_desktop.domain.text import sort_key
-
-    names = sorted(people.values(), key=lambda name: sort_key(*reversed(name.split(" ", 1))))
+            people.setdefault(row.participant_id, (row.first_name, row.last_name))
+    ordered = sorted(people.items(), key=lambda item: (sort_key(item[1][1], item[1][0]), item[0]))
+    ids = [pid for pid, _ in ordered]
+    event_ids = [event_id for event_id, _ in sessions]
+    options = layout_options(blank_rows)
+    month_text = f"{year:04d}-{month:02d}"
+    target = ScanTarget(None, series_id, month_text,
+                        list_version("S", series_id, month_text, options, *ids, "|", *event_ids), options)
     header = DocumentHeader(**document_header(db, _programme_of(db, first.programme_id)))
-    return render_series_grid(SeriesGridData(
-        header, EventFacts(**_event_facts(first)), f"{POLISH_MONTHS[month - 1]} {year}",
-        [day.strftime("%d.%m") for _, day in sessions], names))
+    data = SeriesGridData(header, EventFacts(**_event_facts(first)), f"{POLISH_MONTHS[month - 1]} {year}",
+                          [day.strftime("%d.%m") for _, day in sessions],
+                          [f"{first_name} {last_name}" for _, (first_name, last_name) in ordered],
+                          blank_rows, scan=target)
+    return data, ids, event_ids
+
+
+def series_grid_pdf(db: Database, series_id: int, year: int, month: int) -> bytes:
+    """A month of a series on one grid, with a code and corner marks on every page."""
+    from pal_desktop.reports.attendance_list import render_series_grid
+
+    data, _, _ = series_list(db, series_id, year, month)
+    return render_series_grid(data)

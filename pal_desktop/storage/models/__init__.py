@@ -26,12 +26,14 @@ from pal_desktop.storage.models.people import (
     VolunteerHours,
 )
 from pal_desktop.storage.models.programme import AreaStreet, Indicator, Programme, ProgrammeItem, ScheduleTask
+from pal_desktop.storage.models.scans import ScannedListEvent, ScannedListPage
 from pal_desktop.storage.models.system import AuditEntry, LogoImage, Setting, User
 
 __all__ = [
     "Animator", "AnimatorInitiative", "AreaStreet", "Attendance", "AuditEntry", "Base", "CashAssistance",
     "Enrolment", "Event", "EventSeries", "EventStaff", "EventType", "Household", "HouseholdMember", "Indicator",
     "Internship", "InternshipMonth", "IssuedDocument", "LogoImage", "Participant", "ParticipantReason", "Programme",
-    "ProgrammeItem", "ScheduleTask", "Setting", "SupportPathItem", "User", "Volunteer", "VolunteerAgreement", "VolunteerHours",
+    "ProgrammeItem", "ScannedListEvent", "ScannedListPage", "ScheduleTask", "Setting", "SupportPathItem", "User",
+    "Volunteer", "VolunteerAgreement", "VolunteerHours",
     "current_actor",
 ]
