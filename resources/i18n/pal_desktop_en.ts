@@ -2014,6 +2014,10 @@ How each product of seed section XI is counted from the records (the indicators&
         <translation>There is no event type with number {id}.</translation>
     </message>
     <message>
+        <source>Nie ma cyklu zajęć o numerze {id}.</source>
+        <translation>There is no series number {id}.</translation>
+    </message>
+    <message>
         <source>Nie ma wydarzenia o numerze {id}.</source>
         <translation>There is no event with number {id}.</translation>
     </message>
@@ -2966,7 +2970,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>Nazwisko</source>
-        <extracomment>Rows per IN (...) list when looking PESEL numbers up. What a column can be mapped to, with the Polish names the mapping dialog shows. Besides the fields of ParticipantInput there are columns that hold several: a full name, and an address &quot;ul. Długa 5/3&quot;.</extracomment>
+        <extracomment>What a column can be mapped to, with the Polish names the mapping dialog shows. Besides the fields of ParticipantInput there are columns that hold several: a full name, and an address &quot;ul. Długa 5/3&quot;.</extracomment>
         <translation>Surname</translation>
     </message>
     <message>
@@ -3164,6 +3168,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>Temat</source>
+        <extracomment>For a meeting of a series: its number (from 1) and the series&apos; meetings, first and last date.</extracomment>
         <translation>Topic</translation>
     </message>
     <message>
@@ -3669,8 +3674,13 @@ Part of a series of sessions</translation>
         <translation>unknown reason for support: {values} (the reasons from art. 7 of the Social Assistance Act, e.g. “ubóstwo” (poverty), “bezrobocie” (unemployment), “niepełnosprawność” (disability); separate them with commas).</translation>
     </message>
     <message>
+        <source>Import przerwano; nic nie zostało zapisane.</source>
+        <extracomment>Rows per IN (...) list when looking PESEL numbers up. How often (in rows) the progress callback is asked whether to go on. ``progress(done, total)`` is called as rows are checked or written; returning False cancels. Sheet row number → import field → the text typed for it in the preview.</extracomment>
+        <translation>The import was cancelled; nothing was saved.</translation>
+    </message>
+    <message>
         <source>Wiersz {row}, {column}: {problem}</source>
-        <extracomment>The same problems as ValidationErrors (message &quot;Wiersz {row}, {column}: {problem}&quot;), for the UI.</extracomment>
+        <extracomment>The same problems as ValidationErrors (message &quot;Wiersz {row}, {column}: {problem}&quot;), for the UI. The text of each of the preview&apos;s columns, edits included.</extracomment>
         <translation>Row {row}, {column}: {problem}</translation>
     </message>
     <message>
@@ -3709,6 +3719,14 @@ Part of a series of sessions</translation>
     <message>
         <source>Zaimportowano: nowych osób {created}, zaktualizowanych {updated}; pominięto {skipped}.</source>
         <translation>Imported: {created} new people, {updated} updated; {skipped} skipped.</translation>
+    </message>
+    <message>
+        <source>Błędy</source>
+        <translation>Errors</translation>
+    </message>
+    <message>
+        <source>Pominięte</source>
+        <translation>Skipped</translation>
     </message>
 </context>
 <context>
@@ -6538,6 +6556,41 @@ Open it and print it.</translation>
     </message>
 </context>
 <context>
+    <name>ScanProblems</name>
+    <message>
+        <source>Na stronie nie ma kodu listy obecności (kopia starej listy albo inny dokument). Obecność z tej strony trzeba wpisać ręcznie.</source>
+        <translation>The page has no attendance-list code (a copy of an old list or another document). Enter the attendance from this page by hand.</translation>
+    </message>
+    <message>
+        <source>Ta lista została od tamtej pory wydrukowana ponownie (zmienili się zapisani). Wpisz obecność ręcznie albo zeskanuj nowszy wydruk.</source>
+        <translation>This list has been printed again since (the enrolled people changed). Enter the attendance by hand or scan the newer printout.</translation>
+    </message>
+    <message>
+        <source>Wydarzenie z tej listy zostało usunięte. Nic nie zapisano.</source>
+        <translation>The event of this list has been deleted. Nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Skan jest za ciemny. Zeskanuj stronę ponownie jaśniej (tryb „dokument”, 200-300 dpi).</source>
+        <translation>The scan is too dark. Scan the page again lighter (&quot;document&quot; mode, 200-300 dpi).</translation>
+    </message>
+    <message>
+        <source>Skan jest za jasny albo wyblakły. Zeskanuj stronę ponownie ciemniej.</source>
+        <translation>The scan is too light or faded. Scan the page again darker.</translation>
+    </message>
+    <message>
+        <source>Nie widać narożników strony (ucięta, zagięta lub nieostra). Zeskanuj całą stronę.</source>
+        <translation>The page&apos;s corners cannot be seen (cut off, folded or blurred). Scan the whole page.</translation>
+    </message>
+    <message>
+        <source>Ta strona jest już w tym zestawie albo została wczytana wcześniej. Pominięto ją.</source>
+        <translation>This page is already in this set or was read before. It was skipped.</translation>
+    </message>
+    <message>
+        <source>Tego pliku nie da się otworzyć: wczytaj PDF albo obraz JPG, PNG lub TIFF.</source>
+        <translation>This file cannot be opened: load a PDF or a JPG, PNG or TIFF image.</translation>
+    </message>
+</context>
+<context>
     <name>Schedule</name>
     <message>
         <source>styczeń</source>
@@ -7973,12 +8026,30 @@ volunteer work:</translation>
         <translation>The interval between sessions must be from 1 to 8 weeks.</translation>
     </message>
     <message>
+        <source>Cykl ma już spotkanie w dniu {date}.</source>
+        <translation>The series already has a meeting on {date}.</translation>
+    </message>
+    <message>
+        <source>Podaj datę, od której obowiązuje zapis na cykl.</source>
+        <extracomment>Newly enrolled on at least one meeting of the scope. Put on the waiting list of at least one meeting (places ran out there). Already on every meeting of the scope: nothing written for them. The dates of the meetings written to. Meetings of the scope left as they were because their attendance is already recorded. Per person on a waiting list: the dates of those meetings. Meetings where the person&apos;s attendance is recorded: their enrolment stays with the record. (date, participant id) of those who moved up from a waiting list into the freed place.</extracomment>
+        <translation>Give the date from which the series enrolment applies.</translation>
+    </message>
+    <message>
+        <source>Cykl nie ma spotkań od dnia {date}.</source>
+        <translation>The series has no meetings from {date} on.</translation>
+    </message>
+    <message>
         <source>nie ma takiej osoby w rejestrze</source>
         <translation>there is no such person in the register</translation>
     </message>
     <message>
         <source>osoba zakończyła udział w programie</source>
         <translation>the person has left the programme</translation>
+    </message>
+    <message>
+        <source>Próg frekwencji musi wynosić od 1 do 100 % (wpisano: {value}).</source>
+        <extracomment>Whether an excused absence counts against the rate (False: it is left out of the count). Under this many percent a rate is shown as low (many funders reimburse a course from 80 %).</extracomment>
+        <translation>The attendance threshold must be between 1 and 100 % (entered: {value}).</translation>
     </message>
     <message>
         <source>Nie można zapisać obecności na wydarzeniu, które jeszcze się nie odbyło ({date}).</source>
@@ -8017,8 +8088,12 @@ volunteer work:</translation>
         <translation>The paper size “{paper}” is not supported: choose A4 or A3.</translation>
     </message>
     <message>
+        <source>Nie udało się nadać numeru dokumentu — spróbuj jeszcze raz.</source>
+        <extracomment>Polish first names of men that end in &quot;a&quot; (the documents&apos; grammar guesses the sex from the first name). The register&apos;s prefix of each numbered kind of document.</extracomment>
+        <translation>The document number could not be given — try again.</translation>
+    </message>
+    <message>
         <source>Miesiąc musi być liczbą od 1 do 12.</source>
-        <extracomment>Polish first names of men that end in &quot;a&quot; (the documents&apos; grammar guesses the sex from the first name).</extracomment>
         <translation>The month must be a number from 1 to 12.</translation>
     </message>
     <message>
@@ -8148,7 +8223,7 @@ volunteer work:</translation>
     </message>
     <message>
         <source>Wartość docelowa musi być liczbą, np. 12 albo 1500,5 (wpisano: „{value}”).</source>
-        <extracomment>None when the indicator has no measure: staff assess it themselves. value / target × 100, when both are known and the target is above zero. Each breakdown: (label, count) in a fixed order, &quot;brak danych&quot; last when some records lack the data. Present marks / all attendance marks of the events held; None with no marks.</extracomment>
+        <extracomment>None when the indicator has no measure: staff assess it themselves. value / target × 100, when both are known and the target is above zero. Each breakdown: (label, count) in a fixed order, &quot;brak danych&quot; last when some records lack the data. Present marks / the marks of the events held (excused ones only if they lower the rate); None with none.</extracomment>
         <translation>The target must be a number, e.g. 12 or 1500,5 (entered: “{value}”).</translation>
     </message>
     <message>
@@ -8210,6 +8285,15 @@ volunteer work:</translation>
     <message>
         <source>„{label}” ({date}) nie może być z przyszłości.</source>
         <translation>“{label}” ({date}) cannot be in the future.</translation>
+    </message>
+    <message>
+        <source>Nie rozstrzygnięto podpisu w wierszu {row} listy „{title}”: zaznacz, czy jest podpis, i zapisz ponownie; nic nie zostało zapisane.</source>
+        <extracomment>A person&apos;s decision on one cell: (event id, row number) -&gt; signed. For handwritten walk-in rows: (event id, row number) -&gt; the participant picked from the registry.</extracomment>
+        <translation>The signature in row {row} of the list &quot;{title}&quot; was not decided: mark whether there is a signature and save again; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Lista z wydarzenia {date} nie może być wczytana przed jego datą.</source>
+        <translation>The list of the event on {date} cannot be read before its date.</translation>
     </message>
 </context>
 <context>

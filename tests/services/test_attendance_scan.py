@@ -35,7 +35,10 @@ def workshop_of_15(db):
     return event_id, people
 
 
-def signed_scan(db, event_id, tmp_path, *, seed=1, harm=Damage(), walk_ins=0, suffix=".png", dpi=200):
+UNHARMED = Damage()
+
+
+def signed_scan(db, event_id, tmp_path, *, seed=1, harm=UNHARMED, walk_ins=0, suffix=".png", dpi=200):
     data, ids = reports.event_list(db, event_id)
     layout = ScanLayout()
     pdf = render_attendance_list(data, layout)

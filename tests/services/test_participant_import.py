@@ -21,9 +21,8 @@ from pal_desktop.domain.enums import (
     TriState,
 )
 from pal_desktop.errors import ValidationError
-from pal_desktop.services import import_apply, import_sheet
+from pal_desktop.services import import_apply, import_sheet, participants
 from pal_desktop.services import participant_import as importer
-from pal_desktop.services import participants
 from pal_desktop.services.demo import pesel_for
 from pal_desktop.services.programmes import active_programme
 from pal_desktop.storage.models import AuditEntry, Participant

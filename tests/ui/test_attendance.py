@@ -48,10 +48,11 @@ def test_attendance_by_keyboard_only(qtbot, window, app_db, monkeypatch):
     qtbot.keyClick(table, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     assert saved(app_db, event_id) == {"Żółć00": AttendanceStatus.PRESENT, "Żółć01": AttendanceStatus.ABSENT,
                                        "Żółć02": AttendanceStatus.EXCUSED}
-    assert widget.rate_label.text() == ("Frekwencja: 33\u00a0% — obecni 1 z 3 · nieobecni: 1 · "
+    # The excused absence is its own kind: by default it does not lower the rate (1 present of 2 counted).
+    assert widget.rate_label.text() == ("Frekwencja: 50\u00a0% — obecni 1 z 3 · nieobecni: 1 · "
                                         "usprawiedliwieni: 1")
-    assert widget.message_label.text() == "Zapisano obecność (3 osób). Frekwencja: 33\u00a0%."
-    assert events.event_rate(app_db, event_id).value == 1 / 3
+    assert widget.message_label.text() == "Zapisano obecność (3 osób). Frekwencja: 50\u00a0%."
+    assert events.event_rate(app_db, event_id).value == 1 / 2
     assert tab.model.index(tab.model.row_of(event_id), 6).data() == 1  # "Obecni" in the list behind
     # Letters jump to the surname (Polish letters or not), here back to the first person.
     qtbot.keyClick(table, Qt.Key.Key_Z)

@@ -198,6 +198,7 @@ class AttendanceWidget(QWidget):
         from pal_desktop.services import events
 
         self.detail = events.get_event(self.db, self.event_id)
+        self._rules = events.attendance_rules(self.db)
         detail = self.detail
         facts = [long_date(detail.event_date), hours_text(detail.start_time, detail.end_time), detail.place]
         leader = self.tr("prowadzi: {name}").format(name=detail.leader) if detail.leader else ""
@@ -235,8 +236,12 @@ class AttendanceWidget(QWidget):
         model = self.model
         present = model.count(AttendanceStatus.PRESENT)
         marked = present + model.count(AttendanceStatus.ABSENT) + model.count(AttendanceStatus.EXCUSED)
+        # The same rule as the saved rate: excused absences lower it only where the organisation says so.
+        rules = getattr(self, "_rules", None)
+        counted = marked if rules is not None and rules.excused_lowers_rate else \
+            marked - model.count(AttendanceStatus.EXCUSED)
         text = self.tr("Frekwencja: {rate} — obecni {present} z {marked}").format(
-            rate=percent(present / marked if marked else None), present=present, marked=marked)
+            rate=percent(present / counted if counted else None), present=present, marked=marked)
         details = [self.tr("nieobecni: {n}").format(n=model.count(AttendanceStatus.ABSENT)),
                    self.tr("usprawiedliwieni: {n}").format(n=model.count(AttendanceStatus.EXCUSED))]
         if model.unmarked():
