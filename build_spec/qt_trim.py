@@ -26,7 +26,7 @@ EXCLUDES = [
     )),
     "PyQt5", "PyQt6", "PySide2",
     "tkinter", "_tkinter", "turtle", "turtledemo", "idlelib",
-    "IPython", "matplotlib", "numpy", "pandas", "scipy",
+    "IPython", "matplotlib", "pandas", "scipy",  # numpy stays: the scan reader uses it
     "pytest", "_pytest", "pytestqt", "pytest_benchmark", "pypdf",
     "sqlalchemy.testing",
     # only reached for online checks (python-stdnum's VIES/SOAP helpers) or optional plugins; PAL is offline
