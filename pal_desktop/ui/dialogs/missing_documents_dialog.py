@@ -25,7 +25,7 @@ from pal_desktop.ui.dialogs import error_dialog
 from pal_desktop.ui.models.row_table_model import ID_ROLE, Column, RowTableModel
 from pal_desktop.ui.models.search_filter import SearchFilterModel
 from pal_desktop.ui.tabs.list_tab import make_table, size_columns
-from pal_desktop.ui.tasks import BackgroundReader
+from pal_desktop.ui.latest_query import LatestQueryRunner
 
 LIMIT = 5000
 COLUMNS = (
@@ -50,7 +50,7 @@ class MissingDocumentsDialog(QDialog):
         self.setWindowTitle(self.tr("Brakujące dokumenty"))
         self.setAccessibleName(self.windowTitle())
         self.setSizeGripEnabled(True)
-        self.reader = BackgroundReader(self, synchronous=synchronous)
+        self.reader = LatestQueryRunner(self, synchronous=synchronous)
 
         self.count_label = QLabel(self.tr("Wczytywanie…"), self)
         self.count_label.setObjectName("countLabel")

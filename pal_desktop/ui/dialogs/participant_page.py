@@ -52,7 +52,7 @@ from pal_desktop.ui.dialogs.participant_fields import (
     set_combo_value,
     value_text,
 )
-from pal_desktop.ui.tasks import BackgroundReader, is_in_memory
+from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.widgets.value_combo import ValueCombo
 
 RED = QColor("#b3261e")
@@ -122,7 +122,7 @@ def open_file(path: str) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
 
-def print_card(parent: QWidget, db, participant_id: int, reader: BackgroundReader | None = None) -> None:
+def print_card(parent: QWidget, db, participant_id: int, reader: LatestQueryRunner | None = None) -> None:
     """Karta uczestnika: make the PDF (in the background), save it to a temporary file and open it."""
     from pal_desktop.services import reports
 
@@ -131,7 +131,7 @@ def print_card(parent: QWidget, db, participant_id: int, reader: BackgroundReade
                          QCoreApplication.translate("ParticipantPage", "Drukowanie karty uczestnika pojawi się "
                                                                        "wkrótce."))
         return
-    reader = reader or BackgroundReader(parent, synchronous=is_in_memory(db))
+    reader = reader or LatestQueryRunner(parent, synchronous=is_in_memory(db))
     _status(parent, QCoreApplication.translate("ParticipantPage", "Przygotowywanie karty uczestnika…"), 0)
 
     def done(content: bytes) -> None:
@@ -173,7 +173,7 @@ class ParticipantPage(QDialog):
         self.profile = None
         self.household = None
         self.form = None
-        self.reader = BackgroundReader(self, synchronous=is_in_memory(db))
+        self.reader = LatestQueryRunner(self, synchronous=is_in_memory(db))
         self.setObjectName("participantPage")
         self.setSizeGripEnabled(True)
 

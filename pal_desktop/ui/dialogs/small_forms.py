@@ -28,7 +28,7 @@ from pal_desktop.domain.enums import SUPPORT_FORMS, SupportStatus
 from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.ui.dialogs import error_dialog, questions
 from pal_desktop.ui.dialogs.participant_fields import enum_combo, set_combo_value
-from pal_desktop.ui.tasks import BackgroundReader, is_in_memory
+from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.widgets.date_field import DateField
 from pal_desktop.ui.widgets.value_combo import ValueCombo
 
@@ -274,7 +274,7 @@ class ParticipantMemberDialog(SmallForm):
         super().__init__(self.tr("Dodaj uczestnika do rodziny"), parent)
         self._db, self.household_id, self.programme_id, self.exclude = db, household_id, programme_id, exclude
         self.saved_id: int | None = None
-        self.reader = BackgroundReader(self, synchronous=is_in_memory(db))
+        self.reader = LatestQueryRunner(self, synchronous=is_in_memory(db))
         search = QLineEdit(self)
         search.setPlaceholderText(self.tr("nazwisko, imię, PESEL lub ulica"))
         search.setClearButtonEnabled(True)

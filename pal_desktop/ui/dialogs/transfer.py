@@ -9,7 +9,7 @@ updated only when "Aktualizuj dane osób, które już są w rejestrze" is ticked
 Export: the list as filtered (every matching row, not just the page on screen) to XLSX or CSV; and the EU
 participant data set (SL2014 as XLSX, SM EFS as CSV) with the list of records left out and why.
 
-Reading, checking and writing files run in the background (``BackgroundReader``); file choosers go through
+Reading, checking and writing files run in the background (``LatestQueryRunner``); file choosers go through
 module-level functions that tests replace.
 """
 
@@ -42,7 +42,7 @@ from PySide6.QtWidgets import (
 from pal_desktop.errors import PalError
 from pal_desktop.services.formatting import format_count
 from pal_desktop.ui.dialogs import error_dialog
-from pal_desktop.ui.tasks import BackgroundReader, is_in_memory
+from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 
 RED = QColor("#b3261e")
 ERROR_STYLE = "QLabel { color: #b3261e; }"
@@ -141,7 +141,7 @@ class ImportDialog(QDialog):
         self.report = None
         self._generation = 0
         self._filling = False
-        self.reader = BackgroundReader(self, synchronous=is_in_memory(db))
+        self.reader = LatestQueryRunner(self, synchronous=is_in_memory(db))
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import uczestników — {name}").format(name=self.path.name))
         self.setAccessibleName(self.tr("Import uczestników"))

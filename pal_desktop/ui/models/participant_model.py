@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.ui.models.row_table_model import COLUMNS_CONTEXT, ID_ROLE, ROW_ROLE
-from pal_desktop.ui.tasks import BackgroundReader
+from pal_desktop.ui.latest_query import LatestQueryRunner
 
 PAGE_SIZE = 200
 
@@ -74,7 +74,7 @@ class ParticipantTableModel(QAbstractTableModel):
     sig_failed = Signal(object)
     """Reading failed (the exception)."""
 
-    def __init__(self, reader: BackgroundReader, parent=None, *, page_size: int = PAGE_SIZE) -> None:
+    def __init__(self, reader: LatestQueryRunner, parent=None, *, page_size: int = PAGE_SIZE) -> None:
         super().__init__(parent)
         self.reader = reader
         self.page_size = page_size

@@ -33,7 +33,7 @@ from pal_desktop.ui.dialogs import error_dialog
 from pal_desktop.ui.models.participant_model import COLUMNS, SORT_KEYS, ParticipantTableModel
 from pal_desktop.ui.models.row_table_model import ID_ROLE
 from pal_desktop.ui.tabs.list_tab import ListTab, format_count
-from pal_desktop.ui.tasks import BackgroundReader, is_in_memory
+from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.widgets.value_combo import ValueCombo
 
 SEARCH_DELAY_MS = 150
@@ -68,7 +68,7 @@ class ParticipantsTab(ListTab):
         self.form = None
         self.missing_dialog = None
         super().__init__(parent)
-        self.reader = BackgroundReader(self)
+        self.reader = LatestQueryRunner(self)
         self.model = ParticipantTableModel(self.reader, self)
         self.table.setModel(self.model)
         self._size_columns()

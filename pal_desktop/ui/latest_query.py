@@ -1,6 +1,6 @@
-"""Reads that may take longer than a frame, run off the UI thread; the newest request wins.
+"""Search-as-you-type reads off the UI thread: the newest request wins (long work goes to ui.operations).
 
-A ``BackgroundReader`` has named channels (e.g. "page" and "count"), each with one worker thread, so a slow
+A ``LatestQueryRunner`` has named channels (e.g. "page" and "count"), each with one worker thread, so a slow
 count never delays the rows. A channel keeps at most one waiting job: a newer request replaces a waiting one
 (typing "kowal" fast runs the search for "kowal", not for "k", "ko", "kow" and "kowa" in turn). Results come
 back on the UI thread through a queued signal; the worker never touches widgets.
@@ -83,7 +83,7 @@ class _Channel:
             self._deliver(job)
 
 
-class BackgroundReader(QObject):
+class LatestQueryRunner(QObject):
     """Named channels of background reads whose results arrive on the UI thread."""
 
     sig_delivered = Signal(object)
