@@ -32,6 +32,9 @@ from pal_desktop.domain.text import fold
 from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.ui.dialogs import error_dialog
+from pal_desktop.ui.latest_query import is_in_memory
+from pal_desktop.ui.operations import OperationRunner, show_operation_error
+from pal_desktop.ui.widgets.operation_progress import OperationProgress
 
 if TYPE_CHECKING:  # the tab modules load after the first paint
     from pal_desktop.ui.tabs.list_tab import ListTab
@@ -140,6 +143,8 @@ class MainWindow(QMainWindow):
         self._painted = False
         self._filling = False
         self.settings_dialog = None
+        self.operations = OperationRunner(self)
+        self.operations.error_handler = show_operation_error
         self.setObjectName("mainWindow")
         self.setAccessibleName(self.tr("Okno główne PAL Desktop"))
         self.setWindowTitle(APP_TITLE)
@@ -279,11 +284,18 @@ class MainWindow(QMainWindow):
         self.programme_label.setAccessibleName(self.tr("Aktywny program"))
         for label in (self.database_label, self.programme_label):
             label.setContentsMargins(8, 0, 8, 0)
+        self.operation_progress = OperationProgress(self.operations, status)
+        status.addPermanentWidget(self.operation_progress)
         status.addPermanentWidget(self.busy_bar)
         status.addPermanentWidget(self.database_label)
         status.addPermanentWidget(self.programme_label)
 
     # ---- Qt overrides
+    def closeEvent(self, event) -> None:
+        # Work still queued is cancelled (each rolls back); a running one is asked to stop and waited for.
+        self.operations.shutdown(timeout=30.0)
+        super().closeEvent(event)
+
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
         if not self._painted:
@@ -325,6 +337,8 @@ class MainWindow(QMainWindow):
     def set_database(self, db) -> None:
         """Use the opened database ``db`` and show its data."""
         self._db = db
+        # An in-memory database lives in this thread only: its operations run at once, here.
+        self.operations.synchronous = is_in_memory(db)
         self.set_busy(None)
         self._set_status_text(self.database_label, self.tr("Baza: {location}").format(location=db.location))
         self._set_database_actions_enabled(True)

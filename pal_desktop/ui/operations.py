@@ -234,3 +234,45 @@ class OperationRunner(QObject):
             self.error_handler(operation, error)
         else:
             log.error("operation failed: %s", operation.title, exc_info=error)
+
+
+def runner_for(widget, db=None) -> OperationRunner:
+    """The runner of ``widget``'s main window, or one of its own for a dialog shown without the window.
+
+    One runner per window keeps its operations in one queue: a second export waits behind the first.
+    """
+    window = widget.window() if widget is not None else None
+    for owner in (window, widget):
+        runner = getattr(owner, "operations", None)
+        if isinstance(runner, OperationRunner):
+            return runner
+    from pal_desktop.ui.latest_query import is_in_memory
+
+    owner = window or widget
+    runner = OperationRunner(owner, synchronous=db is not None and is_in_memory(db))
+    runner.error_handler = show_operation_error
+    owner.operations = runner
+    owner.destroyed.connect(lambda *_: runner.shutdown(timeout=2.0))
+    return runner
+
+
+def show_operation_error(operation: Operation, error: BaseException) -> None:
+    """A failure no one handled: a Polish message for a known error, the crash handler for a bug."""
+    import sys
+
+    from PySide6.QtWidgets import QApplication
+
+    from pal_desktop.errors import PalError
+    from pal_desktop.messages import QT_TRANSLATE_NOOP
+    from pal_desktop.ui.dialogs import error_dialog
+
+    parent = QApplication.activeWindow()
+    if isinstance(error, OSError):
+        error = PalError(QT_TRANSLATE_NOOP("Operations", "„{title}”: nie udało się zapisać ani odczytać pliku "
+                                                         "({reason}). Sprawdź miejsce na dysku i uprawnienia."),
+                         context="Operations", title=operation.title, reason=error.strerror or str(error))
+    if isinstance(error, PalError):
+        error_dialog.show_error(parent, error)
+        return
+    log.error("operation failed: %s", operation.title, exc_info=error)
+    sys.excepthook(type(error), error, error.__traceback__)

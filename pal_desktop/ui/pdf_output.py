@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QUrl
@@ -38,3 +39,23 @@ def show_pdf(content: bytes, name: str) -> Path:
     path = save_printout(content, name)
     open_file(path)
     return path
+
+
+def print_in_background(widget, db, title: str, make: Callable[..., bytes], name: str,
+                        on_shown: Callable[[Path], None] | None = None):
+    """Make a PDF on the operations runner, save it under "wydruki" there too, then open it on the UI thread.
+
+    ``make(progress)`` builds the bytes (a service call; it may report progress and be cancelled); a known
+    error is shown by the runner's handler, like any operation's.
+    """
+    from pal_desktop.ui.operations import runner_for
+
+    def work(progress) -> Path:
+        return save_printout(make(progress), name)
+
+    def shown(path: Path) -> None:
+        open_file(path)
+        if on_shown is not None:
+            on_shown(path)
+
+    return runner_for(widget, db).submit(title, work, shown)
