@@ -29,6 +29,7 @@ from pal_desktop.domain import validation as rules
 from pal_desktop.domain.enums import ParticipantStatus, SupportStatus, TriState
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.progress import ProgressCallback, report
 from pal_desktop.services.formatting import mask_pesel
 from pal_desktop.services.participant_export import check_suffix, log_export, write_table
 from pal_desktop.storage.db import Database
@@ -260,15 +261,18 @@ def layout_for(path: Path, layout: str | None) -> str:
     return layout
 
 
-def export_efs(db: Database, programme_id: int, path: Path | str, layout: str | None = SL2014) -> EfsReport:
+def export_efs(db: Database, programme_id: int, path: Path | str, layout: str | None = SL2014, *,
+               progress: ProgressCallback | None = None) -> EfsReport:
     """Write the data set of a programme's participants; records that cannot be exported are listed."""
     path = Path(path)
     layout = layout_for(path, layout)
+    report(progress, 0, 0)
     rows, left_out = collect_efs(db, programme_id)
     if layout == SMEFS:
-        count = write_table(path, EFS_COLUMNS, rows, date_format="%Y-%m-%d")
+        count = write_table(path, EFS_COLUMNS, rows, date_format="%Y-%m-%d", progress=progress)
     else:
-        count = write_table(path, EFS_COLUMNS, rows, date_format="%Y-%m-%d", sheet_title="PEFS", widths=_WIDTHS)
+        count = write_table(path, EFS_COLUMNS, rows, date_format="%Y-%m-%d", sheet_title="PEFS", widths=_WIDTHS,
+                            progress=progress)
     log_export(db, "efs_export", path, count, layout=layout, left_out=len(left_out))
     return EfsReport(path, layout, count, left_out)
 

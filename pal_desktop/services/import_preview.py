@@ -16,7 +16,7 @@ who has joined is a participant, not a candidate; a status in the sheet decides 
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
@@ -26,8 +26,9 @@ from sqlalchemy.orm import selectinload
 from pal_desktop.domain import validation as rules
 from pal_desktop.domain.enums import ParticipantStatus, SupportReason
 from pal_desktop.domain.import_cells import cell_text, check_pesel_cached
-from pal_desktop.errors import NotFoundError, PalError, ValidationError
+from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.progress import OperationCancelled, ProgressCallback
 from pal_desktop.services import participants
 from pal_desktop.services.import_mapping import FILLS, IMPORT_FIELDS, ColumnMapping, guess_mapping
 from pal_desktop.services.import_rows import (
@@ -52,12 +53,12 @@ CHUNK = 900
 PROGRESS_STEP = 500
 
 #: ``progress(done, total)`` is called as rows are checked or written; returning False cancels.
-Progress = Callable[[int, int], bool]
+Progress = ProgressCallback
 #: Sheet row number → import field → the text typed for it in the preview.
 Edits = Mapping[int, Mapping[str, str]]
 
 
-class ImportCancelled(PalError):
+class ImportCancelled(OperationCancelled):
     """The user stopped the import; nothing was written."""
 
     context = "Import"

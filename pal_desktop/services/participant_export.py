@@ -30,6 +30,7 @@ from pal_desktop.domain.enums import (
 )
 from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.progress import ProgressCallback, report, tracked
 from pal_desktop.services import participants
 from pal_desktop.services.participants import ParticipantQuery
 from pal_desktop.storage.db import Database
@@ -93,14 +94,18 @@ def check_suffix(path: Path, allowed: Sequence[str] = SUFFIXES) -> str:
 
 
 def write_table(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], *, date_format: str = "%d.%m.%Y",
-                sheet_title: str = "Arkusz1", widths: Sequence[int] = ()) -> int:
+                sheet_title: str = "Arkusz1", widths: Sequence[int] = (),
+                progress: ProgressCallback | None = None) -> int:
     """Write ``rows`` (cells: text, numbers, dates or None) under ``headers`` to an XLSX or CSV by suffix.
 
-    Written to a temporary file first and then renamed: a failure never leaves half a file under the final
-    name. Returns the number of rows written.
+    Written to a temporary file first and then renamed: a failure, or a Cancel through ``progress``, never
+    leaves half a file under the final name. Returns the number of rows written.
     """
     path = Path(path)
     suffix = check_suffix(path)
+    if progress is not None:
+        rows = list(rows)
+        rows = tracked(rows, progress, len(rows), every=500)
     temporary = path.with_name(path.name + ".tmp")
     try:
         if suffix == ".csv":
@@ -160,22 +165,26 @@ def _write_xlsx(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
     sheet.append(header_cells)
     number_format = _EXCEL_DATE_FORMATS.get(date_format, "DD.MM.YYYY")
     count = 0
-    for row in rows:
-        cells = []
-        for value in row:
-            if isinstance(value, str):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.data_type = "s"  # never a formula, whatever the text starts with
-                if is_risky(value):
-                    cell.quotePrefix = True
-            elif isinstance(value, (dt.date, dt.datetime)):
-                cell = WriteOnlyCell(sheet, value=value)
-                cell.number_format = number_format
-            else:
-                cell = value
-            cells.append(cell)
-        sheet.append(cells)
-        count += 1
+    try:
+        for row in rows:
+            cells = []
+            for value in row:
+                if isinstance(value, str):
+                    cell = WriteOnlyCell(sheet, value=value)
+                    cell.data_type = "s"  # never a formula, whatever the text starts with
+                    if is_risky(value):
+                        cell.quotePrefix = True
+                elif isinstance(value, (dt.date, dt.datetime)):
+                    cell = WriteOnlyCell(sheet, value=value)
+                    cell.number_format = number_format
+                else:
+                    cell = value
+                cells.append(cell)
+            sheet.append(cells)
+            count += 1
+    except BaseException:
+        sheet.close()  # ends openpyxl's writer, which would otherwise complain when collected
+        raise
     workbook.save(path)
     return count
 
@@ -231,13 +240,15 @@ def participant_rows(db: Database, query: ParticipantQuery) -> list[list[Any]]:
     return rows
 
 
-def export_participants(db: Database, query: ParticipantQuery, path: Path | str) -> int:
+def export_participants(db: Database, query: ParticipantQuery, path: Path | str, *,
+                        progress: ProgressCallback | None = None) -> int:
     """The registry as filtered, every matching row, to ``path`` (.xlsx or .csv); returns the row count."""
     path = Path(path)
     check_suffix(path)
+    report(progress, 0, 0)
     rows = participant_rows(db, query)
     count = write_table(path, EXPORT_COLUMNS, rows, sheet_title=QT_TRANSLATE_NOOP("Export", "Uczestnicy"),
-                        widths=_WIDTHS)
+                        widths=_WIDTHS, progress=progress)
     log_export(db, "participant_export", path, count)
     return count
 

@@ -228,6 +228,12 @@ def opinion_pdf(db: Database, volunteer_id: int, assessment: str, *, today: dt.d
     """Opinia o wykonaniu świadczeń: the certificate's facts and the assessment typed by the office."""
     from pal_desktop.reports.volunteer_documents import render_opinion
 
+    assessment = check_opinion_text(assessment)
+    return render_opinion(_record(db, volunteer_id, today or dt.date.today(), "opinia"), assessment)
+
+
+def check_opinion_text(assessment: str | None) -> str:
+    """The assessment as it will print, or a ValidationError naming the field (checked before any work)."""
     assessment = (assessment or "").strip()
     if not assessment:
         raise ValidationError(QT_TRANSLATE_NOOP(
@@ -236,7 +242,7 @@ def opinion_pdf(db: Database, volunteer_id: int, assessment: str, *, today: dt.d
     if len(assessment) > 6000:
         raise ValidationError(QT_TRANSLATE_NOOP("Validation", "Treść opinii może mieć najwyżej 6000 znaków."),
                               field="assessment")
-    return render_opinion(_record(db, volunteer_id, today or dt.date.today(), "opinia"), assessment)
+    return assessment
 
 
 # ---- The period documents ------------------------------------------------------------------------------

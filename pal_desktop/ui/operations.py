@@ -3,7 +3,7 @@
 Shaped like Anki's ``CollectionOp``: the window hands the runner an :class:`Operation` (a title, the work, what
 to do with its result or its error); the runner runs operations one at a time on its own thread, first in,
 first out, and never drops one. The work receives a progress callback (``progress(done, total)``, returning
-False once the user pressed Cancel, see ``services.progress``). Results, errors and progress reach the UI thread
+False once the user pressed Cancel, see ``pal_desktop.progress``). Results, errors and progress reach the UI thread
 through queued signals; the work itself never touches a widget.
 
 Search-as-you-type is different (the newest request should replace a waiting one): that is
@@ -26,7 +26,7 @@ from typing import Any
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
-from pal_desktop.services.progress import CancelToken, OperationCancelled
+from pal_desktop.progress import CancelToken, OperationCancelled
 
 log = logging.getLogger(__name__)
 
@@ -58,6 +58,8 @@ class Operation:
     error: BaseException | None = None
     done: int = 0
     total: int = 0
+    #: How many operations waited behind this one when it started.
+    queued_behind: int = 0
     token: CancelToken = field(default_factory=CancelToken, repr=False)
     _last_emit: float = field(default=0.0, repr=False)
 
@@ -156,8 +158,9 @@ class OperationRunner(QObject):
                 if self._closed:
                     return
                 operation = self._current = self._queue.popleft()
+                operation.queued_behind = len(self._queue)
             self._emit(operation, "started")
-            self._execute(operation, lambda done, total: self._on_progress(operation, done, total))
+            self._execute(operation, lambda done, total, op=operation: self._on_progress(op, done, total))
             with self._condition:
                 self._current = None
                 closed = self._closed
@@ -241,14 +244,16 @@ def runner_for(widget, db=None) -> OperationRunner:
 
     One runner per window keeps its operations in one queue: a second export waits behind the first.
     """
-    window = widget.window() if widget is not None else None
-    for owner in (window, widget):
+    # Up the parents, past dialogs (each its own window) to the main window.
+    owner = widget
+    while owner is not None:
         runner = getattr(owner, "operations", None)
         if isinstance(runner, OperationRunner):
             return runner
+        owner = owner.parentWidget()
     from pal_desktop.ui.latest_query import is_in_memory
 
-    owner = window or widget
+    owner = widget.window()
     runner = OperationRunner(owner, synchronous=db is not None and is_in_memory(db))
     runner.error_handler = show_operation_error
     owner.operations = runner

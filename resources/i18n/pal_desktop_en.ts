@@ -2765,8 +2765,16 @@ Part of a series of sessions</translation>
         <translation>Event “{title}” deleted.</translation>
     </message>
     <message>
+        <source>Lista obecności</source>
+        <translation>Attendance list</translation>
+    </message>
+    <message>
         <source>lista-obecnosci-{date}</source>
         <translation>attendance-list-{date}</translation>
+    </message>
+    <message>
+        <source>Lista obecności cyklu</source>
+        <translation>Series attendance list</translation>
     </message>
     <message>
         <source>lista-obecnosci-cykl-{year}-{month:02d}</source>
@@ -2894,8 +2902,8 @@ Part of a series of sessions</translation>
         <translation>Excel workbook (*.xlsx);;CSV for Excel (*.csv)</translation>
     </message>
     <message>
-        <source>Zapisywanie listy…</source>
-        <translation>Saving the list…</translation>
+        <source>Eksport listy uczestników</source>
+        <translation>Exporting the participant list</translation>
     </message>
     <message>
         <source>Zapisano {count} osób do pliku {path}</source>
@@ -2908,10 +2916,6 @@ Part of a series of sessions</translation>
     <message>
         <source>SL2014 (PEFS) — arkusz Excel (*.xlsx);;SM EFS — CSV (*.csv)</source>
         <translation>SL2014 (PEFS) — Excel workbook (*.xlsx);;SM EFS — CSV (*.csv)</translation>
-    </message>
-    <message>
-        <source>Zapisywanie danych uczestników…</source>
-        <translation>Saving participant data…</translation>
     </message>
     <message>
         <source>Zapisano dane {count} uczestników do pliku {path}</source>
@@ -3875,6 +3879,10 @@ Part of a series of sessions</translation>
         <source>Zapisywanie…</source>
         <translation>Saving…</translation>
     </message>
+    <message>
+        <source>Import przerwano; nic nie zostało zapisane.</source>
+        <translation>The import was cancelled; nothing was saved.</translation>
+    </message>
 </context>
 <context>
     <name>Indicators</name>
@@ -4705,6 +4713,49 @@ Part of a series of sessions</translation>
     </message>
 </context>
 <context>
+    <name>OperationProgress</name>
+    <message>
+        <source>Postęp pracy w tle</source>
+        <translation>Background work progress</translation>
+    </message>
+    <message>
+        <source>Postęp</source>
+        <translation>Progress</translation>
+    </message>
+    <message>
+        <source>Przerwij</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Przerwij pracę w tle</source>
+        <translation>Cancel the background work</translation>
+    </message>
+    <message>
+        <source>Przerywanie: {title}…</source>
+        <translation>Cancelling: {title}…</translation>
+    </message>
+    <message>
+        <source>{title} (w kolejce: {count})</source>
+        <translation>{title} (queued: {count})</translation>
+    </message>
+    <message>
+        <source>Proszę czekać</source>
+        <translation>Please wait</translation>
+    </message>
+</context>
+<context>
+    <name>Operations</name>
+    <message>
+        <source>Przerwano na prośbę użytkownika; nic nie zostało zapisane.</source>
+        <translation>Cancelled at the user&apos;s request; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>„{title}”: nie udało się zapisać ani odczytać pliku ({reason}). Sprawdź miejsce na dysku i uprawnienia.</source>
+        <extracomment>Progress reaches the UI at most this often (a service may report thousands of steps a second). Block the window while it runs (restore, import): a window-modal progress dialog instead of the status bar. How many operations waited behind this one when it started. Called for a failure the operation did not handle itself: ``error_handler(operation, error)``.</extracomment>
+        <translation>“{title}”: a file could not be written or read ({reason}). Check the free disk space and the permissions.</translation>
+    </message>
+</context>
+<context>
     <name>OpinionDialog</name>
     <message>
         <source>Opinia o wolontariuszu — {name}</source>
@@ -5303,14 +5354,6 @@ plan:</translation>
     <message>
         <source>Karta uczestnika</source>
         <translation>Participant card</translation>
-    </message>
-    <message>
-        <source>Drukowanie karty uczestnika pojawi się wkrótce.</source>
-        <translation>Printing the participant card is coming soon.</translation>
-    </message>
-    <message>
-        <source>Przygotowywanie karty uczestnika…</source>
-        <translation>Preparing the participant card…</translation>
     </message>
     <message>
         <source>Karta uczestnika otwarta: {path}</source>
@@ -6535,8 +6578,16 @@ Open it and print it.</translation>
         <translation>Where to print other documents</translation>
     </message>
     <message>
+        <source>Karta programu</source>
+        <translation>Programme card</translation>
+    </message>
+    <message>
         <source>karta-programu</source>
         <translation>programme-card</translation>
+    </message>
+    <message>
+        <source>Sprawozdanie okresowe</source>
+        <translation>Periodic report</translation>
     </message>
     <message>
         <source>sprawozdanie-{start}-{end}</source>
@@ -6549,6 +6600,10 @@ Open it and print it.</translation>
     <message>
         <source>&amp;Drukuj sprawozdanie</source>
         <translation>&amp;Print report</translation>
+    </message>
+    <message>
+        <source>Raport końcowy</source>
+        <translation>Final report</translation>
     </message>
     <message>
         <source>raport-koncowy</source>
@@ -6975,6 +7030,10 @@ Open it and print it.</translation>
     <message>
         <source>Usunięto zadanie „{name}”. Ctrl+Z przywraca je.</source>
         <translation>Task “{name}” deleted. Ctrl+Z restores it.</translation>
+    </message>
+    <message>
+        <source>Wydruk harmonogramu</source>
+        <translation>Printing the schedule</translation>
     </message>
     <message>
         <source>harmonogram-{paper}</source>
@@ -9010,6 +9069,10 @@ volunteer work:</translation>
     <message>
         <source>Usunąć {hours} godz. z dnia {date}?</source>
         <translation>Delete {hours} h on {date}?</translation>
+    </message>
+    <message>
+        <source>Wydruk: {name}</source>
+        <translation>Printout: {name}</translation>
     </message>
     <message>
         <source>Wydruk zapisano w {path}.</source>

@@ -243,3 +243,24 @@ def test_an_exported_sheet_imports_back_into_a_new_database(demo_db, tmp_path):
         assert count_participants(other, ParticipantQuery()) == exported == 300
     finally:
         other.dispose()
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".csv"])
+def test_an_export_reports_progress_and_a_cancel_leaves_no_file(demo_db, tmp_path, suffix):
+    from pal_desktop.progress import OperationCancelled
+
+    folder = tmp_path / "eksport"
+    folder.mkdir()
+    path = folder / f"uczestnicy{suffix}"
+    seen = []
+    count = export_participants(demo_db, participants.ParticipantQuery(), path,
+                                progress=lambda done, total: seen.append((done, total)) or True)
+    assert seen[-1] == (count, count) and seen[0] == (0, 0)
+    path.unlink()
+
+    def stop_halfway(done, total):
+        return not (total and done >= total // 2)
+
+    with pytest.raises(OperationCancelled):
+        export_participants(demo_db, participants.ParticipantQuery(), path, progress=stop_halfway)
+    assert list(folder.iterdir()) == []

@@ -392,6 +392,7 @@ def test_the_print_button_and_ctrl_p_produce_the_attendance_list(qtbot, window, 
     tab = events_tab(qtbot, window)
     select(qtbot, tab, event_id)
     click(qtbot, tab.print_button)
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=10000)
     [path] = opened
     assert path.suffix == ".pdf" and path.parent.name == "wydruki"
     text = _pdf_text(path)
@@ -400,6 +401,7 @@ def test_the_print_button_and_ctrl_p_produce_the_attendance_list(qtbot, window, 
     window.activateWindow()
     tab.table.setFocus()
     qtbot.keyClick(tab.table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=10000)
     assert len(opened) == 2
 
 
@@ -425,6 +427,7 @@ def test_a_series_prints_the_month_grid(qtbot, window, app_db, monkeypatch):
     tab = events_tab(qtbot, window)
     select(qtbot, tab, series.event_ids[0])
     click(qtbot, tab.print_button)
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=10000)
     [path] = opened
     text = _pdf_text(path)
     assert "LISTA OBECNOŚCI — CYKL ZAJĘĆ" in text and "listopad 2021" in text

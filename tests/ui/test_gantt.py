@@ -399,6 +399,7 @@ def test_print_from_the_window_and_a3_from_the_button(qtbot, window, open_schedu
     assert window.print_action.isEnabled()
     window.print_action.trigger()
     tab.print_a3_action.trigger()
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=10000)
     assert len(opened) == 2 and all(p.parent.name == "wydruki" for p in opened)
     a4, a3 = (PdfReader(io.BytesIO(p.read_bytes())) for p in opened)
     assert (len(a4.pages), len(a3.pages)) == (2, 1)

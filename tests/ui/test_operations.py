@@ -7,7 +7,7 @@ import threading
 import pytest
 
 from pal_desktop.errors import PalError
-from pal_desktop.services.progress import OperationCancelled, report, scaled, tracked
+from pal_desktop.progress import OperationCancelled, report, scaled, tracked
 from pal_desktop.ui.operations import Operation, OperationRunner, State
 
 

@@ -585,8 +585,8 @@ def test_export_writes_the_filtered_list(qtbot, tab, tmp_path, monkeypatch):
 
 
 def test_the_participant_model_passes_qt_model_checks(qtmodeltester, app_db, people):
-    from pal_desktop.ui.models.participant_model import ParticipantTableModel
     from pal_desktop.ui.latest_query import LatestQueryRunner
+    from pal_desktop.ui.models.participant_model import ParticipantTableModel
 
     model = ParticipantTableModel(LatestQueryRunner(synchronous=True), page_size=2)
 

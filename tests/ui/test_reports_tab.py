@@ -17,6 +17,7 @@ def test_the_programme_card_button_opens_the_pdf(qtbot, window, monkeypatch):
     tab = window.tab("reports")
     qtbot.waitUntil(lambda: tab.programme_card_button.isEnabled())
     qtbot.mouseClick(tab.programme_card_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=10000)
     [path] = opened
     assert path.suffix == ".pdf" and path.parent.name == "wydruki"
     text = " ".join(page.extract_text() for page in PdfReader(io.BytesIO(path.read_bytes())).pages)
@@ -72,11 +73,13 @@ def test_indicator_values_targets_and_the_monitoring_reports(qtbot, demo_window,
     replace_text(qtbot, dialog.date_to.edit, "30.06.2021")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.dialog is None)
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=10000)
     [path] = opened
     assert path.suffix == ".pdf" and path.name.startswith("sprawozdanie-2021-01-01-2021-06-30")
     text = _pdf_text(path)
     assert "Sprawozdanie z realizacji Programu Aktywności Lokalnej" in text and "01.01.2021 – 30.06.2021" in text
     assert "usługi wolontariatu godz. 1000" in text and "Strona 1 z" in text
     qtbot.mouseClick(tab.final_report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=10000)
     assert len(opened) == 2 and "Raport końcowy" in _pdf_text(opened[1])
     assert shown_errors == []

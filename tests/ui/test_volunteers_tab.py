@@ -34,6 +34,12 @@ def printed(monkeypatch):
     return paths
 
 
+def newest(qtbot, window, printed):
+    """The last PDF opened, once the window's operations (where PDFs are made) have all finished."""
+    qtbot.waitUntil(lambda: window.operations.idle() and bool(printed), timeout=15000)
+    return printed[-1]
+
+
 def open_tab(qtbot, window):
     window.select_tab("volunteers")
     tab = window.tab("volunteers")
@@ -84,7 +90,7 @@ def test_register_agree_log_a_month_and_print(qtbot, window, app_db, printed, sh
     type_text(qtbot, dialog.time_description, "do 8 godzin tygodniowo")
     save(qtbot, tab, dialog)
     assert tab.agreements.model.rows()[0][1:3] == ("W/2022/001", "01.04.2022 – 31.12.2022")
-    agreement = pdf_text(printed[-1])
+    agreement = pdf_text(newest(qtbot, window, printed))
     assert "POROZUMIENIE O WYKONYWANIU ŚWIADCZEŃ WOLONTARIUSZA" in agreement and "Żaneta Łęcka" in agreement
     assert "Wolontariusz (czytelny podpis)" in agreement
 
@@ -121,11 +127,11 @@ def test_register_agree_log_a_month_and_print(qtbot, window, app_db, printed, sh
     dialog.choose(2022, 4)
     click(qtbot, dialog.save_button)
     qtbot.waitUntil(lambda: tab.dialog is None)
-    timesheet = pdf_text(printed[-1])
+    timesheet = pdf_text(newest(qtbot, window, printed))
     assert "KARTA PRACY WOLONTARIUSZA" in timesheet and "kwiecień 2022" in timesheet
     assert "Razem 16" in timesheet and "560,00 zł" in timesheet and "Strona 1 z 1" in timesheet
     tab.print_certificate_action.trigger()
-    certificate = pdf_text(printed[-1])
+    certificate = pdf_text(newest(qtbot, window, printed))
     assert "ZAŚWIADCZENIE" in certificate and "Pani Żaneta Łęcka" in certificate
     assert "Łączna liczba godzin świadczeń: 16" in certificate
     dialog = open_dialog(qtbot, tab, tab.gala_button)
@@ -133,10 +139,11 @@ def test_register_agree_log_a_month_and_print(qtbot, window, app_db, printed, sh
     replace_text(qtbot, dialog.date_to.edit, "31.12.2022")
     click(qtbot, dialog.save_button)
     qtbot.waitUntil(lambda: tab.dialog is None)
-    gala = pdf_text(printed[-1])
+    gala = pdf_text(newest(qtbot, window, printed))
     assert "GALA WOLONTARIATU" in gala and "1. Żaneta Łęcka 16" in gala
     names = ["porozumienie-w-2022-001-", "karta-pracy-2022-04-zaneta-lecka-", "zaswiadczenie-zaneta-lecka-",
              "gala-wolontariatu-2022-01-01-2022-12-31-"]
+    qtbot.waitUntil(lambda: len(printed) == len(names), timeout=15000)
     assert len(printed) == len(names) and all(p.name.startswith(n) for p, n in zip(printed, names, strict=True))
     assert shown_errors == []
 
@@ -240,7 +247,7 @@ def test_an_opinion_needs_its_text(qtbot, window, app_db, printed):
     type_text(qtbot, dialog.assessment, "Pan Jerzy jest sumienny i życzliwy.")
     click(qtbot, dialog.save_button)
     qtbot.waitUntil(lambda: tab.dialog is None)
-    text = pdf_text(printed[-1])
+    text = pdf_text(newest(qtbot, window, printed))
     assert "OPINIA" in text and "Pan Jerzy jest sumienny i życzliwy." in text and "Pan Jerzy Łoś" in text
 
 

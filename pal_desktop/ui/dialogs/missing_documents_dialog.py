@@ -22,10 +22,10 @@ from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import participant_profile as profile_service
 from pal_desktop.services.formatting import format_count
 from pal_desktop.ui.dialogs import error_dialog
+from pal_desktop.ui.latest_query import LatestQueryRunner
 from pal_desktop.ui.models.row_table_model import ID_ROLE, Column, RowTableModel
 from pal_desktop.ui.models.search_filter import SearchFilterModel
 from pal_desktop.ui.tabs.list_tab import make_table, size_columns
-from pal_desktop.ui.latest_query import LatestQueryRunner
 
 LIMIT = 5000
 COLUMNS = (

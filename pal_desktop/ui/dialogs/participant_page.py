@@ -122,22 +122,19 @@ def open_file(path: str) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
 
 
-def print_card(parent: QWidget, db, participant_id: int, reader: LatestQueryRunner | None = None) -> None:
-    """Karta uczestnika: make the PDF (in the background), save it to a temporary file and open it."""
+def print_card(parent: QWidget, db, participant_id: int) -> None:
+    """Karta uczestnika: made and saved to a temporary file on the operations runner, then opened."""
     from pal_desktop.services import reports
+    from pal_desktop.ui.operations import runner_for
 
-    if not hasattr(reports, "participant_card_pdf"):
-        questions.inform(parent, QCoreApplication.translate("ParticipantPage", "Karta uczestnika"),
-                         QCoreApplication.translate("ParticipantPage", "Drukowanie karty uczestnika pojawi się "
-                                                                       "wkrótce."))
-        return
-    reader = reader or LatestQueryRunner(parent, synchronous=is_in_memory(db))
-    _status(parent, QCoreApplication.translate("ParticipantPage", "Przygotowywanie karty uczestnika…"), 0)
-
-    def done(content: bytes) -> None:
+    def work(progress) -> str:
+        content = reports.participant_card_pdf(db, participant_id)
         handle, path = tempfile.mkstemp(prefix=f"karta-uczestnika-{participant_id}-", suffix=".pdf")
         with os.fdopen(handle, "wb") as file:
             file.write(content)
+        return path
+
+    def done(path: str) -> None:
         if open_file(path):
             _status(parent, QCoreApplication.translate("ParticipantPage", "Karta uczestnika otwarta: {path}")
                     .format(path=path), 10000)
@@ -146,14 +143,7 @@ def print_card(parent: QWidget, db, participant_id: int, reader: LatestQueryRunn
                              QCoreApplication.translate("ParticipantPage", "Karta została zapisana w pliku:\n{path}"
                                                                            "\nOtwórz go i wydrukuj.").format(path=path))
 
-    def failed(error: BaseException) -> None:
-        _status(parent, "")
-        if isinstance(error, PalError):
-            error_dialog.show_error(parent, error)
-        else:
-            raise error
-
-    reader.submit("pdf", lambda: reports.participant_card_pdf(db, participant_id), done, failed)
+    runner_for(parent, db).submit(QCoreApplication.translate("ParticipantPage", "Karta uczestnika"), work, done)
 
 
 class ParticipantPage(QDialog):
@@ -722,7 +712,7 @@ class ParticipantPage(QDialog):
             form.editors[focus].setFocus()
 
     def print_card(self) -> None:
-        print_card(self, self._db, self.participant_id, self.reader)
+        print_card(self, self._db, self.participant_id)
 
     # ---- Support path
     def add_support(self) -> None:

@@ -40,9 +40,11 @@ from PySide6.QtWidgets import (
 )
 
 from pal_desktop.errors import PalError
+from pal_desktop.progress import OperationCancelled
 from pal_desktop.services.formatting import format_count
 from pal_desktop.ui.dialogs import error_dialog
 from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
+from pal_desktop.ui.operations import runner_for
 
 RED = QColor("#b3261e")
 ERROR_STYLE = "QLabel { color: #b3261e; }"
@@ -69,14 +71,6 @@ def _status(widget: QWidget, text: str, timeout: int = 10000) -> None:
     window = widget.window()
     if isinstance(window, QMainWindow):
         window.statusBar().showMessage(text, timeout)
-
-
-def _failed(parent: QWidget, error: BaseException) -> None:
-    _status(parent, "")
-    if isinstance(error, PalError):
-        error_dialog.show_error(parent, error)
-    else:
-        raise error
 
 
 def _table(name: str, headers: list[str], parent: QWidget) -> QTableWidget:
@@ -393,8 +387,11 @@ class ImportDialog(QDialog):
         self.cancel_button.setEnabled(False)
         self.summary_label.setText(self.tr("Zapisywanie…"))
         db, preview, update = self._db, self.preview, self.update_check.isChecked()
-        self.reader.submit("import", lambda: participant_import.apply_import(db, preview, update_existing=update),
-                           self._imported, self._import_failed)
+        # All or nothing: Cancel in the progress dialog rolls the whole import back.
+        runner_for(self, db).submit(
+            self.tr("Import uczestników"),
+            lambda progress: participant_import.apply_import(db, preview, update_existing=update, progress=progress),
+            self._imported, on_error=self._import_failed, modal=True)
 
     def _imported(self, report) -> None:
         self.report = report
@@ -404,7 +401,9 @@ class ImportDialog(QDialog):
     def _import_failed(self, error: BaseException) -> None:
         self.cancel_button.setEnabled(True)
         self._update_buttons()
-        if isinstance(error, PalError):
+        if isinstance(error, OperationCancelled):
+            self.summary_label.setText(self.tr("Import przerwano; nic nie zostało zapisane."))
+        elif isinstance(error, PalError):
             error_dialog.show_error(self, error)
             self.refresh_preview()
         else:
@@ -434,12 +433,11 @@ def export_list(tab, db, query) -> None:
                             QCoreApplication.translate("Export", "Arkusz Excel (*.xlsx);;CSV dla Excela (*.csv)"))
     if not name:
         return
-    _status(tab, QCoreApplication.translate("Export", "Zapisywanie listy…"), 0)
-    tab.reader.submit("export", lambda: participant_export.export_participants(db, query, name),
-                      lambda count: _status(tab, QCoreApplication.translate(
-                          "Export", "Zapisano {count} osób do pliku {path}").format(count=format_count(count),
-                                                                                    path=name)),
-                      lambda error: _failed(tab, error))
+    runner_for(tab, db).submit(
+        QCoreApplication.translate("Export", "Eksport listy uczestników"),
+        lambda progress: participant_export.export_participants(db, query, name, progress=progress),
+        lambda count: _status(tab, QCoreApplication.translate(
+            "Export", "Zapisano {count} osób do pliku {path}").format(count=format_count(count), path=name)))
 
 
 def export_efs(tab, db, programme_id: int | None) -> None:
@@ -454,8 +452,6 @@ def export_efs(tab, db, programme_id: int | None) -> None:
                                                                  "SM EFS — CSV (*.csv)"))
     if not name:
         return
-    _status(tab, QCoreApplication.translate("Export", "Zapisywanie danych uczestników…"), 0)
-
     def done(report) -> None:
         _status(tab, QCoreApplication.translate("Export", "Zapisano dane {count} uczestników do pliku {path}").format(
             count=format_count(report.exported), path=str(report.path)))
@@ -465,8 +461,9 @@ def export_efs(tab, db, programme_id: int | None) -> None:
         tab.efs_dialog = dialog
         dialog.open()
 
-    tab.reader.submit("export", lambda: efs_export.export_efs(db, programme_id, name, None), done,
-                      lambda error: _failed(tab, error))
+    runner_for(tab, db).submit(
+        QCoreApplication.translate("Export", "Dane uczestników dla SL2014 / SM EFS"),
+        lambda progress: efs_export.export_efs(db, programme_id, name, None, progress=progress), done)
 
 
 class EfsReportDialog(QDialog):

@@ -24,8 +24,8 @@ from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
 from pal_desktop.messages import QT_TRANSLATE_NOOP
-from pal_desktop.ui.models.row_table_model import COLUMNS_CONTEXT, ID_ROLE, ROW_ROLE
 from pal_desktop.ui.latest_query import LatestQueryRunner
+from pal_desktop.ui.models.row_table_model import COLUMNS_CONTEXT, ID_ROLE, ROW_ROLE
 
 PAGE_SIZE = 200
 

@@ -19,7 +19,6 @@ import html
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QApplication,
     QComboBox,
     QHBoxLayout,
     QLabel,
@@ -697,28 +696,35 @@ class EventsTab(ListTab):
         return True
 
     def print_list(self, event_id: int, month: tuple[int, int] | None = None):
-        """The PDF of one session's list, or (``month``) of the series' monthly grid; opened for printing."""
+        """The PDF of one session's list, or (``month``) of the series' monthly grid, made in the background
+        and opened for printing; returns the queued operation."""
         from pal_desktop.services import events, reports
         from pal_desktop.ui import pdf_output
 
-        QApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
         try:
             detail = events.get_event(self._db, event_id)
-            if month is None:
-                content = reports.attendance_list_pdf(self._db, event_id)
-                name = self.tr("lista-obecnosci-{date}").format(date=detail.event_date.isoformat())
-            else:
-                content = reports.series_grid_pdf(self._db, detail.series_id, *month)
-                name = self.tr("lista-obecnosci-cykl-{year}-{month:02d}").format(year=month[0], month=month[1])
         except PalError as error:
-            QApplication.restoreOverrideCursor()
             error_dialog.show_error(self, error)
             return None
-        QApplication.restoreOverrideCursor()
-        self.last_printout = pdf_output.show_pdf(content, name)
-        self._status(self.tr("Lista obecności zapisana w pliku {path} i otwarta do druku.").format(
-            path=self.last_printout))
-        return self.last_printout
+        db = self._db
+        if month is None:
+            title = self.tr("Lista obecności")
+            name = self.tr("lista-obecnosci-{date}").format(date=detail.event_date.isoformat())
+
+            def make(progress):
+                return reports.attendance_list_pdf(db, event_id)
+        else:
+            title = self.tr("Lista obecności cyklu")
+            name = self.tr("lista-obecnosci-cykl-{year}-{month:02d}").format(year=month[0], month=month[1])
+
+            def make(progress):
+                return reports.series_grid_pdf(db, detail.series_id, *month)
+
+        return pdf_output.print_in_background(self, db, title, make, name, on_shown=self._on_list_printed)
+
+    def _on_list_printed(self, path) -> None:
+        self.last_printout = path
+        self._status(self.tr("Lista obecności zapisana w pliku {path} i otwarta do druku.").format(path=path))
 
     # ---- Keyboard
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

@@ -30,10 +30,10 @@ from PySide6.QtWidgets import (
 from pal_desktop.domain.enums import ParticipantStatus, Sex, SupportReason, TriState
 from pal_desktop.errors import PalError
 from pal_desktop.ui.dialogs import error_dialog
+from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.models.participant_model import COLUMNS, SORT_KEYS, ParticipantTableModel
 from pal_desktop.ui.models.row_table_model import ID_ROLE
 from pal_desktop.ui.tabs.list_tab import ListTab, format_count
-from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.widgets.value_combo import ValueCombo
 
 SEARCH_DELAY_MS = 150
@@ -504,7 +504,7 @@ class ParticipantsTab(ListTab):
             return True
         from pal_desktop.ui.dialogs.participant_page import print_card
 
-        print_card(self, self._db, participant_id, self.reader)
+        print_card(self, self._db, participant_id)
         return True
 
     def show_missing_documents(self) -> None:

@@ -91,26 +91,20 @@ class ReportsTab(RowsTab):
         super().load(db, programme_id)
 
     def print_programme_card(self) -> None:
-        """The programme card as a PDF, opened in the system's viewer for printing."""
+        """The programme card as a PDF, made in the background and opened in the system's viewer."""
         from pal_desktop.services import reports
-        from pal_desktop.ui import pdf_output
-        from pal_desktop.ui.dialogs import error_dialog
 
-        try:
-            content = reports.programme_card_pdf(self._db, self._programme_id)
-        except PalError as error:
-            error_dialog.show_error(self, error)
-            return
-        self.last_printout = pdf_output.show_pdf(content, self.tr("karta-programu"))
+        db, programme_id = self._db, self._programme_id
+        self._print(self.tr("Karta programu"), lambda progress: reports.programme_card_pdf(db, programme_id),
+                    self.tr("karta-programu"))
 
-    def _show_pdf(self, content: bytes, name: str) -> None:
+    def _print(self, title: str, make, name: str) -> None:
         from pal_desktop.ui import pdf_output
 
-        try:
-            self.last_printout = pdf_output.show_pdf(content, name)
-        except OSError as err:
-            raise PalError(QT_TRANSLATE_NOOP("Errors", "Nie można zapisać wydruku: {reason}"),
-                           reason=err.strerror or str(err)) from err
+        pdf_output.print_in_background(self, self._db, title, make, name, on_shown=self._on_printed)
+
+    def _on_printed(self, path) -> None:
+        self.last_printout = path
 
     def _programme_period(self):
         from pal_desktop.services import programmes
@@ -126,10 +120,12 @@ class ReportsTab(RowsTab):
         from pal_desktop.ui.dialogs import error_dialog
         from pal_desktop.ui.dialogs.volunteer_documents_dialog import PeriodDialog
 
+        db, programme_id = self._db, self._programme_id
+
         def print_document(start, end) -> None:
-            content = indicators.monitoring_report_pdf(self._db, self._programme_id, start, end)
-            self._show_pdf(content, self.tr("sprawozdanie-{start}-{end}").format(
-                start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}"))
+            self._print(self.tr("Sprawozdanie okresowe"),
+                        lambda progress: indicators.monitoring_report_pdf(db, programme_id, start, end),
+                        self.tr("sprawozdanie-{start}-{end}").format(start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}"))
 
         try:
             period = self._programme_period()
@@ -143,13 +139,11 @@ class ReportsTab(RowsTab):
     def print_final_report(self) -> None:
         """The final report over the whole programme period."""
         from pal_desktop.services import indicators
-        from pal_desktop.ui.dialogs import error_dialog
 
-        try:
-            self._show_pdf(indicators.monitoring_report_pdf(self._db, self._programme_id, final=True),
-                           self.tr("raport-koncowy"))
-        except PalError as error:
-            error_dialog.show_error(self, error)
+        db, programme_id = self._db, self._programme_id
+        self._print(self.tr("Raport końcowy"),
+                    lambda progress: indicators.monitoring_report_pdf(db, programme_id, final=True),
+                    self.tr("raport-koncowy"))
 
     def _open(self, dialog, on_accepted=None) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -951,16 +951,17 @@ class ScheduleTab(ListTab):
             return False
         from pal_desktop.services import schedule
         from pal_desktop.ui import pdf_output
-        from pal_desktop.ui.dialogs import error_dialog
 
-        try:
-            content = schedule.schedule_pdf(self.db, self.programme_id, paper, today=self.today())
-        except PalError as error:
-            error_dialog.show_error(self, error)
-            return True
-        self.last_printout = pdf_output.show_pdf(content, self.tr("harmonogram-{paper}").format(paper=paper.lower()))
-        self.say(self.tr("Wydruk harmonogramu ({paper} poziomo) zapisano w: {path}").format(
-            paper=paper, path=self.last_printout))
+        db, programme_id, today = self.db, self.programme_id, self.today()
+
+        def shown(path) -> None:
+            self.last_printout = path
+            self.say(self.tr("Wydruk harmonogramu ({paper} poziomo) zapisano w: {path}").format(paper=paper, path=path))
+
+        pdf_output.print_in_background(
+            self, db, self.tr("Wydruk harmonogramu"),
+            lambda progress: schedule.schedule_pdf(db, programme_id, paper, today=today),
+            self.tr("harmonogram-{paper}").format(paper=paper.lower()), on_shown=shown)
         return True
 
     def export_ics(self) -> None:

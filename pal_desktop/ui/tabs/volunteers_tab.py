@@ -15,7 +15,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
@@ -557,8 +556,8 @@ class VolunteersTab(RowsTab):
         text = self.tr("Zapisano porozumienie nr {number}.").format(number=dialog.saved_number)
         show_status(self, " ".join([text, *dialog.warning_texts()]), 12000)
         if dialog.print_after.isChecked():
-            self._print_pdf(lambda: self._reports().agreement_pdf(self._db, dialog.saved_id),
-                            f"porozumienie-{dialog.saved_number}")
+            db, saved_id = self._db, dialog.saved_id
+            self._print_pdf(lambda: self._reports().agreement_pdf(db, saved_id), f"porozumienie-{dialog.saved_number}")
 
     def delete_agreement(self) -> None:
         agreement_id = self.agreements.current_id()
@@ -644,23 +643,22 @@ class VolunteersTab(RowsTab):
         return volunteer_reports
 
     def _print_pdf(self, make, name: str) -> bool:
-        """Make the PDF (a PalError is shown), save it under "wydruki" and open it; True when shown."""
-        QGuiApplication.setOverrideCursor(Qt.CursorShape.WaitCursor)
-        try:
-            content = make()
-        except PalError as err:
-            QGuiApplication.restoreOverrideCursor()
-            error_dialog.show_error(self, err)
-            return False
-        QGuiApplication.restoreOverrideCursor()
-        try:
-            self.last_pdf = pdf_output.show_pdf(content, self._reports().printout_name(name))
-        except OSError as err:
-            error_dialog.show_error(self, PalError(QT_TRANSLATE_NOOP(
-                "Errors", "Nie można zapisać wydruku: {reason}"), reason=err.strerror or str(err)))
-            return False
-        show_status(self, self.tr("Wydruk zapisano w {path}.").format(path=self.last_pdf))
+        """Make the PDF on the operations runner, save it under "wydruki" and open it; errors are shown there."""
+        from pal_desktop.ui.operations import runner_for
+
+        reports, db = self._reports(), self._db
+        title = self.tr("Wydruk: {name}").format(name=name)
+
+        def work(progress):
+            return pdf_output.save_printout(make(), reports.printout_name(name))
+
+        runner_for(self, db).submit(title, work, self._on_printed)
         return True
+
+    def _on_printed(self, path) -> None:
+        pdf_output.open_file(path)
+        self.last_pdf = path
+        show_status(self, self.tr("Wydruk zapisano w {path}.").format(path=path))
 
     def _person_name(self) -> str:
         return self.name_label.text() if self.current_volunteer_id() is not None else ""
@@ -688,7 +686,8 @@ class VolunteersTab(RowsTab):
                 return
             agreement_id = rows[-1][0]
         number = next((r[1] for r in self.agreements.model.rows() if r[0] == agreement_id), "")
-        self._print_pdf(lambda: self._reports().agreement_pdf(self._db, agreement_id), f"porozumienie-{number}")
+        db = self._db
+        self._print_pdf(lambda: self._reports().agreement_pdf(db, agreement_id), f"porozumienie-{number}")
 
     def print_timesheet(self) -> None:
         volunteer_id = self.current_volunteer_id()
@@ -698,9 +697,11 @@ class VolunteersTab(RowsTab):
 
         name = self._person_name()
 
+        db = self._db
+
         def make(year: int, month: int) -> None:
-            content = self._reports().timesheet_pdf(self._db, volunteer_id, year, month)
-            self._show_made(content, f"karta-pracy-{year}-{month:02d}-{name}")
+            self._print_pdf(lambda: self._reports().timesheet_pdf(db, volunteer_id, year, month),
+                            f"karta-pracy-{year}-{month:02d}-{name}")
 
         dialog = self._build(lambda: MonthDialog(self._db, volunteer_id, self.window(), print_document=make))
         if dialog is not None:
@@ -718,7 +719,8 @@ class VolunteersTab(RowsTab):
     def print_certificate(self) -> None:
         volunteer_id = self.current_volunteer_id()
         if volunteer_id is not None:
-            self._print_pdf(lambda: self._reports().certificate_pdf(self._db, volunteer_id),
+            db = self._db
+            self._print_pdf(lambda: self._reports().certificate_pdf(db, volunteer_id),
                             f"zaswiadczenie-{self._person_name()}")
 
     def print_opinion(self) -> None:
@@ -729,8 +731,12 @@ class VolunteersTab(RowsTab):
 
         name = self._person_name()
 
+        db = self._db
+
         def make(text: str) -> None:
-            self._show_made(self._reports().opinion_pdf(self._db, volunteer_id, text), f"opinia-{name}")
+            # The text is checked here, so that the dialog shows a missing assessment at its field.
+            text = self._reports().check_opinion_text(text)
+            self._print_pdf(lambda: self._reports().opinion_pdf(db, volunteer_id, text), f"opinia-{name}")
 
         dialog = self._build(lambda: OpinionDialog(self._db, volunteer_id, self.window(), print_document=make))
         if dialog is not None:
@@ -740,7 +746,7 @@ class VolunteersTab(RowsTab):
         from pal_desktop.ui.dialogs.volunteer_documents_dialog import PeriodDialog
 
         def print_document(start: dt.date, end: dt.date) -> None:
-            self._show_made(make(start, end), f"{name}-{start:%Y-%m-%d}-{end:%Y-%m-%d}")
+            self._print_pdf(lambda: make(start, end), f"{name}-{start:%Y-%m-%d}-{end:%Y-%m-%d}")
 
         dialog = PeriodDialog(title, action, self.window(), programme_period=self._programme_period,
                               print_document=print_document)
@@ -748,12 +754,12 @@ class VolunteersTab(RowsTab):
 
     def print_hours_summary(self) -> None:
         self._period_dialog(self.tr("Zestawienie godzin wolontariuszy"), self.tr("&Drukuj zestawienie"),
-                            lambda s, e: self._reports().hours_summary_pdf(self._db, s, e), "zestawienie-godzin")
+                            lambda s, e, db=self._db: self._reports().hours_summary_pdf(db, s, e), "zestawienie-godzin")
 
     def print_gala(self) -> None:
         self._period_dialog(self.tr("Gala wolontariatu — lista według godzin"), self.tr("&Drukuj listę"),
-                            lambda s, e: self._reports().gala_pdf(self._db, s, e), "gala-wolontariatu")
+                            lambda s, e, db=self._db: self._reports().gala_pdf(db, s, e), "gala-wolontariatu")
 
     def print_thanks(self) -> None:
         self._period_dialog(self.tr("Podziękowania dla wolontariuszy"), self.tr("&Drukuj podziękowania"),
-                            lambda s, e: self._reports().thanks_pdf(self._db, s, e), "podziekowania")
+                            lambda s, e, db=self._db: self._reports().thanks_pdf(db, s, e), "podziekowania")

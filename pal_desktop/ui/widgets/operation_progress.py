@@ -8,7 +8,16 @@ the window instead, after a short delay so that quick work does not flash one.
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QProgressBar, QProgressDialog, QPushButton, QSizePolicy, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QHBoxLayout,
+    QLabel,
+    QProgressBar,
+    QProgressDialog,
+    QPushButton,
+    QSizePolicy,
+    QWidget,
+)
 
 from pal_desktop.ui.operations import Operation, OperationRunner
 
@@ -56,7 +65,7 @@ class OperationProgress(QWidget):
         if operation.modal:
             self._open_dialog(operation)
             return
-        waiting = len(self.runner.pending()) - 1
+        waiting = operation.queued_behind
         text = operation.title if waiting <= 0 else self.tr("{title} (w kolejce: {count})").format(
             title=operation.title, count=waiting)
         self.label.setText(text)
@@ -90,8 +99,9 @@ class OperationProgress(QWidget):
             self.setVisible(False)
 
     def _open_dialog(self, operation: Operation) -> None:
-        dialog = QProgressDialog(operation.title, self.tr("Przerwij") if operation.cancellable else "", 0, 0,
-                                 self.window())
+        # Over the window the user works in (an import dialog, say), so that it too waits.
+        parent = QApplication.activeWindow() or self.window()
+        dialog = QProgressDialog(operation.title, self.tr("Przerwij") if operation.cancellable else "", 0, 0, parent)
         dialog.setWindowTitle(self.tr("Proszę czekać"))
         dialog.setAccessibleName(operation.title)
         dialog.setWindowModality(Qt.WindowModality.WindowModal)

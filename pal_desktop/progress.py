@@ -29,8 +29,9 @@ class OperationCancelled(PalError):
 
     context = "Operations"
 
-    def __init__(self) -> None:
-        super().__init__(QT_TRANSLATE_NOOP("Operations", "Przerwano na prośbę użytkownika; nic nie zostało zapisane."))
+    def __init__(self, message: str | None = None, /, **params) -> None:
+        super().__init__(message or QT_TRANSLATE_NOOP(
+            "Operations", "Przerwano na prośbę użytkownika; nic nie zostało zapisane."), **params)
 
 
 def report(progress: ProgressCallback | None, done: int, total: int) -> None:
