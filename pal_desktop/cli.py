@@ -88,6 +88,10 @@ def build_parser() -> PolishArgumentParser:
                       help="liczba uczestników (domyślnie 200)")
     demo.add_argument("--seed", type=int, default=1, metavar="S",
                       help="ziarno losowania: te same dane dla tego samego ziarna (domyślnie 1)")
+    demo.add_argument("--events", type=_positive_int, default=None, metavar="N",
+                      help="liczba wydarzeń (domyślnie 1 na 50 uczestników, najwyżej 2000)")
+    demo.add_argument("--capacity", type=_positive_int, default=None, metavar="N",
+                      help="największa grupa na wydarzeniu (np. 66: 20 000 wydarzeń daje ok. miliona obecności)")
     backup = commands.add_parser("backup", help="zrób kopię zapasową bazy danych (plik SQLite)")
     backup.add_argument("-o", "--output", type=Path, metavar="PLIK.sqlite3",
                         help="plik kopii (domyślnie folder „kopie” w folderze danych, z datą w nazwie)")
@@ -352,13 +356,20 @@ def _cmd_init(args) -> int:
 
 
 def _cmd_demo(args) -> int:
+    try:
+        import faker  # noqa: F401 - only to say what is missing before anything is opened
+    except ImportError:
+        print('pal-desktop: dane demonstracyjne wymagają pakietu Faker. Zainstaluj go poleceniem: '
+              'pip install "pal-desktop[demo]" (albo pip install Faker).', file=sys.stderr)
+        return EXIT_USAGE
     from pal_desktop.services.database import open_app_database
     from pal_desktop.services.demo import generate_demo
 
     opened = open_app_database(args.db)
     progress = TerminalProgress()
     started = time.perf_counter()
-    summary = generate_demo(opened.db, args.participants, args.seed, progress=progress)
+    summary = generate_demo(opened.db, args.participants, args.seed, progress=progress, events=args.events,
+                            capacity=args.capacity)
     progress.finish()
     counts = summary.counts
     print(f"Dodano dane demonstracyjne do bazy {opened.db.location} w {time.perf_counter() - started:.1f} s: "

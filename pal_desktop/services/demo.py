@@ -38,6 +38,7 @@ from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import programmes as programme_service
 from pal_desktop.storage.db import Database
+from pal_desktop.storage.maintenance import refresh_statistics
 from pal_desktop.storage.models import (
     Animator,
     AnimatorInitiative,
@@ -144,8 +145,13 @@ def _sorted_name(last: str, first: str) -> str:
 
 def build_demo_rows(programme: dict, tasks: dict[int, dict], event_types: dict[str, int],
                     first_ids: dict[str, int], participants: int, seed: int, *,
-                    today: dt.date | None = None, progress: Progress | None = None) -> dict[str, list[dict]]:
-    """All demo rows, table by table, in insertion order. Pure: no database access."""
+                    today: dt.date | None = None, progress: Progress | None = None,
+                    events: int | None = None, capacity: int | None = None) -> dict[str, list[dict]]:
+    """All demo rows, table by table, in insertion order. Pure: no database access.
+
+    ``events`` and ``capacity`` (the largest group) scale the attendance for benchmarks at city scale:
+    20,000 events of up to 66 people give about a million attendance records.
+    """
     rng = random.Random(seed)
     faker = Faker("pl_PL")
     faker.seed_instance(seed)
@@ -353,7 +359,7 @@ def build_demo_rows(programme: dict, tasks: dict[int, dict], event_types: dict[s
     report("animatorzy i wolontariusze", 1, 1)
 
     # ---- Events under the schedule's tasks, with enrolments and attendance
-    event_total = max(20, min(2000, participants // 50 + 20))
+    event_total = events or max(20, min(2000, participants // 50 + 20))
     report("wydarzenia", 0, event_total)
     plans = [p for p in EVENT_PLAN if p[0] in tasks]
     for number in range(event_total):
@@ -362,7 +368,7 @@ def build_demo_rows(programme: dict, tasks: dict[int, dict], event_types: dict[s
         day = _working_day(random_date(task["start"], task["end"]), task["start"], task["end"])
         hour = rng.choice((9, 10, 12, 14, 16, 17))
         held = day <= today
-        capacity = rng.choice((12, 15, 20, 25, 30))
+        group = rng.choice((12, 15, 20, 25, 30)) if capacity is None else rng.randint(max(2, capacity // 2), capacity)
         leader_kind = rng.choice(list(LeaderKind))
         event_id = rows.add("event", {
             "programme_id": programme["id"], "task_id": task["id"], "series_id": None,
@@ -373,10 +379,10 @@ def build_demo_rows(programme: dict, tasks: dict[int, dict], event_types: dict[s
             " ".join(person_name()[:2]),
             "leader_animator_id": rng.choice(animator_ids) if leader_kind == LeaderKind.ANIMATOR else None,
             "leader_volunteer_id": rng.choice(volunteer_ids) if leader_kind == LeaderKind.VOLUNTEER else None,
-            "capacity": capacity, "status": (EventStatus.HELD if held else EventStatus.PLANNED).value, "notes": "",
+            "capacity": group, "status": (EventStatus.HELD if held else EventStatus.PLANNED).value, "notes": "",
             **stamp})
         pool = active_ids or participant_ids
-        for pid in rng.sample(pool, min(len(pool), rng.randint(capacity // 2, capacity))):
+        for pid in rng.sample(pool, min(len(pool), rng.randint(group // 2, group))):
             rows.add("enrolment", {"event_id": event_id, "participant_id": pid,
                                    "status": EnrolmentStatus.ENROLLED.value, **stamp})
             if held:
@@ -424,7 +430,8 @@ def _chunks(rows: list[dict], size: int) -> Iterable[list[dict]]:
 
 
 def generate_demo(db: Database, participants: int, seed: int = 1, *, programme_id: int | None = None,
-                  progress: Progress | None = None, today: dt.date | None = None) -> DemoSummary:
+                  progress: Progress | None = None, today: dt.date | None = None,
+                  events: int | None = None, capacity: int | None = None) -> DemoSummary:
     """Fill the database with demo records for a programme (the active one by default), in one transaction."""
     if participants < 1 or participants > MAX_PARTICIPANTS:
         raise ValidationError(QT_TRANSLATE_NOOP(
@@ -449,7 +456,8 @@ def generate_demo(db: Database, participants: int, seed: int = 1, *, programme_i
         first_ids = {table.name: (session.scalar(select(func.max(table.c.id))) or 0) + 1
                      for table in TABLE_ORDER if "id" in table.c}
         tables = build_demo_rows({"id": programme.id, "start": programme.start_date, "end": programme.end_date},
-                                 tasks, event_types, first_ids, participants, seed, today=today, progress=progress)
+                                 tasks, event_types, first_ids, participants, seed, today=today, progress=progress,
+                                 events=events, capacity=capacity)
         total = sum(len(tables.get(t.name, [])) for t in TABLE_ORDER)
         written = 0
         if progress:
@@ -466,6 +474,7 @@ def generate_demo(db: Database, participants: int, seed: int = 1, *, programme_i
                                changes=f'{{"participants": {participants}, "seed": {seed}}}'))
         if db.backend == "postgresql":
             _reset_sequences(connection)
+    refresh_statistics(db)
     return DemoSummary(programme_id=programme_id, counts=counts)
 
 

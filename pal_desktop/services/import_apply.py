@@ -31,6 +31,7 @@ from pal_desktop.services.import_preview import (
 from pal_desktop.services.import_rows import document_key, registered_documents
 from pal_desktop.services.participants import ParticipantInput
 from pal_desktop.storage.db import Database
+from pal_desktop.storage.maintenance import BULK_ROWS, refresh_statistics
 from pal_desktop.storage.models import AuditEntry, Participant, ParticipantReason, current_actor
 from pal_desktop.storage.models.base import utcnow
 
@@ -104,6 +105,8 @@ def apply_import(db: Database, preview: ImportPreview, *, update_existing: bool 
         created_ids = _insert_new(session, [r.data for r in new_rows],
                                   lambda done: ask(progress, len(update_rows) + done, total))
         ask(progress, total, total)
+    if len(created_ids) + len(update_rows) >= BULK_ROWS:
+        refresh_statistics(db)
     return ImportReport(len(created_ids), len(update_rows), skipped_existing, len(preview.error_rows), created_ids,
                         tuple(preview.errors))
 

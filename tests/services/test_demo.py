@@ -121,3 +121,26 @@ def test_a_full_disk_gets_a_clear_message_and_nothing_is_written(sqlite_url):
         assert session.scalar(select(func.count()).select_from(Participant)) == 0
         assert session.scalar(select(func.count()).select_from(Household)) == households_before
     db.dispose()
+
+
+def test_the_planner_statistics_are_refreshed_after_the_bulk_load(demo_db):
+    from sqlalchemy import text
+
+    with demo_db.reading() as session:
+        if demo_db.backend == "sqlite":
+            analysed = session.execute(text("SELECT count(*) FROM sqlite_stat1 WHERE tbl = 'participant'")).scalar()
+        else:
+            analysed = session.execute(text(
+                "SELECT count(*) FROM pg_stat_user_tables WHERE relname = 'participant' "
+                "AND (last_analyze IS NOT NULL OR last_autoanalyze IS NOT NULL)")).scalar()
+    assert analysed >= 1
+
+
+def test_the_demo_command_says_how_to_get_faker_when_it_is_missing(db_url, monkeypatch, capsys):
+    import sys
+
+    from pal_desktop.cli import main
+
+    monkeypatch.setitem(sys.modules, "faker", None)  # import faker now raises ImportError
+    assert main(["--db", db_url, "demo", "--participants", "10"]) == 2
+    assert 'pip install "pal-desktop[demo]"' in capsys.readouterr().err
