@@ -33,14 +33,34 @@ def config_path() -> Path:
     return paths.config_dir() / FILE_NAME
 
 
+LANGUAGES = ("pl", "en")
+
+
 def load() -> LocalConfig:
+    """This PC's preferences; a missing, unreadable or odd file gives the defaults for what is wrong in it.
+
+    The file is hand-editable, so anything may be in it (a list instead of an object, a number where a path
+    belongs): every command reads it before the crash handler exists, so it must never raise.
+    """
     path = config_path()
     try:
         raw = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return LocalConfig()
-    known = {f.name for f in fields(LocalConfig)}
-    return LocalConfig(**{k: v for k, v in raw.items() if k in known})
+    if not isinstance(raw, dict):
+        return LocalConfig()
+    defaults = LocalConfig()
+    values = {}
+    for field in fields(LocalConfig):
+        value = raw.get(field.name, getattr(defaults, field.name))
+        expected = type(getattr(defaults, field.name))
+        # bool is an int in Python: a "version": true or "show_full_pesel": 1 is not what was meant.
+        if type(value) is not expected:
+            value = getattr(defaults, field.name)
+        values[field.name] = value
+    if values["language"] not in LANGUAGES:
+        values["language"] = defaults.language
+    return LocalConfig(**values)
 
 
 def save(config: LocalConfig) -> None:
