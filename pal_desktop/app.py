@@ -282,6 +282,13 @@ def run_gui(db_url: str | None = None) -> int:
     Returns the exit status: 0, 2 when the database cannot be opened (a Polish message was shown), 1 after
     an unexpected error while opening it.
     """
+    if QApplication.instance() is None:
+        from pal_desktop.platform_check import check_before_qt
+
+        problem = check_before_qt()  # Qt would abort the process with an English message instead
+        if problem:
+            print(problem, file=sys.stderr)
+            return EXIT_KNOWN_ERROR
     log_handler = setup_logging()
     app = application()
     install_translators(app, _language())
