@@ -12,7 +12,7 @@ from pal_desktop.errors import DatabaseMissingError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import programmes as programme_service
 from pal_desktop.storage import file_guard
-from pal_desktop.storage.db import Database, resolve_url, sqlite_path
+from pal_desktop.storage.db import Database, default_url, resolve_url, sqlite_path
 from pal_desktop.storage.migrate import current_revision, open_database
 from pal_desktop.storage.models import (
     Animator,
@@ -75,6 +75,11 @@ def open_window_database(url: str | None = None, *, create_missing: bool = False
     if path is not None:
         _remember(path)
     return opened
+
+
+def default_database_url() -> str:
+    """The default SQLite file of this user, whatever the config or PAL_DATABASE_URL say."""
+    return default_url()
 
 
 def _key(path: Path) -> str:

@@ -32,6 +32,7 @@ from pal_desktop.domain.text import fold
 from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.ui.dialogs import error_dialog
+from pal_desktop.ui.widgets.read_only_banner import ReadOnlyBanner
 
 if TYPE_CHECKING:  # the tab modules load after the first paint
     from pal_desktop.ui.tabs.list_tab import ListTab
@@ -261,6 +262,7 @@ class MainWindow(QMainWindow):
         label.setBuddy(self.programme_combo)
         toolbar.addWidget(label)
         toolbar.addWidget(self.programme_combo)
+        self.read_only_banner = ReadOnlyBanner(toolbar)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
 
     def _build_status_bar(self) -> None:
@@ -327,6 +329,9 @@ class MainWindow(QMainWindow):
         self._db = db
         self.set_busy(None)
         self._set_status_text(self.database_label, self.tr("Baza: {location}").format(location=db.location))
+        from pal_desktop.services.database import is_read_only
+
+        self.read_only_banner.show_for(db.location, is_read_only(db))
         self._set_database_actions_enabled(True)
         self.reload()
 
