@@ -47,7 +47,7 @@ def open_app_database(url: str | None = None, *, create: bool = True) -> Opened:
     return Opened(db, result.created, result.upgraded_from, result.backup)
 
 
-#: How many SQLite files the window remembers having opened on this PC.
+# How many SQLite files the window remembers having opened on this PC.
 REMEMBERED_DATABASES = 20
 
 

@@ -22,7 +22,7 @@ from pal_desktop.storage.db import Database
 class SettingKey:
     key: str
     label: str
-    #: The OrganisationSettings field behind it, or "" for the logos and the database location.
+    # The OrganisationSettings field behind it, or "" for the logos and the database location.
     field: str = ""
     aliases: tuple[str, ...] = ()
 
