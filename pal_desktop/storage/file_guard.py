@@ -24,6 +24,7 @@ import stat
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import quote
 
 from sqlalchemy import Engine, event
 
@@ -43,6 +44,19 @@ def file_identity(path: Path) -> tuple | None:
     if created is None and os.name == "nt":
         created = info.st_ctime  # the creation time on Windows
     return ("created", created)
+
+
+def sqlite_uri(path: Path) -> str:
+    """``file:`` URI of ``path`` as SQLite reads it: always an empty authority, so that a Windows share
+    (//serwer/udział/pal.sqlite3) stays a path (SQLite refuses any authority but localhost)."""
+    return uri_of(path.resolve().as_posix())
+
+
+def uri_of(text: str) -> str:
+    """``sqlite_uri`` of a path already absolute, written with forward slashes."""
+    if not text.startswith("/"):
+        text = "/" + text  # C:/Users/… → /C:/Users/…
+    return "file://" + quote(text, safe="/:")
 
 
 def is_read_only_file(path: Path) -> bool:
@@ -74,7 +88,7 @@ class FileGuard:
         if self.identity is not None and file_identity(self.path) != self.identity:
             raise self.vanished()
         try:
-            connection = sqlite3.connect(f"{self.path.resolve().as_uri()}?mode={mode}", uri=True,
+            connection = sqlite3.connect(f"{sqlite_uri(self.path)}?mode={mode}", uri=True,
                                          timeout=params.get("timeout", 5.0),
                                          check_same_thread=params.get("check_same_thread", False))
         except sqlite3.OperationalError as exc:

@@ -11,10 +11,10 @@ from pathlib import Path
 import pytest
 
 from pal_desktop import config
-from pal_desktop.services.demo import pesel_for
 from pal_desktop.errors import DatabaseError, DatabaseMissingError
 from pal_desktop.services import participants
 from pal_desktop.services.database import is_read_only, open_app_database, open_window_database
+from pal_desktop.services.demo import pesel_for
 from pal_desktop.services.participants import ParticipantQuery
 
 
@@ -122,3 +122,22 @@ def test_a_new_database_is_still_created_where_none_was(tmp_path):
         assert count(result.db) == 1
     finally:
         result.db.dispose()
+
+
+def test_unusual_folder_names_still_open(tmp_path):
+    from pathlib import PureWindowsPath
+
+    from pal_desktop.storage.file_guard import uri_of
+
+    path = tmp_path / "Dane GOPS #1 (100%) Kłobuck" / "pal.sqlite3"
+    path.parent.mkdir()
+    result = open_app_database(str(path))
+    try:
+        participants.create_participant(result.db, person())
+        assert count(result.db) == 1 and path.is_file()
+    finally:
+        result.db.dispose()
+    # a Windows share stays a path (SQLite refuses a URI authority), a drive letter gets its leading slash
+    assert uri_of(PureWindowsPath(r"\\serwer\udział\pal.sqlite3").as_posix()) == (
+        "file:////serwer/udzia%C5%82/pal.sqlite3")
+    assert uri_of(PureWindowsPath(r"C:\Dane GOPS\pal.sqlite3").as_posix()) == "file:///C:/Dane%20GOPS/pal.sqlite3"
