@@ -147,6 +147,10 @@ def test_a_read_only_database_shows_a_banner_moves_nothing_and_refuses_saves(qtb
     assert window.read_only_banner.accessibleName()
     # the combo's width follows the programme's title; where it and the tabs are does not change
     assert (window.programme_combo.geometry().topLeft(), window.tabs.geometry()) == (combo, tabs)
+    for index in range(window.tabs.count()):  # every list reads without a word of complaint
+        window.tabs.setCurrentIndex(index)
+        qtbot.wait(10)
+    assert shown_errors == []
 
     window.settings_action.trigger()
     dialog = window.settings_dialog
