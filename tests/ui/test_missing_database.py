@@ -164,3 +164,30 @@ def test_a_read_only_database_shows_a_banner_moves_nothing_and_refuses_saves(qtb
 
 def test_a_writable_database_shows_no_banner(window):
     assert not window.read_only_banner.isVisible()
+
+
+def test_adding_a_participant_after_the_stick_was_pulled_says_so_in_polish(qtbot, make_window, app_db, ui_folders,
+                                                                          shown_errors):
+    import datetime as dt
+
+    from pal_desktop.services.demo import pesel_for
+
+    from .test_participants import open_new_form
+
+    window = make_window(app_db)
+    qtbot.waitUntil(lambda: window.current_tab().is_current(), timeout=5000)
+    form = open_new_form(qtbot, window)
+    type_text(qtbot, form.editors["first_name"], "Łucja")
+    type_text(qtbot, form.editors["last_name"], "Wójcik")
+    type_text(qtbot, form.editors["pesel"], pesel_for(dt.date(1990, 5, 17), 55, True))
+    qtbot.waitUntil(form.save_button.isEnabled)
+    path = ui_folders / "t.sqlite3"
+    os.replace(path, ui_folders / "pendrive-wyjety.sqlite3")
+    form.save_button.click()
+    qtbot.waitUntil(lambda: form.error_text("general") != "")
+    assert "zniknął albo został przeniesiony" in form.error_text("general")
+    assert "nic nie zostało zapisane" in form.error_text("general")
+    assert form.isVisible()  # what was typed is still there to save once the stick is back
+    assert "no such table" not in " ".join(str(error) for error in shown_errors)
+    assert not window.statusBar().currentMessage().startswith("Dodano uczestnika")
+    assert not path.exists()
