@@ -7,7 +7,6 @@ Polish with the one ``apt-get install`` line that installs it (the same line as 
 
 from __future__ import annotations
 
-import ctypes
 import os
 import sys
 from pathlib import Path
@@ -43,6 +42,8 @@ def _loadable(soname: str) -> bool:
     folders = [*os.environ.get("LD_LIBRARY_PATH", "").split(os.pathsep), *_LIBRARY_DIRS]
     if any(folder and (Path(folder) / soname).exists() for folder in folders):
         return True
+    import ctypes  # only then: importing it costs the start of the window a few milliseconds
+
     try:
         ctypes.CDLL(soname)
     except OSError:
