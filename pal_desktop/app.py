@@ -24,7 +24,7 @@ from PySide6.QtGui import QIcon  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from pal_desktop import APP_NAME, ORG_NAME, __version__, config, paths  # noqa: E402
-from pal_desktop.errors import PalError, ValidationError  # noqa: E402
+from pal_desktop.errors import DatabaseError, DatabaseMissingError, PalError, ValidationError  # noqa: E402
 from pal_desktop.i18n import install_translators  # noqa: E402
 from pal_desktop.messages import QT_TRANSLATE_NOOP  # noqa: E402
 from pal_desktop.ui.dialogs import error_dialog  # noqa: E402
@@ -177,6 +177,10 @@ class Startup(QObject):
         self.db_url = db_url
         self.crash = crash
         self.opened = None
+        #: The user chose to create the database if it is missing ("Otwórz domyślną").
+        self.create_missing = False
+        #: The database was chosen at start after a failure: its errors offer the choice again.
+        self.chosen = False
         self.thread: threading.Thread | None = None
         self.sig_opened.connect(self.on_opened, Qt.ConnectionType.QueuedConnection)
         self.sig_failed.connect(self.on_failed, Qt.ConnectionType.QueuedConnection)
@@ -199,9 +203,9 @@ class Startup(QObject):
 
     def _open(self) -> None:
         try:
-            from pal_desktop.services.database import open_app_database
+            from pal_desktop.services.database import open_window_database
 
-            opened = open_app_database(self.db_url)
+            opened = open_window_database(self.db_url, create_missing=self.create_missing)
         except BaseException as exc:  # noqa: BLE001 - reported on the UI thread
             self.sig_failed.emit(exc)
         else:
@@ -219,7 +223,10 @@ class Startup(QObject):
     @Slot(object)
     def on_failed(self, exc: BaseException) -> None:
         self.window.set_busy(None)
-        if isinstance(exc, PalError):
+        if isinstance(exc, DatabaseMissingError) or (self.chosen and isinstance(exc, DatabaseError)):
+            log.warning("Database missing at start: %s", exc)
+            self.offer_choice(exc)
+        elif isinstance(exc, PalError):
             log.warning("Cannot open the database: %s", exc)
             error_dialog.show_error(self.window, exc,
                                     QCoreApplication.translate("Startup", "Nie można otworzyć bazy danych"))
@@ -227,6 +234,28 @@ class Startup(QObject):
         else:
             self.crash(type(exc), exc, exc.__traceback__)
             self.app.exit(EXIT_CRASH)
+
+    def offer_choice(self, exc: PalError) -> None:
+        """Try again, another database or the default one; quitting exits with status 2."""
+        from pal_desktop.services.database import default_database_url
+        from pal_desktop.ui.dialogs import missing_database_dialog as dialog
+
+        while True:
+            choice = dialog.ask(self.window, exc, str(paths.default_database_path()))
+            if choice == dialog.OTHER:
+                chosen = dialog.choose_database_file(self.window)
+                if not chosen:
+                    continue
+                self.db_url, self.create_missing = chosen, False
+            elif choice == dialog.DEFAULT:
+                self.db_url, self.create_missing = default_database_url(), True
+            elif choice == dialog.QUIT:
+                self.app.exit(EXIT_KNOWN_ERROR)
+                return
+            break
+        self.chosen = True
+        self.window.set_busy(QCoreApplication.translate("Startup", "Otwieranie bazy danych…"))
+        QTimer.singleShot(0, self.start_opening)
 
     @Slot()
     def on_data_shown(self) -> None:
@@ -282,6 +311,13 @@ def run_gui(db_url: str | None = None) -> int:
     Returns the exit status: 0, 2 when the database cannot be opened (a Polish message was shown), 1 after
     an unexpected error while opening it.
     """
+    if QApplication.instance() is None:
+        from pal_desktop.platform_check import check_before_qt
+
+        problem = check_before_qt()  # Qt would abort the process with an English message instead
+        if problem:
+            print(problem, file=sys.stderr)
+            return EXIT_KNOWN_ERROR
     log_handler = setup_logging()
     app = application()
     install_translators(app, _language())

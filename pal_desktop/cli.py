@@ -291,6 +291,9 @@ def _add_export_parser(commands) -> None:
     from pal_desktop.cli_scan import add_scan_parser
 
     add_scan_parser(commands)
+    from pal_desktop.cli_settings import add_settings_parser
+
+    add_settings_parser(commands)
 
 
 class TerminalProgress:
@@ -535,6 +538,12 @@ def _cmd_scan(args) -> int:
     return cmd_scan(args)
 
 
+def _cmd_settings(args) -> int:
+    from pal_desktop.cli_settings import cmd_settings
+
+    return cmd_settings(args)
+
+
 def _cmd_gui(args) -> int:
     from pal_desktop.app import run_gui
 
@@ -542,7 +551,8 @@ def _cmd_gui(args) -> int:
 
 
 COMMANDS = {"backup": _cmd_backup, "init": _cmd_init, "demo": _cmd_demo, "info": _cmd_info, "screenshot": _cmd_screenshot,
-            "report": _cmd_report, "import": _cmd_import, "export": _cmd_export, "scan": _cmd_scan}
+            "report": _cmd_report, "import": _cmd_import, "export": _cmd_export, "scan": _cmd_scan,
+            "settings": _cmd_settings}
 
 
 def main(argv: list[str] | None = None) -> int:

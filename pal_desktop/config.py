@@ -7,7 +7,7 @@ so that every PC sharing a PostgreSQL database sees the same. Only what belongs 
 from __future__ import annotations
 
 import json
-from dataclasses import asdict, dataclass, fields
+from dataclasses import asdict, dataclass, field, fields
 from pathlib import Path
 
 from pal_desktop import paths
@@ -26,6 +26,9 @@ class LocalConfig:
     user_login: str = ""
     #: Show whole PESEL numbers in the participant list (masked by default: only the birth-date part shows).
     show_full_pesel: bool = False
+    #: The SQLite files the window has opened on this PC: one of them missing at start has been lost (a pulled
+    #: USB stick), not never made, so it is not silently created again.
+    opened_databases: list = field(default_factory=list)
     version: int = CONFIG_VERSION
 
 

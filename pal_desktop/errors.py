@@ -45,6 +45,11 @@ class DatabaseError(PalError):
     context = "Database"
 
 
+class DatabaseMissingError(DatabaseError):
+    """The database's folder or file is not there (a pulled USB stick, a lost share): at start the window
+    offers to try again, to choose another database or to open the default one."""
+
+
 class NotFoundError(PalError):
     """A record asked for by its id does not exist."""
 

@@ -7,8 +7,12 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from pal_desktop import config
+from pal_desktop.errors import DatabaseMissingError
+from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import programmes as programme_service
-from pal_desktop.storage.db import Database, resolve_url
+from pal_desktop.storage import file_guard
+from pal_desktop.storage.db import Database, default_url, resolve_url, sqlite_path
 from pal_desktop.storage.migrate import current_revision, open_database
 from pal_desktop.storage.models import (
     Animator,
@@ -41,6 +45,63 @@ def open_app_database(url: str | None = None, *, create: bool = True) -> Opened:
     if result.created:
         initialise(db)
     return Opened(db, result.created, result.upgraded_from, result.backup)
+
+
+# How many SQLite files the window remembers having opened on this PC.
+REMEMBERED_DATABASES = 20
+
+
+def open_window_database(url: str | None = None, *, create_missing: bool = False) -> Opened:
+    """The database the window opens: as ``open_app_database``, but a lost one is never silently replaced.
+
+    A missing folder, or a missing file that this PC has opened before (a pulled USB stick, a lost share),
+    raises DatabaseMissingError, so that the window can offer to try again, to choose another database or to
+    open the default one; ``create_missing`` (the user's explicit choice) creates it anyway. A file never
+    opened here is created, as on the first start.
+    """
+    resolved = resolve_url(url)
+    path = sqlite_path(resolved)
+    if path is not None and not create_missing:
+        if not path.parent.is_dir():
+            raise DatabaseMissingError(QT_TRANSLATE_NOOP(
+                "Database", "Folder bazy danych „{folder}” nie istnieje albo jest niedostępny (np. odłączono "
+                            "pendrive albo dysk sieciowy)."), folder=str(path.parent))
+        if not path.exists() and _key(path) in config.load().opened_databases:
+            raise DatabaseMissingError(QT_TRANSLATE_NOOP(
+                "Database", "Nie ma pliku bazy „{path}”, który był już otwierany na tym komputerze: został "
+                            "przeniesiony, usunięty albo jest na odłączonym dysku. Pusta baza nie zostanie "
+                            "utworzona w jego miejscu."), path=str(path))
+    opened = open_app_database(resolved)
+    if path is not None:
+        _remember(path)
+    return opened
+
+
+def default_database_url() -> str:
+    """The default SQLite file of this user, whatever the config or PAL_DATABASE_URL say."""
+    return default_url()
+
+
+def _key(path: Path) -> str:
+    return str(path.expanduser().resolve())
+
+
+def _remember(path: Path) -> None:
+    local = config.load()
+    key = _key(path)
+    if local.opened_databases[:1] == [key]:
+        return
+    local.opened_databases = [key, *(known for known in local.opened_databases if known != key)]
+    local.opened_databases = local.opened_databases[:REMEMBERED_DATABASES]
+    try:
+        config.save(local)
+    except OSError:  # not remembering costs only the dialog after a later loss; opening must not fail for it
+        pass
+
+
+def is_read_only(db: Database) -> bool:
+    """The database's file is read-only: it shows data, and every save is refused with a Polish message."""
+    return file_guard.is_read_only(db.engine)
 
 
 def initialise(db: Database) -> tuple[int, bool]:

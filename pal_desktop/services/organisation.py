@@ -27,6 +27,8 @@ class OrganisationSettings:
     phone: str = ""
     email: str = ""
     volunteer_hour_rate: str = ""
+    #: How to reach the office's data protection officer (inspektor ochrony danych): name, e-mail or phone.
+    iod_contact: str = ""
 
 
 @dataclass(frozen=True)
@@ -48,32 +50,40 @@ def get_organisation(db: Database) -> OrganisationSettings:
 
 def validate_organisation(settings: OrganisationSettings) -> OrganisationSettings:
     """Trimmed copy of the settings, or ValidationError naming the field at fault."""
-    values = {name: getattr(settings, name).strip() for name in _KEYS}
-    if not values["name"]:
+    values = {name: clean_field(name, getattr(settings, name)) for name in _KEYS}
+    return OrganisationSettings(**values)
+
+
+def clean_field(name: str, value: str) -> str:
+    """One field of the settings as stored (trimmed, the rate as "35,00"), or ValidationError naming it.
+
+    The settings dialog checks every field with it and ``pal-desktop settings set`` the one it sets.
+    """
+    value = value.strip()
+    if name == "name" and not value:
         raise ValidationError(QT_TRANSLATE_NOOP("Validation", "Pole „Nazwa organizacji” nie może być puste."),
                               field="name")
-    code = values["postal_code"]
-    if code and not (len(code) == 6 and code[2] == "-" and (code[:2] + code[3:]).isdigit()):
+    if name == "postal_code" and value and not (len(value) == 6 and value[2] == "-"
+                                                and (value[:2] + value[3:]).isdigit()):
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Validation", "Pole „Kod pocztowy” musi mieć postać 00-000 (wpisano: „{value}”)."),
-            field="postal_code", value=code)
-    rate = values["volunteer_hour_rate"].replace(",", ".").replace("zł", "").strip()
-    if rate:
+            field="postal_code", value=value)
+    if name == "volunteer_hour_rate" and value:
+        rate = value.replace(",", ".").replace("zł", "").strip()
         try:
             parsed = Decimal(rate)
         except InvalidOperation:
             parsed = Decimal(-1)
-        if parsed < 0 or parsed > 10000:
+        if not parsed.is_finite() or parsed < 0 or parsed > 10000:
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "Validation", "Pole „Stawka za godzinę wolontariatu” musi być kwotą w złotych, np. 35,00 "
-                              "(wpisano: „{value}”)."), field="volunteer_hour_rate",
-                value=values["volunteer_hour_rate"])
-        values["volunteer_hour_rate"] = f"{parsed:.2f}".replace(".", ",")
-    if values["email"] and ("@" not in values["email"] or not values["email"].isascii()):
+                              "(wpisano: „{value}”)."), field="volunteer_hour_rate", value=value)
+        return f"{parsed:.2f}".replace(".", ",")
+    if name == "email" and value and ("@" not in value or not value.isascii()):
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Validation", "Pole „E-mail” nie jest poprawnym adresem e-mail (wpisano: „{value}”)."),
-            field="email", value=values["email"])
-    return OrganisationSettings(**values)
+            field="email", value=value)
+    return value
 
 
 def save_organisation(db: Database, settings: OrganisationSettings) -> OrganisationSettings:
@@ -87,6 +97,20 @@ def save_organisation(db: Database, settings: OrganisationSettings) -> Organisat
                     stored[key].value = value
             else:
                 session.add(Setting(key=key, value=value))
+    return clean
+
+
+def save_organisation_field(db: Database, name: str, value: str) -> str:
+    """Validate and store one field of the settings (the others stay as they are); returns the stored value."""
+    if name not in _KEYS:
+        raise ValueError(name)
+    clean = clean_field(name, value)
+    with db.session() as session:
+        stored = session.scalar(select(Setting).where(Setting.key == _KEYS[name]))
+        if stored is None:
+            session.add(Setting(key=_KEYS[name], value=clean))
+        elif stored.value != clean:
+            stored.value = clean
     return clean
 
 

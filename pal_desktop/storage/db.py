@@ -22,6 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from pal_desktop import paths
 from pal_desktop.errors import ConflictError, DatabaseError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.storage import file_guard
 from pal_desktop.storage.models import AuditEntry, Base, current_actor
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -139,6 +140,8 @@ def create_db_engine(url: str, *, echo: bool = False) -> Engine:
         if backend == "sqlite":
             engine = create_engine(url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
             _configure_sqlite(engine)
+            if path is not None:
+                file_guard.watch(engine, path)  # never a new empty file in place of a lost one
         else:
             engine = create_engine(url, echo=echo, pool_pre_ping=True, connect_args={"connect_timeout": 10})
     except (NoSuchModuleError, ModuleNotFoundError) as exc:
@@ -264,6 +267,7 @@ class Database:
     @contextmanager
     def session(self) -> Iterator[Session]:
         """One unit of work: committed when the block ends, rolled back entirely if it raises."""
+        file_guard.check_before_write(self.engine)
         try:
             with self._sessions() as session, session.begin():
                 yield session
@@ -277,6 +281,7 @@ class Database:
     @contextmanager
     def reading(self) -> Iterator[Session]:
         """A read-only session; nothing is committed."""
+        file_guard.check_before_read(self.engine)
         try:
             # Closing ends the transaction without a commit, and keeps loaded values readable (no expiry).
             with self._sessions() as session:

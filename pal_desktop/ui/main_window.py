@@ -35,6 +35,7 @@ from pal_desktop.ui.dialogs import error_dialog
 from pal_desktop.ui.latest_query import is_in_memory
 from pal_desktop.ui.operations import OperationRunner, show_operation_error
 from pal_desktop.ui.widgets.operation_progress import OperationProgress
+from pal_desktop.ui.widgets.read_only_banner import ReadOnlyBanner
 
 if TYPE_CHECKING:  # the tab modules load after the first paint
     from pal_desktop.ui.tabs.list_tab import ListTab
@@ -266,6 +267,7 @@ class MainWindow(QMainWindow):
         label.setBuddy(self.programme_combo)
         toolbar.addWidget(label)
         toolbar.addWidget(self.programme_combo)
+        self.read_only_banner = ReadOnlyBanner(toolbar)
         self.addToolBar(Qt.ToolBarArea.TopToolBarArea, toolbar)
 
     def _build_status_bar(self) -> None:
@@ -341,6 +343,9 @@ class MainWindow(QMainWindow):
         self.operations.synchronous = is_in_memory(db)
         self.set_busy(None)
         self._set_status_text(self.database_label, self.tr("Baza: {location}").format(location=db.location))
+        from pal_desktop.services.database import is_read_only
+
+        self.read_only_banner.show_for(db.location, is_read_only(db))
         self._set_database_actions_enabled(True)
         self.reload()
 

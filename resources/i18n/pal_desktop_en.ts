@@ -1101,6 +1101,22 @@ The columns of the task list.</extracomment>
         <source>Aktualizacja bazy „{location}” nie powiodła się: {reason}. Baza pozostała w poprzedniej wersji.</source>
         <translation>Upgrading the database “{location}” failed: {reason}. The database stays at its previous version.</translation>
     </message>
+    <message>
+        <source>Folder bazy danych „{folder}” nie istnieje albo jest niedostępny (np. odłączono pendrive albo dysk sieciowy).</source>
+        <translation>The database folder “{folder}” does not exist or cannot be reached (for example, a USB stick or a network drive was disconnected).</translation>
+    </message>
+    <message>
+        <source>Nie ma pliku bazy „{path}”, który był już otwierany na tym komputerze: został przeniesiony, usunięty albo jest na odłączonym dysku. Pusta baza nie zostanie utworzona w jego miejscu.</source>
+        <translation>The database file “{path}”, which has been opened on this computer before, is missing: it was moved, deleted or is on a disconnected drive. No empty database will be created in its place.</translation>
+    </message>
+    <message>
+        <source>Plik bazy „{path}” zniknął albo został przeniesiony (np. odłączono pendrive albo dysk sieciowy); nic nie zostało zapisane. Podłącz go z powrotem i spróbuj ponownie albo uruchom program jeszcze raz i wybierz bazę.</source>
+        <translation>The database file “{path}” has disappeared or was moved (for example, a USB stick or a network drive was disconnected); nothing was saved. Reconnect it and try again, or restart the program and choose a database.</translation>
+    </message>
+    <message>
+        <source>Baza „{path}” jest otwarta tylko do odczytu (plik jest oznaczony jako tylko do odczytu albo nie masz prawa zapisu); nic nie zostało zapisane.</source>
+        <translation>The database “{path}” is open read-only (the file is marked read-only or you may not write to it); nothing was saved.</translation>
+    </message>
 </context>
 <context>
     <name>DateField</name>
@@ -4402,6 +4418,57 @@ Part of a series of sessions</translation>
     </message>
 </context>
 <context>
+    <name>MissingDatabaseDialog</name>
+    <message>
+        <source>Nie można otworzyć bazy danych</source>
+        <translation>Cannot open the database</translation>
+    </message>
+    <message>
+        <source>Podłącz dysk z bazą i wybierz „Spróbuj ponownie”, wskaż inny plik bazy albo otwórz bazę domyślną na tym komputerze ({path}). Nic nie zostało zmienione.</source>
+        <translation>Connect the drive with the database and choose “Try again”, choose another database file, or open the default database of this computer ({path}). Nothing has been changed.</translation>
+    </message>
+    <message>
+        <source>&amp;Spróbuj ponownie</source>
+        <translation>&amp;Try again</translation>
+    </message>
+    <message>
+        <source>Spróbuj ponownie otworzyć tę bazę</source>
+        <translation>Try to open this database again</translation>
+    </message>
+    <message>
+        <source>&amp;Wybierz inną bazę…</source>
+        <translation>&amp;Choose another database…</translation>
+    </message>
+    <message>
+        <source>Wybierz inny plik bazy danych</source>
+        <translation>Choose another database file</translation>
+    </message>
+    <message>
+        <source>Otwórz &amp;domyślną</source>
+        <translation>Open the &amp;default</translation>
+    </message>
+    <message>
+        <source>Otwórz domyślną bazę danych tego komputera</source>
+        <translation>Open the default database of this computer</translation>
+    </message>
+    <message>
+        <source>&amp;Zakończ</source>
+        <translation>&amp;Quit</translation>
+    </message>
+    <message>
+        <source>Zakończ program</source>
+        <translation>Quit the program</translation>
+    </message>
+    <message>
+        <source>Wybierz plik bazy danych</source>
+        <translation>Choose the database file</translation>
+    </message>
+    <message>
+        <source>Bazy danych SQLite (*.sqlite3 *.sqlite *.db);;Wszystkie pliki (*)</source>
+        <translation>SQLite databases (*.sqlite3 *.sqlite *.db);;All files (*)</translation>
+    </message>
+</context>
+<context>
     <name>MissingDocumentsDialog</name>
     <message>
         <source>Brakujące dokumenty</source>
@@ -6491,6 +6558,21 @@ Open it and print it.</translation>
     </message>
 </context>
 <context>
+    <name>ReadOnlyBanner</name>
+    <message>
+        <source>Baza tylko do odczytu: zmiany nie zostaną zapisane</source>
+        <translation>Read-only database: changes will not be saved</translation>
+    </message>
+    <message>
+        <source>Baza danych otwarta tylko do odczytu</source>
+        <translation>Database open read-only</translation>
+    </message>
+    <message>
+        <source>Plik bazy {location} jest tylko do odczytu: możesz przeglądać i drukować dane, ale nic nie zostanie zapisane. Aby pracować, zdejmij atrybut „tylko do odczytu” albo poproś o prawo zapisu i uruchom program ponownie.</source>
+        <translation>The database file {location} is read-only: you can browse and print the data, but nothing will be saved. To work, remove the “read-only” attribute or ask for write permission, and start the program again.</translation>
+    </message>
+</context>
+<context>
     <name>ReportsTab</name>
     <message>
         <source>Lista obecności</source>
@@ -7323,6 +7405,20 @@ volunteer work:</translation>
         <source>Nie można zapisać ustawień w pliku „{path}”: {reason}.</source>
         <translation>Cannot save the settings in the file “{path}”: {reason}.</translation>
     </message>
+    <message>
+        <source>&amp;Inspektor ochrony
+danych (IOD):</source>
+        <translation>&amp;Data protection
+officer (DPO):</translation>
+    </message>
+    <message>
+        <source>Kontakt do inspektora ochrony danych</source>
+        <translation>Data protection officer contact</translation>
+    </message>
+    <message>
+        <source>np. iod@gops.pl, tel. 34 317 00 00</source>
+        <translation>e.g. iod@gops.pl, tel. 34 317 00 00</translation>
+    </message>
 </context>
 <context>
     <name>SmallForm</name>
@@ -7515,6 +7611,7 @@ volunteer work:</translation>
     <name>Startup</name>
     <message>
         <source>Otwieranie bazy danych…</source>
+        <extracomment>The user chose to create the database if it is missing (&quot;Otwórz domyślną&quot;). The database was chosen at start after a failure: its errors offer the choice again.</extracomment>
         <translation>Opening the database…</translation>
     </message>
     <message>
@@ -7791,6 +7888,7 @@ volunteer work:</translation>
     </message>
     <message>
         <source>Pole „Nazwa organizacji” nie może być puste.</source>
+        <extracomment>How to reach the office&apos;s data protection officer (inspektor ochrony danych): name, e-mail or phone.</extracomment>
         <translation>The “Organisation name” field cannot be empty.</translation>
     </message>
     <message>
@@ -8353,6 +8451,14 @@ volunteer work:</translation>
     <message>
         <source>Lista z wydarzenia {date} nie może być wczytana przed jego datą.</source>
         <translation>The list of the event on {date} cannot be read before its date.</translation>
+    </message>
+    <message>
+        <source>Nie ma ustawienia „{key}”. Dozwolone: {allowed}.</source>
+        <translation>There is no setting “{key}”. Allowed: {allowed}.</translation>
+    </message>
+    <message>
+        <source>Ustawienie „{label}” przyjmuje jedną wartość (podano {count}). Wartość ze spacjami ujmij w cudzysłów.</source>
+        <translation>The setting “{label}” takes one value ({count} given). Put a value with spaces in quotes.</translation>
     </message>
 </context>
 <context>

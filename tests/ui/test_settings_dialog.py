@@ -211,3 +211,20 @@ def test_ctrl_s_saves_from_the_keyboard(qtbot, window, app_db):
     qtbot.keyClick(dialog.fields["name"], Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: window.settings_dialog is None)
     assert organisation.get_organisation(app_db).name == "Ośrodek Pomocy Społecznej"
+
+
+def test_the_iod_contact_typed_in_the_dialog_is_what_the_command_line_shows(qtbot, window, app_db, app_db_url,
+                                                                           capsys):
+    import json
+
+    from pal_desktop.cli import main
+
+    dialog = open_settings(qtbot, window)
+    type_text(qtbot, dialog.fields["name"], "GOPS Kłobuck")
+    type_text(qtbot, dialog.fields["iod_contact"], "iod@gops.klobuck.pl, tel. 34 317 00 00")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: window.settings_dialog is None)
+    assert organisation.get_organisation(app_db).iod_contact == "iod@gops.klobuck.pl, tel. 34 317 00 00"
+    capsys.readouterr()
+    assert main(["--db", app_db_url, "settings", "show", "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["iod_contact"] == "iod@gops.klobuck.pl, tel. 34 317 00 00"

@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from pal_desktop import config, paths
 from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
-from pal_desktop.services import organisation, ui_queries
+from pal_desktop.services import office_settings, organisation, ui_queries
 from pal_desktop.ui.dialogs import error_dialog
 
 ERROR_STYLE = "QLabel { color: #b3261e; }"
@@ -137,6 +137,9 @@ class SettingsDialog(QDialog):
         self._add_field(form, "city", self.tr("&Miejscowość:"), self.tr("Miejscowość"))
         self._add_field(form, "phone", self.tr("&Telefon:"), self.tr("Telefon"))
         self._add_field(form, "email", self.tr("&E-mail:"), self.tr("E-mail"))
+        self._add_field(form, "iod_contact", self.tr("&Inspektor ochrony\ndanych (IOD):"),
+                        self.tr("Kontakt do inspektora ochrony danych"),
+                        placeholder=self.tr("np. iod@gops.pl, tel. 34 317 00 00"))
         self._add_field(form, "volunteer_hour_rate", self.tr("&Stawka za godzinę\nwolontariatu:"),
                         self.tr("Stawka za godzinę wolontariatu"), placeholder=self.tr("np. 35,00"),
                         suffix=self.tr("zł"))
@@ -341,15 +344,7 @@ class SettingsDialog(QDialog):
         return True
 
     def _save_database_location(self, location: str) -> None:
-        local = config.load()
-        local.database_url = location
-        try:
-            config.save(local)
-        except OSError as exc:
-            raise ValidationError(QT_TRANSLATE_NOOP(
-                "SettingsDialog", "Nie można zapisać ustawień w pliku „{path}”: {reason}."), field="database_url",
-                context="SettingsDialog", path=str(config.config_path()), reason=exc.strerror or str(exc)) from exc
-        self._configured_database = location
+        self._configured_database = office_settings.save_database_location(location)
         self.database_changed = True
 
     # ---- Errors
