@@ -54,13 +54,15 @@ def load() -> LocalConfig:
         return LocalConfig()
     defaults = LocalConfig()
     values = {}
-    for field in fields(LocalConfig):
-        value = raw.get(field.name, getattr(defaults, field.name))
-        expected = type(getattr(defaults, field.name))
+    for known in fields(LocalConfig):
+        value = raw.get(known.name, getattr(defaults, known.name))
+        expected = type(getattr(defaults, known.name))
         # bool is an int in Python: a "version": true or "show_full_pesel": 1 is not what was meant.
         if type(value) is not expected:
-            value = getattr(defaults, field.name)
-        values[field.name] = value
+            value = getattr(defaults, known.name)
+        if isinstance(value, list):
+            value = [item for item in value if isinstance(item, str)]
+        values[known.name] = value
     if values["language"] not in LANGUAGES:
         values["language"] = defaults.language
     return LocalConfig(**values)
