@@ -24,6 +24,10 @@ class PalError(Exception):
             self.context = context
         super().__init__(self.text())
 
+    def __reduce__(self):
+        # Errors cross from the worker process pickled; rebuilt from their parts, not from the formatted text.
+        return _rebuild, (type(self), self.message, self.field, self.context, self.params)
+
     def text(self, template: str | None = None) -> str:
         """The message with its placeholders filled; ``template`` may be a translation of it."""
         template = self.message if template is None else template
@@ -31,6 +35,13 @@ class PalError(Exception):
             return template.format(**self.params)
         except (KeyError, IndexError, ValueError):
             return template
+
+
+def _rebuild(cls: type[PalError], message: str, field: str | None, context: str, params: dict) -> PalError:
+    error = cls.__new__(cls)
+    error.message, error.field, error.context, error.params = message, field, context, params
+    Exception.__init__(error, error.text())
+    return error
 
 
 class ValidationError(PalError):

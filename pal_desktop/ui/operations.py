@@ -27,6 +27,7 @@ from typing import Any
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from pal_desktop.progress import CancelToken, OperationCancelled
+from pal_desktop.worker_process import ProcessCall
 
 log = logging.getLogger(__name__)
 
@@ -53,6 +54,8 @@ class Operation:
     cancellable: bool = True
     #: Block the window while it runs (restore, import): a window-modal progress dialog instead of the status bar.
     modal: bool = False
+    #: Heavy work that runs in the worker process instead of ``work`` (see ``pal_desktop.worker_process``).
+    process: ProcessCall | None = None
     state: State = State.WAITING
     result: Any = None
     error: BaseException | None = None
@@ -107,6 +110,14 @@ class OperationRunner(QObject):
             self._ensure_thread()
             self._condition.notify()
         return operation
+
+    def submit_heavy(self, title: str, call: ProcessCall, on_done: Callable[[Any], None] | None = None, *,
+                     on_error: Callable[[BaseException], None] | None = None, cancellable: bool = True,
+                     modal: bool = False) -> Operation:
+        """Queue a service call that builds many objects (a big export, the final report): it runs in the worker
+        process, so that the garbage collector of its objects never stops the window."""
+        return self.run(Operation(title, lambda progress: call.run_here(progress), on_done, on_error,
+                                  cancellable=cancellable, modal=modal, process=call))
 
     def submit(self, title: str, work: Callable[[Callable[[int, int], bool]], Any],
                on_done: Callable[[Any], None] | None = None, *,
@@ -167,13 +178,14 @@ class OperationRunner(QObject):
             if not closed:
                 self._emit(operation, "finished")
 
-    @staticmethod
-    def _execute(operation: Operation, on_progress: Callable[[int, int], None]) -> None:
+    def _execute(self, operation: Operation, on_progress: Callable[[int, int], None]) -> None:
+        # An in-memory database exists only in this process: its heavy work runs here as well.
+        in_worker_process = operation.process is not None and not self.synchronous
         # The same token: a Cancel pressed while the operation waited stops the work at its first report.
         operation.token.on_progress = on_progress
         operation.state = State.RUNNING
         try:
-            operation.result = operation.work(operation.token)
+            operation.result = _perform(operation, in_worker_process)
             operation.state = State.DONE
         except OperationCancelled as exc:
             operation.error = exc
@@ -237,6 +249,14 @@ class OperationRunner(QObject):
             self.error_handler(operation, error)
         else:
             log.error("operation failed: %s", operation.title, exc_info=error)
+
+
+def _perform(operation: Operation, in_worker_process: bool) -> Any:
+    if in_worker_process:
+        from pal_desktop import worker_process
+
+        return worker_process.run(operation.process, operation.token)
+    return operation.work(operation.token)
 
 
 def runner_for(widget, db=None) -> OperationRunner:

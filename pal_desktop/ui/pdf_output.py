@@ -59,3 +59,17 @@ def print_in_background(widget, db, title: str, make: Callable[..., bytes], name
             on_shown(path)
 
     return runner_for(widget, db).submit(title, work, shown)
+
+
+def print_heavy(widget, title: str, call, name: str, on_shown: Callable[[Path], None] | None = None):
+    """As :func:`print_in_background`, for a PDF whose making builds many objects (the final report, 500
+    thank-you letters): ``call`` (a ``worker_process.ProcessCall``) runs in the worker process."""
+    from pal_desktop.ui.operations import runner_for
+
+    def shown(content: bytes) -> None:
+        path = save_printout(content, name)
+        open_file(path)
+        if on_shown is not None:
+            on_shown(path)
+
+    return runner_for(widget, call.db).submit_heavy(title, call, shown)

@@ -45,6 +45,7 @@ from pal_desktop.services.formatting import format_count
 from pal_desktop.ui.dialogs import error_dialog
 from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.operations import runner_for
+from pal_desktop.worker_process import ProcessCall
 
 RED = QColor("#b3261e")
 ERROR_STYLE = "QLabel { color: #b3261e; }"
@@ -426,16 +427,15 @@ def export_list(tab, db, query) -> None:
     """The list as filtered, every matching row, to XLSX or CSV."""
     if db is None or query.programme_id is None:
         return
-    from pal_desktop.services import participant_export
 
     name = choose_save_file(tab, QCoreApplication.translate("Export", "Eksportuj listę uczestników"),
                             f"uczestnicy-{dt.date.today().isoformat()}.xlsx",
                             QCoreApplication.translate("Export", "Arkusz Excel (*.xlsx);;CSV dla Excela (*.csv)"))
     if not name:
         return
-    runner_for(tab, db).submit(
+    runner_for(tab, db).submit_heavy(
         QCoreApplication.translate("Export", "Eksport listy uczestników"),
-        lambda progress: participant_export.export_participants(db, query, name, progress=progress),
+        ProcessCall("pal_desktop.services.participant_export:export_participants", db, (query, name), progress=True),
         lambda count: _status(tab, QCoreApplication.translate(
             "Export", "Zapisano {count} osób do pliku {path}").format(count=format_count(count), path=name)))
 
@@ -444,7 +444,6 @@ def export_efs(tab, db, programme_id: int | None) -> None:
     """The EU participant data set; the records left out are listed in a dialog."""
     if db is None or programme_id is None:
         return
-    from pal_desktop.services import efs_export
 
     name = choose_save_file(tab, QCoreApplication.translate("Export", "Dane uczestników dla SL2014 / SM EFS"),
                             f"uczestnicy-efs-{dt.date.today().isoformat()}.xlsx",
@@ -461,9 +460,9 @@ def export_efs(tab, db, programme_id: int | None) -> None:
         tab.efs_dialog = dialog
         dialog.open()
 
-    runner_for(tab, db).submit(
+    runner_for(tab, db).submit_heavy(
         QCoreApplication.translate("Export", "Dane uczestników dla SL2014 / SM EFS"),
-        lambda progress: efs_export.export_efs(db, programme_id, name, None, progress=progress), done)
+        ProcessCall("pal_desktop.services.efs_export:export_efs", db, (programme_id, name, None), progress=True), done)
 
 
 class EfsReportDialog(QDialog):

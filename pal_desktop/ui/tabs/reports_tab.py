@@ -7,8 +7,12 @@ from PySide6.QtWidgets import QGroupBox, QLabel, QPushButton, QVBoxLayout, QWidg
 
 from pal_desktop.errors import PalError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.ui import pdf_output
 from pal_desktop.ui.models.row_table_model import Column
 from pal_desktop.ui.tabs.list_tab import RowsTab
+from pal_desktop.worker_process import ProcessCall
+
+MONITORING_REPORT = "pal_desktop.services.indicators:monitoring_report_pdf"
 
 #: Documents that come from other tabs, named here so staff know where to find them.
 ELSEWHERE = (
@@ -116,16 +120,17 @@ class ReportsTab(RowsTab):
 
     def print_periodic_report(self) -> None:
         """Ask the period, then print the monitoring report for it."""
-        from pal_desktop.services import indicators
         from pal_desktop.ui.dialogs import error_dialog
         from pal_desktop.ui.dialogs.volunteer_documents_dialog import PeriodDialog
 
         db, programme_id = self._db, self._programme_id
 
         def print_document(start, end) -> None:
-            self._print(self.tr("Sprawozdanie okresowe"),
-                        lambda progress: indicators.monitoring_report_pdf(db, programme_id, start, end),
-                        self.tr("sprawozdanie-{start}-{end}").format(start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}"))
+            pdf_output.print_heavy(
+                self, self.tr("Sprawozdanie okresowe"),
+                ProcessCall(MONITORING_REPORT, db, (programme_id, start, end)),
+                self.tr("sprawozdanie-{start}-{end}").format(start=f"{start:%Y-%m-%d}", end=f"{end:%Y-%m-%d}"),
+                on_shown=self._on_printed)
 
         try:
             period = self._programme_period()
@@ -138,12 +143,9 @@ class ReportsTab(RowsTab):
 
     def print_final_report(self) -> None:
         """The final report over the whole programme period."""
-        from pal_desktop.services import indicators
-
-        db, programme_id = self._db, self._programme_id
-        self._print(self.tr("Raport końcowy"),
-                    lambda progress: indicators.monitoring_report_pdf(db, programme_id, final=True),
-                    self.tr("raport-koncowy"))
+        pdf_output.print_heavy(self, self.tr("Raport końcowy"),
+                               ProcessCall(MONITORING_REPORT, self._db, (self._programme_id,), {"final": True}),
+                               self.tr("raport-koncowy"), on_shown=self._on_printed)
 
     def _open(self, dialog, on_accepted=None) -> None:
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -949,8 +949,8 @@ class ScheduleTab(ListTab):
         """Plik → Drukuj… (Ctrl+P): the chart as a PDF opened in the system's viewer."""
         if self.db is None or self.programme_id is None:
             return False
-        from pal_desktop.services import schedule
         from pal_desktop.ui import pdf_output
+        from pal_desktop.worker_process import ProcessCall
 
         db, programme_id, today = self.db, self.programme_id, self.today()
 
@@ -958,9 +958,9 @@ class ScheduleTab(ListTab):
             self.last_printout = path
             self.say(self.tr("Wydruk harmonogramu ({paper} poziomo) zapisano w: {path}").format(paper=paper, path=path))
 
-        pdf_output.print_in_background(
-            self, db, self.tr("Wydruk harmonogramu"),
-            lambda progress: schedule.schedule_pdf(db, programme_id, paper, today=today),
+        pdf_output.print_heavy(
+            self, self.tr("Wydruk harmonogramu"),
+            ProcessCall("pal_desktop.services.schedule:schedule_pdf", db, (programme_id, paper), {"today": today}),
             self.tr("harmonogram-{paper}").format(paper=paper.lower()), on_shown=shown)
         return True
 

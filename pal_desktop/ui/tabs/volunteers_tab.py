@@ -657,6 +657,9 @@ class VolunteersTab(RowsTab):
 
     def _on_printed(self, path) -> None:
         pdf_output.open_file(path)
+        self._on_shown(path)
+
+    def _on_shown(self, path) -> None:
         self.last_pdf = path
         show_status(self, self.tr("Wydruk zapisano w {path}.").format(path=path))
 
@@ -742,11 +745,16 @@ class VolunteersTab(RowsTab):
         if dialog is not None:
             self._open(dialog, lambda _d: None)
 
-    def _period_dialog(self, title: str, action: str, make, name: str) -> None:
+    def _period_dialog(self, title: str, action: str, target: str, name: str) -> None:
+        """A document over a period for every volunteer (up to 500 letters): made in the worker process."""
         from pal_desktop.ui.dialogs.volunteer_documents_dialog import PeriodDialog
+        from pal_desktop.worker_process import ProcessCall
 
         def print_document(start: dt.date, end: dt.date) -> None:
-            self._print_pdf(lambda: make(start, end), f"{name}-{start:%Y-%m-%d}-{end:%Y-%m-%d}")
+            file_name = self._reports().printout_name(f"{name}-{start:%Y-%m-%d}-{end:%Y-%m-%d}")
+            pdf_output.print_heavy(self, self.tr("Wydruk: {name}").format(name=name),
+                                   ProcessCall(f"pal_desktop.services.volunteer_reports:{target}", self._db,
+                                               (start, end)), file_name, on_shown=self._on_shown)
 
         dialog = PeriodDialog(title, action, self.window(), programme_period=self._programme_period,
                               print_document=print_document)
@@ -754,12 +762,12 @@ class VolunteersTab(RowsTab):
 
     def print_hours_summary(self) -> None:
         self._period_dialog(self.tr("Zestawienie godzin wolontariuszy"), self.tr("&Drukuj zestawienie"),
-                            lambda s, e, db=self._db: self._reports().hours_summary_pdf(db, s, e), "zestawienie-godzin")
+                            "hours_summary_pdf", "zestawienie-godzin")
 
     def print_gala(self) -> None:
         self._period_dialog(self.tr("Gala wolontariatu — lista według godzin"), self.tr("&Drukuj listę"),
-                            lambda s, e, db=self._db: self._reports().gala_pdf(db, s, e), "gala-wolontariatu")
+                            "gala_pdf", "gala-wolontariatu")
 
     def print_thanks(self) -> None:
         self._period_dialog(self.tr("Podziękowania dla wolontariuszy"), self.tr("&Drukuj podziękowania"),
-                            lambda s, e, db=self._db: self._reports().thanks_pdf(db, s, e), "podziekowania")
+                            "thanks_pdf", "podziekowania")
