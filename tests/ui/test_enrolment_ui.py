@@ -248,3 +248,23 @@ def test_the_rule_on_excused_absences_changes_the_rate_shown(qtbot, window, app_
     assert events.attendance_rules(app_db).threshold_percent == 50
     assert tab.series_table.table.item(0, 6).toolTip() == ""
     assert "Próg: 50 %." in tab.series_table.rules_label.text()
+
+
+def test_the_attendance_window_counts_excused_absences_apart(qtbot, window, app_db):
+    meetings = weekly_series(app_db, 3)
+    ids = [person(app_db, n) for n in range(2)]
+    events.enrol(app_db, meetings[0], ids, scope=events.Scope.SERIES)
+    for event_id in meetings[:2]:
+        events.record_attendance(app_db, event_id, {ids[0]: AttendanceStatus.PRESENT,
+                                                    ids[1]: AttendanceStatus.EXCUSED}, today=TODAY)
+    events.record_attendance(app_db, meetings[2], {ids[1]: AttendanceStatus.PRESENT}, today=TODAY)
+    tab = events_tab(qtbot, window)
+    tab.set_today(TODAY)
+    select(qtbot, tab, meetings[2])
+    dialog = open_dialog(qtbot, tab, "attendance_dialog", tab.attendance_button)
+    model = dialog.widget.series_model
+    rows = {model.index(r, 0).data(): (model.index(r, 1).data(), model.index(r, 2).data())
+            for r in range(model.rowCount())}
+    # Żółć00 was left unmarked on the third meeting: absent. Żółć01's two excused absences are their own kind.
+    assert rows == {"Żółć00 Osoba0": ("2 z 3", "67\u00a0% (poniżej 80 %)"),
+                    "Żółć01 Osoba1": ("1 z 3 (uspr. 2)", "100\u00a0%")}
