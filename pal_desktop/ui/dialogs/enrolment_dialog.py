@@ -128,7 +128,7 @@ class EnrolmentDialog(QDialog):
         self.candidates = CandidateList(db, event_id, programme_id, self)
         self.candidates.sig_enrol.connect(lambda ids: self.enrol_ids(ids))
         self.add_tabs.addTab(self.candidates, self.tr("Lista do zaznaczenia"))
-        self.copy_button = QPushButton(self.tr("Skopiuj zapisy z &innego wydarzenia…"), self)
+        self.copy_button = QPushButton(self.tr("Skopiuj zapisy z i&nnego wydarzenia…"), self)
         self.copy_button.setObjectName("copyEnrolmentButton")
         self.copy_button.setAccessibleName(self.tr("Skopiuj zapisy z innego wydarzenia"))
         self.copy_button.setToolTip(self.tr("Zapisz osoby zapisane na inne wydarzenie (albo obecne na nim)"))

@@ -57,7 +57,7 @@ class CandidateList(QWidget):
                              (self.tr("obecni na innym wydarzeniu"), CandidateSource.ATTENDEES),
                              (self.tr("zapisani na inne wydarzenie"), CandidateSource.ENROLLED)):
             self.source_combo.addItem(text, source)
-        source_label = QLabel(self.tr("&Pokaż:"), self)
+        source_label = QLabel(self.tr("P&okaż:"), self)
         source_label.setBuddy(self.source_combo)
 
         self.key_combo = QComboBox(self)
@@ -73,7 +73,7 @@ class CandidateList(QWidget):
         self.name_filter.setAccessibleName(self.tr("Zawęź listę: nazwisko lub imię"))
         self.name_filter.setPlaceholderText(self.tr("nazwisko lub imię, np. „kowal”"))
         self.name_filter.setClearButtonEnabled(True)
-        name_label = QLabel(self.tr("&Nazwisko:"), self)
+        name_label = QLabel(self.tr("N&azwisko:"), self)
         name_label.setBuddy(self.name_filter)
 
         self.list = QListWidget(self)
@@ -81,11 +81,11 @@ class CandidateList(QWidget):
         self.list.setAccessibleName(self.tr("Osoby do zapisania (spacja zaznacza)"))
         self.list.setUniformItemSizes(True)
 
-        self.all_button = QPushButton(self.tr("Zaznacz &wszystkie"), self)
+        self.all_button = QPushButton(self.tr("Zaznacz wsz&ystkie"), self)
         self.all_button.setObjectName("tickAllButton")
         self.all_button.setAccessibleName(self.tr("Zaznacz wszystkie widoczne osoby"))
         self.all_button.clicked.connect(lambda: self.tick_all(True))
-        self.none_button = QPushButton(self.tr("O&dznacz"), self)
+        self.none_button = QPushButton(self.tr("Odzna&cz"), self)
         self.none_button.setObjectName("untickAllButton")
         self.none_button.setAccessibleName(self.tr("Odznacz wszystkie osoby"))
         self.none_button.clicked.connect(lambda: self.tick_all(False))
@@ -93,7 +93,7 @@ class CandidateList(QWidget):
         self.count_label.setObjectName("tickedCount")
         self.count_label.setAccessibleName(self.tr("Liczba zaznaczonych osób"))
         self.count_label.setMinimumWidth(self.fontMetrics().horizontalAdvance("Zaznaczono: 0000 z 0000") + 8)
-        self.save_button = QPushButton(self.tr("&Zapisz zaznaczonych"), self)
+        self.save_button = QPushButton(self.tr("Za&pisz zaznaczonych"), self)
         self.save_button.setObjectName("enrolTickedButton")
         self.save_button.setAccessibleName(self.tr("Zapisz zaznaczone osoby"))
         self.save_button.clicked.connect(self.enrol_ticked)
@@ -239,7 +239,7 @@ class CandidateList(QWidget):
     def _show_count(self) -> None:
         ticked, shown = len(self.ticked()), len(self._tickable())
         self.count_label.setText(self.tr("Zaznaczono: {ticked} z {shown}").format(ticked=ticked, shown=shown))
-        self.save_button.setText(self.tr("&Zapisz zaznaczonych ({count})").format(count=ticked))
+        self.save_button.setText(self.tr("Za&pisz zaznaczonych ({count})").format(count=ticked))
         self.save_button.setEnabled(ticked > 0)
         for button in (self.all_button, self.none_button):
             button.setEnabled(shown > 0)

@@ -61,7 +61,7 @@ class SeriesTable(QWidget):
         self.rules_label.setObjectName("rulesSummary")
         self.rules_label.setAccessibleName(self.tr("Obowiązujące zasady frekwencji"))
         self.rules_label.setWordWrap(True)
-        self.rules_button = QPushButton(self.tr("Zasady &frekwencji…"), self)
+        self.rules_button = QPushButton(self.tr("Zasady f&rekwencji…"), self)
         self.rules_button.setObjectName("attendanceRulesButton")
         self.rules_button.setAccessibleName(self.tr("Zasady frekwencji"))
         self.rules_button.setToolTip(self.tr("Czy usprawiedliwiona nieobecność obniża frekwencję; próg niskiej "
