@@ -7480,28 +7480,64 @@ Open it and print it.</translation>
         <translation>Series</translation>
     </message>
     <message>
+        <source>Cykl zajęć</source>
+        <translation>Series of meetings</translation>
+    </message>
+    <message>
         <source>Spotkania</source>
         <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>Spotkania z zapisaną obecnością z wszystkich spotkań cyklu</source>
+        <translation>Meetings with recorded attendance of all the series&apos; meetings</translation>
     </message>
     <message>
         <source>Zapisani</source>
         <translation>Enrolled</translation>
     </message>
     <message>
+        <source>Osoby zapisane na co najmniej jedno spotkanie</source>
+        <translation>People enrolled on at least one meeting</translation>
+    </message>
+    <message>
         <source>Obecni</source>
         <translation>Present</translation>
     </message>
     <message>
-        <source>Nieobecni</source>
+        <source>Obecności na spotkaniach z zapisaną obecnością</source>
+        <translation>Presences at the meetings with recorded attendance</translation>
+    </message>
+    <message>
+        <source>Nieob.</source>
         <translation>Absent</translation>
     </message>
     <message>
-        <source>Usprawiedliwieni</source>
+        <source>Nieobecności (także osoby zapisane, a nieoznaczone)</source>
+        <translation>Absences (including enrolled people left unmarked)</translation>
+    </message>
+    <message>
+        <source>Uspr.</source>
         <translation>Excused</translation>
     </message>
     <message>
-        <source>Frekwencja</source>
+        <source>Nieobecności usprawiedliwione, liczone osobno</source>
+        <translation>Excused absences, counted separately</translation>
+    </message>
+    <message>
+        <source>Frekw.</source>
         <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Frekwencja według zasad organizacji</source>
+        <translation>Attendance rate under the organisation&apos;s rules</translation>
+    </message>
+    <message>
+        <source>Usprawiedliwione nieobecności: {rule}. Próg: {threshold}.</source>
+        <translation>Excused absences: {rule}. Threshold: {threshold}.</translation>
+    </message>
+    <message>
+        <source>Poniżej progu {threshold}</source>
+        <translation>Under the {threshold} threshold</translation>
     </message>
     <message>
         <source>Cykle zajęć: spotkania, zapisani i frekwencja</source>
@@ -7524,10 +7560,6 @@ Open it and print it.</translation>
         <translation>Whether an excused absence lowers the rate; the low attendance threshold</translation>
     </message>
     <message>
-        <source>Usprawiedliwione nieobecności: {rule}. Próg: {threshold} %.</source>
-        <translation>Excused absences: {rule}. Threshold: {threshold} %.</translation>
-    </message>
-    <message>
         <source>obniżają frekwencję</source>
         <translation>lower the rate</translation>
     </message>
@@ -7538,10 +7570,6 @@ Open it and print it.</translation>
     <message>
         <source>{held} z {meetings}</source>
         <translation>{held} of {meetings}</translation>
-    </message>
-    <message>
-        <source>Poniżej progu {threshold} %</source>
-        <translation>Under the {threshold} % threshold</translation>
     </message>
     <message>
         <source>Kalendarz i cykle zajęć</source>

@@ -29,11 +29,12 @@ class SeriesScopeBox(QGroupBox):
         self.date_combo = QComboBox(self)
         self.date_combo.setObjectName("scopeDate")
         self.date_combo.setAccessibleName(self.tr("Spotkanie, od którego obowiązuje zapis"))
-        for number, (_event_id, day) in enumerate(meetings, start=1):
+        self._days = [day for _event_id, day in meetings]
+        for number, day in enumerate(self._days, start=1):
             self.date_combo.addItem(self.tr("{date} ({number}. spotkanie)").format(date=format_date(day),
-                                                                                    number=number), day)
-        index = self.date_combo.findData(current)
-        self.date_combo.setCurrentIndex(max(0, index))
+                                                                                    number=number))
+        # The meeting the window was opened on (Qt's findData cannot compare Python dates).
+        self.date_combo.setCurrentIndex(self._days.index(current) if current in self._days else 0)
         self.meeting_radio = QRadioButton(self.tr("tylko &to spotkanie"), self)
         self.meeting_radio.setObjectName("scopeMeeting")
         self.meeting_radio.setAccessibleName(self.tr("Tylko to spotkanie"))
@@ -56,7 +57,7 @@ class SeriesScopeBox(QGroupBox):
         from pal_desktop.services.enrolment import Scope
 
         if self.from_radio.isChecked():
-            return Scope.FROM_DATE, self.date_combo.currentData()
+            return Scope.FROM_DATE, self._days[self.date_combo.currentIndex()] if self._days else None
         if self.meeting_radio.isChecked():
             return Scope.MEETING, None
         return Scope.SERIES, None

@@ -40,12 +40,21 @@ class SeriesTable(QWidget):
         self.rules_dialog = None
         self.setObjectName("seriesOverview")
         self.setAccessibleName(self.tr("Cykle zajęć"))
-        headers = (self.tr("Cykl"), self.tr("Spotkania"), self.tr("Zapisani"), self.tr("Obecni"),
-                   self.tr("Nieobecni"), self.tr("Usprawiedliwieni"), self.tr("Frekwencja"))
+        # Short headers (the panel shares the width with the list); the full words are in their tooltips.
+        headers = ((self.tr("Cykl"), self.tr("Cykl zajęć")),
+                   (self.tr("Spotkania"), self.tr("Spotkania z zapisaną obecnością z wszystkich spotkań cyklu")),
+                   (self.tr("Zapisani"), self.tr("Osoby zapisane na co najmniej jedno spotkanie")),
+                   (self.tr("Obecni"), self.tr("Obecności na spotkaniach z zapisaną obecnością")),
+                   (self.tr("Nieob."), self.tr("Nieobecności (także osoby zapisane, a nieoznaczone)")),
+                   (self.tr("Uspr."), self.tr("Nieobecności usprawiedliwione, liczone osobno")),
+                   (self.tr("Frekw."), self.tr("Frekwencja według zasad organizacji")))
         self.table = QTableWidget(0, len(headers), self)
         self.table.setObjectName("seriesTable")
         self.table.setAccessibleName(self.tr("Cykle zajęć: spotkania, zapisani i frekwencja"))
-        self.table.setHorizontalHeaderLabels(headers)
+        for column, (text, tip) in enumerate(headers):
+            item = QTableWidgetItem(text)
+            item.setToolTip(tip)
+            self.table.setHorizontalHeaderItem(column, item)
         self.table.verticalHeader().setVisible(False)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -91,26 +100,27 @@ class SeriesTable(QWidget):
             return
         rules = attendance.attendance_rules(self.db)
         self.summaries = series_overview(self.db, self.programme_id, rules)
-        self.rules_label.setText(self.tr("Usprawiedliwione nieobecności: {rule}. Próg: {threshold} %.").format(
+        self.rules_label.setText(self.tr("Usprawiedliwione nieobecności: {rule}. Próg: {threshold}.").format(
             rule=self.tr("obniżają frekwencję") if rules.excused_lowers_rate else self.tr("nie obniżają frekwencji"),
-            threshold=rules.threshold_percent))
+            threshold=percent(rules.threshold_percent / 100)))
         self.table.setRowCount(len(self.summaries))
         for row, summary in enumerate(self.summaries):
             rate = summary.rate
-            title = summary.title
-            if summary.first is not None:
-                title += f" ({format_date(summary.first)} – {format_date(summary.last)})"
-            texts = (title, self.tr("{held} z {meetings}").format(held=summary.held, meetings=summary.meetings),
+            period = f"{format_date(summary.first)} – {format_date(summary.last)}" if summary.first else ""
+            texts = (summary.title, self.tr("{held} z {meetings}").format(held=summary.held, meetings=summary.meetings),
                      str(summary.enrolled), str(rate.present), str(rate.absent), str(rate.excused),
                      percent(rate.value))
             for column, text in enumerate(texts):
                 item = QTableWidgetItem(text)
                 item.setData(Qt.ItemDataRole.UserRole, summary.series_id)
-                if column:
+                if column == 0:
+                    item.setToolTip(f"{summary.title} ({period})" if period else summary.title)
+                else:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
                 if rate.low and column == len(texts) - 1:
                     item.setForeground(LOW_RED)
-                    item.setToolTip(self.tr("Poniżej progu {threshold} %").format(threshold=rate.threshold_percent))
+                    item.setToolTip(self.tr("Poniżej progu {threshold}").format(
+                        threshold=percent(rate.threshold_percent / 100)))
                 self.table.setItem(row, column, item)
 
     def rows(self) -> list[tuple[str, ...]]:
