@@ -27,9 +27,6 @@ LOW_RED = QColor("#b00020")
 
 
 class SeriesTable(QWidget):
-    sig_series_activated = Signal(int, object)
-    """Enter or a double click on a series: (series id, date of its first meeting)."""
-
     sig_rules_saved = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -65,7 +62,6 @@ class SeriesTable(QWidget):
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         for column in range(1, len(headers)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        self.table.itemActivated.connect(self._on_activated)
         self.rules_label = QLabel(self)
         self.rules_label.setObjectName("rulesSummary")
         self.rules_label.setAccessibleName(self.tr("Obowiązujące zasady frekwencji"))
@@ -127,10 +123,6 @@ class SeriesTable(QWidget):
         """The table as shown (for tests and screen readers)."""
         return [tuple(self.table.item(r, c).text() for c in range(self.table.columnCount()))
                 for r in range(self.table.rowCount())]
-
-    def _on_activated(self, item: QTableWidgetItem) -> None:
-        summary = self.summaries[item.row()]
-        self.sig_series_activated.emit(summary.series_id, summary.first)
 
     def open_rules(self):
         from pal_desktop.ui.dialogs.attendance_rules_dialog import AttendanceRulesDialog
