@@ -100,7 +100,9 @@ def test_space_ticks_tab_reaches_the_filter_and_the_name_narrows(qtbot, window, 
     dialog = enrolment_dialog(qtbot, tab, event_id)
     assert dialog.scope_box is None  # a single event has no scope to choose
     widget = candidate_page(qtbot, dialog)
-    widget.source_combo.setFocus()
+    dialog.add_tabs.tabBar().setFocus()
+    qtbot.keyClick(dialog.add_tabs.tabBar(), Qt.Key.Key_Tab)
+    assert widget.source_combo.hasFocus()  # from the page's tab, Tab reaches the filter first
     qtbot.keyClick(widget.source_combo, Qt.Key.Key_Tab)
     assert widget.name_filter.hasFocus()  # "Które" is off for all active participants
     type_text(qtbot, widget.name_filter, "źrebię")
