@@ -529,6 +529,53 @@
     </message>
 </context>
 <context>
+    <name>AttendanceRulesDialog</name>
+    <message>
+        <source>Zasady frekwencji</source>
+        <translation>Attendance rules</translation>
+    </message>
+    <message>
+        <source>&amp;Usprawiedliwiona nieobecność obniża frekwencję</source>
+        <translation>An &amp;excused absence lowers the attendance rate</translation>
+    </message>
+    <message>
+        <source>Usprawiedliwiona nieobecność obniża frekwencję</source>
+        <translation>An excused absence lowers the attendance rate</translation>
+    </message>
+    <message>
+        <source>Próg niskiej frekwencji w procentach</source>
+        <translation>Low attendance threshold in percent</translation>
+    </message>
+    <message>
+        <source>Bez zaznaczenia usprawiedliwione nieobecności są liczone osobno i nie wchodzą do frekwencji. Frekwencja poniżej progu jest pokazywana na czerwono.</source>
+        <translation>When unticked, excused absences are counted separately and left out of the rate. A rate under the threshold is shown in red.</translation>
+    </message>
+    <message>
+        <source>&amp;Próg niskiej frekwencji:</source>
+        <translation>Low attendance &amp;threshold:</translation>
+    </message>
+    <message>
+        <source>Zapisz</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>Zapisz zasady frekwencji</source>
+        <translation>Save the attendance rules</translation>
+    </message>
+    <message>
+        <source>Zapisz (Ctrl+S)</source>
+        <translation>Save (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Zamknij bez zapisywania</source>
+        <translation>Close without saving</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceWidget</name>
     <message>
         <source>Lista obecności do zaznaczenia</source>
@@ -628,12 +675,12 @@
         <translation>No attendance has been recorded in this series yet.</translation>
     </message>
     <message>
-        <source>Spotkania z zapisaną obecnością. Poniżej 80 % (na czerwono): &lt;b&gt;{low}&lt;/b&gt; z {total} osób.</source>
-        <translation>Sessions with recorded attendance. Below 80% (in red): &lt;b&gt;{low}&lt;/b&gt; of {total} people.</translation>
+        <source>Spotkania z zapisaną obecnością. Poniżej {threshold} % (na czerwono): &lt;b&gt;{low}&lt;/b&gt; z {total} osób.</source>
+        <translation>Meetings with recorded attendance. Under {threshold} % (in red): &lt;b&gt;{low}&lt;/b&gt; of {total} people.</translation>
     </message>
     <message>
-        <source>Spotkania z zapisaną obecnością. Wszyscy ({total}) mają co najmniej 80 %.</source>
-        <translation>Sessions with recorded attendance. Everyone ({total}) has at least 80%.</translation>
+        <source>Spotkania z zapisaną obecnością. Wszyscy ({total}) mają co najmniej {threshold} %.</source>
+        <translation>Meetings with recorded attendance. Everyone ({total}) has at least {threshold} %.</translation>
     </message>
     <message>
         <source>Frekwencja: {rate} — obecni {present} z {marked}</source>
@@ -701,6 +748,125 @@
     <message>
         <source>Nie udało się zapisać kopii w „{path}”: {reason}. Sprawdź miejsce na dysku i uprawnienia.</source>
         <translation>Could not save the backup to “{path}”: {reason}. Check the free disk space and the permissions.</translation>
+    </message>
+</context>
+<context>
+    <name>CandidateList</name>
+    <message>
+        <source>Skąd wziąć osoby</source>
+        <translation>Where the people come from</translation>
+    </message>
+    <message>
+        <source>wszyscy aktywni uczestnicy</source>
+        <translation>all active participants</translation>
+    </message>
+    <message>
+        <source>gospodarstwo domowe</source>
+        <translation>household</translation>
+    </message>
+    <message>
+        <source>ulica</source>
+        <translation>street</translation>
+    </message>
+    <message>
+        <source>obecni na innym wydarzeniu</source>
+        <translation>present at another event</translation>
+    </message>
+    <message>
+        <source>zapisani na inne wydarzenie</source>
+        <translation>enrolled on another event</translation>
+    </message>
+    <message>
+        <source>Które gospodarstwo, ulica lub wydarzenie</source>
+        <translation>Which household, street or event</translation>
+    </message>
+    <message>
+        <source>&amp;Które:</source>
+        <translation>&amp;Which:</translation>
+    </message>
+    <message>
+        <source>Zawęź listę: nazwisko lub imię</source>
+        <translation>Narrow the list: surname or first name</translation>
+    </message>
+    <message>
+        <source>nazwisko lub imię, np. „kowal”</source>
+        <translation>surname or first name, e.g. “kowal”</translation>
+    </message>
+    <message>
+        <source>Osoby do zapisania (spacja zaznacza)</source>
+        <translation>People to enrol (Space ticks)</translation>
+    </message>
+    <message>
+        <source>Zaznacz wszystkie widoczne osoby</source>
+        <translation>Tick all people shown</translation>
+    </message>
+    <message>
+        <source>Odznacz wszystkie osoby</source>
+        <translation>Untick all people</translation>
+    </message>
+    <message>
+        <source>Liczba zaznaczonych osób</source>
+        <translation>Number of people ticked</translation>
+    </message>
+    <message>
+        <source>P&amp;okaż:</source>
+        <translation>Sh&amp;ow:</translation>
+    </message>
+    <message>
+        <source>N&amp;azwisko:</source>
+        <translation>N&amp;ame:</translation>
+    </message>
+    <message>
+        <source>Zaznacz wsz&amp;ystkie</source>
+        <translation>Tick a&amp;ll</translation>
+    </message>
+    <message>
+        <source>Odzna&amp;cz</source>
+        <translation>Un&amp;tick</translation>
+    </message>
+    <message>
+        <source>Za&amp;pisz zaznaczonych</source>
+        <translation>&amp;Enrol ticked</translation>
+    </message>
+    <message>
+        <source>Zapisz zaznaczone osoby</source>
+        <translation>Enrol the ticked people</translation>
+    </message>
+    <message>
+        <source>{name}, {address} — osób: {members}</source>
+        <translation>{name}, {address} — people: {members}</translation>
+    </message>
+    <message>
+        <source>bez adresu</source>
+        <translation>no address</translation>
+    </message>
+    <message>
+        <source>{street} — osób: {count}</source>
+        <translation>{street} — people: {count}</translation>
+    </message>
+    <message>
+        <source>{date} {title} — zapisanych {enrolled}, obecnych {present}</source>
+        <translation>{date} {title} — enrolled {enrolled}, present {present}</translation>
+    </message>
+    <message>
+        <source>już zapisany(-a)</source>
+        <translation>already enrolled</translation>
+    </message>
+    <message>
+        <source>już na liście rezerwowej</source>
+        <translation>already on the waiting list</translation>
+    </message>
+    <message>
+        <source>zakończył(a) udział</source>
+        <translation>left the programme</translation>
+    </message>
+    <message>
+        <source>Zaznaczono: {ticked} z {shown}</source>
+        <translation>Ticked: {ticked} of {shown}</translation>
+    </message>
+    <message>
+        <source>Za&amp;pisz zaznaczonych ({count})</source>
+        <translation>&amp;Enrol ticked ({count})</translation>
     </message>
 </context>
 <context>
@@ -1023,6 +1189,53 @@ The columns of the task list.</extracomment>
     <message>
         <source>Godziny łącznie</source>
         <translation>Total hours</translation>
+    </message>
+</context>
+<context>
+    <name>CopyEnrolmentDialog</name>
+    <message>
+        <source>Skopiuj zapisy z innego wydarzenia</source>
+        <translation>Copy the enrolment of another event</translation>
+    </message>
+    <message>
+        <source>Wydarzenie, z którego kopiować zapisy</source>
+        <translation>Event to copy the enrolment from</translation>
+    </message>
+    <message>
+        <source>{date} {title} — zapisanych {enrolled}, obecnych {present}</source>
+        <translation>{date} {title} — enrolled {enrolled}, present {present}</translation>
+    </message>
+    <message>
+        <source>&amp;Wydarzenie:</source>
+        <translation>&amp;Event:</translation>
+    </message>
+    <message>
+        <source>tylko osoby &amp;obecne na tamtym wydarzeniu</source>
+        <translation>only the people &amp;present at that event</translation>
+    </message>
+    <message>
+        <source>Kopiuj tylko osoby obecne</source>
+        <translation>Copy only the people present</translation>
+    </message>
+    <message>
+        <source>S&amp;kopiuj zapisy</source>
+        <translation>&amp;Copy enrolment</translation>
+    </message>
+    <message>
+        <source>Skopiuj zapisy</source>
+        <translation>Copy enrolment</translation>
+    </message>
+    <message>
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Anuluj kopiowanie</source>
+        <translation>Cancel copying</translation>
+    </message>
+    <message>
+        <source>W tym programie nie ma innego wydarzenia z zapisami ani obecnością.</source>
+        <translation>This programme has no other event with enrolment or attendance.</translation>
     </message>
 </context>
 <context>
@@ -1465,6 +1678,18 @@ The columns of the task list.</extracomment>
         <translation>Whole family</translation>
     </message>
     <message>
+        <source>Lista do zaznaczenia</source>
+        <translation>List to tick</translation>
+    </message>
+    <message>
+        <source>Skopiuj zapisy z innego wydarzenia</source>
+        <translation>Copy the enrolment of another event</translation>
+    </message>
+    <message>
+        <source>Zapisz osoby zapisane na inne wydarzenie (albo obecne na nim)</source>
+        <translation>Enrol the people enrolled on another event (or present at it)</translation>
+    </message>
+    <message>
         <source>Zapisani i lista rezerwowa</source>
         <translation>Enrolled and reserve list</translation>
     </message>
@@ -1549,6 +1774,14 @@ The columns of the task list.</extracomment>
         <translation>Nobody was enrolled.</translation>
     </message>
     <message>
+        <source>Zapis obejmuje spotkania ({count}): {dates}.</source>
+        <translation>The enrolment covers the meetings ({count}): {dates}.</translation>
+    </message>
+    <message>
+        <source>Bez zmian (obecność już zapisana): {dates}.</source>
+        <translation>Unchanged (attendance already recorded): {dates}.</translation>
+    </message>
+    <message>
         <source>Najpierw wyszukaj i zaznacz osoby do zapisania.</source>
         <translation>First search for and select the people to enrol.</translation>
     </message>
@@ -1565,12 +1798,20 @@ The columns of the task list.</extracomment>
         <translation>First search for and select a family.</translation>
     </message>
     <message>
+        <source>Zakres: {scope}.</source>
+        <translation>Scope: {scope}.</translation>
+    </message>
+    <message>
         <source>Wypisać z wydarzenia?</source>
         <translation>Unenrol from the event?</translation>
     </message>
     <message>
         <source>Wypisać {name} z wydarzenia „{title}”?</source>
         <translation>Unenrol {name} from the event “{title}”?</translation>
+    </message>
+    <message>
+        <source>Skopiuj zapisy z i&amp;nnego wydarzenia…</source>
+        <translation>Copy enrolment from a&amp;nother event…</translation>
     </message>
     <message>
         <source>Wypisz</source>
@@ -1583,6 +1824,14 @@ The columns of the task list.</extracomment>
     <message>
         <source>&lt;b&gt;Wypisano:&lt;/b&gt; {name}.</source>
         <translation>&lt;b&gt;Unenrolled:&lt;/b&gt; {name}.</translation>
+    </message>
+    <message>
+        <source>Spotkania ({count}): {dates}.</source>
+        <translation>Meetings ({count}): {dates}.</translation>
+    </message>
+    <message>
+        <source>Zostaje na spotkaniach z zapisaną obecnością: {dates}.</source>
+        <translation>Stays on the meetings with recorded attendance: {dates}.</translation>
     </message>
     <message>
         <source>Z listy rezerwowej na zwolnione miejsce wchodzi: &lt;b&gt;{name}&lt;/b&gt;.</source>
@@ -7157,8 +7406,178 @@ Open it and print it.</translation>
         <translation>{present} of {recorded}</translation>
     </message>
     <message>
-        <source>(poniżej 80 %)</source>
-        <translation>(below 80%)</translation>
+        <source>(uspr. {excused})</source>
+        <translation>(excused {excused})</translation>
+    </message>
+    <message>
+        <source>(poniżej {threshold} %)</source>
+        <translation>(under {threshold} %)</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesScopeBox</name>
+    <message>
+        <source>Zapis i wypisanie obejmują</source>
+        <translation>Enrolling and removing cover</translation>
+    </message>
+    <message>
+        <source>Zakres zapisu w cyklu</source>
+        <translation>Scope of the enrolment in the series</translation>
+    </message>
+    <message>
+        <source>Cała seria spotkań</source>
+        <translation>The whole series of meetings</translation>
+    </message>
+    <message>
+        <source>całą s&amp;erię</source>
+        <translation>the whole s&amp;eries</translation>
+    </message>
+    <message>
+        <source>o&amp;d spotkania z dnia</source>
+        <translation>from the meeting of &amp;date</translation>
+    </message>
+    <message>
+        <source>Od spotkania z wybranego dnia</source>
+        <translation>From the meeting of the chosen date</translation>
+    </message>
+    <message>
+        <source>Spotkanie, od którego obowiązuje zapis</source>
+        <translation>The meeting from which the enrolment applies</translation>
+    </message>
+    <message>
+        <source>{date} ({number}. spotkanie)</source>
+        <translation>{date} (meeting {number})</translation>
+    </message>
+    <message>
+        <source>tylko &amp;to spotkanie</source>
+        <translation>only &amp;this meeting</translation>
+    </message>
+    <message>
+        <source>Tylko to spotkanie</source>
+        <translation>Only this meeting</translation>
+    </message>
+    <message>
+        <source>spotkania od {date}</source>
+        <translation>meetings from {date}</translation>
+    </message>
+    <message>
+        <source>tylko to spotkanie</source>
+        <translation>only this meeting</translation>
+    </message>
+    <message>
+        <source>cała seria</source>
+        <translation>the whole series</translation>
+    </message>
+</context>
+<context>
+    <name>SeriesTable</name>
+    <message>
+        <source>Cykle zajęć</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <source>Cykl</source>
+        <translation>Series</translation>
+    </message>
+    <message>
+        <source>Cykl zajęć</source>
+        <translation>Series of meetings</translation>
+    </message>
+    <message>
+        <source>Spotkania</source>
+        <translation>Meetings</translation>
+    </message>
+    <message>
+        <source>Spotkania z zapisaną obecnością z wszystkich spotkań cyklu</source>
+        <translation>Meetings with recorded attendance of all the series&apos; meetings</translation>
+    </message>
+    <message>
+        <source>Zapisani</source>
+        <translation>Enrolled</translation>
+    </message>
+    <message>
+        <source>Osoby zapisane na co najmniej jedno spotkanie</source>
+        <translation>People enrolled on at least one meeting</translation>
+    </message>
+    <message>
+        <source>Obecni</source>
+        <translation>Present</translation>
+    </message>
+    <message>
+        <source>Obecności na spotkaniach z zapisaną obecnością</source>
+        <translation>Presences at the meetings with recorded attendance</translation>
+    </message>
+    <message>
+        <source>Nieob.</source>
+        <translation>Absent</translation>
+    </message>
+    <message>
+        <source>Nieobecności (także osoby zapisane, a nieoznaczone)</source>
+        <translation>Absences (including enrolled people left unmarked)</translation>
+    </message>
+    <message>
+        <source>Uspr.</source>
+        <translation>Excused</translation>
+    </message>
+    <message>
+        <source>Nieobecności usprawiedliwione, liczone osobno</source>
+        <translation>Excused absences, counted separately</translation>
+    </message>
+    <message>
+        <source>Frekw.</source>
+        <translation>Rate</translation>
+    </message>
+    <message>
+        <source>Frekwencja według zasad organizacji</source>
+        <translation>Attendance rate under the organisation&apos;s rules</translation>
+    </message>
+    <message>
+        <source>Usprawiedliwione nieobecności: {rule}. Próg: {threshold}.</source>
+        <translation>Excused absences: {rule}. Threshold: {threshold}.</translation>
+    </message>
+    <message>
+        <source>Poniżej progu {threshold}</source>
+        <translation>Under the {threshold} threshold</translation>
+    </message>
+    <message>
+        <source>Cykle zajęć: spotkania, zapisani i frekwencja</source>
+        <translation>Series: meetings, enrolled and attendance rate</translation>
+    </message>
+    <message>
+        <source>Obowiązujące zasady frekwencji</source>
+        <translation>Attendance rules in force</translation>
+    </message>
+    <message>
+        <source>Zasady f&amp;rekwencji…</source>
+        <translation>Attendance &amp;rules…</translation>
+    </message>
+    <message>
+        <source>Zasady frekwencji</source>
+        <translation>Attendance rules</translation>
+    </message>
+    <message>
+        <source>Czy usprawiedliwiona nieobecność obniża frekwencję; próg niskiej frekwencji</source>
+        <translation>Whether an excused absence lowers the rate; the low attendance threshold</translation>
+    </message>
+    <message>
+        <source>obniżają frekwencję</source>
+        <translation>lower the rate</translation>
+    </message>
+    <message>
+        <source>nie obniżają frekwencji</source>
+        <translation>do not lower the rate</translation>
+    </message>
+    <message>
+        <source>{held} z {meetings}</source>
+        <translation>{held} of {meetings}</translation>
+    </message>
+    <message>
+        <source>Kalendarz i cykle zajęć</source>
+        <translation>Calendar and series</translation>
+    </message>
+    <message>
+        <source>Kalendarz</source>
+        <translation>Calendar</translation>
     </message>
 </context>
 <context>

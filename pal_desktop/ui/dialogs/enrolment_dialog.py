@@ -1,4 +1,6 @@
-"""Zapisy na wydarzenie: add people (found by name or PESEL, or a whole household) and remove them.
+"""Zapisy na wydarzenie: add people (found by name or PESEL, ticked on a filtered list, a whole household, or
+copied from another event) and remove them. For a meeting of a series the scope is asked once, above: the
+whole series, the meetings from a chosen date, or only this meeting; it applies to enrolling and removing.
 
 What the service decided is said in words after every step: who was enrolled, who went to the waiting list
 because the places ran out, who was refused and why (e.g. left the programme), who is booked elsewhere at
@@ -33,8 +35,10 @@ from pal_desktop.domain.enums import EnrolmentStatus
 from pal_desktop.errors import PalError
 from pal_desktop.ui.dialogs import error_dialog, questions
 from pal_desktop.ui.models.event_models import enum_text, hours_text
+from pal_desktop.ui.widgets.candidate_list import CandidateList
 from pal_desktop.ui.widgets.date_field import format_date
 from pal_desktop.ui.widgets.person_picker import PersonPicker
+from pal_desktop.ui.widgets.series_scope import SeriesScopeBox
 
 WARNING_STYLE = "QLabel { background: #fff8e1; border: 1px solid #e0c36c; border-radius: 3px; padding: 6px; }"
 
@@ -69,6 +73,12 @@ class EnrolmentDialog(QDialog):
         font = self.places_label.font()
         font.setBold(True)
         self.places_label.setFont(font)
+        from pal_desktop.services import events
+
+        first = events.get_event(db, event_id)
+        self.scope_box = None
+        if first.series_id is not None:
+            self.scope_box = SeriesScopeBox(events.series_events(db, first.series_id), first.event_date, self)
 
         # ---- Left: adding people
         self.add_tabs = QTabWidget(self)
@@ -115,6 +125,14 @@ class EnrolmentDialog(QDialog):
         household_layout.addWidget(self.household_list, 1)
         household_layout.addWidget(self.household_button)
         self.add_tabs.addTab(household_page, self.tr("Cała rodzina"))
+        self.candidates = CandidateList(db, event_id, programme_id, self)
+        self.candidates.sig_enrol.connect(lambda ids: self.enrol_ids(ids))
+        self.add_tabs.addTab(self.candidates, self.tr("Lista do zaznaczenia"))
+        self.copy_button = QPushButton(self.tr("Skopiuj zapisy z i&nnego wydarzenia…"), self)
+        self.copy_button.setObjectName("copyEnrolmentButton")
+        self.copy_button.setAccessibleName(self.tr("Skopiuj zapisy z innego wydarzenia"))
+        self.copy_button.setToolTip(self.tr("Zapisz osoby zapisane na inne wydarzenie (albo obecne na nim)"))
+        self.copy_button.clicked.connect(self.open_copy)
 
         # ---- Right: who is enrolled
         self.table = QTableWidget(0, 3, self)
@@ -159,12 +177,17 @@ class EnrolmentDialog(QDialog):
         right.addWidget(enrolled_label)
         right.addWidget(self.table, 1)
         right.addWidget(self.unenrol_button, 0, Qt.AlignmentFlag.AlignLeft)
+        left = QVBoxLayout()
+        left.addWidget(self.add_tabs, 1)
+        left.addWidget(self.copy_button, 0, Qt.AlignmentFlag.AlignLeft)
         columns = QHBoxLayout()
-        columns.addWidget(self.add_tabs, 1)
+        columns.addLayout(left, 1)
         columns.addLayout(right, 1)
         layout = QVBoxLayout(self)
         layout.addWidget(self.event_label)
         layout.addWidget(self.places_label)
+        if self.scope_box is not None:
+            layout.addWidget(self.scope_box)
         layout.addLayout(columns, 1)
         layout.addWidget(self.result_label)
         layout.addWidget(close)
@@ -245,6 +268,12 @@ class EnrolmentDialog(QDialog):
                          .format(name=html.escape(self._name(pid)), title=html.escape(title)))
         if not parts:
             parts.append(self.tr("Nikogo nie zapisano."))
+        if self.scope_box is not None and (result.enrolled or result.waiting):
+            parts.append(self.tr("Zapis obejmuje spotkania ({count}): {dates}.").format(
+                count=len(result.meetings), dates=", ".join(format_date(d) for d in result.meetings)))
+        if result.skipped:
+            parts.append(self.tr("Bez zmian (obecność już zapisana): {dates}.").format(
+                dates=", ".join(format_date(d) for d in result.skipped)))
         self.result_label.setText("<br>".join(parts))
         self.result_label.show()
 
@@ -268,7 +297,9 @@ class EnrolmentDialog(QDialog):
             name = label.split(" — ")[0].replace(" (zakończył udział)", "")
             last, _, first = name.partition(" ")
             self._names.setdefault(pid, f"{first} {last}".strip())
-        self._run(lambda: events.enrol(self.db, self.event_id, [pid for pid, _label in chosen]))
+        scope, day = self.scope()
+        self._run(lambda: events.enrol(self.db, self.event_id, [pid for pid, _label in chosen], scope=scope,
+                                       from_date=day))
         self.picker.search.setFocus(Qt.FocusReason.OtherFocusReason)
         self.picker.search.selectAll()
 
@@ -297,7 +328,47 @@ class EnrolmentDialog(QDialog):
             self.result_label.show()
             return
         household_id = item.data(Qt.ItemDataRole.UserRole)
-        self._run(lambda: events.enrol_household(self.db, self.event_id, household_id))
+        scope, day = self.scope()
+        self._run(lambda: events.enrol_household(self.db, self.event_id, household_id, scope=scope, from_date=day))
+
+    def scope(self):
+        """(Scope, from date) chosen above; a single event is always just itself."""
+        from pal_desktop.services.enrolment import Scope
+
+        return self.scope_box.scope() if self.scope_box is not None else (Scope.MEETING, None)
+
+    def enrol_ids(self, ids: list[int]) -> None:
+        """The people ticked on the list."""
+        from pal_desktop.services import events
+
+        scope, day = self.scope()
+        self._run(lambda: events.enrol(self.db, self.event_id, ids, scope=scope, from_date=day))
+        self.candidates.reload()
+
+    def open_copy(self):
+        from pal_desktop.services import enrolment
+        from pal_desktop.ui.dialogs.copy_enrolment_dialog import CopyEnrolmentDialog
+
+        try:
+            choices = enrolment.event_choices(self.db, self.event_id)
+        except PalError as error:
+            error_dialog.show_error(self, error)
+            return None
+        dialog = CopyEnrolmentDialog(choices, self)
+        self.copy_dialog = dialog
+        dialog.accepted.connect(lambda: self.copy_from(*dialog.choice()))
+        dialog.open()
+        return dialog
+
+    def copy_from(self, source_event_id: int | None, attendees_only: bool = False) -> None:
+        from pal_desktop.services import enrolment
+
+        if source_event_id is None:
+            return
+        scope, day = self.scope()
+        self._run(lambda: enrolment.copy_enrolment(self.db, source_event_id, self.event_id,
+                                                   attendees_only=attendees_only, scope=scope, from_date=day))
+        self.candidates.reload()
 
     def _run(self, action) -> None:
         try:
@@ -322,28 +393,42 @@ class EnrolmentDialog(QDialog):
         if participant_id is None:
             return
         name = self._name(participant_id)
-        if not questions.ask(self, self.tr("Wypisać z wydarzenia?"),
-                             self.tr("Wypisać {name} z wydarzenia „{title}”?").format(name=name,
-                                                                                      title=self.detail.title),
+        question = self.tr("Wypisać {name} z wydarzenia „{title}”?").format(name=name, title=self.detail.title)
+        if self.scope_box is not None:
+            question += " " + self.tr("Zakres: {scope}.").format(scope=self.scope_box.describe())
+        if not questions.ask(self, self.tr("Wypisać z wydarzenia?"), question,
                              yes=self.tr("Wypisz"), no=self.tr("Nie wypisuj"), default_yes=True):
             return
         self.unenrol(participant_id)
 
     def unenrol(self, participant_id: int) -> None:
         from pal_desktop.services import events
+        from pal_desktop.services.enrolment import Scope
 
+        scope, day = self.scope()
         try:
-            promoted = events.unenrol(self.db, self.event_id, participant_id)
+            if scope == Scope.MEETING:
+                promoted, left = events.unenrol(self.db, self.event_id, participant_id), None
+            else:
+                left = events.leave_series(self.db, self.event_id, participant_id, from_date=day)
+                promoted = next((pid for when, pid in left.promoted if when == self.detail.event_date), None)
         except PalError as error:
             error_dialog.show_error(self, error)
             return
         text = self.tr("<b>Wypisano:</b> {name}.").format(name=html.escape(self._name(participant_id)))
+        if left is not None:
+            text += " " + self.tr("Spotkania ({count}): {dates}.").format(
+                count=len(left.removed), dates=", ".join(format_date(d) for d in left.removed))
+            if left.kept:
+                text += " " + self.tr("Zostaje na spotkaniach z zapisaną obecnością: {dates}.").format(
+                    dates=", ".join(format_date(d) for d in left.kept))
         if promoted is not None:
             text += " " + self.tr("Z listy rezerwowej na zwolnione miejsce wchodzi: <b>{name}</b>.").format(
                 name=html.escape(self._name(promoted)))
         self.reload()
         self.result_label.setText(text)
         self.result_label.show()
+        self.candidates.reload()
         self.changed = True
         self.sig_changed.emit()
 

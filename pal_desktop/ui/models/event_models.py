@@ -345,12 +345,17 @@ class SeriesRatesModel(QAbstractTableModel):
             if column == 0:
                 return name
             if column == 1:
-                return QCoreApplication.translate("SeriesRatesModel", "{present} z {recorded}").format(
+                text = QCoreApplication.translate("SeriesRatesModel", "{present} z {recorded}").format(
                     present=rate.present, recorded=rate.recorded)
+                if rate.excused:  # their own kind: whether they lower the rate is the organisation's rule
+                    text += " " + QCoreApplication.translate("SeriesRatesModel", "(uspr. {excused})").format(
+                        excused=rate.excused)
+                return text
             if column == 2:
                 text = percent(rate.value)
                 if rate.low:
-                    text += " " + QCoreApplication.translate("SeriesRatesModel", "(poniżej 80 %)")
+                    text += " " + QCoreApplication.translate("SeriesRatesModel", "(poniżej {threshold} %)").format(
+                        threshold=rate.threshold_percent)
                 return text
         if role == Qt.ItemDataRole.ForegroundRole and rate.low:
             return LOW_RATE_RED

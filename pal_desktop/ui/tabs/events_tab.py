@@ -189,7 +189,10 @@ class EventsTab(ListTab):
         self.calendar.sig_month_changed.connect(lambda _y, _m: self.reload_calendar())
         self.calendar.sig_day_clicked.connect(self.show_day)
         self.calendar.sig_day_activated.connect(self._new_on_day)
-        return self.calendar
+        from pal_desktop.ui.widgets.series_table import side_tabs
+
+        self.side_tabs, self.series_table = side_tabs(self, self.calendar)
+        return self.side_tabs
 
     def build_footer(self) -> QWidget:
         footer = QWidget(self)
@@ -293,6 +296,7 @@ class EventsTab(ListTab):
             self.calendar.show_date(start, emit=False)
             self._select_near(start)
         self.reload_calendar()
+        self.series_table.load(db, programme_id)
         self.sig_loaded.emit()
 
     def _select_near(self, day: dt.date) -> None:
@@ -427,6 +431,7 @@ class EventsTab(ListTab):
     def refresh_all(self, select_id: int | None = None) -> None:
         self.refresh(recount=True, select_id=select_id)
         self.reload_calendar()
+        self.series_table.reload()
 
     def clear_filters(self) -> None:
         self._filling = True
@@ -604,6 +609,7 @@ class EventsTab(ListTab):
         dialog = EnrolmentDialog(self._db, event_id, self._programme_id, self.window())
         self._keep(dialog)
         dialog.sig_changed.connect(lambda: self.refresh(select_id=event_id))
+        dialog.sig_changed.connect(self.series_table.reload)
         self.enrolment_dialog = dialog
         dialog.open()
         return dialog
@@ -617,6 +623,7 @@ class EventsTab(ListTab):
         dialog = AttendanceDialog(self._db, event_id, self._programme_id, self.window(), today=self._today)
         self._keep(dialog)
         dialog.widget.sig_saved.connect(lambda: self.refresh(select_id=event_id))
+        dialog.widget.sig_saved.connect(self.series_table.reload)
         self.attendance_dialog = dialog
         dialog.open()
         return dialog

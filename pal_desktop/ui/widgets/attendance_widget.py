@@ -226,11 +226,13 @@ class AttendanceWidget(QWidget):
         if not total:
             self.series_summary.setText(self.tr("W tym cyklu nie zapisano jeszcze obecności."))
         elif low:
-            self.series_summary.setText(self.tr("Spotkania z zapisaną obecnością. Poniżej 80 % (na czerwono): "
-                                                "<b>{low}</b> z {total} osób.").format(low=low, total=total))
+            self.series_summary.setText(self.tr("Spotkania z zapisaną obecnością. Poniżej {threshold} % (na "
+                                                "czerwono): <b>{low}</b> z {total} osób.").format(
+                threshold=self._rules.threshold_percent, low=low, total=total))
         else:
             self.series_summary.setText(self.tr("Spotkania z zapisaną obecnością. Wszyscy ({total}) mają co "
-                                                "najmniej 80 %.").format(total=total))
+                                                "najmniej {threshold} %.").format(
+                total=total, threshold=self._rules.threshold_percent))
 
     def _show_counts(self) -> None:
         model = self.model
