@@ -33,7 +33,8 @@ PG_LOCK_KEY = 0x5041_4C41
 #: and cash assistance). The log keeps the field's name and "***" for the old and the new value.
 SENSITIVE: dict[str, frozenset[str]] = {
     "participant": frozenset({"pesel", "document_number", "disability", "disability_degree", "minority_or_foreign",
-                              "homeless", "other_disadvantage", "end_situation", "notes"}),
+                              "homeless", "other_disadvantage", "end_situation", "notes",
+                              "search_text"}),  # search_text holds the PESEL
     "participant_reason": frozenset({"reason"}),
     "support_path_item": frozenset({"form", "notes"}),
     "household": frozenset({"notes"}),
