@@ -32,9 +32,9 @@ PG_LOCK_KEY = 0x5041_4C41
 #: health, disability, addiction, violence, the support reasons that reveal them, free-text notes on people
 #: and cash assistance). The log keeps the field's name and "***" for the old and the new value.
 SENSITIVE: dict[str, frozenset[str]] = {
+    # minority_or_foreign reveals ethnic origin (art. 9); search_text holds the PESEL.
     "participant": frozenset({"pesel", "document_number", "disability", "disability_degree", "minority_or_foreign",
-                              "homeless", "other_disadvantage", "end_situation", "notes",
-                              "search_text"}),  # search_text holds the PESEL
+                              "end_situation", "notes", "search_text"}),
     "participant_reason": frozenset({"reason"}),
     "support_path_item": frozenset({"form", "notes"}),
     "household": frozenset({"notes"}),
