@@ -170,3 +170,27 @@ def test_upgrading_chains_the_entries_written_before_and_downgrade_undoes_it(sql
         triggers = list(connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
         connection.execute("DELETE FROM audit_log WHERE id = 1")  # no trigger any more
     assert "entry_hash" not in columns and "subject_ids" not in columns and triggers == []
+
+
+def test_writers_at_the_same_time_never_fork_the_chain(db):
+    if db.backend != "postgresql":
+        pytest.skip("SQLite lets one writer at a time; PostgreSQL's concurrent writers take the chain's lock")
+    import threading
+
+    failures: list[BaseException] = []
+
+    def write(worker: int) -> None:
+        try:
+            for n in range(8):
+                register(db, f"Osoba{worker}x{n}", "Wątek", serial=worker * 10 + n + 1)
+        except BaseException as exc:  # reported below
+            failures.append(exc)
+
+    threads = [threading.Thread(target=write, args=(worker,)) for worker in range(4)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    result = verify_log(db)
+    assert result.intact and result.entries == len(_ids(db))
