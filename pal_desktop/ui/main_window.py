@@ -198,7 +198,7 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(self.tr("&Ustawienia…"), "settingsAction", "Ctrl+,",
                                             tip=self.tr("Dane organizacji, logotypy i lokalizacja bazy danych"),
                                             slot=self.open_settings)
-        self.audit_action = self._action(self.tr("&Dziennik dostępu…"), "auditAction", slot=self.open_audit_log,
+        self.audit_action = self._action(self.tr("Dzi&ennik dostępu…"), "auditAction", slot=self.open_audit_log,
                                          tip=self.tr("Kto i kiedy zmienił, otworzył, wydrukował lub wyeksportował dane"))
         self.quit_action = self._action(self.tr("Za&kończ"), "quitAction", "Ctrl+Q",
                                         tip=self.tr("Zamknij program"), slot=self.close)

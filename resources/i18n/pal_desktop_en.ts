@@ -685,6 +685,181 @@
     </message>
 </context>
 <context>
+    <name>Audit</name>
+    <message>
+        <source>dodanie</source>
+        <extracomment>Actions as staff read them; unknown ones are shown as stored.</extracomment>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>zmiana</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>usunięcie</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>otwarcie strony osoby</source>
+        <translation>person's page opened</translation>
+    </message>
+    <message>
+        <source>wydruk</source>
+        <translation>printout</translation>
+    </message>
+    <message>
+        <source>eksport danych</source>
+        <translation>data export</translation>
+    </message>
+    <message>
+        <source>kopia zapasowa</source>
+        <translation>backup</translation>
+    </message>
+    <message>
+        <source>zrzut ekranu</source>
+        <translation>screenshot</translation>
+    </message>
+    <message>
+        <source>operacja zbiorcza</source>
+        <translation>bulk operation</translation>
+    </message>
+    <message>
+        <source>wczytanie skanów</source>
+        <translation>scans read</translation>
+    </message>
+    <message>
+        <source>wpis zmieniono po zapisaniu (jego skrót się nie zgadza)</source>
+        <translation>the entry was changed after it was written (its hash does not match)</translation>
+    </message>
+    <message>
+        <source>wpis poprzedzający usunięto albo podmieniono</source>
+        <translation>the entry before it was removed or replaced</translation>
+    </message>
+    <message>
+        <source>kolejność wpisów zmieniono</source>
+        <translation>the order of the entries was changed</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Dziennik dostępu</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <source>Numer uczestnika</source>
+        <translation>Participant number</translation>
+    </message>
+    <message>
+        <source>wszyscy</source>
+        <translation>everyone</translation>
+    </message>
+    <message>
+        <source>Użytkownik</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Czynność</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>wszystkie</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Od dnia</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Do dnia</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>&amp;Pokaż</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>Pokaż wpisy spełniające warunki</source>
+        <translation>Show the entries that match</translation>
+    </message>
+    <message>
+        <source>&amp;Uczestnik nr:</source>
+        <translation>&amp;Participant no.:</translation>
+    </message>
+    <message>
+        <source>U&amp;żytkownik:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>&amp;Czynność:</source>
+        <translation>&amp;Action:</translation>
+    </message>
+    <message>
+        <source>&amp;Od – do:</source>
+        <translation>&amp;From – to:</translation>
+    </message>
+    <message>
+        <source>Wpisy dziennika dostępu</source>
+        <translation>Access log entries</translation>
+    </message>
+    <message>
+        <source>Które wpisy są widoczne</source>
+        <translation>Which entries are shown</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Nowsze</source>
+        <translation>◀ &amp;Newer</translation>
+    </message>
+    <message>
+        <source>Poprzednia strona: nowsze wpisy</source>
+        <translation>Previous page: newer entries</translation>
+    </message>
+    <message>
+        <source>&amp;Starsze ▶</source>
+        <translation>&amp;Older ▶</translation>
+    </message>
+    <message>
+        <source>Następna strona: starsze wpisy</source>
+        <translation>Next page: older entries</translation>
+    </message>
+    <message>
+        <source>Wynik sprawdzenia dziennika</source>
+        <translation>Result of the log check</translation>
+    </message>
+    <message>
+        <source>Sp&amp;rawdź dziennik</source>
+        <translation>Ch&amp;eck the log</translation>
+    </message>
+    <message>
+        <source>Sprawdź, czy żadnego wpisu nie zmieniono ani nie usunięto</source>
+        <translation>Check that no entry was changed or removed</translation>
+    </message>
+    <message>
+        <source>Zamknij</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Zamknij dziennik</source>
+        <translation>Close the log</translation>
+    </message>
+    <message>
+        <source>Wpisy {first}–{last} z {total}, od najnowszych</source>
+        <translation>Entries {first}–{last} of {total}, newest first</translation>
+    </message>
+    <message>
+        <source>Brak wpisów spełniających warunki.</source>
+        <translation>No entries match.</translation>
+    </message>
+    <message>
+        <source>Dziennik nienaruszony: {count} wpisów. Skrót ostatniego wpisu (zapisz go poza programem): {hash}</source>
+        <translation>The log is intact: {count} entries. Hash of the last entry (note it down outside the program): {hash}</translation>
+    </message>
+    <message>
+        <source>Dziennik NARUSZONY przy wpisie nr {id}: {reason}.</source>
+        <translation>The log is BROKEN at entry no. {id}: {reason}.</translation>
+    </message>
+</context>
+<context>
     <name>Backup</name>
     <message>
         <source>Kopię bazy na serwerze PostgreSQL wykonuje informatyk (np. poleceniem pg_dump); program kopiuje tylko bazę w pliku.</source>
@@ -780,8 +955,32 @@ Rows: (id, Nazwisko, Imię, Telefon, Praca z dziećmi, Porozumienie do, Godziny 
         <translation>Period</translation>
     </message>
     <message>
+        <source>Nr</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Data i godzina</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>Użytkownik</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Czynność</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Czego dotyczy</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
         <source>Osoby</source>
         <translation>People</translation>
+    </message>
+    <message>
+        <source>Szczegóły</source>
+        <translation>Details</translation>
     </message>
     <message>
         <source>Wydarzenie</source>
@@ -2018,7 +2217,9 @@ How each product of seed section XI is counted from the records (the indicators&
     </message>
     <message>
         <source>Nie ma uczestnika o numerze {id}.</source>
-        <extracomment>A participant who has left cannot start a new internship.</extracomment>
+        <extracomment>A participant who has left cannot start a new internship.
+----------
+The page&apos;s history shows changes of the record; who opened or printed it is in the access log.</extracomment>
         <translation>There is no participant with number {id}.</translation>
     </message>
     <message>
@@ -4180,6 +4381,10 @@ Part of a series of sessions</translation>
         <translation>Organisation details, logos and database location</translation>
     </message>
     <message>
+        <source>Kto i kiedy zmienił, otworzył, wydrukował lub wyeksportował dane</source>
+        <translation>Who changed, opened, printed or exported data, and when</translation>
+    </message>
+    <message>
         <source>Za&amp;kończ</source>
         <translation>&amp;Quit</translation>
     </message>
@@ -4303,6 +4508,10 @@ Part of a series of sessions</translation>
     <message>
         <source>Baza SQLite (*.sqlite3)</source>
         <translation>SQLite database (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Dzi&amp;ennik dostępu…</source>
+        <translation>Access &amp;log…</translation>
     </message>
     <message>
         <source>Pasek stanu</source>
@@ -8459,6 +8668,10 @@ officer (DPO):</translation>
     <message>
         <source>Ustawienie „{label}” przyjmuje jedną wartość (podano {count}). Wartość ze spacjami ujmij w cudzysłów.</source>
         <translation>The setting “{label}” takes one value ({count} given). Put a value with spaces in quotes.</translation>
+    </message>
+    <message>
+        <source>Data „od” jest późniejsza niż data „do”. Popraw zakres dat.</source>
+        <translation>The “from” date is later than the “to” date. Correct the date range.</translation>
     </message>
 </context>
 <context>
