@@ -62,7 +62,7 @@ def test_a_fresh_log_verifies_and_the_chain_holds_across_many_service_writes(db)
     assert result.entries == len(_ids(db)) > 40
     with db.reading() as session:
         rows = session.execute(select(AuditEntry.prev_hash, AuditEntry.entry_hash).order_by(AuditEntry.id)).all()
-    assert all(later.prev_hash == earlier.entry_hash for earlier, later in zip(rows, rows[1:]))
+    assert all(later.prev_hash == earlier.entry_hash for earlier, later in zip(rows, rows[1:], strict=False))
 
 
 def test_update_and_delete_of_the_log_are_refused_by_the_database(db):

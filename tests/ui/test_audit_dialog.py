@@ -89,3 +89,15 @@ def test_the_main_window_opens_the_log_from_the_file_menu(window, qtbot):
 def test_a_saved_printout_is_readable_by_the_owner_only(ui_folders):
     path = pdf_output.save_printout(b"%PDF-1.4 test", "karta uczestnika")
     assert stat.S_IMODE(os.stat(path).st_mode) == 0o600
+
+
+def test_opening_a_page_logs_one_view_and_its_refresh_after_an_edit_none(qtbot, app_db):
+    from pal_desktop.services.audit import AuditFilter, list_entries
+    from pal_desktop.ui.dialogs.participant_page import ParticipantPage
+
+    anna = _person(app_db, "Anna", 1)
+    page = ParticipantPage(app_db, anna, None)
+    qtbot.addWidget(page)
+    page._after_change()  # what every save on the page ends with
+    views = list_entries(app_db, AuditFilter(action="view"))
+    assert [(entry.what, entry.subject_ids) for entry in views] == [("participant_page", (anna,))]
