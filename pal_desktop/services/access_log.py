@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable
 
-from pal_desktop.storage import audit_chain
+from pal_desktop.storage import audit_chain, file_guard
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import current_actor
 
@@ -33,7 +33,12 @@ def access_entry(action: str, what: str, subject_ids: Iterable[int] = (), count:
 
 def log_access(db: Database, action: str, what: str, subject_ids: Iterable[int] = (), count: int | None = None,
                *, record_id: int | None = None, **details) -> None:
-    """Append who did ``action`` (view, print, export, backup, screenshot) on ``what`` and whose data it held."""
+    """Append who did ``action`` (view, print, export, backup, screenshot) on ``what`` and whose data it held.
+
+    A read-only database file (a copy on a CD, a locked share) cannot take the entry: it is shown unlogged,
+    since refusing would not protect it (any SQLite tool reads the file as it is)."""
+    if file_guard.is_read_only(db.engine):
+        return
     row = access_entry(action, what, subject_ids, count, record_id=record_id, **details)
     with db.session() as session:
         audit_chain.append(session.connection(), [row])
