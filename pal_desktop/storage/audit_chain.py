@@ -93,9 +93,17 @@ def entry_hash(entry: dict) -> str:
 
 
 def lock_and_last_hash(connection) -> str:
-    """Take the chain's lock (PostgreSQL; SQLite's writer already holds the database) and read its end."""
+    """Take the chain's lock, then read its end.
+
+    PostgreSQL: an advisory lock held to the commit. SQLite: the database's write lock, taken by a write that
+    changes nothing (the trigger fires per row, so none); read first, the end could be read from a snapshot
+    that another writer's commit makes stale, and the insert would then fail as "database is locked" rather
+    than wait for its turn.
+    """
     if connection.dialect.name == "postgresql":
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": PG_LOCK_KEY})
+    elif connection.dialect.name == "sqlite":
+        connection.execute(text("UPDATE audit_log SET id = id WHERE 0"))
     last = connection.execute(text("SELECT entry_hash FROM audit_log ORDER BY id DESC LIMIT 1")).scalar()
     return last or GENESIS
 

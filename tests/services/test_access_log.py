@@ -101,3 +101,33 @@ def test_a_printout_written_to_a_file_is_private(db, tmp_path):
     anna = register(db, "Anna", 1)
     path = reports.write_pdf(reports.participant_card_pdf(db, anna), tmp_path / "karta.pdf")
     assert _mode(path) == 0o600
+
+
+def test_a_page_opened_while_another_program_writes_waits_for_its_turn(sqlite_url):
+    import sqlite3
+    import threading
+    import time
+
+    from pal_desktop.storage.db import sqlite_path
+
+    opened = open_app_database(sqlite_url)
+    try:
+        anna = register(opened.db, "Anna", 1)
+        other = sqlite3.connect(sqlite_path(sqlite_url), isolation_level=None, check_same_thread=False)
+        other.execute("BEGIN IMMEDIATE")  # e.g. an import on another PC, in the middle of its transaction
+        other.execute("INSERT INTO setting (key, value) VALUES ('inny.program', '1')")
+
+        def finish() -> None:
+            time.sleep(0.4)
+            other.execute("COMMIT")
+
+        writer = threading.Thread(target=finish)
+        writer.start()
+        page = participant_profile.participant_profile(opened.db, anna)
+        writer.join()
+        other.close()
+        assert page.id == anna
+        assert [e.subject_ids for e in list_entries(opened.db, AuditFilter(action="view"))] == [(anna,)]
+        assert verify_log(opened.db).intact
+    finally:
+        opened.db.dispose()
