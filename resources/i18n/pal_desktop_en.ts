@@ -701,7 +701,7 @@
     </message>
     <message>
         <source>otwarcie strony osoby</source>
-        <translation>person's page opened</translation>
+        <translation>person&apos;s page opened</translation>
     </message>
     <message>
         <source>wydruk</source>
@@ -849,6 +849,10 @@
     <message>
         <source>Brak wpisów spełniających warunki.</source>
         <translation>No entries match.</translation>
+    </message>
+    <message>
+        <source>Sprawdzanie dziennika…</source>
+        <translation>Checking the log…</translation>
     </message>
     <message>
         <source>Dziennik nienaruszony: {count} wpisów. Skrót ostatniego wpisu (zapisz go poza programem): {hash}</source>

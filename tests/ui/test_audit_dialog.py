@@ -101,3 +101,21 @@ def test_opening_a_page_logs_one_view_and_its_refresh_after_an_edit_none(qtbot, 
     page._after_change()  # what every save on the page ends with
     views = list_entries(app_db, AuditFilter(action="view"))
     assert [(entry.what, entry.subject_ids) for entry in views] == [("participant_page", (anna,))]
+
+
+def test_the_check_names_the_entry_removed_with_a_database_tool(qtbot, app_db, app_db_url):
+    import sqlite3
+
+    from pal_desktop.storage.db import sqlite_path
+
+    _person(app_db, "Anna", 1)
+    with sqlite3.connect(sqlite_path(app_db_url)) as connection:
+        connection.execute("DROP TRIGGER audit_log_no_delete")
+        removed = connection.execute("SELECT max(id) - 1 FROM audit_log").fetchone()[0]
+        connection.execute("DELETE FROM audit_log WHERE id = ?", (removed,))
+    dialog = AuditDialog(app_db, synchronous=True)
+    qtbot.addWidget(dialog)
+    qtbot.mouseClick(dialog.verify_button, Qt.MouseButton.LeftButton)
+    assert dialog.verify_label.text() == (f"Dziennik NARUSZONY przy wpisie nr {removed + 1}: wpis poprzedzający "
+                                          "usunięto albo podmieniono.")
+    assert dialog.verify_button.isEnabled()

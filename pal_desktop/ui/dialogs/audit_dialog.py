@@ -193,11 +193,19 @@ class AuditDialog(QDialog):
 
     # ---- The chain
     def verify(self) -> None:
-        try:
-            result = audit.verify_log(self._db)
-        except PalError as err:
-            error_dialog.show_error(self, err)
-            return
+        """Checked in the background: a year's log of a busy office is hundreds of thousands of entries."""
+        db = self._db
+        self.verify_label.setText(self.tr("Sprawdzanie dziennika…"))
+        self.verify_button.setEnabled(False)
+        self.reader.submit("verify", lambda: audit.verify_log(db), self._verified, self._verify_failed)
+
+    def _verify_failed(self, error: BaseException) -> None:
+        self.verify_button.setEnabled(True)
+        self.verify_label.setText(" ")
+        self._failed(error)
+
+    def _verified(self, result: audit.Verification) -> None:
+        self.verify_button.setEnabled(True)
         if result.intact:
             self.verify_label.setText(self.tr(
                 "Dziennik nienaruszony: {count} wpisów. Skrót ostatniego wpisu (zapisz go poza programem): {hash}")
