@@ -9,7 +9,7 @@ from dataclasses import replace
 
 import pytest
 from alembic import command
-from sqlalchemy import create_engine, select, text
+from sqlalchemy import create_engine, inspect, select, text
 from sqlalchemy.exc import DBAPIError
 
 from pal_desktop.domain.enums import ParticipantStatus, SupportReason, TriState
@@ -145,17 +145,17 @@ def test_a_pesel_change_is_logged_without_the_numbers(db):
     assert entry.subject_ids == f",{pid},"
 
 
-def test_upgrading_chains_the_entries_written_before_and_downgrade_undoes_it(sqlite_url):
-    upgrade_to(sqlite_url, "0009")
-    engine = create_engine(normalise_url(sqlite_url))
+def test_upgrading_chains_the_entries_written_before_and_downgrade_undoes_it(db_url):
+    upgrade_to(db_url, "0009")
+    engine = create_engine(normalise_url(db_url))
     with engine.begin() as connection:
         for n in range(3):
             connection.execute(text(
                 "INSERT INTO audit_log (at, actor, action, table_name, record_id, changes) VALUES "
-                "(:at, 'anna', 'update', 'participant', :id, '{}')"), {"at": f"2025-01-0{n + 1} 10:00:00.000000",
-                                                                        "id": n + 1})
+                "(:at, 'anna', 'update', 'participant', :id, '{}')"),
+                {"at": dt.datetime(2025, 1, n + 1, 10, 0, 0, 123456 * n, tzinfo=dt.UTC), "id": n + 1})
     engine.dispose()
-    opened = open_app_database(sqlite_url)
+    opened = open_app_database(db_url)
     try:
         result = verify_log(opened.db)
         assert result.intact and result.entries == 3
@@ -164,12 +164,15 @@ def test_upgrading_chains_the_entries_written_before_and_downgrade_undoes_it(sql
                 ",1,", ",2,", ",3,"]
     finally:
         opened.db.dispose()
-    command.downgrade(alembic_config(normalise_url(sqlite_url)), "0009")
-    with sqlite3.connect(sqlite_path(normalise_url(sqlite_url))) as connection:
-        columns = {row[1] for row in connection.execute("PRAGMA table_info(audit_log)")}
-        triggers = list(connection.execute("SELECT name FROM sqlite_master WHERE type = 'trigger'"))
-        connection.execute("DELETE FROM audit_log WHERE id = 1")  # no trigger any more
-    assert "entry_hash" not in columns and "subject_ids" not in columns and triggers == []
+    command.downgrade(alembic_config(normalise_url(db_url)), "0009")
+    engine = create_engine(normalise_url(db_url))
+    try:
+        with engine.begin() as connection:
+            connection.execute(text("DELETE FROM audit_log WHERE id = 1"))  # no trigger any more
+            columns = {column["name"] for column in inspect(connection).get_columns("audit_log")}
+    finally:
+        engine.dispose()
+    assert "entry_hash" not in columns and "subject_ids" not in columns and "prev_hash" not in columns
 
 
 def test_writers_at_the_same_time_never_fork_the_chain(db):
