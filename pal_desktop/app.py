@@ -360,6 +360,7 @@ def screenshot(db_url: str | None, tab: str, output: Path, size: tuple[int, int]
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
         install_translators(application(), _language())
     app = application()
+    from pal_desktop.services.access_log import SCREENSHOT, log_access
     from pal_desktop.services.database import open_app_database
 
     opened = open_app_database(db_url)
@@ -378,6 +379,8 @@ def screenshot(db_url: str | None, tab: str, output: Path, size: tuple[int, int]
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "Validation", "Nie można zapisać obrazu do pliku „{path}”. Sprawdź, czy folder istnieje i czy "
                               "nazwa kończy się na .png."), field="output", path=str(output))
+        paths.make_private(output)
+        log_access(opened.db, SCREENSHOT, "screenshot", tab=tab_id, file=output.name)
     finally:
         window.close()
         window.deleteLater()

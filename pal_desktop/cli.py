@@ -291,6 +291,9 @@ def _add_export_parser(commands) -> None:
     from pal_desktop.cli_scan import add_scan_parser
 
     add_scan_parser(commands)
+    from pal_desktop.cli_audit import add_audit_parser
+
+    add_audit_parser(commands)
     from pal_desktop.cli_settings import add_settings_parser
 
     add_settings_parser(commands)
@@ -538,6 +541,12 @@ def _cmd_scan(args) -> int:
     return cmd_scan(args)
 
 
+def _cmd_audit(args) -> int:
+    from pal_desktop.cli_audit import cmd_audit
+
+    return cmd_audit(args)
+
+
 def _cmd_settings(args) -> int:
     from pal_desktop.cli_settings import cmd_settings
 
@@ -552,7 +561,7 @@ def _cmd_gui(args) -> int:
 
 COMMANDS = {"backup": _cmd_backup, "init": _cmd_init, "demo": _cmd_demo, "info": _cmd_info, "screenshot": _cmd_screenshot,
             "report": _cmd_report, "import": _cmd_import, "export": _cmd_export, "scan": _cmd_scan,
-            "settings": _cmd_settings}
+            "settings": _cmd_settings, "audit": _cmd_audit}
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -41,6 +41,26 @@ def default_database_path() -> Path:
     return data_dir() / "pal.sqlite3"
 
 
+def make_private(path: Path | str) -> Path:
+    """Let only the file's owner read and write it (0600): the database, backups, exports and printouts hold
+    personal data, and the office PC has other accounts.
+
+    On Windows nothing is changed: the per-user folders these files go to (%LOCALAPPDATA%, the user's
+    documents) are already closed to other accounts, and chmod would only clear the read-only flag there.
+    """
+    path = Path(path)
+    if os.name == "posix" and path.exists():
+        os.chmod(path, 0o600)
+    return path
+
+
+def make_private_database(path: Path | str) -> None:
+    """The SQLite file and its -wal and -shm companions (SQLite gives later companions the file's mode)."""
+    path = Path(path)
+    for candidate in (path, path.with_name(path.name + "-wal"), path.with_name(path.name + "-shm")):
+        make_private(candidate)
+
+
 def resources_dir() -> Path:
     """The bundled resources: beside the package in a source tree, in ``_MEIPASS`` when frozen."""
     frozen_root = getattr(sys, "_MEIPASS", None)

@@ -16,6 +16,7 @@ from pal_desktop.domain.enums import AttendanceStatus, EventStatus
 from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services.attendance_scan import ScanResult, page_jpeg
+from pal_desktop.storage.audit_chain import subjects_text
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import (
     Attendance,
@@ -106,7 +107,9 @@ def apply_scan(db: Database, result: ScanResult, decisions: Decisions | None = N
             if event.status == EventStatus.PLANNED:
                 event.status = EventStatus.HELD
             session.add(AuditEntry(actor=current_actor.get(), action="scan", table_name="attendance",
-                                   record_id=event_id, changes=json.dumps(
+                                   record_id=event_id, subject_ids=subjects_text(
+                                       [*read, *corrected_ids, *walk_in_marks.get(event_id, set())]),
+                                   changes=json.dumps(
                                        {"from_paper": sorted(read), "corrected_by_person": sorted(corrected_ids),
                                         "walk_ins": sorted(walk_in_marks.get(event_id, set()))})))
         for page in result.usable:

@@ -9,6 +9,7 @@ from pathlib import Path
 from pal_desktop import paths
 from pal_desktop.errors import PalError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services.access_log import BACKUP, log_access
 from pal_desktop.storage.db import Database, sqlite_path
 
 
@@ -43,10 +44,12 @@ def backup_database(db: Database, target: Path | str | None = None) -> Path:
                 writer.close()
         finally:
             reader.close()
+        paths.make_private(temporary)
         temporary.replace(target)
     except (sqlite3.Error, OSError) as exc:
         temporary.unlink(missing_ok=True)
         raise PalError(QT_TRANSLATE_NOOP(
             "Backup", "Nie udało się zapisać kopii w „{path}”: {reason}. Sprawdź miejsce na dysku i uprawnienia."),
             path=str(target), reason=str(exc)) from exc
+    log_access(db, BACKUP, "database", file=target.name)
     return target

@@ -30,6 +30,8 @@ from pal_desktop.services.import_preview import (
 )
 from pal_desktop.services.import_rows import document_key, registered_documents
 from pal_desktop.services.participants import ParticipantInput
+from pal_desktop.storage import audit_chain
+from pal_desktop.storage.audit_chain import subjects_text
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.maintenance import BULK_ROWS, refresh_statistics
 from pal_desktop.storage.models import AuditEntry, Participant, ParticipantReason, current_actor
@@ -122,7 +124,7 @@ def _insert_new(session, people: list[ParticipantInput], written: Callable[[int]
     """
     if not people:
         return ()
-    table, reasons_table, audit = Participant.__table__, ParticipantReason.__table__, AuditEntry.__table__
+    table, reasons_table = Participant.__table__, ParticipantReason.__table__
     now, actor = utcnow(), current_actor.get()
     stamp = {"created_at": now, "updated_at": now, "created_by": actor, "updated_by": actor, "version": 1}
     ids = _allocate_ids(session, table, len(people))
@@ -143,16 +145,20 @@ def _insert_new(session, people: list[ParticipantInput], written: Callable[[int]
     reason_ids = _allocate_ids(session, reasons_table, len(reasons))
     for row, reason_id in zip(reasons, reason_ids, strict=True):
         row["id"] = reason_id
-    entries = [{"at": now, "actor": actor, "action": "insert", "table_name": name, "record_id": record_id,
-                "changes": ""} for name, numbers in (("participant", ids), ("participant_reason", reason_ids))
-               for record_id in numbers]
+    entries = [{"at": now, "actor": actor, "action": "insert", "table_name": "participant", "record_id": pid,
+                "changes": "", "subject_ids": subjects_text([pid])} for pid in ids]
+    entries += [{"at": now, "actor": actor, "action": "insert", "table_name": "participant_reason",
+                 "record_id": reason_id, "changes": "", "subject_ids": subjects_text([row["participant_id"]])}
+                for row, reason_id in zip(reasons, reason_ids, strict=True)]
     sent = 0
-    for target, rows in ((table, records), (reasons_table, reasons), (audit, entries)):
+    for target, rows in ((table, records), (reasons_table, reasons)):
         for chunk in chunks(rows, 5000):
             session.execute(insert(target), chunk)
             if target is table:
                 sent += len(chunk)
                 written(len(people) // 2 + sent // 2)
+    for chunk in chunks(entries, 5000):
+        audit_chain.append(session.connection(), chunk)
     return tuple(ids)
 
 

@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import select
 
+from pal_desktop import paths
 from pal_desktop.domain.enums import (
     DisabilityDegree,
     Education,
@@ -32,9 +32,10 @@ from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.progress import ProgressCallback, report, tracked
 from pal_desktop.services import participants
+from pal_desktop.services.access_log import EXPORT, log_access
 from pal_desktop.services.participants import ParticipantQuery
 from pal_desktop.storage.db import Database
-from pal_desktop.storage.models import AuditEntry, Participant, ParticipantReason, current_actor
+from pal_desktop.storage.models import Participant, ParticipantReason
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 SUFFIXES = (".xlsx", ".csv")
@@ -112,6 +113,7 @@ def write_table(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
             count = _write_csv(temporary, headers, rows, date_format)
         else:
             count = _write_xlsx(temporary, headers, rows, date_format, sheet_title, widths)
+        paths.make_private(temporary)
         temporary.replace(path)
     finally:
         temporary.unlink(missing_ok=True)
@@ -191,10 +193,7 @@ def _write_xlsx(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
 
 def log_export(db: Database, table_name: str, path: Path, rows: int, **extra) -> None:
     """Who took which personal data out of the program, and when (RODO: access is logged)."""
-    with db.session() as session:
-        session.add(AuditEntry(actor=current_actor.get(), action="bulk", table_name=table_name, record_id=None,
-                               changes=json.dumps({"file": Path(path).name, "rows": rows, **extra},
-                                                  ensure_ascii=False)))
+    log_access(db, EXPORT, table_name, count=rows, file=Path(path).name, **extra)
 
 
 # ---- The registry --------------------------------------------------------------------------------------

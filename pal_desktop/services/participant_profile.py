@@ -21,6 +21,7 @@ from pal_desktop.domain.enums import (
 )
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services.access_log import VIEW, log_access
 from pal_desktop.services.formatting import mask_pesel
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import (
@@ -44,6 +45,8 @@ DOCUMENTS = (
     ("individual_plan_date", QT_TRANSLATE_NOOP("Documents", "indywidualny plan działania")),
 )
 LOW_ATTENDANCE = 0.8
+#: The page's history shows changes of the record; who opened or printed it is in the access log.
+CHANGE_ACTIONS = ("insert", "update", "delete")
 
 
 @dataclass(frozen=True)
@@ -124,8 +127,17 @@ class Profile:
         return self.attendance_rate is not None and self.attendance_rate < LOW_ATTENDANCE
 
 
-def participant_profile(db: Database, participant_id: int, *, today: dt.date | None = None) -> Profile:
+def participant_profile(db: Database, participant_id: int, *, today: dt.date | None = None,
+                        record_view: bool = True) -> Profile:
+    """The person's page; opening it is logged (``record_view``: False when a printout logs it instead)."""
     today = today or dt.date.today()
+    profile = _load_profile(db, participant_id, today)
+    if record_view:
+        log_access(db, VIEW, "participant_page", [participant_id])
+    return profile
+
+
+def _load_profile(db: Database, participant_id: int, today: dt.date) -> Profile:
     with db.reading() as session:
         person = session.get(Participant, participant_id)
         if person is None:
@@ -158,6 +170,7 @@ def participant_profile(db: Database, participant_id: int, *, today: dt.date | N
         documents = [DocumentLine(field, name, getattr(person, field)) for field, name in DOCUMENTS]
         history = [HistoryLine(a.at, a.actor, a.action, json.loads(a.changes) if a.changes else {})
                    for a in session.scalars(select(AuditEntry).where(AuditEntry.table_name == "participant",
+                                                                     AuditEntry.action.in_(CHANGE_ACTIONS),
                                                                      AuditEntry.record_id == participant_id)
                                             .order_by(AuditEntry.at.desc(), AuditEntry.id.desc()))]
         is_animator = session.scalar(select(Animator.id).where(Animator.participant_id == participant_id)) is not None

@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from pal_desktop import paths
 from pal_desktop.domain.enums import IndicatorKind, ProgrammeItemKind
 from pal_desktop.errors import NotFoundError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import organisation as organisation_service
 from pal_desktop.services import programmes as programme_service
+from pal_desktop.services.access_log import PRINT, log_access
 from pal_desktop.services.formatting import format_date
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import Programme
@@ -71,6 +73,7 @@ def write_pdf(content: bytes, output: Path) -> Path:
     output = Path(output)
     temporary = output.with_name(output.name + ".tmp")
     temporary.write_bytes(content)
+    paths.make_private(temporary)
     temporary.replace(output)
     return output
 
@@ -106,7 +109,7 @@ def participant_card_pdf(db: Database, participant_id: int, *, today: dt.date | 
 
     today = today or dt.date.today()
     person = participants.get_participant(db, participant_id)
-    profile = participant_profile.participant_profile(db, participant_id, today=today)
+    profile = participant_profile.participant_profile(db, participant_id, today=today, record_view=False)
     household = households.household_of(db, participant_id)
     with db.reading() as session:
         programme = session.get(Programme, person.programme_id)
@@ -156,6 +159,7 @@ def participant_card_pdf(db: Database, participant_id: int, *, today: dt.date | 
                    for i in profile.internships]
     family = [(m.name, m.relation, format_date(m.birth_date)) for m in (household.members if household else [])
               if m.participant_id != participant_id and m.covered_by_support]
+    log_access(db, PRINT, "participant_card", [participant_id])
     return render_participant_card(ParticipantCardData(
         header=DocumentHeader(**document_header(db, programme)),
         name=f"{person.first_name} {person.last_name}", record_number=str(person.id), status=person.status.label,
@@ -206,8 +210,10 @@ def attendance_list_pdf(db: Database, event_id: int, *, blank_rows: int | None =
     """The list for one session, with a code and corner marks on every page for reading the signed scan."""
     from pal_desktop.reports.attendance_list import render_attendance_list
 
-    data, _ = event_list(db, event_id, blank_rows=blank_rows)
-    return render_attendance_list(data)
+    data, ids = event_list(db, event_id, blank_rows=blank_rows)
+    content = render_attendance_list(data)
+    log_access(db, PRINT, "attendance_list", ids, count=len(ids), event_id=event_id)
+    return content
 
 
 POLISH_MONTHS = ("styczeń", "luty", "marzec", "kwiecień", "maj", "czerwiec", "lipiec", "sierpień", "wrzesień",
@@ -253,5 +259,8 @@ def series_grid_pdf(db: Database, series_id: int, year: int, month: int) -> byte
     """A month of a series on one grid, with a code and corner marks on every page."""
     from pal_desktop.reports.attendance_list import render_series_grid
 
-    data, _, _ = series_list(db, series_id, year, month)
-    return render_series_grid(data)
+    data, ids, _ = series_list(db, series_id, year, month)
+    content = render_series_grid(data)
+    log_access(db, PRINT, "series_attendance_list", ids, count=len(ids), series_id=series_id,
+               month=f"{year:04d}-{month:02d}")
+    return content

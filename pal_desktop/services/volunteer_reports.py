@@ -17,6 +17,7 @@ from sqlalchemy import select
 from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import volunteers
+from pal_desktop.services.access_log import PRINT, log_access
 from pal_desktop.services.formatting import format_date, format_money
 from pal_desktop.services.reports import POLISH_MONTHS, document_header
 from pal_desktop.storage.db import Database
@@ -127,6 +128,7 @@ def agreement_pdf(db: Database, agreement_id: int) -> bytes:
     header, programme_title = _header(db, agreement.programme_id)
     minor = volunteers.is_minor(person.birth_date, agreement.start_date)
     contact = ", ".join(p for p in (person.phone, person.email) if p)
+    log_access(db, PRINT, "volunteer_agreement", record_id=person.id, agreement_id=agreement_id)
     return render_agreement(AgreementDocument(
         header=header, number=agreement.number, signed_date=format_date(agreement.signed_date),
         signing_place=header.town, organisation=header.organisation, organisation_address=header.address,
@@ -177,6 +179,7 @@ def timesheet_pdf(db: Database, volunteer_id: int, year: int, month: int) -> byt
     header, _title = _header(db, agreements[-1].programme_id if agreements else None)
     lines = [TimesheetLine(format_date(r.work_date), _hours(r.hours), r.event_title or r.task_name, r.activity)
              for r in rows]
+    log_access(db, PRINT, "volunteer_timesheet", record_id=volunteer_id, month=f"{year:04d}-{month:02d}")
     return render_timesheet(TimesheetDocument(
         header=header, volunteer_name=person.name, month=month_label(year, month),
         agreements="; ".join(f"nr {a.number} ({_period(a.start_date, a.end_date)})" for a in agreements),
@@ -221,7 +224,9 @@ def certificate_pdf(db: Database, volunteer_id: int, *, today: dt.date | None = 
     """Zaświadczenie o wykonaniu świadczeń: periods, scope and hours of the volunteer's work."""
     from pal_desktop.reports.volunteer_documents import render_certificate
 
-    return render_certificate(_record(db, volunteer_id, today or dt.date.today(), "zaswiadczenie"))
+    content = render_certificate(_record(db, volunteer_id, today or dt.date.today(), "zaswiadczenie"))
+    log_access(db, PRINT, "volunteer_certificate", record_id=volunteer_id)
+    return content
 
 
 def opinion_pdf(db: Database, volunteer_id: int, assessment: str, *, today: dt.date | None = None) -> bytes:
@@ -229,7 +234,9 @@ def opinion_pdf(db: Database, volunteer_id: int, assessment: str, *, today: dt.d
     from pal_desktop.reports.volunteer_documents import render_opinion
 
     assessment = check_opinion_text(assessment)
-    return render_opinion(_record(db, volunteer_id, today or dt.date.today(), "opinia"), assessment)
+    content = render_opinion(_record(db, volunteer_id, today or dt.date.today(), "opinia"), assessment)
+    log_access(db, PRINT, "volunteer_opinion", record_id=volunteer_id)
+    return content
 
 
 def check_opinion_text(assessment: str | None) -> str:
@@ -291,16 +298,20 @@ def hours_summary_pdf(db: Database, date_from: dt.date, date_to: dt.date, *, tod
     """Zestawienie godzin wolontariuszy for a period: per volunteer, per task and per month, with the value."""
     from pal_desktop.reports.volunteer_documents import render_hours_summary
 
-    return render_hours_summary(_period_document(db, date_from, date_to, ranked=False, details=True,
-                                                 today=today or dt.date.today()))
+    content = render_hours_summary(_period_document(db, date_from, date_to, ranked=False, details=True,
+                                                    today=today or dt.date.today()))
+    log_access(db, PRINT, "volunteer_hours_summary", period=_period(date_from, date_to))
+    return content
 
 
 def gala_pdf(db: Database, date_from: dt.date, date_to: dt.date, *, today: dt.date | None = None) -> bytes:
     """The gala list: volunteers ranked by their hours in the period."""
     from pal_desktop.reports.volunteer_documents import render_gala_list
 
-    return render_gala_list(_period_document(db, date_from, date_to, ranked=True, details=False,
-                                             today=today or dt.date.today()))
+    content = render_gala_list(_period_document(db, date_from, date_to, ranked=True, details=False,
+                                                today=today or dt.date.today()))
+    log_access(db, PRINT, "volunteer_gala_list", period=_period(date_from, date_to))
+    return content
 
 
 def thanks_pdf(db: Database, date_from: dt.date, date_to: dt.date, *, today: dt.date | None = None) -> bytes:
@@ -310,6 +321,7 @@ def thanks_pdf(db: Database, date_from: dt.date, date_to: dt.date, *, today: dt.
     people, _lines, _total, _rate = _period_lines(db, date_from, date_to, ranked=False)
     header, programme_title = _header(db, None)
     letters = [ThanksLetter(p.name, is_female_name(p.first_name), _hours(p.hours)) for p in people]
+    log_access(db, PRINT, "volunteer_thanks", count=len(letters), period=_period(date_from, date_to))
     return render_thanks(ThanksDocument(header=header, period=_period(date_from, date_to), letters=letters,
                                         place_and_date=_place_and_date(header, today or dt.date.today()),
                                         organisation=header.organisation, programme_title=programme_title))

@@ -22,7 +22,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from pal_desktop import paths
 from pal_desktop.errors import ConflictError, DatabaseError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
-from pal_desktop.storage import file_guard
+from pal_desktop.storage import audit_chain, file_guard
 from pal_desktop.storage.models import AuditEntry, Base, current_actor
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -203,6 +203,8 @@ def _changes(obj) -> dict:
             old = history.deleted[0] if history.deleted else None
             new = history.added[0] if history.added else None
             changed[attr.key] = [_json_value(old), _json_value(new)]
+            if audit_chain.is_sensitive(obj.__tablename__, attr.key):
+                changed[attr.key] = [audit_chain.MASK, audit_chain.MASK]
     return changed
 
 
@@ -240,10 +242,10 @@ def _write_audit(session: Session, _flush_context) -> None:
     for obj, action, changes in pending:
         record_id = getattr(obj, "id", None)
         rows.append({"actor": current_actor.get(), "action": action, "table_name": obj.__tablename__,
-                     "record_id": record_id,
+                     "record_id": record_id, "subject_ids": audit_chain.subjects_of(obj),
                      "changes": json.dumps(changes, ensure_ascii=False) if changes else ""})
     # Core insert: adding ORM objects from inside a flush would need another flush.
-    session.execute(AuditEntry.__table__.insert(), rows)
+    audit_chain.append(session.connection(), rows)
 
 
 @dataclass

@@ -30,7 +30,7 @@ MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 #: The newest revision in migrations/versions (a test keeps it equal to Alembic's head). Knowing it without
 #: Alembic lets an up-to-date database open without importing Alembic at all, which saves a quarter of a
 #: second of start-up.
-SCHEMA_HEAD = "0009"
+SCHEMA_HEAD = "0011"
 
 
 def alembic_config(url: str | None = None):
@@ -103,6 +103,7 @@ def backup_sqlite(path: Path, revision: str | None) -> Path:
             destination.close()
     finally:
         source.close()
+    paths.make_private(target)
     return target
 
 
@@ -152,6 +153,8 @@ def open_database(url: str, *, create: bool = True) -> OpenResult:
             backup = backup_sqlite(path, state.revision)
         if state.revision != head:
             _upgrade(engine, location)
+        if path is not None and state.revision is None:
+            paths.make_private_database(path)
         return OpenResult(Database(url, engine), created=state.revision is None,
                           upgraded_from=state.revision if state.revision not in (None, head) else None,
                           backup=backup)

@@ -198,6 +198,8 @@ class MainWindow(QMainWindow):
         self.settings_action = self._action(self.tr("&Ustawienia…"), "settingsAction", "Ctrl+,",
                                             tip=self.tr("Dane organizacji, logotypy i lokalizacja bazy danych"),
                                             slot=self.open_settings)
+        self.audit_action = self._action(self.tr("Dzi&ennik dostępu…"), "auditAction", slot=self.open_audit_log,
+                                         tip=self.tr("Kto i kiedy zmienił, otworzył, wydrukował lub wyeksportował dane"))
         self.quit_action = self._action(self.tr("Za&kończ"), "quitAction", "Ctrl+Q",
                                         tip=self.tr("Zamknij program"), slot=self.close)
         self.quit_action.setMenuRole(QAction.MenuRole.QuitRole)
@@ -230,7 +232,7 @@ class MainWindow(QMainWindow):
         file_menu.addActions([self.save_action, self.print_action])
         file_menu.addSeparator()
         file_menu.addAction(self.backup_action)
-        file_menu.addAction(self.settings_action)
+        file_menu.addActions([self.settings_action, self.audit_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu(self.tr("&Edycja"))
@@ -403,6 +405,7 @@ class MainWindow(QMainWindow):
     def _set_database_actions_enabled(self, enabled: bool) -> None:
         self.settings_action.setEnabled(enabled)
         self.backup_action.setEnabled(enabled)
+        self.audit_action.setEnabled(enabled)
         self.programme_combo.setEnabled(enabled and bool(self._programmes))
 
     def _set_status_text(self, label: QLabel, text: str) -> None:
@@ -567,6 +570,14 @@ class MainWindow(QMainWindow):
                                                  "obowiązywać przy następnym uruchomieniu programu."), 10000)
         else:
             self.statusBar().showMessage(self.tr("Ustawienia zapisane."), 5000)
+
+    def open_audit_log(self) -> None:
+        if self._db is not None:
+            from pal_desktop.ui.dialogs.audit_dialog import AuditDialog
+
+            dialog = AuditDialog(self._db, parent=self)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
 
     def show_help(self) -> None:
         from pal_desktop.ui.dialogs.help_dialog import HelpDialog

@@ -27,6 +27,7 @@ def save_printout(content: bytes, name: str) -> Path:
     stamp = dt.datetime.now().strftime("%Y-%m-%d-%H%M%S")
     path = printouts_dir() / f"{slug}-{stamp}.pdf"
     path.write_bytes(content)
+    paths.make_private(path)
     return path
 
 

@@ -93,7 +93,7 @@
     </message>
     <message>
         <source>Zgoda &amp;opiekuna:</source>
-        <translation>&amp;Guardian&apos;s consent:</translation>
+        <translation>&amp;Guardian's consent:</translation>
     </message>
     <message>
         <source>Zgoda przedstawiciela ustawowego</source>
@@ -327,7 +327,7 @@
     </message>
     <message>
         <source>Zmień dane zaznaczonego animatora (Enter)</source>
-        <translation>Change the selected animator&apos;s details (Enter)</translation>
+        <translation>Change the selected animator's details (Enter)</translation>
     </message>
     <message>
         <source>&amp;Usuń</source>
@@ -355,7 +355,7 @@
     </message>
     <message>
         <source>Inicjatywy lokalne animatora</source>
-        <translation>Animator&apos;s local initiatives</translation>
+        <translation>Animator's local initiatives</translation>
     </message>
     <message>
         <source>&amp;Dodaj…</source>
@@ -579,7 +579,7 @@
     <name>AttendanceWidget</name>
     <message>
         <source>Lista obecności do zaznaczenia</source>
-        <extracomment>Keys that set a status (and move on). Letters typed within this time make one prefix (&quot;kow&quot; jumps to Kowalska).</extracomment>
+        <extracomment>Keys that set a status (and move on). Letters typed within this time make one prefix ("kow" jumps to Kowalska).</extracomment>
         <translation>Attendance list to mark</translation>
     </message>
     <message>
@@ -729,6 +729,14 @@
     <message>
         <source>Dopisano jako obecną osobę spoza listy: {name}.</source>
         <translation>Added as present (not on the list): {name}.</translation>
+    </message>
+    <message>
+        <source>Spotkania z zapisaną obecnością. Poniżej 80 % (na czerwono): &lt;b&gt;{low}&lt;/b&gt; z {total} osób.</source>
+        <translation>Sessions with recorded attendance. Below 80% (in red): &lt;b&gt;{low}&lt;/b&gt; of {total} people.</translation>
+    </message>
+    <message>
+        <source>Spotkania z zapisaną obecnością. Wszyscy ({total}) mają co najmniej 80 %.</source>
+        <translation>Sessions with recorded attendance. Everyone ({total}) has at least 80%.</translation>
     </message>
 </context>
 <context>
@@ -975,7 +983,7 @@ Rows: (id, Nazwisko, Imię, Telefon, Praca z dziećmi, Porozumienie do, Godziny 
     </message>
     <message>
         <source>Osoby objęte inicjatywami animatora</source>
-        <translation>People reached by the animator&apos;s initiatives</translation>
+        <translation>People reached by the animator's initiatives</translation>
     </message>
     <message>
         <source>Wydarzenia</source>
@@ -1060,7 +1068,7 @@ Rows: (id, Nazwisko, Imię, Telefon, Praca z dziećmi, Porozumienie do, Godziny 
     </message>
     <message>
         <source>Nazwisko i imię</source>
-        <extracomment>fetch(query, offset, limit) -&gt; list of ParticipantRow (runs in a worker thread). Header text (Polish source, context &quot;Columns&quot;). ParticipantQuery.sort key for this column. Starting width in average characters.</extracomment>
+        <extracomment>fetch(query, offset, limit) -&gt; list of ParticipantRow (runs in a worker thread). Header text (Polish source, context "Columns"). ParticipantQuery.sort key for this column. Starting width in average characters.</extracomment>
         <translation>Surname and first name</translation>
     </message>
     <message>
@@ -1190,6 +1198,30 @@ The columns of the task list.</extracomment>
         <source>Godziny łącznie</source>
         <translation>Total hours</translation>
     </message>
+    <message>
+        <source>Nr</source>
+        <translation>No.</translation>
+    </message>
+    <message>
+        <source>Data i godzina</source>
+        <translation>Date and time</translation>
+    </message>
+    <message>
+        <source>Użytkownik</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Czynność</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>Czego dotyczy</source>
+        <translation>Concerns</translation>
+    </message>
+    <message>
+        <source>Szczegóły</source>
+        <translation>Details</translation>
+    </message>
 </context>
 <context>
     <name>CopyEnrolmentDialog</name>
@@ -1295,7 +1327,7 @@ The columns of the task list.</extracomment>
     </message>
     <message>
         <source>Baza „{location}” nie istnieje. Utwórz ją poleceniem: pal-desktop init</source>
-        <extracomment>The newest revision in migrations/versions (a test keeps it equal to Alembic&apos;s head). Knowing it without Alembic lets an up-to-date database open without importing Alembic at all, which saves a quarter of a second of start-up.</extracomment>
+        <extracomment>The newest revision in migrations/versions (a test keeps it equal to Alembic's head). Knowing it without Alembic lets an up-to-date database open without importing Alembic at all, which saves a quarter of a second of start-up.</extracomment>
         <translation>The database “{location}” does not exist. Create it with the command: pal-desktop init</translation>
     </message>
     <message>
@@ -1351,7 +1383,7 @@ The columns of the task list.</extracomment>
     </message>
     <message>
         <source>Wpisz dzisiejszą datę</source>
-        <translation>Enter today&apos;s date</translation>
+        <translation>Enter today's date</translation>
     </message>
 </context>
 <context>
@@ -1378,7 +1410,7 @@ The columns of the task list.</extracomment>
     <name>Efs</name>
     <message>
         <source>Kraj</source>
-        <extracomment>The data set&apos;s columns, in the funder&apos;s order.</extracomment>
+        <extracomment>The data set's columns, in the funder's order.</extracomment>
         <translation>Country</translation>
     </message>
     <message>
@@ -1483,7 +1515,7 @@ The columns of the task list.</extracomment>
     </message>
     <message>
         <source>Zakończenie udziału osoby w projekcie zgodnie z zaplanowaną dla niej ścieżką uczestnictwa</source>
-        <translation>Participation in the project completed according to the person&apos;s planned participation path</translation>
+        <translation>Participation in the project completed according to the person's planned participation path</translation>
     </message>
     <message>
         <source>Rodzaj przyznanego wsparcia</source>
@@ -1584,7 +1616,7 @@ The columns of the task list.</extracomment>
     </message>
     <message>
         <source>Pominięto {count} osób, którym brakuje danych wymaganych w zestawie EFS. Uzupełnij je (dwuklik otwiera stronę osoby) i wyeksportuj ponownie:</source>
-        <translation>{count} people were skipped because they lack data required in the EFS data set. Fill it in (double-click opens the person&apos;s page) and export again:</translation>
+        <translation>{count} people were skipped because they lack data required in the EFS data set. Fill it in (double-click opens the person's page) and export again:</translation>
     </message>
     <message>
         <source>Nikogo nie pominięto.</source>
@@ -2102,7 +2134,7 @@ The columns of the task list.</extracomment>
     </message>
     <message>
         <source>praca socjalna</source>
-        <extracomment>Forms of support a participant&apos;s individual path is made of (the EU data set&apos;s &quot;Rodzaj wsparcia&quot;).</extracomment>
+        <extracomment>Forms of support a participant's individual path is made of (the EU data set's "Rodzaj wsparcia").</extracomment>
         <translation>social work</translation>
     </message>
     <message>
@@ -2240,9 +2272,9 @@ The columns of the task list.</extracomment>
     <name>Errors</name>
     <message>
         <source>Nie ma programu o numerze {id}.</source>
-        <extracomment>The settings that describe the area (see the module&apos;s docstring), with their defaults. The special statuses, each answered Tak / Nie / Odmowa podania informacji.
+        <extracomment>The settings that describe the area (see the module's docstring), with their defaults. The special statuses, each answered Tak / Nie / Odmowa podania informacji.
 ----------
-How each product of seed section XI is counted from the records (the indicators&apos; ``measure``).</extracomment>
+How each product of seed section XI is counted from the records (the indicators' ``measure``).</extracomment>
         <translation>There is no programme with number {id}.</translation>
     </message>
     <message>
@@ -2292,7 +2324,7 @@ How each product of seed section XI is counted from the records (the indicators&
     </message>
     <message>
         <source>W bazie nie ma jeszcze żadnego programu.</source>
-        <extracomment>Dated before today and still &quot;planowane&quot;. The planned number of events as set on the task (None: the events recorded under it are the plan). Events the task should have (its planned number, else the events recorded under it). Events that took place (status &quot;odbyło się&quot;, or dated today or earlier and not cancelled). Events dated before today still &quot;planowane&quot;. Share of the task&apos;s days that have passed (0.0–1.0). Events of the programme not assigned to any task. The dates asked for fell outside the programme&apos;s period and were moved inside it.</extracomment>
+        <extracomment>Dated before today and still "planowane". The planned number of events as set on the task (None: the events recorded under it are the plan). Events the task should have (its planned number, else the events recorded under it). Events that took place (status "odbyło się", or dated today or earlier and not cancelled). Events dated before today still "planowane". Share of the task's days that have passed (0.0–1.0). Events of the programme not assigned to any task. The dates asked for fell outside the programme's period and were moved inside it.</extracomment>
         <translation>There are no programmes in the database yet.</translation>
     </message>
     <message>
@@ -2432,7 +2464,7 @@ How each product of seed section XI is counted from the records (the indicators&
     </message>
     <message>
         <source>Imię i nazwisko prowadzącego</source>
-        <translation>Leader&apos;s full name</translation>
+        <translation>Leader's full name</translation>
     </message>
     <message>
         <source>imię i nazwisko</source>
@@ -2695,7 +2727,7 @@ How each product of seed section XI is counted from the records (the indicators&
     <message>
         <source>{title}
 Spotkanie cyklu zajęć</source>
-        <extracomment>Elements of the row tuple shown in the details under the list rather than as columns (the width is shared with the calendar): the type and the task&apos;s number.</extracomment>
+        <extracomment>Elements of the row tuple shown in the details under the list rather than as columns (the width is shared with the calendar): the type and the task's number.</extracomment>
         <translation>{title}
 Part of a series of sessions</translation>
     </message>
@@ -2923,7 +2955,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>nazwisko prowadzącego</source>
-        <translation>leader&apos;s surname</translation>
+        <translation>leader's surname</translation>
     </message>
     <message>
         <source>&amp;Kto prowadzi:</source>
@@ -3023,7 +3055,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>Nie usuwaj</source>
-        <translation>Don&apos;t delete</translation>
+        <translation>Don't delete</translation>
     </message>
     <message>
         <source>Usunięto wydarzenie „{title}”.</source>
@@ -3054,7 +3086,7 @@ Part of a series of sessions</translation>
     <name>Export</name>
     <message>
         <source>Nazwisko</source>
-        <extracomment>The columns of the export, in order: the registry table&apos;s, then the rest of the record, so that an exported sheet imports back (pal-desktop import participants) without losing what the rules require.</extracomment>
+        <extracomment>The columns of the export, in order: the registry table's, then the rest of the record, so that an exported sheet imports back (pal-desktop import participants) without losing what the rules require.</extracomment>
         <translation>Surname</translation>
     </message>
     <message>
@@ -3239,7 +3271,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>Nazwisko</source>
-        <extracomment>What a column can be mapped to, with the Polish names the mapping dialog shows. Besides the fields of ParticipantInput there are columns that hold several: a full name, and an address &quot;ul. Długa 5/3&quot;.</extracomment>
+        <extracomment>What a column can be mapped to, with the Polish names the mapping dialog shows. Besides the fields of ParticipantInput there are columns that hold several: a full name, and an address "ul. Długa 5/3".</extracomment>
         <translation>Surname</translation>
     </message>
     <message>
@@ -3437,7 +3469,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>Temat</source>
-        <extracomment>For a meeting of a series: its number (from 1) and the series&apos; meetings, first and last date.</extracomment>
+        <extracomment>For a meeting of a series: its number (from 1) and the series' meetings, first and last date.</extracomment>
         <translation>Topic</translation>
     </message>
     <message>
@@ -3592,7 +3624,7 @@ Part of a series of sessions</translation>
     <name>GanttView</name>
     <message>
         <source>Kamień milowy</source>
-        <extracomment>How close to a bar&apos;s end (pixels) a press grabs the end instead of the whole bar. Room to the right of the last day for the labels of bars that end there.</extracomment>
+        <extracomment>How close to a bar's end (pixels) a press grabs the end instead of the whole bar. Room to the right of the last day for the labels of bars that end there.</extracomment>
         <translation>Milestone</translation>
     </message>
     <message>
@@ -3716,7 +3748,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>zadania programu z datami; ◆ oznacza kamień milowy</source>
-        <translation>the programme&apos;s tasks with dates; ◆ marks a milestone</translation>
+        <translation>the programme's tasks with dates; ◆ marks a milestone</translation>
     </message>
     <message>
         <source>Wydarzenia</source>
@@ -3732,7 +3764,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>wskaźniki programu i dokumenty do wydruku</source>
-        <translation>the programme&apos;s indicators and documents to print</translation>
+        <translation>the programme's indicators and documents to print</translation>
     </message>
     <message>
         <source>przejście do zakładki</source>
@@ -3787,8 +3819,8 @@ Part of a series of sessions</translation>
     <name>HoursDialog</name>
     <message>
         <source>Godziny wolontariusza</source>
-        <extracomment>The schedule task volunteers&apos; hours belong to unless another is chosen (seed IX, task 6).</extracomment>
-        <translation>Volunteer&apos;s hours</translation>
+        <extracomment>The schedule task volunteers' hours belong to unless another is chosen (seed IX, task 6).</extracomment>
+        <translation>Volunteer's hours</translation>
     </message>
     <message>
         <source>Zmiana wpisu godzin</source>
@@ -3949,7 +3981,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>Wiersz {row}, {column}: {problem}</source>
-        <extracomment>The same problems as ValidationErrors (message &quot;Wiersz {row}, {column}: {problem}&quot;), for the UI. The text of each of the preview&apos;s columns, edits included.</extracomment>
+        <extracomment>The same problems as ValidationErrors (message "Wiersz {row}, {column}: {problem}"), for the UI. The text of each of the preview's columns, edits included.</extracomment>
         <translation>Row {row}, {column}: {problem}</translation>
     </message>
     <message>
@@ -3974,7 +4006,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>Nie ma zapisanego przypisania kolumn „{name}”.</source>
-        <extracomment>argparse&apos;s own messages, in Polish (argparse is not translated on Windows installs).</extracomment>
+        <extracomment>argparse's own messages, in Polish (argparse is not translated on Windows installs).</extracomment>
         <translation>There is no saved column mapping “{name}”.</translation>
     </message>
     <message>
@@ -4665,6 +4697,14 @@ Part of a series of sessions</translation>
         <source>Działa bez dostępu do internetu. Dane pozostają w bazie wskazanej w ustawieniach.</source>
         <translation>Works without internet access. The data stays in the database chosen in the settings.</translation>
     </message>
+    <message>
+        <source>Kto i kiedy zmienił, otworzył, wydrukował lub wyeksportował dane</source>
+        <translation>Who changed, opened, printed or exported data, and when</translation>
+    </message>
+    <message>
+        <source>Dzi&amp;ennik dostępu…</source>
+        <translation>Access &amp;log…</translation>
+    </message>
 </context>
 <context>
     <name>MissingDatabaseDialog</name>
@@ -4745,7 +4785,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>Kandydaci i uczestnicy, którzy nie podpisali jeszcze wszystkich dokumentów. Enter lub dwuklik otwiera stronę osoby, gdzie można uzupełnić daty.</source>
-        <translation>Candidates and participants who have not yet signed all their documents. Enter or double-click opens the person&apos;s page, where you can fill in the dates.</translation>
+        <translation>Candidates and participants who have not yet signed all their documents. Enter or double-click opens the person's page, where you can fill in the dates.</translation>
     </message>
     <message>
         <source>&amp;Otwórz</source>
@@ -4753,7 +4793,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>Otwórz stronę zaznaczonej osoby</source>
-        <translation>Open the selected person&apos;s page</translation>
+        <translation>Open the selected person's page</translation>
     </message>
     <message>
         <source>Zamknij</source>
@@ -4832,7 +4872,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>stycznia</source>
-        <extracomment>Month names after a day number (&quot;11 listopada 2021&quot;).</extracomment>
+        <extracomment>Month names after a day number ("11 listopada 2021").</extracomment>
         <translation>January</translation>
     </message>
     <message>
@@ -4937,7 +4977,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>dziś</source>
-        <extracomment>The date of a cell. The events of a cell&apos;s day (a list of objects with ``start_time`` and ``title``). The name of the public holiday on the cell&apos;s day, or None. True for days of the shown month (the grid also shows the ends of the months around it).</extracomment>
+        <extracomment>The date of a cell. The events of a cell's day (a list of objects with ``start_time`` and ``title``). The name of the public holiday on the cell's day, or None. True for days of the shown month (the grid also shows the ends of the months around it).</extracomment>
         <translation>today</translation>
     </message>
     <message>
@@ -4985,8 +5025,8 @@ Part of a series of sessions</translation>
         <translation>Days of the month</translation>
     </message>
     <message>
-        <source>&lt;span style=&apos;color:#1a5fb4&apos;&gt;▢&lt;/span&gt; dziś &amp;nbsp; &lt;span style=&apos;color:#b3261e&apos;&gt;czerwone&lt;/span&gt; — niedziele i święta &amp;nbsp; kliknij dzień, aby pokazać jego wydarzenia</source>
-        <translation>&lt;span style=&apos;color:#1a5fb4&apos;&gt;▢&lt;/span&gt; today &amp;nbsp; &lt;span style=&apos;color:#b3261e&apos;&gt;red&lt;/span&gt; — Sundays and public holidays &amp;nbsp; click a day to show its events</translation>
+        <source>&lt;span style='color:#1a5fb4'&gt;▢&lt;/span&gt; dziś &amp;nbsp; &lt;span style='color:#b3261e'&gt;czerwone&lt;/span&gt; — niedziele i święta &amp;nbsp; kliknij dzień, aby pokazać jego wydarzenia</source>
+        <translation>&lt;span style='color:#1a5fb4'&gt;▢&lt;/span&gt; today &amp;nbsp; &lt;span style='color:#b3261e'&gt;red&lt;/span&gt; — Sundays and public holidays &amp;nbsp; click a day to show its events</translation>
     </message>
     <message>
         <source>Objaśnienie kalendarza</source>
@@ -5063,7 +5103,7 @@ Part of a series of sessions</translation>
     <name>Operations</name>
     <message>
         <source>Przerwano na prośbę użytkownika; nic nie zostało zapisane.</source>
-        <translation>Cancelled at the user&apos;s request; nothing was saved.</translation>
+        <translation>Cancelled at the user's request; nothing was saved.</translation>
     </message>
     <message>
         <source>„{title}”: nie udało się zapisać ani odczytać pliku ({reason}). Sprawdź miejsce na dysku i uprawnienia.</source>
@@ -5182,7 +5222,7 @@ Part of a series of sessions</translation>
     <name>ParticipantForm</name>
     <message>
         <source>Nowy uczestnik</source>
-        <extracomment>Fields whose &quot;cannot be empty&quot; message waits until the field is touched on a brand-new form. Fields sharing a row show their messages under the row&apos;s first field.</extracomment>
+        <extracomment>Fields whose "cannot be empty" message waits until the field is touched on a brand-new form. Fields sharing a row show their messages under the row's first field.</extracomment>
         <translation>New participant</translation>
     </message>
     <message>
@@ -5295,7 +5335,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>wybierz z listy ulic obszaru albo wpisz</source>
-        <translation>choose from the area&apos;s street list or type in</translation>
+        <translation>choose from the area's street list or type in</translation>
     </message>
     <message>
         <source>U&amp;lica:</source>
@@ -5577,7 +5617,7 @@ plan:</translation>
     </message>
     <message>
         <source>Ulicy „{street}” nie ma na liście ulic obszaru rewitalizacji tego programu — adres zostanie zapisany z uzasadnieniem.</source>
-        <translation>The street “{street}” is not on this programme&apos;s list of revitalisation area streets — the address will be saved with a reason.</translation>
+        <translation>The street “{street}” is not on this programme's list of revitalisation area streets — the address will be saved with a reason.</translation>
     </message>
     <message>
         <source>„{text}” to nie jest data — wpisz ją w postaci dd.mm.rrrr, np. 15.03.2021.</source>
@@ -6363,7 +6403,7 @@ Open it and print it.</translation>
     <name>ParticipantsTab</name>
     <message>
         <source>Uczestnicy</source>
-        <extracomment>The six tabs in order: id, where the class lives, and the Polish title (translated in the class&apos;s context).</extracomment>
+        <extracomment>The six tabs in order: id, where the class lives, and the Polish title (translated in the class's context).</extracomment>
         <translation>Participants</translation>
     </message>
     <message>
@@ -6610,7 +6650,7 @@ Open it and print it.</translation>
     </message>
     <message>
         <source>Ta osoba zakończyła udział w programie.</source>
-        <translation>This person&apos;s participation in the programme has ended.</translation>
+        <translation>This person's participation in the programme has ended.</translation>
     </message>
     <message>
         <source>Znaleziono: {count}. Strzałka w dół przechodzi do listy, Enter wybiera (Ctrl lub Shift — kilka osób).</source>
@@ -6834,7 +6874,7 @@ Open it and print it.</translation>
     </message>
     <message>
         <source>na stronie uczestnika (zakładka Uczestnicy)</source>
-        <translation>on the participant&apos;s page (Participants tab)</translation>
+        <translation>on the participant's page (Participants tab)</translation>
     </message>
     <message>
         <source>przy wydarzeniu (zakładka Wydarzenia)</source>
@@ -6957,7 +6997,7 @@ Open it and print it.</translation>
     </message>
     <message>
         <source>Skan jest za ciemny. Zeskanuj stronę ponownie jaśniej (tryb „dokument”, 200-300 dpi).</source>
-        <translation>The scan is too dark. Scan the page again lighter (&quot;document&quot; mode, 200-300 dpi).</translation>
+        <translation>The scan is too dark. Scan the page again lighter ("document" mode, 200-300 dpi).</translation>
     </message>
     <message>
         <source>Skan jest za jasny albo wyblakły. Zeskanuj stronę ponownie ciemniej.</source>
@@ -6965,7 +7005,7 @@ Open it and print it.</translation>
     </message>
     <message>
         <source>Nie widać narożników strony (ucięta, zagięta lub nieostra). Zeskanuj całą stronę.</source>
-        <translation>The page&apos;s corners cannot be seen (cut off, folded or blurred). Scan the whole page.</translation>
+        <translation>The page's corners cannot be seen (cut off, folded or blurred). Scan the whole page.</translation>
     </message>
     <message>
         <source>Ta strona jest już w tym zestawie albo została wczytana wcześniej. Pominięto ją.</source>
@@ -7136,7 +7176,7 @@ Open it and print it.</translation>
     </message>
     <message>
         <source>Harmonogram tego programu nie ma jeszcze zadań. Dodaj pierwsze zadanie przyciskiem „Dodaj zadanie…” nad wykresem.</source>
-        <translation>This programme&apos;s schedule has no tasks yet. Add the first task with the “Add task…” button above the chart.</translation>
+        <translation>This programme's schedule has no tasks yet. Add the first task with the “Add task…” button above the chart.</translation>
     </message>
     <message>
         <source>okres zadania (ciemniej: czas, który upłynął)</source>
@@ -7244,7 +7284,7 @@ Open it and print it.</translation>
     </message>
     <message>
         <source>Przewiń wykres do dzisiejszej daty</source>
-        <translation>Scroll the chart to today&apos;s date</translation>
+        <translation>Scroll the chart to today's date</translation>
     </message>
     <message>
         <source>&amp;Drukuj…</source>
@@ -7413,6 +7453,10 @@ Open it and print it.</translation>
         <source>(poniżej {threshold} %)</source>
         <translation>(under {threshold} %)</translation>
     </message>
+    <message>
+        <source>(poniżej 80 %)</source>
+        <translation>(below 80%)</translation>
+    </message>
 </context>
 <context>
     <name>SeriesScopeBox</name>
@@ -7489,7 +7533,7 @@ Open it and print it.</translation>
     </message>
     <message>
         <source>Spotkania z zapisaną obecnością z wszystkich spotkań cyklu</source>
-        <translation>Meetings with recorded attendance of all the series&apos; meetings</translation>
+        <translation>Meetings with recorded attendance of all the series' meetings</translation>
     </message>
     <message>
         <source>Zapisani</source>
@@ -7529,7 +7573,7 @@ Open it and print it.</translation>
     </message>
     <message>
         <source>Frekwencja według zasad organizacji</source>
-        <translation>Attendance rate under the organisation&apos;s rules</translation>
+        <translation>Attendance rate under the organisation's rules</translation>
     </message>
     <message>
         <source>Usprawiedliwione nieobecności: {rule}. Próg: {threshold}.</source>
@@ -8007,7 +8051,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Usuwa też godziny wolontariusza zapisane przy tym wydarzeniu (Delete)</source>
-        <translation>Also removes the volunteer&apos;s hours recorded for this event (Delete)</translation>
+        <translation>Also removes the volunteer's hours recorded for this event (Delete)</translation>
     </message>
     <message>
         <source>Zamknij</source>
@@ -8030,7 +8074,7 @@ officer (DPO):</translation>
     <name>Startup</name>
     <message>
         <source>Otwieranie bazy danych…</source>
-        <extracomment>The user chose to create the database if it is missing (&quot;Otwórz domyślną&quot;). The database was chosen at start after a failure: its errors offer the choice again.</extracomment>
+        <extracomment>The user chose to create the database if it is missing ("Otwórz domyślną"). The database was chosen at start after a failure: its errors offer the choice again.</extracomment>
         <translation>Opening the database…</translation>
     </message>
     <message>
@@ -8307,7 +8351,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Pole „Nazwa organizacji” nie może być puste.</source>
-        <extracomment>How to reach the office&apos;s data protection officer (inspektor ochrony danych): name, e-mail or phone.</extracomment>
+        <extracomment>How to reach the office's data protection officer (inspektor ochrony danych): name, e-mail or phone.</extracomment>
         <translation>The “Organisation name” field cannot be empty.</translation>
     </message>
     <message>
@@ -8497,7 +8541,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Pole „Nazwa zadania” nie może być puste.</source>
-        <extracomment>Events the task should have: its planned number when set, else the events recorded under it. Events that took place: marked &quot;odbyło się&quot; (recording attendance marks them so). Events dated before today whose status is still &quot;planowane&quot;: the task is behind. Cancelled events (counted in neither number). Events recorded under the task (not cancelled).</extracomment>
+        <extracomment>Events the task should have: its planned number when set, else the events recorded under it. Events that took place: marked "odbyło się" (recording attendance marks them so). Events dated before today whose status is still "planowane": the task is behind. Cancelled events (counted in neither number). Events recorded under the task (not cancelled).</extracomment>
         <translation>The “Task name” field cannot be empty.</translation>
     </message>
     <message>
@@ -8526,7 +8570,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Pole „{label}” może mieć najwyżej 300 znaków.</source>
-        <extracomment>&quot;Nazwisko Imię&quot; of the linked participant (&quot;&quot; when not linked).</extracomment>
+        <extracomment>"Nazwisko Imię" of the linked participant ("" when not linked).</extracomment>
         <translation>The “{label}” field can have at most 300 characters.</translation>
     </message>
     <message>
@@ -8607,7 +8651,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Podaj datę, od której obowiązuje zapis na cykl.</source>
-        <extracomment>Newly enrolled on at least one meeting of the scope. Put on the waiting list of at least one meeting (places ran out there). Already on every meeting of the scope: nothing written for them. The dates of the meetings written to. Meetings of the scope left as they were because their attendance is already recorded. Per person on a waiting list: the dates of those meetings. Meetings where the person&apos;s attendance is recorded: their enrolment stays with the record. (date, participant id) of those who moved up from a waiting list into the freed place.</extracomment>
+        <extracomment>Newly enrolled on at least one meeting of the scope. Put on the waiting list of at least one meeting (places ran out there). Already on every meeting of the scope: nothing written for them. The dates of the meetings written to. Meetings of the scope left as they were because their attendance is already recorded. Per person on a waiting list: the dates of those meetings. Meetings where the person's attendance is recorded: their enrolment stays with the record. (date, participant id) of those who moved up from a waiting list into the freed place.</extracomment>
         <translation>Give the date from which the series enrolment applies.</translation>
     </message>
     <message>
@@ -8665,7 +8709,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Nie udało się nadać numeru dokumentu — spróbuj jeszcze raz.</source>
-        <extracomment>Polish first names of men that end in &quot;a&quot; (the documents&apos; grammar guesses the sex from the first name). The register&apos;s prefix of each numbered kind of document.</extracomment>
+        <extracomment>Polish first names of men that end in "a" (the documents' grammar guesses the sex from the first name). The register's prefix of each numbered kind of document.</extracomment>
         <translation>The document number could not be given — try again.</translation>
     </message>
     <message>
@@ -8730,7 +8774,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Wpisz datę urodzenia wolontariusza w jego danych — bez niej nie wiadomo, czy porozumienie wymaga zgody przedstawiciela ustawowego.</source>
-        <translation>Enter the volunteer&apos;s date of birth in their details — without it, it is not known whether the agreement needs the consent of a legal representative.</translation>
+        <translation>Enter the volunteer's date of birth in their details — without it, it is not known whether the agreement needs the consent of a legal representative.</translation>
     </message>
     <message>
         <source>{name} w dniu rozpoczęcia ({start}) będzie mieć {age} lat — porozumienie z osobą niepełnoletnią wymaga pisemnej zgody przedstawiciela ustawowego; wpisz jej datę.</source>
@@ -8738,7 +8782,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Wolontariusz pracuje z dziećmi, a w jego danych brakuje: {missing}. Uzupełnij dane wolontariusza przed zawarciem porozumienia.</source>
-        <translation>The volunteer works with children, but their details are missing: {missing}. Complete the volunteer&apos;s details before concluding the agreement.</translation>
+        <translation>The volunteer works with children, but their details are missing: {missing}. Complete the volunteer's details before concluding the agreement.</translation>
     </message>
     <message>
         <source>Porozumienie o numerze „{number}” już jest w ewidencji — zostaw pole puste, a numer nada się sam.</source>
@@ -8770,7 +8814,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Dzień {date} nie mieści się w żadnym porozumieniu wolontariusza ({periods}) — godzin poza porozumieniem nie zapisuje się.</source>
-        <translation>The day {date} is not covered by any of the volunteer&apos;s agreements ({periods}) — hours outside an agreement are not recorded.</translation>
+        <translation>The day {date} is not covered by any of the volunteer's agreements ({periods}) — hours outside an agreement are not recorded.</translation>
     </message>
     <message>
         <source>Wolontariusz nie ma jeszcze porozumienia — najpierw zapisz porozumienie, potem godziny.</source>
@@ -8794,12 +8838,12 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Podaj okres: datę początkową i końcową.</source>
-        <extracomment>Short notes of the list&apos;s &quot;Uwagi&quot; column, per kind of warning (the full texts are in the tooltip). Place in the ranking (people with equal hours share a place).</extracomment>
+        <extracomment>Short notes of the list's "Uwagi" column, per kind of warning (the full texts are in the tooltip). Place in the ranking (people with equal hours share a place).</extracomment>
         <translation>Enter the period: the start and end dates.</translation>
     </message>
     <message>
         <source>Wartość docelowa musi być liczbą, np. 12 albo 1500,5 (wpisano: „{value}”).</source>
-        <extracomment>None when the indicator has no measure: staff assess it themselves. value / target × 100, when both are known and the target is above zero. Each breakdown: (label, count) in a fixed order, &quot;brak danych&quot; last when some records lack the data. Present marks / the marks of the events held (excused ones only if they lower the rate); None with none.</extracomment>
+        <extracomment>None when the indicator has no measure: staff assess it themselves. value / target × 100, when both are known and the target is above zero. Each breakdown: (label, count) in a fixed order, "brak danych" last when some records lack the data. Present marks / the marks of the events held (excused ones only if they lower the rate); None with none.</extracomment>
         <translation>The target must be a number, e.g. 12 or 1500,5 (entered: “{value}”).</translation>
     </message>
     <message>
@@ -8864,8 +8908,8 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Nie rozstrzygnięto podpisu w wierszu {row} listy „{title}”: zaznacz, czy jest podpis, i zapisz ponownie; nic nie zostało zapisane.</source>
-        <extracomment>A person&apos;s decision on one cell: (event id, row number) -&gt; signed. For handwritten walk-in rows: (event id, row number) -&gt; the participant picked from the registry.</extracomment>
-        <translation>The signature in row {row} of the list &quot;{title}&quot; was not decided: mark whether there is a signature and save again; nothing was saved.</translation>
+        <extracomment>A person's decision on one cell: (event id, row number) -&gt; signed. For handwritten walk-in rows: (event id, row number) -&gt; the participant picked from the registry.</extracomment>
+        <translation>The signature in row {row} of the list "{title}" was not decided: mark whether there is a signature and save again; nothing was saved.</translation>
     </message>
     <message>
         <source>Lista z wydarzenia {date} nie może być wczytana przed jego datą.</source>
@@ -8878,6 +8922,10 @@ officer (DPO):</translation>
     <message>
         <source>Ustawienie „{label}” przyjmuje jedną wartość (podano {count}). Wartość ze spacjami ujmij w cudzysłów.</source>
         <translation>The setting “{label}” takes one value ({count} given). Put a value with spaces in quotes.</translation>
+    </message>
+    <message>
+        <source>Data „od” jest późniejsza niż data „do”. Popraw zakres dat.</source>
+        <translation>The “from” date is later than the “to” date. Correct the date range.</translation>
     </message>
 </context>
 <context>
@@ -9036,7 +9084,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>&amp;Zgoda opiekuna:</source>
-        <translation>&amp;Guardian&apos;s consent:</translation>
+        <translation>&amp;Guardian's consent:</translation>
     </message>
     <message>
         <source>Zgoda przedstawiciela ustawowego</source>
@@ -9072,7 +9120,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Osoba niepełnoletnia: wymagana zgoda opiekuna.</source>
-        <translation>Minor: guardian&apos;s consent required.</translation>
+        <translation>Minor: guardian's consent required.</translation>
     </message>
 </context>
 <context>
@@ -9108,7 +9156,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>osobiście, zgodnie ze wskazówkami koordynatora wolontariatu</source>
-        <extracomment>The guardian&apos;s consent for a minor, kept on the volunteer&apos;s record (None leaves the record as it is). Default texts of a new agreement (the form fills them in; the office edits them).</extracomment>
+        <extracomment>The guardian's consent for a minor, kept on the volunteer's record (None leaves the record as it is). Default texts of a new agreement (the form fills them in; the office edits them).</extracomment>
         <translation>in person, following the instructions of the volunteer coordinator</translation>
     </message>
     <message>
@@ -9145,7 +9193,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Porozumienie z osobą niepełnoletnią bez daty zgody przedstawiciela ustawowego.</source>
-        <extracomment>(month &quot;05.2021&quot;, hours), oldest first. (task &quot;6. świadczenie pomocy...&quot;, hours), by task number; &quot;&quot; for hours without a task. &quot;Nazwisko Imię&quot;. &quot;checks&quot;, &quot;minor&quot;, &quot;ending&quot; or &quot;outside&quot;.</extracomment>
+        <extracomment>(month "05.2021", hours), oldest first. (task "6. świadczenie pomocy...", hours), by task number; "" for hours without a task. "Nazwisko Imię". "checks", "minor", "ending" or "outside".</extracomment>
         <translation>Agreement with a minor without the date of the legal representative’s consent.</translation>
     </message>
     <message>
@@ -9225,7 +9273,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Zmień dane zaznaczonego wolontariusza (Enter)</source>
-        <translation>Change the selected volunteer&apos;s details (Enter)</translation>
+        <translation>Change the selected volunteer's details (Enter)</translation>
     </message>
     <message>
         <source>&amp;Usuń</source>
@@ -9249,7 +9297,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Wpisz godziny pracy zaznaczonego wolontariusza</source>
-        <translation>Enter the selected volunteer&apos;s hours of work</translation>
+        <translation>Enter the selected volunteer's hours of work</translation>
     </message>
     <message>
         <source>&amp;Dokumenty</source>
@@ -9313,7 +9361,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Porozumienia wolontariusza</source>
-        <translation>Volunteer&apos;s agreements</translation>
+        <translation>Volunteer's agreements</translation>
     </message>
     <message>
         <source>&amp;Nowe…</source>
@@ -9349,7 +9397,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Godziny wolontariusza</source>
-        <translation>Volunteer&apos;s hours</translation>
+        <translation>Volunteer's hours</translation>
     </message>
     <message>
         <source>&amp;Dodaj…</source>
@@ -9509,7 +9557,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Zgoda opiekuna</source>
-        <translation>Guardian&apos;s consent</translation>
+        <translation>Guardian's consent</translation>
     </message>
     <message>
         <source>Status</source>
@@ -9541,7 +9589,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Zapisano zmiany wolontariusza.</source>
-        <translation>Volunteer&apos;s changes saved.</translation>
+        <translation>Volunteer's changes saved.</translation>
     </message>
     <message>
         <source>Usunąć wolontariusza?</source>
@@ -9657,6 +9705,185 @@ officer (DPO):</translation>
     <message>
         <source>Anuluj</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>Audit</name>
+    <message>
+        <source>dodanie</source>
+        <extracomment>Actions as staff read them; unknown ones are shown as stored.</extracomment>
+        <translation>added</translation>
+    </message>
+    <message>
+        <source>zmiana</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>usunięcie</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>otwarcie strony osoby</source>
+        <translation>person's page opened</translation>
+    </message>
+    <message>
+        <source>wydruk</source>
+        <translation>printout</translation>
+    </message>
+    <message>
+        <source>eksport danych</source>
+        <translation>data export</translation>
+    </message>
+    <message>
+        <source>kopia zapasowa</source>
+        <translation>backup</translation>
+    </message>
+    <message>
+        <source>zrzut ekranu</source>
+        <translation>screenshot</translation>
+    </message>
+    <message>
+        <source>operacja zbiorcza</source>
+        <translation>bulk operation</translation>
+    </message>
+    <message>
+        <source>wczytanie skanów</source>
+        <translation>scans read</translation>
+    </message>
+    <message>
+        <source>wpis zmieniono po zapisaniu (jego skrót się nie zgadza)</source>
+        <translation>the entry was changed after it was written (its hash does not match)</translation>
+    </message>
+    <message>
+        <source>wpis poprzedzający usunięto albo podmieniono</source>
+        <translation>the entry before it was removed or replaced</translation>
+    </message>
+    <message>
+        <source>kolejność wpisów zmieniono</source>
+        <translation>the order of the entries was changed</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Dziennik dostępu</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <source>Numer uczestnika</source>
+        <translation>Participant number</translation>
+    </message>
+    <message>
+        <source>wszyscy</source>
+        <translation>everyone</translation>
+    </message>
+    <message>
+        <source>Użytkownik</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Czynność</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>wszystkie</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Od dnia</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Do dnia</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>&amp;Pokaż</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>Pokaż wpisy spełniające warunki</source>
+        <translation>Show the entries that match</translation>
+    </message>
+    <message>
+        <source>&amp;Uczestnik nr:</source>
+        <translation>&amp;Participant no.:</translation>
+    </message>
+    <message>
+        <source>U&amp;żytkownik:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>&amp;Czynność:</source>
+        <translation>&amp;Action:</translation>
+    </message>
+    <message>
+        <source>&amp;Od – do:</source>
+        <translation>&amp;From – to:</translation>
+    </message>
+    <message>
+        <source>Wpisy dziennika dostępu</source>
+        <translation>Access log entries</translation>
+    </message>
+    <message>
+        <source>Które wpisy są widoczne</source>
+        <translation>Which entries are shown</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Nowsze</source>
+        <translation>◀ &amp;Newer</translation>
+    </message>
+    <message>
+        <source>Poprzednia strona: nowsze wpisy</source>
+        <translation>Previous page: newer entries</translation>
+    </message>
+    <message>
+        <source>&amp;Starsze ▶</source>
+        <translation>&amp;Older ▶</translation>
+    </message>
+    <message>
+        <source>Następna strona: starsze wpisy</source>
+        <translation>Next page: older entries</translation>
+    </message>
+    <message>
+        <source>Wynik sprawdzenia dziennika</source>
+        <translation>Result of the log check</translation>
+    </message>
+    <message>
+        <source>Sp&amp;rawdź dziennik</source>
+        <translation>Ch&amp;eck the log</translation>
+    </message>
+    <message>
+        <source>Sprawdź, czy żadnego wpisu nie zmieniono ani nie usunięto</source>
+        <translation>Check that no entry was changed or removed</translation>
+    </message>
+    <message>
+        <source>Zamknij</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Zamknij dziennik</source>
+        <translation>Close the log</translation>
+    </message>
+    <message>
+        <source>Wpisy {first}–{last} z {total}, od najnowszych</source>
+        <translation>Entries {first}–{last} of {total}, newest first</translation>
+    </message>
+    <message>
+        <source>Brak wpisów spełniających warunki.</source>
+        <translation>No entries match.</translation>
+    </message>
+    <message>
+        <source>Sprawdzanie dziennika…</source>
+        <translation>Checking the log…</translation>
+    </message>
+    <message>
+        <source>Dziennik nienaruszony: {count} wpisów. Skrót ostatniego wpisu (zapisz go poza programem): {hash}</source>
+        <translation>The log is intact: {count} entries. Hash of the last entry (note it down outside the program): {hash}</translation>
+    </message>
+    <message>
+        <source>Dziennik NARUSZONY przy wpisie nr {id}: {reason}.</source>
+        <translation>The log is BROKEN at entry no. {id}: {reason}.</translation>
     </message>
 </context>
 </TS>

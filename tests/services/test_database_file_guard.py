@@ -15,6 +15,7 @@ from pal_desktop.errors import DatabaseError, DatabaseMissingError
 from pal_desktop.services import participants
 from pal_desktop.services.database import is_read_only, open_app_database, open_window_database
 from pal_desktop.services.demo import pesel_for
+from pal_desktop.services.participant_profile import participant_profile
 from pal_desktop.services.participants import ParticipantQuery
 
 
@@ -72,7 +73,7 @@ def test_a_different_file_put_in_its_place_is_not_written_to(opened, tmp_path):
 
 def test_a_read_only_file_opens_shows_its_data_and_refuses_saves(opened):
     path, db = opened
-    participants.create_participant(db, person())
+    pid = participants.create_participant(db, person()).id
     db.dispose()
     path.chmod(stat.S_IREAD)
     try:
@@ -86,6 +87,7 @@ def test_a_read_only_file_opens_shows_its_data_and_refuses_saves(opened):
             assert "jest otwarta tylko do odczytu" in str(refused.value)
             assert "nic nie zostało zapisane" in str(refused.value)
             assert count(readonly) == 1
+            assert participant_profile(readonly, pid).id == pid  # the page opens; the log cannot take a row
         finally:
             readonly.dispose()
         assert hashlib.sha256(path.read_bytes()).hexdigest() == before

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import subprocess
 import sys
 
@@ -11,6 +12,9 @@ from PySide6.QtGui import QImage
 
 from pal_desktop import app as app_module
 from pal_desktop.errors import DatabaseError, ValidationError
+from pal_desktop.services.audit import AuditFilter, list_entries
+from pal_desktop.services.database import open_app_database
+from pal_desktop.ui.main_window import resolve_tab
 
 HEAVY = ("sqlalchemy", "alembic", "reportlab", "faker", "pal_desktop.services", "pal_desktop.storage")
 
@@ -81,6 +85,14 @@ def test_screenshot_saves_the_tab(qapp, demo_app_db, tmp_path, tab):
 def test_screenshot_size_and_errors(qapp, app_db_url, tmp_path):
     output = app_module.screenshot(app_db_url, "Raporty", tmp_path / "maly.png", size=(1024, 600))
     assert QImage(str(output)).size().toTuple() == (1024, 600)
+    if os.name == "posix":  # a picture of the window may show personal data: the owner's only
+        assert stat.S_IMODE(os.stat(output).st_mode) == 0o600
+    opened = open_app_database(app_db_url)
+    try:
+        [entry] = list_entries(opened.db, AuditFilter(action="screenshot"))
+        assert (entry.what, entry.details) == ("screenshot", {"file": "maly.png", "tab": resolve_tab("Raporty")})
+    finally:
+        opened.db.dispose()
     with pytest.raises(ValidationError) as caught:
         app_module.screenshot(app_db_url, "Kalendarz", tmp_path / "x.png")
     assert caught.value.field == "tab" and "Harmonogram" in str(caught.value)

@@ -43,7 +43,8 @@ class LogoImage(Audited, Base):
 
 
 class AuditEntry(Base):
-    """Who changed what and when; written by the session hook, never edited."""
+    """Who changed, viewed, printed or exported what and when; append-only and hash-chained
+    (pal_desktop.storage.audit_chain), with triggers refusing UPDATE and DELETE."""
 
     __tablename__ = "audit_log"
 
@@ -54,3 +55,7 @@ class AuditEntry(Base):
     table_name: Mapped[str] = mapped_column(String(60))
     record_id: Mapped[int | None] = mapped_column(Integer)
     changes: Mapped[str] = mapped_column(Text, default="")
+    #: The participants concerned, as ",12,45," (empty when none or not a person's record).
+    subject_ids: Mapped[str] = mapped_column(Text, default="", server_default="")
+    prev_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    entry_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")

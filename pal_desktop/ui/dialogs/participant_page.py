@@ -222,7 +222,7 @@ class ParticipantPage(QDialog):
         layout.addLayout(head)
         layout.addWidget(self.tabs, 1)
         layout.addWidget(buttons)
-        self.load()
+        self.load(opened=True)
         self._fit_to_screen()
 
     # ---- Tabs: building -------------------------------------------------------------------------------------
@@ -461,10 +461,11 @@ class ParticipantPage(QDialog):
         self.resize(width, height)
 
     # ---- Loading ------------------------------------------------------------------------------------------
-    def load(self) -> None:
-        """Read the participant, their profile and their family again and show them."""
+    def load(self, *, opened: bool = False) -> None:
+        """Read the participant, their profile and their family again and show them (the access log records
+        the opening, not every refresh after an edit)."""
         self.detail = registry.get_participant(self._db, self.participant_id)
-        self.profile = profile_service.participant_profile(self._db, self.participant_id)
+        self.profile = profile_service.participant_profile(self._db, self.participant_id, record_view=opened)
         self.household = household_service.household_of(self._db, self.participant_id)
         name = f"{self.detail.first_name} {self.detail.last_name}"
         self.setWindowTitle(self.tr("Uczestnik: {name}").format(name=name))
