@@ -3,8 +3,8 @@
 For each piece of work (the final report, the programme card, the schedule PDF, the XLSX export of the whole
 registry, the EU data set), measured with medians over ``--repeat`` rounds:
 
-* **runner**: the work queued on the window's operations runner, as the buttons now do, until its result is
-  back on the UI thread; the longest lateness of a 5 ms timer on the UI thread meanwhile (a freeze the user
+* **runner**: the work queued on the window's operations runner as the buttons now do (the heavy ones in the
+  worker process, the programme card on the runner's thread), until its result is back on the UI thread; the longest lateness of a 5 ms timer on the UI thread meanwhile (a freeze the user
   would feel);
 * **baseline**, in the same run: the same service called on the UI thread, as the landed code did, and the
   same timer's longest lateness.
@@ -48,10 +48,11 @@ def main() -> int:
     from PySide6.QtCore import QTimer
 
     from pal_desktop.app import application
-    from pal_desktop.services import efs_export, indicators, participant_export, programmes, reports, schedule
+    from pal_desktop.services import programmes, reports
     from pal_desktop.services.database import open_app_database
     from pal_desktop.services.participants import ParticipantQuery
     from pal_desktop.ui.main_window import MainWindow
+    from pal_desktop.worker_process import ProcessCall
 
     app = application()
     db = open_app_database("sqlite:///" + args.db.as_posix(), create=False).db
@@ -61,15 +62,26 @@ def main() -> int:
     window.show()
     app.processEvents()
 
+    query = ParticipantQuery(programme_id=programme_id)
+    # As the window queues them: the heavy ones in the worker process, the card on the runner's thread.
     work = {
-        "raport końcowy": lambda progress: indicators.monitoring_report_pdf(db, programme_id, final=True),
+        "raport końcowy": ProcessCall("pal_desktop.services.indicators:monitoring_report_pdf", db, (programme_id,),
+                                      {"final": True}),
         "karta programu": lambda progress: reports.programme_card_pdf(db, programme_id),
-        "harmonogram A4": lambda progress: schedule.schedule_pdf(db, programme_id, "A4"),
-        "eksport XLSX": lambda progress: participant_export.export_participants(
-            db, ParticipantQuery(programme_id=programme_id), scratch / "uczestnicy.xlsx", progress=progress),
-        "dane EFS": lambda progress: efs_export.export_efs(db, programme_id, scratch / "efs.xlsx", None,
-                                                           progress=progress),
+        "harmonogram A4": ProcessCall("pal_desktop.services.schedule:schedule_pdf", db, (programme_id, "A4")),
+        "eksport XLSX": ProcessCall("pal_desktop.services.participant_export:export_participants", db,
+                                    (query, scratch / "uczestnicy.xlsx"), progress=True),
+        "dane EFS": ProcessCall("pal_desktop.services.efs_export:export_efs", db,
+                                (programme_id, scratch / "efs.xlsx", None), progress=True),
     }
+
+    def queue(name, job, done):
+        if isinstance(job, ProcessCall):
+            return window.operations.submit_heavy(name, job, done)
+        return window.operations.submit(name, job, done)
+
+    def on_ui_thread(job, done):
+        done(job.run_here(None) if isinstance(job, ProcessCall) else job(None))
 
     def measured(run) -> tuple[float, float]:
         """(seconds until done, longest timer lateness in seconds) while ``run(finished)`` does the work."""
@@ -99,8 +111,8 @@ def main() -> int:
     results: dict[str, dict[str, list[tuple[float, float]]]] = {}
     for _ in range(args.repeat):
         for name, job in work.items():
-            on_runner = measured(lambda done, job=job: window.operations.submit(name, job, done))
-            on_ui = measured(lambda done, job=job: done(job(None)))
+            on_runner = measured(lambda done, name=name, job=job: queue(name, job, done))
+            on_ui = measured(lambda done, job=job: on_ui_thread(job, done))
             results.setdefault(name, {}).setdefault("runner", []).append(on_runner)
             results[name].setdefault("ui", []).append(on_ui)
 

@@ -12,7 +12,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 import pytest  # noqa: E402
 
-PG_URL = os.environ.get("PAL_TEST_PG_URL", "")
+from tests.pg import PG_URL, reset_postgres  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -23,18 +23,6 @@ def isolated_folders(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("PAL_CONFIG_DIR", str(home / "config"))
     monkeypatch.delenv("PAL_DATABASE_URL", raising=False)
     return home
-
-
-def reset_postgres(url: str) -> None:
-    from sqlalchemy import create_engine, text
-
-    from pal_desktop.storage.db import normalise_url
-
-    engine = create_engine(normalise_url(url))
-    with engine.begin() as connection:
-        connection.execute(text("DROP SCHEMA public CASCADE"))
-        connection.execute(text("CREATE SCHEMA public"))
-    engine.dispose()
 
 
 @pytest.fixture

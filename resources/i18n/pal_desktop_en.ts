@@ -730,13 +730,184 @@
         <source>Dopisano jako obecną osobę spoza listy: {name}.</source>
         <translation>Added as present (not on the list): {name}.</translation>
     </message>
+</context>
+<context>
+    <name>Audit</name>
     <message>
-        <source>Spotkania z zapisaną obecnością. Poniżej 80 % (na czerwono): &lt;b&gt;{low}&lt;/b&gt; z {total} osób.</source>
-        <translation>Sessions with recorded attendance. Below 80% (in red): &lt;b&gt;{low}&lt;/b&gt; of {total} people.</translation>
+        <source>dodanie</source>
+        <extracomment>Actions as staff read them; unknown ones are shown as stored.</extracomment>
+        <translation>added</translation>
     </message>
     <message>
-        <source>Spotkania z zapisaną obecnością. Wszyscy ({total}) mają co najmniej 80 %.</source>
-        <translation>Sessions with recorded attendance. Everyone ({total}) has at least 80%.</translation>
+        <source>zmiana</source>
+        <translation>changed</translation>
+    </message>
+    <message>
+        <source>usunięcie</source>
+        <translation>removed</translation>
+    </message>
+    <message>
+        <source>otwarcie strony osoby</source>
+        <translation>person's page opened</translation>
+    </message>
+    <message>
+        <source>wydruk</source>
+        <translation>printout</translation>
+    </message>
+    <message>
+        <source>eksport danych</source>
+        <translation>data export</translation>
+    </message>
+    <message>
+        <source>kopia zapasowa</source>
+        <translation>backup</translation>
+    </message>
+    <message>
+        <source>zrzut ekranu</source>
+        <translation>screenshot</translation>
+    </message>
+    <message>
+        <source>operacja zbiorcza</source>
+        <translation>bulk operation</translation>
+    </message>
+    <message>
+        <source>wczytanie skanów</source>
+        <translation>scans read</translation>
+    </message>
+    <message>
+        <source>wpis zmieniono po zapisaniu (jego skrót się nie zgadza)</source>
+        <translation>the entry was changed after it was written (its hash does not match)</translation>
+    </message>
+    <message>
+        <source>wpis poprzedzający usunięto albo podmieniono</source>
+        <translation>the entry before it was removed or replaced</translation>
+    </message>
+    <message>
+        <source>kolejność wpisów zmieniono</source>
+        <translation>the order of the entries was changed</translation>
+    </message>
+</context>
+<context>
+    <name>AuditDialog</name>
+    <message>
+        <source>Dziennik dostępu</source>
+        <translation>Access log</translation>
+    </message>
+    <message>
+        <source>Numer uczestnika</source>
+        <translation>Participant number</translation>
+    </message>
+    <message>
+        <source>wszyscy</source>
+        <translation>everyone</translation>
+    </message>
+    <message>
+        <source>Użytkownik</source>
+        <translation>User</translation>
+    </message>
+    <message>
+        <source>Czynność</source>
+        <translation>Action</translation>
+    </message>
+    <message>
+        <source>wszystkie</source>
+        <translation>all</translation>
+    </message>
+    <message>
+        <source>Od dnia</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Do dnia</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>&amp;Pokaż</source>
+        <translation>&amp;Show</translation>
+    </message>
+    <message>
+        <source>Pokaż wpisy spełniające warunki</source>
+        <translation>Show the entries that match</translation>
+    </message>
+    <message>
+        <source>&amp;Uczestnik nr:</source>
+        <translation>&amp;Participant no.:</translation>
+    </message>
+    <message>
+        <source>U&amp;żytkownik:</source>
+        <translation>&amp;User:</translation>
+    </message>
+    <message>
+        <source>&amp;Czynność:</source>
+        <translation>&amp;Action:</translation>
+    </message>
+    <message>
+        <source>&amp;Od – do:</source>
+        <translation>&amp;From – to:</translation>
+    </message>
+    <message>
+        <source>Wpisy dziennika dostępu</source>
+        <translation>Access log entries</translation>
+    </message>
+    <message>
+        <source>Które wpisy są widoczne</source>
+        <translation>Which entries are shown</translation>
+    </message>
+    <message>
+        <source>◀ &amp;Nowsze</source>
+        <translation>◀ &amp;Newer</translation>
+    </message>
+    <message>
+        <source>Poprzednia strona: nowsze wpisy</source>
+        <translation>Previous page: newer entries</translation>
+    </message>
+    <message>
+        <source>&amp;Starsze ▶</source>
+        <translation>&amp;Older ▶</translation>
+    </message>
+    <message>
+        <source>Następna strona: starsze wpisy</source>
+        <translation>Next page: older entries</translation>
+    </message>
+    <message>
+        <source>Wynik sprawdzenia dziennika</source>
+        <translation>Result of the log check</translation>
+    </message>
+    <message>
+        <source>Sp&amp;rawdź dziennik</source>
+        <translation>Ch&amp;eck the log</translation>
+    </message>
+    <message>
+        <source>Sprawdź, czy żadnego wpisu nie zmieniono ani nie usunięto</source>
+        <translation>Check that no entry was changed or removed</translation>
+    </message>
+    <message>
+        <source>Zamknij</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Zamknij dziennik</source>
+        <translation>Close the log</translation>
+    </message>
+    <message>
+        <source>Wpisy {first}–{last} z {total}, od najnowszych</source>
+        <translation>Entries {first}–{last} of {total}, newest first</translation>
+    </message>
+    <message>
+        <source>Brak wpisów spełniających warunki.</source>
+        <translation>No entries match.</translation>
+    </message>
+    <message>
+        <source>Sprawdzanie dziennika…</source>
+        <translation>Checking the log…</translation>
+    </message>
+    <message>
+        <source>Dziennik nienaruszony: {count} wpisów. Skrót ostatniego wpisu (zapisz go poza programem): {hash}</source>
+        <translation>The log is intact: {count} entries. Hash of the last entry (note it down outside the program): {hash}</translation>
+    </message>
+    <message>
+        <source>Dziennik NARUSZONY przy wpisie nr {id}: {reason}.</source>
+        <translation>The log is BROKEN at entry no. {id}: {reason}.</translation>
     </message>
 </context>
 <context>
@@ -2299,7 +2470,9 @@ How each product of seed section XI is counted from the records (the indicators'
     </message>
     <message>
         <source>Nie ma uczestnika o numerze {id}.</source>
-        <extracomment>A participant who has left cannot start a new internship.</extracomment>
+        <extracomment>A participant who has left cannot start a new internship.
+----------
+The page's history shows changes of the record; who opened or printed it is in the access log.</extracomment>
         <translation>There is no participant with number {id}.</translation>
     </message>
     <message>
@@ -5107,8 +5280,12 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>„{title}”: nie udało się zapisać ani odczytać pliku ({reason}). Sprawdź miejsce na dysku i uprawnienia.</source>
-        <extracomment>Progress reaches the UI at most this often (a service may report thousands of steps a second). Block the window while it runs (restore, import): a window-modal progress dialog instead of the status bar. How many operations waited behind this one when it started. Called for a failure the operation did not handle itself: ``error_handler(operation, error)``.</extracomment>
+        <extracomment>Progress reaches the UI at most this often (a service may report thousands of steps a second). Block the window while it runs (restore, import): a window-modal progress dialog instead of the status bar. Heavy work that runs in the worker process instead of ``work`` (see ``pal_desktop.worker_process``). How many operations waited behind this one when it started. Called for a failure the operation did not handle itself: ``error_handler(operation, error)``.</extracomment>
         <translation>“{title}”: a file could not be written or read ({reason}). Check the free disk space and the permissions.</translation>
+    </message>
+    <message>
+        <source>Praca w tle zakończyła się nieoczekiwanie (zabrakło pamięci?). Nic nie zostało zapisane; spróbuj ponownie.</source>
+        <translation>The background work ended unexpectedly (out of memory?). Nothing was saved; try again.</translation>
     </message>
 </context>
 <context>
@@ -7453,10 +7630,6 @@ Open it and print it.</translation>
         <source>(poniżej {threshold} %)</source>
         <translation>(under {threshold} %)</translation>
     </message>
-    <message>
-        <source>(poniżej 80 %)</source>
-        <translation>(below 80%)</translation>
-    </message>
 </context>
 <context>
     <name>SeriesScopeBox</name>
@@ -9705,185 +9878,6 @@ officer (DPO):</translation>
     <message>
         <source>Anuluj</source>
         <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>Audit</name>
-    <message>
-        <source>dodanie</source>
-        <extracomment>Actions as staff read them; unknown ones are shown as stored.</extracomment>
-        <translation>added</translation>
-    </message>
-    <message>
-        <source>zmiana</source>
-        <translation>changed</translation>
-    </message>
-    <message>
-        <source>usunięcie</source>
-        <translation>removed</translation>
-    </message>
-    <message>
-        <source>otwarcie strony osoby</source>
-        <translation>person's page opened</translation>
-    </message>
-    <message>
-        <source>wydruk</source>
-        <translation>printout</translation>
-    </message>
-    <message>
-        <source>eksport danych</source>
-        <translation>data export</translation>
-    </message>
-    <message>
-        <source>kopia zapasowa</source>
-        <translation>backup</translation>
-    </message>
-    <message>
-        <source>zrzut ekranu</source>
-        <translation>screenshot</translation>
-    </message>
-    <message>
-        <source>operacja zbiorcza</source>
-        <translation>bulk operation</translation>
-    </message>
-    <message>
-        <source>wczytanie skanów</source>
-        <translation>scans read</translation>
-    </message>
-    <message>
-        <source>wpis zmieniono po zapisaniu (jego skrót się nie zgadza)</source>
-        <translation>the entry was changed after it was written (its hash does not match)</translation>
-    </message>
-    <message>
-        <source>wpis poprzedzający usunięto albo podmieniono</source>
-        <translation>the entry before it was removed or replaced</translation>
-    </message>
-    <message>
-        <source>kolejność wpisów zmieniono</source>
-        <translation>the order of the entries was changed</translation>
-    </message>
-</context>
-<context>
-    <name>AuditDialog</name>
-    <message>
-        <source>Dziennik dostępu</source>
-        <translation>Access log</translation>
-    </message>
-    <message>
-        <source>Numer uczestnika</source>
-        <translation>Participant number</translation>
-    </message>
-    <message>
-        <source>wszyscy</source>
-        <translation>everyone</translation>
-    </message>
-    <message>
-        <source>Użytkownik</source>
-        <translation>User</translation>
-    </message>
-    <message>
-        <source>Czynność</source>
-        <translation>Action</translation>
-    </message>
-    <message>
-        <source>wszystkie</source>
-        <translation>all</translation>
-    </message>
-    <message>
-        <source>Od dnia</source>
-        <translation>From</translation>
-    </message>
-    <message>
-        <source>Do dnia</source>
-        <translation>To</translation>
-    </message>
-    <message>
-        <source>&amp;Pokaż</source>
-        <translation>&amp;Show</translation>
-    </message>
-    <message>
-        <source>Pokaż wpisy spełniające warunki</source>
-        <translation>Show the entries that match</translation>
-    </message>
-    <message>
-        <source>&amp;Uczestnik nr:</source>
-        <translation>&amp;Participant no.:</translation>
-    </message>
-    <message>
-        <source>U&amp;żytkownik:</source>
-        <translation>&amp;User:</translation>
-    </message>
-    <message>
-        <source>&amp;Czynność:</source>
-        <translation>&amp;Action:</translation>
-    </message>
-    <message>
-        <source>&amp;Od – do:</source>
-        <translation>&amp;From – to:</translation>
-    </message>
-    <message>
-        <source>Wpisy dziennika dostępu</source>
-        <translation>Access log entries</translation>
-    </message>
-    <message>
-        <source>Które wpisy są widoczne</source>
-        <translation>Which entries are shown</translation>
-    </message>
-    <message>
-        <source>◀ &amp;Nowsze</source>
-        <translation>◀ &amp;Newer</translation>
-    </message>
-    <message>
-        <source>Poprzednia strona: nowsze wpisy</source>
-        <translation>Previous page: newer entries</translation>
-    </message>
-    <message>
-        <source>&amp;Starsze ▶</source>
-        <translation>&amp;Older ▶</translation>
-    </message>
-    <message>
-        <source>Następna strona: starsze wpisy</source>
-        <translation>Next page: older entries</translation>
-    </message>
-    <message>
-        <source>Wynik sprawdzenia dziennika</source>
-        <translation>Result of the log check</translation>
-    </message>
-    <message>
-        <source>Sp&amp;rawdź dziennik</source>
-        <translation>Ch&amp;eck the log</translation>
-    </message>
-    <message>
-        <source>Sprawdź, czy żadnego wpisu nie zmieniono ani nie usunięto</source>
-        <translation>Check that no entry was changed or removed</translation>
-    </message>
-    <message>
-        <source>Zamknij</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>Zamknij dziennik</source>
-        <translation>Close the log</translation>
-    </message>
-    <message>
-        <source>Wpisy {first}–{last} z {total}, od najnowszych</source>
-        <translation>Entries {first}–{last} of {total}, newest first</translation>
-    </message>
-    <message>
-        <source>Brak wpisów spełniających warunki.</source>
-        <translation>No entries match.</translation>
-    </message>
-    <message>
-        <source>Sprawdzanie dziennika…</source>
-        <translation>Checking the log…</translation>
-    </message>
-    <message>
-        <source>Dziennik nienaruszony: {count} wpisów. Skrót ostatniego wpisu (zapisz go poza programem): {hash}</source>
-        <translation>The log is intact: {count} entries. Hash of the last entry (note it down outside the program): {hash}</translation>
-    </message>
-    <message>
-        <source>Dziennik NARUSZONY przy wpisie nr {id}: {reason}.</source>
-        <translation>The log is BROKEN at entry no. {id}: {reason}.</translation>
     </message>
 </context>
 </TS>

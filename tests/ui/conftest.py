@@ -25,6 +25,12 @@ def ui_folders(tmp_path, monkeypatch):
 
 @pytest.fixture
 def app_db_url(ui_folders) -> str:
+    """SQLite by default; the emptied PostgreSQL test database when PAL_TEST_PG_URL is set (CI runs both)."""
+    from tests.pg import PG_URL, reset_postgres
+
+    if PG_URL:
+        reset_postgres(PG_URL)
+        return PG_URL
     return "sqlite:///" + (ui_folders / "t.sqlite3").as_posix()
 
 
