@@ -13,7 +13,7 @@ from pathlib import Path
 
 from pal_desktop.errors import PalError
 from pal_desktop.services import backup
-from pal_desktop.storage.db import Database
+from pal_desktop.storage.db import Database, sqlite_path
 
 DAILY, WEEKLY, MONTHLY = 7, 4, 12
 # The window warns when the newest good backup is older than this.
@@ -72,6 +72,11 @@ def rotate(folder: Path) -> list[Path]:
             except OSError:
                 pass  # a file in use stays until next time; the rotation must not stop a backup
     return removed
+
+
+def automatic_backups_apply(db: Database) -> bool:
+    """The window backs up a database file by itself; a PostgreSQL server's administrator schedules pg_dump."""
+    return sqlite_path(db.url) is not None
 
 
 @dataclass(frozen=True)

@@ -106,10 +106,9 @@ def restore_from_backup(window) -> None:
 def backup_on_close(db, now: dt.datetime | None = None) -> None:
     """The daily automatic backup when the window closes; a failure must never keep the window open."""
     from pal_desktop.services import backup_rotation
-    from pal_desktop.storage.db import sqlite_path
 
-    if db is None or sqlite_path(db.url) is None:
-        return  # PostgreSQL: the server's administrator schedules pg_dump (pal-desktop backup)
+    if db is None or not backup_rotation.automatic_backups_apply(db):
+        return
     try:
         backup_rotation.automatic_backup(db, now)
     except (PalError, OSError):
@@ -119,9 +118,8 @@ def backup_on_close(db, now: dt.datetime | None = None) -> None:
 def backup_warning(db, now: dt.datetime | None = None) -> str | None:
     """The status bar's warning, or None when the last good backup is recent and the folder reachable."""
     from pal_desktop.services import backup_rotation
-    from pal_desktop.storage.db import sqlite_path
 
-    if db is None or sqlite_path(db.url) is None:
+    if db is None or not backup_rotation.automatic_backups_apply(db):
         return None
     now = now or dt.datetime.now()
     status = backup_rotation.backup_status(db)
