@@ -157,3 +157,27 @@ def backup_database(db: Database, target: Path | str | None = None, *, now: dt.d
         temporary.unlink(missing_ok=True)
         raise
     return target
+
+
+def save_backup_folder(text: str) -> str:
+    """Keep the chosen backup folder in this PC's settings ("" = the default); it must exist when chosen."""
+    from pal_desktop.errors import ValidationError
+
+    folder = text.strip()
+    if folder:
+        path = Path(folder).expanduser()
+        if not path.is_dir():
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Backup", "Folder kopii „{folder}” nie istnieje albo jest niedostępny."), field="backup_folder",
+                folder=folder)
+        folder = str(path.resolve())
+    local = config.load()
+    if local.backup_folder != folder:
+        local.backup_folder = folder
+        try:
+            config.save(local)
+        except OSError as exc:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Backup", "Nie można zapisać ustawień w pliku „{path}”: {reason}."), field="backup_folder",
+                path=str(config.config_path()), reason=exc.strerror or str(exc)) from exc
+    return folder
