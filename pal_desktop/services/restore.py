@@ -136,7 +136,8 @@ def restore_database(db_url: str, file: Path | str, *, progress: ProgressCallbac
             writer.close()
     except sqlite3.Error as exc:
         raise PalError(QT_TRANSLATE_NOOP(
-            "Backup", "Nie udało się przywrócić kopii: {reason}. Baza pozostała bez zmian."), reason=str(exc)) from exc
+            "Backup", "Nie udało się przywrócić kopii: {reason}. Baza pozostała bez zmian."),
+            reason=str(exc)) from exc
     finally:
         for leftover in (staged, staged.with_name(staged.name + "-wal"), staged.with_name(staged.name + "-shm")):
             leftover.unlink(missing_ok=True)

@@ -13,30 +13,29 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
 from pal_desktop.errors import PalError
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("BackupActions", text)
-
-
 def choose_restore_file(parent: QWidget, folder: str) -> str:
     """Which backup to restore (tests replace this function)."""
-    path, _filter = QFileDialog.getOpenFileName(parent, tr("Przywróć z kopii"), folder,
-                                                tr("Kopia bazy PAL Desktop (*.sqlite3)"))
+    path, _filter = QFileDialog.getOpenFileName(
+        parent, QCoreApplication.translate("BackupActions", "Przywróć z kopii"), folder,
+        QCoreApplication.translate("BackupActions", "Kopia bazy PAL Desktop (*.sqlite3)"))
     return path
 
 
 def confirm_restore(parent: QWidget, text: str) -> bool:
     """Ask before replacing the database (tests replace this function)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, tr("Przywróć z kopii"), text,
+    box = QMessageBox(QMessageBox.Icon.Warning, QCoreApplication.translate("BackupActions", "Przywróć z kopii"),
+                      text,
                       QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setDefaultButton(QMessageBox.StandardButton.No)
-    box.setAccessibleName(tr("Potwierdzenie przywrócenia kopii"))
+    box.setAccessibleName(QCoreApplication.translate("BackupActions", "Potwierdzenie przywrócenia kopii"))
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def describe_for_user(info) -> str:
-    return tr("Kopia z {date}, schemat {revision}.\nUczestnicy: {participants}, wydarzenia: {events}, "
-              "obecności: {attendance}.\n\nObecna baza zostanie zastąpiona zawartością kopii (najpierw program "
-              "zapisze kopię jej obecnego stanu). Przywrócić?").format(
+    return QCoreApplication.translate(
+        "BackupActions", "Kopia z {date}, schemat {revision}.\nUczestnicy: {participants}, wydarzenia: {events}, "
+                         "obecności: {attendance}.\n\nObecna baza zostanie zastąpiona zawartością kopii (najpierw "
+                         "program zapisze kopię jej obecnego stanu). Przywrócić?").format(
         date=info.made.strftime("%d.%m.%Y %H:%M"), revision=info.revision, participants=info.participants,
         events=info.events, attendance=info.attendance)
 
@@ -57,9 +56,10 @@ def make_backup(window, choose_file) -> None:
         return
 
     def done(path) -> None:
-        window.statusBar().showMessage(window.tr("Zapisano kopię zapasową: {path}").format(path=path), 10000)
+        text = QCoreApplication.translate("MainWindow", "Zapisano kopię zapasową: {path}").format(path=path)
+        window.statusBar().showMessage(text, 10000)
 
-    runner_for(window, db).submit(window.tr("Kopia zapasowa"),
+    runner_for(window, db).submit(QCoreApplication.translate("MainWindow", "Kopia zapasowa"),
                                   lambda progress: backup.backup_database(db, target, progress=progress), done,
                                   on_error=lambda error: error_dialog.show_error(window, error))
 
@@ -90,7 +90,8 @@ def restore_from_backup(window) -> None:
 
     def reopen(result) -> None:
         window.set_database(open_app_database(url, create=False).db)
-        window.statusBar().showMessage(tr("Przywrócono kopię z {date}: {participants} uczestników.").format(
+        window.statusBar().showMessage(QCoreApplication.translate(
+            "BackupActions", "Przywrócono kopię z {date}: {participants} uczestników.").format(
             date=result.restored.made.strftime("%d.%m.%Y %H:%M"), participants=result.restored.participants),
             15000)
 
@@ -98,7 +99,7 @@ def restore_from_backup(window) -> None:
         error_dialog.show_error(window, error)
         window.set_database(open_app_database(url, create=False).db)
 
-    runner.submit(window.tr("Przywracanie kopii"),
+    runner.submit(QCoreApplication.translate("MainWindow", "Przywracanie kopii"),
                   lambda progress: restore.restore_database(url, file, progress=progress), reopen,
                   on_error=failed, modal=True)
 
@@ -124,11 +125,14 @@ def backup_warning(db, now: dt.datetime | None = None) -> str | None:
     now = now or dt.datetime.now()
     status = backup_rotation.backup_status(db)
     if not status.reachable:
-        return tr("Folder kopii zapasowych „{folder}” jest niedostępny — kopie nie powstają.").format(
+        return QCoreApplication.translate(
+            "BackupActions", "Folder kopii zapasowych „{folder}” jest niedostępny — kopie nie powstają.").format(
             folder=status.folder)
     if status.stale(now):
         if status.last is None:
-            return tr("Nie ma jeszcze żadnej kopii zapasowej bazy (Plik → Kopia zapasowa…).")
-        return tr("Ostatnia kopia zapasowa bazy jest z {date} — starsza niż tydzień.").format(
+            return QCoreApplication.translate(
+                "BackupActions", "Nie ma jeszcze żadnej kopii zapasowej bazy (Plik → Kopia zapasowa…).")
+        return QCoreApplication.translate(
+            "BackupActions", "Ostatnia kopia zapasowa bazy jest z {date} — starsza niż tydzień.").format(
             date=status.last.strftime("%d.%m.%Y"))
     return None

@@ -734,8 +734,20 @@
 <context>
     <name>Backup</name>
     <message>
-        <source>Kopię bazy na serwerze PostgreSQL wykonuje informatyk (np. poleceniem pg_dump); program kopiuje tylko bazę w pliku.</source>
-        <translation>A database on a PostgreSQL server is backed up by IT (e.g. with pg_dump); the program copies only a database kept in a file.</translation>
+        <source>Kopia „{path}” jest uszkodzona (sprawdzenie spójności: {verdict}).</source>
+        <translation>The backup “{path}” is damaged (integrity check: {verdict}).</translation>
+    </message>
+    <message>
+        <source>Folder kopii „{folder}” jest niedostępny (odłączony dysk lub udział sieciowy?). Podłącz go albo wybierz inny w ustawieniach.</source>
+        <translation>The backup folder “{folder}” cannot be reached (a disconnected disk or network share?). Connect it or choose another one in the settings.</translation>
+    </message>
+    <message>
+        <source>Do kopii bazy PostgreSQL potrzebny jest program {tool}, którego nie znaleziono. Zainstaluj narzędzia klienckie PostgreSQL (np. „PostgreSQL Command Line Tools” z instalatora postgresql.org albo pakiet postgresql-client) w wersji serwera i dodaj ich folder do zmiennej PATH.</source>
+        <translation>Backing up a PostgreSQL database needs the program {tool}, which was not found. Install the PostgreSQL client tools (e.g. “PostgreSQL Command Line Tools” from the postgresql.org installer or the postgresql-client package) in the server’s version and add their folder to the PATH variable.</translation>
+    </message>
+    <message>
+        <source>Program pg_dump nie zrobił kopii: {reason}</source>
+        <translation>pg_dump did not make the backup: {reason}</translation>
     </message>
     <message>
         <source>Kopia nie może zastąpić samej bazy — wybierz inny plik.</source>
@@ -748,6 +760,79 @@
     <message>
         <source>Nie udało się zapisać kopii w „{path}”: {reason}. Sprawdź miejsce na dysku i uprawnienia.</source>
         <translation>Could not save the backup to “{path}”: {reason}. Check the free disk space and the permissions.</translation>
+    </message>
+    <message>
+        <source>Folder kopii „{folder}” nie istnieje albo jest niedostępny.</source>
+        <translation>The backup folder “{folder}” does not exist or cannot be reached.</translation>
+    </message>
+    <message>
+        <source>Nie można zapisać ustawień w pliku „{path}”: {reason}.</source>
+        <translation>Cannot save the settings in the file “{path}”: {reason}.</translation>
+    </message>
+    <message>
+        <source>Plik „{path}” nie jest kopią bazy PAL Desktop; niczego nie przywrócono.</source>
+        <translation>The file “{path}” is not a PAL Desktop database backup; nothing was restored.</translation>
+    </message>
+    <message>
+        <source>Nie znaleziono pliku „{path}”.</source>
+        <translation>The file “{path}” was not found.</translation>
+    </message>
+    <message>
+        <source>Kopia „{path}” pochodzi z nowszej wersji PAL Desktop (schemat {revision}). Zainstaluj najnowszą wersję programu; niczego nie przywrócono.</source>
+        <translation>The backup “{path}” comes from a newer version of PAL Desktop (schema {revision}). Install the latest version of the program; nothing was restored.</translation>
+    </message>
+    <message>
+        <source>Wybrany plik jest samą bazą, a nie kopią.</source>
+        <translation>The chosen file is the database itself, not a backup.</translation>
+    </message>
+    <message>
+        <source>Nie udało się przywrócić kopii: {reason}. Baza pozostała bez zmian.</source>
+        <translation>Could not restore the backup: {reason}. The database was left unchanged.</translation>
+    </message>
+    <message>
+        <source>Program pg_restore nie przywrócił kopii: {reason}</source>
+        <translation>pg_restore did not restore the backup: {reason}</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>Przywróć z kopii</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>Kopia bazy PAL Desktop (*.sqlite3)</source>
+        <translation>PAL Desktop database backup (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Potwierdzenie przywrócenia kopii</source>
+        <translation>Confirm restoring the backup</translation>
+    </message>
+    <message>
+        <source>Kopia z {date}, schemat {revision}.
+Uczestnicy: {participants}, wydarzenia: {events}, obecności: {attendance}.
+
+Obecna baza zostanie zastąpiona zawartością kopii (najpierw program zapisze kopię jej obecnego stanu). Przywrócić?</source>
+        <translation>Backup of {date}, schema {revision}.
+Participants: {participants}, events: {events}, attendance records: {attendance}.
+
+The current database will be replaced with the backup’s content (the program first saves a backup of its current state). Restore?</translation>
+    </message>
+    <message>
+        <source>Przywrócono kopię z {date}: {participants} uczestników.</source>
+        <translation>Restored the backup of {date}: {participants} participants.</translation>
+    </message>
+    <message>
+        <source>Folder kopii zapasowych „{folder}” jest niedostępny — kopie nie powstają.</source>
+        <translation>The backup folder “{folder}” cannot be reached — no backups are being made.</translation>
+    </message>
+    <message>
+        <source>Nie ma jeszcze żadnej kopii zapasowej bazy (Plik → Kopia zapasowa…).</source>
+        <translation>There is no backup of the database yet (File → Backup…).</translation>
+    </message>
+    <message>
+        <source>Ostatnia kopia zapasowa bazy jest z {date} — starsza niż tydzień.</source>
+        <translation>The last backup of the database is from {date} — older than a week.</translation>
     </message>
 </context>
 <context>
@@ -4421,6 +4506,14 @@ Part of a series of sessions</translation>
         <translation>Save a copy of the database, e.g. on a USB stick</translation>
     </message>
     <message>
+        <source>&amp;Przywróć z kopii…</source>
+        <translation>&amp;Restore from backup…</translation>
+    </message>
+    <message>
+        <source>Zastąp bazę danych zawartością kopii zapasowej</source>
+        <translation>Replace the database with the content of a backup</translation>
+    </message>
+    <message>
         <source>&amp;Ustawienia…</source>
         <translation>S&amp;ettings…</translation>
     </message>
@@ -4642,10 +4735,6 @@ Part of a series of sessions</translation>
         <translation>Searching this list is coming soon.</translation>
     </message>
     <message>
-        <source>Zapisano kopię zapasową: {path}</source>
-        <translation>Backup saved: {path}</translation>
-    </message>
-    <message>
         <source>Ustawienia zapisane. Nowa lokalizacja bazy danych zacznie obowiązywać przy następnym uruchomieniu programu.</source>
         <translation>Settings saved. The new database location takes effect the next time the program starts.</translation>
     </message>
@@ -4664,6 +4753,18 @@ Part of a series of sessions</translation>
     <message>
         <source>Działa bez dostępu do internetu. Dane pozostają w bazie wskazanej w ustawieniach.</source>
         <translation>Works without internet access. The data stays in the database chosen in the settings.</translation>
+    </message>
+    <message>
+        <source>Zapisano kopię zapasową: {path}</source>
+        <translation>Backup saved: {path}</translation>
+    </message>
+    <message>
+        <source>Kopia zapasowa</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Przywracanie kopii</source>
+        <translation>Restoring the backup</translation>
     </message>
 </context>
 <context>
@@ -5067,8 +5168,12 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>„{title}”: nie udało się zapisać ani odczytać pliku ({reason}). Sprawdź miejsce na dysku i uprawnienia.</source>
-        <extracomment>Progress reaches the UI at most this often (a service may report thousands of steps a second). Block the window while it runs (restore, import): a window-modal progress dialog instead of the status bar. How many operations waited behind this one when it started. Called for a failure the operation did not handle itself: ``error_handler(operation, error)``.</extracomment>
+        <extracomment>Progress reaches the UI at most this often (a service may report thousands of steps a second). Block the window while it runs (restore, import): a window-modal progress dialog instead of the status bar. Heavy work that runs in the worker process instead of ``work`` (see ``pal_desktop.worker_process``). How many operations waited behind this one when it started. Called for a failure the operation did not handle itself: ``error_handler(operation, error)``.</extracomment>
         <translation>“{title}”: a file could not be written or read ({reason}). Check the free disk space and the permissions.</translation>
+    </message>
+    <message>
+        <source>Praca w tle zakończyła się nieoczekiwanie (zabrakło pamięci?). Nic nie zostało zapisane; spróbuj ponownie.</source>
+        <translation>The background work ended unexpectedly (out of memory?). Nothing was saved; try again.</translation>
     </message>
 </context>
 <context>
@@ -7795,6 +7900,22 @@ volunteer work:</translation>
     <message>
         <source>Baza danych</source>
         <translation>Database</translation>
+    </message>
+    <message>
+        <source>Folder kopii zapasowych</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>Wybierz &amp;folder…</source>
+        <translation>Choose &amp;folder…</translation>
+    </message>
+    <message>
+        <source>Wybierz folder kopii zapasowych</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <source>Folder &amp;kopii zapasowych (np. dysk sieciowy, dysk USB):</source>
+        <translation>Bac&amp;kup folder (e.g. a network drive, a USB disk):</translation>
     </message>
     <message>
         <source>Obecnie otwarta baza: {location}</source>
