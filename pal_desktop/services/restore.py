@@ -49,13 +49,18 @@ def _not_ours(path: Path) -> PalError:
         "Backup", "Plik „{path}” nie jest kopią bazy PAL Desktop; niczego nie przywrócono."), path=str(path))
 
 
-def describe_backup(file: Path | str) -> BackupInfo:
-    """Date, schema revision and counts of a SQLite backup; PalError for a foreign, broken or newer file."""
+def describe_backup(file: Path | str, *, check: bool = True) -> BackupInfo:
+    """Date, schema revision and counts of a SQLite backup; PalError for a foreign, broken or newer file.
+
+    ``check=False`` skips ``integrity_check`` (seconds on a city's database), for a quick look in the window's
+    thread; the restore itself always checks.
+    """
     path = Path(file)
     if not path.is_file():
         raise PalError(QT_TRANSLATE_NOOP("Backup", "Nie znaleziono pliku „{path}”."), path=str(path))
     try:
-        backup.check_sqlite_copy(path)
+        if check:
+            backup.check_sqlite_copy(path)
         connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
         try:
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}

@@ -78,7 +78,7 @@ def restore_from_backup(window) -> None:
     if not file:
         return
     try:
-        info = restore.describe_backup(file)
+        info = restore.describe_backup(file, check=False)
     except PalError as err:
         error_dialog.show_error(window, err)
         return

@@ -202,3 +202,31 @@ def test_cli_restore_asks_and_no_leaves_the_database(sqlite_url, sqlite_template
     assert main(["--db", sqlite_url, "restore", str(copy)]) == 1
     assert "Kontynuować?" in capsys.readouterr().out
     assert _counts(sqlite_path(sqlite_url))[2] == 0
+
+
+def test_an_older_backup_is_upgraded_when_restored(sqlite_url, sqlite_templates, tmp_path):
+    from pal_desktop.storage.migrate import head_revision, upgrade_to
+
+    old = tmp_path / "stara-kopia.sqlite3"
+    old_url = "sqlite:///" + old.as_posix()
+    upgrade_to(old_url, "0006")
+    with sqlite3.connect(old) as connection:
+        connection.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    connection.close()
+    assert restore.describe_backup(old).revision == "0006"
+    _demo(sqlite_url, sqlite_templates).dispose()
+    result = restore.restore_database(sqlite_url, old)
+    assert result.restored.revision == head_revision()
+    assert _counts(sqlite_path(sqlite_url)) == (0, 0, 0)
+    db = open_app_database(sqlite_url, create=False).db
+    db.dispose()
+
+
+@pytest.mark.skipif(not __import__("os").environ.get("PAL_TEST_PG_URL") or not shutil.which("pg_dump"),
+                    reason="needs PAL_TEST_PG_URL and pg_dump")
+def test_postgres_backup_and_restore_with_pg_tools(demo_db, tmp_path):
+    copy = backup.backup_database(demo_db, tmp_path)
+    assert copy.suffix == ".dump" and copy.stat().st_size > 0
+    url = demo_db.url
+    demo_db.dispose()
+    restore.restore_database(url, copy)
