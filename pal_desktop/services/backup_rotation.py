@@ -11,7 +11,9 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from pal_desktop import config
 from pal_desktop.errors import PalError
+from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import backup
 from pal_desktop.storage.db import Database, sqlite_path
 
@@ -110,13 +112,13 @@ def automatic_backup(db: Database, now: dt.datetime | None = None, folder: Path 
     """
     now = now or dt.datetime.now()
     folder = folder or backup.backup_folder()
-    if not folder.is_dir() and folder == backup.backup_folder() and not backup.config.load().backup_folder:
-        folder.mkdir(parents=True, exist_ok=True)
+    if not folder.is_dir() and not config.load().backup_folder and folder == backup.backup_folder():
+        folder.mkdir(parents=True, exist_ok=True)  # the default folder is ours to make; a chosen one is not
     status = backup_status(db, folder)
     if status.last is not None and status.last.date() == now.date():
         return None
     if not status.reachable:
-        raise PalError(backup.QT_TRANSLATE_NOOP(
+        raise PalError(QT_TRANSLATE_NOOP(
             "Backup", "Folder kopii „{folder}” jest niedostępny (odłączony dysk lub udział sieciowy?). "
                       "Podłącz go albo wybierz inny w ustawieniach."), folder=str(folder))
     path = backup.backup_database(db, folder, now=now)
