@@ -92,9 +92,9 @@ def build_parser() -> PolishArgumentParser:
                       help="liczba wydarzeń (domyślnie 1 na 50 uczestników, najwyżej 2000)")
     demo.add_argument("--capacity", type=_positive_int, default=None, metavar="N",
                       help="największa grupa na wydarzeniu (np. 66: 20 000 wydarzeń daje ok. miliona obecności)")
-    backup = commands.add_parser("backup", help="zrób kopię zapasową bazy danych (plik SQLite)")
-    backup.add_argument("-o", "--output", type=Path, metavar="PLIK.sqlite3",
-                        help="plik kopii (domyślnie folder „kopie” w folderze danych, z datą w nazwie)")
+    from pal_desktop.cli_backup import add_backup_parsers
+
+    add_backup_parsers(commands)
     info = commands.add_parser("info", help="pokaż, co jest w bazie danych")
     info.add_argument("--json", action="store_true", help="wypisz jeden obiekt JSON")
     shot = commands.add_parser("screenshot", help="zapisz obraz zakładki okna programu do pliku PNG")
@@ -526,13 +526,15 @@ def _cmd_export(args) -> int:
 
 
 def _cmd_backup(args) -> int:
-    from pal_desktop.services.backup import backup_database
-    from pal_desktop.services.database import open_app_database
+    from pal_desktop.cli_backup import cmd_backup
 
-    opened = open_app_database(args.db, create=False)
-    path = backup_database(opened.db, args.output)
-    print(f"Zapisano kopię zapasową: {path}")
-    return EXIT_OK
+    return cmd_backup(args)
+
+
+def _cmd_restore(args) -> int:
+    from pal_desktop.cli_backup import cmd_restore
+
+    return cmd_restore(args)
 
 
 def _cmd_scan(args) -> int:
@@ -561,7 +563,7 @@ def _cmd_gui(args) -> int:
 
 COMMANDS = {"backup": _cmd_backup, "init": _cmd_init, "demo": _cmd_demo, "info": _cmd_info, "screenshot": _cmd_screenshot,
             "report": _cmd_report, "import": _cmd_import, "export": _cmd_export, "scan": _cmd_scan,
-            "settings": _cmd_settings, "audit": _cmd_audit}
+            "settings": _cmd_settings, "audit": _cmd_audit, "restore": _cmd_restore}
 
 
 def main(argv: list[str] | None = None) -> int:

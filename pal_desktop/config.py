@@ -29,6 +29,8 @@ class LocalConfig:
     #: The SQLite files the window has opened on this PC: one of them missing at start has been lost (a pulled
     #: USB stick), not never made, so it is not silently created again.
     opened_databases: list = field(default_factory=list)
+    #: Where backups go and are rotated ("" = the "kopie" folder in the data folder): a network drive, a USB disk.
+    backup_folder: str = ""
     version: int = CONFIG_VERSION
 
 

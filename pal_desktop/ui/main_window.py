@@ -195,6 +195,9 @@ class MainWindow(QMainWindow):
         self.backup_action = self._action(self.tr("&Kopia zapasowa…"), "backupAction",
                                           tip=self.tr("Zapisz kopię bazy danych, np. na pendrive"),
                                           slot=self.make_backup)
+        self.restore_action = self._action(self.tr("&Przywróć z kopii…"), "restoreAction",
+                                           tip=self.tr("Zastąp bazę danych zawartością kopii zapasowej"),
+                                           slot=self.restore_backup)
         self.settings_action = self._action(self.tr("&Ustawienia…"), "settingsAction", "Ctrl+,",
                                             tip=self.tr("Dane organizacji, logotypy i lokalizacja bazy danych"),
                                             slot=self.open_settings)
@@ -231,7 +234,7 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu(self.tr("&Plik"))
         file_menu.addActions([self.save_action, self.print_action])
         file_menu.addSeparator()
-        file_menu.addAction(self.backup_action)
+        file_menu.addActions([self.backup_action, self.restore_action])
         file_menu.addActions([self.settings_action, self.audit_action])
         file_menu.addSeparator()
         file_menu.addAction(self.quit_action)
@@ -298,6 +301,9 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:
         # Work still queued is cancelled (each rolls back); a running one is asked to stop and waited for.
         self.operations.shutdown(timeout=30.0)
+        from pal_desktop.ui import backup_actions
+
+        backup_actions.backup_on_close(self._db)
         super().closeEvent(event)
 
     def paintEvent(self, event) -> None:
@@ -350,6 +356,11 @@ class MainWindow(QMainWindow):
         self.read_only_banner.show_for(db.location, is_read_only(db))
         self._set_database_actions_enabled(True)
         self.reload()
+        from pal_desktop.ui import backup_actions
+
+        warning = backup_actions.backup_warning(db)
+        if warning:
+            self.statusBar().showMessage(warning)
 
     def show_upgrade_notice(self, upgraded_from: str, backup) -> None:
         text = self.tr("Baza danych została zaktualizowana do nowej wersji programu (poprzednia wersja bazy: "
@@ -406,6 +417,7 @@ class MainWindow(QMainWindow):
         self.settings_action.setEnabled(enabled)
         self.backup_action.setEnabled(enabled)
         self.audit_action.setEnabled(enabled)
+        self.restore_action.setEnabled(enabled)
         self.programme_combo.setEnabled(enabled and bool(self._programmes))
 
     def _set_status_text(self, label: QLabel, text: str) -> None:
@@ -530,20 +542,17 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Wyszukiwanie na tej liście pojawi się wkrótce."), 5000)
 
     def make_backup(self) -> None:
-        """Plik → Kopia zapasowa…: a consistent copy of the database file where the user chooses."""
-        if self._db is None:
-            return
-        from pal_desktop.services import backup
+        """Plik → Kopia zapasowa…: a consistent copy of the database where the user chooses."""
+        if self._db is not None:
+            from pal_desktop.ui import backup_actions
 
-        target = choose_backup_file(self, str(backup.default_backup_path()))
-        if not target:
-            return
-        try:
-            path = backup.backup_database(self._db, target)
-        except PalError as err:
-            error_dialog.show_error(self, err)
-            return
-        self.statusBar().showMessage(self.tr("Zapisano kopię zapasową: {path}").format(path=path), 10000)
+            backup_actions.make_backup(self, choose_backup_file)
+
+    def restore_backup(self) -> None:
+        """Plik → Przywróć z kopii…"""
+        from pal_desktop.ui import backup_actions
+
+        backup_actions.restore_from_backup(self)
 
     def open_settings(self) -> None:
         if self._db is None:

@@ -928,6 +928,54 @@
         <source>Nie udało się zapisać kopii w „{path}”: {reason}. Sprawdź miejsce na dysku i uprawnienia.</source>
         <translation>Could not save the backup to “{path}”: {reason}. Check the free disk space and the permissions.</translation>
     </message>
+    <message>
+        <source>Kopia „{path}” jest uszkodzona (sprawdzenie spójności: {verdict}).</source>
+        <translation>The backup “{path}” is damaged (integrity check: {verdict}).</translation>
+    </message>
+    <message>
+        <source>Folder kopii „{folder}” jest niedostępny (odłączony dysk lub udział sieciowy?). Podłącz go albo wybierz inny w ustawieniach.</source>
+        <translation>The backup folder “{folder}” cannot be reached (a disconnected disk or network share?). Connect it or choose another one in the settings.</translation>
+    </message>
+    <message>
+        <source>Do kopii bazy PostgreSQL potrzebny jest program {tool}, którego nie znaleziono. Zainstaluj narzędzia klienckie PostgreSQL (np. „PostgreSQL Command Line Tools” z instalatora postgresql.org albo pakiet postgresql-client) w wersji serwera i dodaj ich folder do zmiennej PATH.</source>
+        <translation>Backing up a PostgreSQL database needs the program {tool}, which was not found. Install the PostgreSQL client tools (e.g. “PostgreSQL Command Line Tools” from the postgresql.org installer or the postgresql-client package) in the server’s version and add their folder to the PATH variable.</translation>
+    </message>
+    <message>
+        <source>Program pg_dump nie zrobił kopii: {reason}</source>
+        <translation>pg_dump did not make the backup: {reason}</translation>
+    </message>
+    <message>
+        <source>Folder kopii „{folder}” nie istnieje albo jest niedostępny.</source>
+        <translation>The backup folder “{folder}” does not exist or cannot be reached.</translation>
+    </message>
+    <message>
+        <source>Nie można zapisać ustawień w pliku „{path}”: {reason}.</source>
+        <translation>Cannot save the settings in the file “{path}”: {reason}.</translation>
+    </message>
+    <message>
+        <source>Plik „{path}” nie jest kopią bazy PAL Desktop; niczego nie przywrócono.</source>
+        <translation>The file “{path}” is not a PAL Desktop database backup; nothing was restored.</translation>
+    </message>
+    <message>
+        <source>Nie znaleziono pliku „{path}”.</source>
+        <translation>The file “{path}” was not found.</translation>
+    </message>
+    <message>
+        <source>Kopia „{path}” pochodzi z nowszej wersji PAL Desktop (schemat {revision}). Zainstaluj najnowszą wersję programu; niczego nie przywrócono.</source>
+        <translation>The backup “{path}” comes from a newer version of PAL Desktop (schema {revision}). Install the latest version of the program; nothing was restored.</translation>
+    </message>
+    <message>
+        <source>Wybrany plik jest samą bazą, a nie kopią.</source>
+        <translation>The chosen file is the database itself, not a backup.</translation>
+    </message>
+    <message>
+        <source>Nie udało się przywrócić kopii: {reason}. Baza pozostała bez zmian.</source>
+        <translation>Could not restore the backup: {reason}. The database was left unchanged.</translation>
+    </message>
+    <message>
+        <source>Program pg_restore nie przywrócił kopii: {reason}</source>
+        <translation>pg_restore did not restore the backup: {reason}</translation>
+    </message>
 </context>
 <context>
     <name>CandidateList</name>
@@ -4878,6 +4926,22 @@ Part of a series of sessions</translation>
         <source>Dzi&amp;ennik dostępu…</source>
         <translation>Access &amp;log…</translation>
     </message>
+    <message>
+        <source>&amp;Przywróć z kopii…</source>
+        <translation>&amp;Restore from backup…</translation>
+    </message>
+    <message>
+        <source>Zastąp bazę danych zawartością kopii zapasowej</source>
+        <translation>Replace the database with the content of a backup</translation>
+    </message>
+    <message>
+        <source>Kopia zapasowa</source>
+        <translation>Backup</translation>
+    </message>
+    <message>
+        <source>Przywracanie kopii</source>
+        <translation>Restoring the backup</translation>
+    </message>
 </context>
 <context>
     <name>MissingDatabaseDialog</name>
@@ -8055,6 +8119,22 @@ officer (DPO):</translation>
         <source>np. iod@gops.pl, tel. 34 317 00 00</source>
         <translation>e.g. iod@gops.pl, tel. 34 317 00 00</translation>
     </message>
+    <message>
+        <source>Folder kopii zapasowych</source>
+        <translation>Backup folder</translation>
+    </message>
+    <message>
+        <source>Wybierz &amp;folder…</source>
+        <translation>Choose &amp;folder…</translation>
+    </message>
+    <message>
+        <source>Wybierz folder kopii zapasowych</source>
+        <translation>Choose the backup folder</translation>
+    </message>
+    <message>
+        <source>Folder &amp;kopii zapasowych (np. dysk sieciowy, dysk USB):</source>
+        <translation>Bac&amp;kup folder (e.g. a network drive, a USB disk):</translation>
+    </message>
 </context>
 <context>
     <name>SmallForm</name>
@@ -9878,6 +9958,47 @@ officer (DPO):</translation>
     <message>
         <source>Anuluj</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>BackupActions</name>
+    <message>
+        <source>Przywróć z kopii</source>
+        <translation>Restore from backup</translation>
+    </message>
+    <message>
+        <source>Kopia bazy PAL Desktop (*.sqlite3)</source>
+        <translation>PAL Desktop database backup (*.sqlite3)</translation>
+    </message>
+    <message>
+        <source>Potwierdzenie przywrócenia kopii</source>
+        <translation>Confirm restoring the backup</translation>
+    </message>
+    <message>
+        <source>Kopia z {date}, schemat {revision}.
+Uczestnicy: {participants}, wydarzenia: {events}, obecności: {attendance}.
+
+Obecna baza zostanie zastąpiona zawartością kopii (najpierw program zapisze kopię jej obecnego stanu). Przywrócić?</source>
+        <translation>Backup of {date}, schema {revision}.
+Participants: {participants}, events: {events}, attendance records: {attendance}.
+
+The current database will be replaced with the backup’s content (the program first saves a backup of its current state). Restore?</translation>
+    </message>
+    <message>
+        <source>Przywrócono kopię z {date}: {participants} uczestników.</source>
+        <translation>Restored the backup of {date}: {participants} participants.</translation>
+    </message>
+    <message>
+        <source>Folder kopii zapasowych „{folder}” jest niedostępny — kopie nie powstają.</source>
+        <translation>The backup folder “{folder}” cannot be reached — no backups are being made.</translation>
+    </message>
+    <message>
+        <source>Nie ma jeszcze żadnej kopii zapasowej bazy (Plik → Kopia zapasowa…).</source>
+        <translation>There is no backup of the database yet (File → Backup…).</translation>
+    </message>
+    <message>
+        <source>Ostatnia kopia zapasowa bazy jest z {date} — starsza niż tydzień.</source>
+        <translation>The last backup of the database is from {date} — older than a week.</translation>
     </message>
 </context>
 </TS>

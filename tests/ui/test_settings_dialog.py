@@ -228,3 +228,21 @@ def test_the_iod_contact_typed_in_the_dialog_is_what_the_command_line_shows(qtbo
     capsys.readouterr()
     assert main(["--db", app_db_url, "settings", "show", "--json"]) == 0
     assert json.loads(capsys.readouterr().out)["iod_contact"] == "iod@gops.klobuck.pl, tel. 34 317 00 00"
+
+
+def test_the_backup_folder_is_chosen_and_a_missing_one_named(qtbot, window, tmp_path, monkeypatch):
+    from pal_desktop.services import backup
+
+    usb = tmp_path / "usb"
+    usb.mkdir()
+    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(usb))
+    dialog = open_settings(qtbot, window)
+    type_text(qtbot, dialog.fields["name"], "GOPS")
+    type_text(qtbot, dialog.backup_folder_edit, str(tmp_path / "brak"))
+    click(qtbot, dialog.save_button)
+    assert dialog.isVisible() and "nie istnieje" in dialog.error_text("backup_folder")
+    click(qtbot, dialog.choose_backup_folder_button)
+    assert dialog.backup_folder_edit.text() == str(usb)
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: window.settings_dialog is None)
+    assert config.load().backup_folder == str(usb.resolve()) and backup.backup_folder() == usb.resolve()

@@ -224,13 +224,41 @@ class SettingsDialog(QDialog):
         layout.addWidget(self._error_label("database_url", self.tr("Baza danych")))
         layout.addWidget(note)
         layout.addWidget(self.default_database_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._add_backup_folder_row(box, layout)
         return box
+
+    def _add_backup_folder_row(self, box: QGroupBox, layout: QVBoxLayout) -> None:
+        self.backup_folder_edit = QLineEdit(box)
+        self.backup_folder_edit.setObjectName("field_backup_folder")
+        self.backup_folder_edit.setAccessibleName(self.tr("Folder kopii zapasowych"))
+        self.backup_folder_edit.setPlaceholderText(self.tr("domyślnie: {path}").format(path=paths.backup_dir()))
+        self.backup_folder_edit.textEdited.connect(lambda _text: self._clear_error("backup_folder"))
+        self.fields["backup_folder"] = self.backup_folder_edit
+        self.backup_folder_edit.setText(config.load().backup_folder)
+        choose = self.choose_backup_folder_button = QPushButton(self.tr("Wybierz &folder…"), box)
+        choose.setAccessibleName(self.tr("Wybierz folder kopii zapasowych"))
+        choose.clicked.connect(self.choose_backup_folder)
+        label = QLabel(self.tr("Folder &kopii zapasowych (np. dysk sieciowy, dysk USB):"), box)
+        label.setBuddy(self.backup_folder_edit)
+        row = QHBoxLayout()
+        row.addWidget(self.backup_folder_edit, 1)
+        row.addWidget(choose)
+        layout.addWidget(label)
+        layout.addLayout(row)
+        layout.addWidget(self._error_label("backup_folder", self.tr("Folder kopii zapasowych")))
+
+    def choose_backup_folder(self) -> None:
+        start = self.backup_folder_edit.text().strip() or str(paths.backup_dir())
+        name = QFileDialog.getExistingDirectory(self, self.tr("Folder kopii zapasowych"), start)
+        if name:
+            self.backup_folder_edit.setText(name)
+            self._clear_error("backup_folder")
 
     # ---- Loading
     def _load(self) -> None:
         settings = organisation.get_organisation(self._db)
         for field, edit in self.fields.items():
-            if field != "database_url":
+            if field not in ("database_url", "backup_folder"):
                 edit.setText(getattr(settings, field))
         self._logos = [(logo.file_name, logo.content) for logo in organisation.list_logos(self._db)]
         self._show_logos()
@@ -317,7 +345,8 @@ class SettingsDialog(QDialog):
 
     # ---- Saving
     def organisation_settings(self):
-        values = {field: edit.text() for field, edit in self.fields.items() if field != "database_url"}
+        values = {field: edit.text() for field, edit in self.fields.items()
+                  if field not in ("database_url", "backup_folder")}
         return organisation.OrganisationSettings(**values)
 
     def save(self) -> bool:
@@ -325,6 +354,9 @@ class SettingsDialog(QDialog):
         self._clear_errors()
         try:
             location = ui_queries.check_database_location(self.database_edit.text())
+            from pal_desktop.services import backup
+
+            self.backup_folder_edit.setText(backup.save_backup_folder(self.backup_folder_edit.text()))
             clean = organisation.save_organisation(self._db, self.organisation_settings())
             if self._logos_changed:
                 organisation.replace_logos(self._db, self._logos)
@@ -338,7 +370,7 @@ class SettingsDialog(QDialog):
             error_dialog.show_error(self, err)
             return False
         for field, edit in self.fields.items():
-            if field != "database_url":
+            if field not in ("database_url", "backup_folder"):
                 edit.setText(getattr(clean, field))
         self.accept()
         return True
