@@ -254,6 +254,9 @@ def _add_import_parser(commands) -> None:
                         help="program, do którego trafią nowe osoby (domyślnie aktywny program)")
     people.add_argument("--mapping", metavar="NAZWA",
                         help="zapisane w programie przypisanie kolumn do pól (domyślnie rozpoznawane z nagłówków)")
+    from pal_desktop.cli_efs import add_efs_import_parser
+
+    add_efs_import_parser(kinds)
 
 
 def _add_export_parser(commands) -> None:
@@ -446,6 +449,10 @@ def _cmd_report(args) -> int:
 
 
 def _cmd_import(args) -> int:
+    if args.kind == "efs":
+        from pal_desktop.cli_efs import cmd_import_efs
+
+        return cmd_import_efs(args)
     from pal_desktop.errors import ValidationError
     from pal_desktop.messages import QT_TRANSLATE_NOOP
     from pal_desktop.services import participant_import as importer

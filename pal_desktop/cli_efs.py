@@ -1,0 +1,48 @@
+"""``pal-desktop import efs PLIK``: the funder's export of the participant data compared with the registry.
+
+Nothing is written: the command lists who is missing on either side and which fields differ, so the office
+can correct the registry (or the funder's system) by hand.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+EXIT_OK, EXIT_FAILED = 0, 1
+
+
+def add_efs_import_parser(kinds) -> None:
+    from pal_desktop.cli import _positive_int
+
+    efs = kinds.add_parser(
+        "efs", help="porównaj plik eksportu z systemu SL2014 / SM EFS z rejestrem (niczego nie zapisuje)",
+        description="Czyta plik z danymi uczestników wyeksportowany z systemu instytucji (XLSX albo CSV, układ SL2014 "
+                    "albo SM EFS, rozpoznawany po nagłówkach) i wypisuje różnice z rejestrem: kogo brakuje po "
+                    "każdej ze stron i które pola się różnią. Niczego nie zapisuje. Kod wyjścia: 0 — bez różnic; "
+                    "1 — są różnice; 2 — plik nie do odczytania albo inny błąd.")
+    efs.add_argument("file", type=Path, metavar="PLIK", help="plik .xlsx albo .csv z systemu instytucji")
+    efs.add_argument("--programme", type=_positive_int, metavar="ID", help="program (domyślnie aktywny program)")
+
+
+def cmd_import_efs(args) -> int:
+    from pal_desktop.errors import ValidationError
+    from pal_desktop.messages import QT_TRANSLATE_NOOP
+    from pal_desktop.services import efs_export
+    from pal_desktop.services.database import open_app_database
+    from pal_desktop.services.efs_import import compare_efs_file
+    from pal_desktop.services.programmes import active_programme
+
+    opened = open_app_database(args.db, create=False)
+    programme_id = args.programme
+    if programme_id is None:
+        active = active_programme(opened.db)
+        if active is None:
+            raise ValidationError(QT_TRANSLATE_NOOP("Validation", "Najpierw utwórz program."), field="programme")
+        programme_id = active.id
+    result = compare_efs_file(opened.db, programme_id, args.file)
+    print(f"Plik {args.file.name} (układ {efs_export.LAYOUT_NAMES[result.layout]}): osób w pliku "
+          f"{result.people_in_file}, w rejestrze {result.people_in_registry}, różnic {len(result.differences)}.")
+    for difference in result.differences:
+        print(f"  {difference.text()}")
+    print("Niczego nie zapisano.")
+    return EXIT_FAILED if result.differences else EXIT_OK
