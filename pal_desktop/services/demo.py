@@ -180,9 +180,14 @@ def build_demo_rows(programme: dict, tasks: dict[int, dict], event_types: dict[s
                                        "locality": "Kłobuck", "postal_code": code, **stamp})
         streets.append((sid, f"ul. {name}", code))
 
+    #: The masculine form of the last surname person_name() gave: a family's name, which a woman heading
+    #: the household carries in its feminine form ("Majewska") and her husband and sons do not.
+    family_base = [""]
+
     def person_name() -> tuple[str, str, bool]:
         female = rng.random() < 0.53
         surname = rng.choice(surnames)
+        family_base[0] = surname
         if female:
             return rng.choice(female_first), _female_surname(surname), True
         return rng.choice(male_first), surname, False
@@ -207,7 +212,7 @@ def build_demo_rows(programme: dict, tasks: dict[int, dict], event_types: dict[s
         street_id, street_name, postal = rng.choice(streets)
         house, flat = str(rng.randint(1, 120)), (str(rng.randint(1, 40)) if rng.random() < 0.5 else "")
         head_first, head_last, head_female = person_name()
-        family_name = head_last
+        family_name = family_base[0]
         household_id = rows.add("household", {
             "name": f"Rodzina {family_name if not head_female else head_last}", "street_name": street_name,
             "house_number": house, "flat_number": flat, "postal_code": postal, "city": "Kłobuck", "notes": "",
