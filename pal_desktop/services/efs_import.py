@@ -105,14 +105,13 @@ def read_efs_file(path: Path | str) -> tuple[str, list[dict[str, str]]]:
     if not path.is_file():
         raise ValidationError(QT_TRANSLATE_NOOP("Efs", "Nie znaleziono pliku „{name}”."), field="path", name=path.name)
     records = _records(path)
-    for index, row in enumerate(records[:HEADER_SEARCH_ROWS]):
-        header = [_cell(c) for c in row]
-        if "Imię" in header and "Nazwisko" in header:
-            break
-    else:
+    headers = [[_cell(c) for c in row] for row in records[:HEADER_SEARCH_ROWS]]
+    index = next((i for i, h in enumerate(headers) if "Imię" in h and "Nazwisko" in h), None)
+    if index is None:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Efs", "W pliku „{name}” nie ma wiersza nagłówków z kolumnami „Imię” i „Nazwisko”."), field="path",
             name=path.name)
+    header = headers[index]
     layout = efs_export.SMEFS if "PESEL/Inny identyfikator" in header else efs_export.SL2014
     rows = []
     for row in records[index + 1:]:

@@ -1165,7 +1165,7 @@ The columns of the task list.</extracomment>
     <name>Efs</name>
     <message>
         <source>Kraj</source>
-        <extracomment>The data set&apos;s columns, in the funder&apos;s order.</extracomment>
+        <extracomment>The 2014-2020 data set&apos;s columns, in the funder&apos;s order.</extracomment>
         <translation>Country</translation>
     </message>
     <message>
@@ -1189,8 +1189,24 @@ The columns of the task list.</extracomment>
         <translation>PESEL</translation>
     </message>
     <message>
+        <source>Numer projektu</source>
+        <translation>Project number</translation>
+    </message>
+    <message>
+        <source>Techniczny identyfikator uczestnika</source>
+        <translation>Technical participant identifier</translation>
+    </message>
+    <message>
+        <source>Obywatelstwo</source>
+        <translation>Citizenship</translation>
+    </message>
+    <message>
         <source>Brak PESEL</source>
         <translation>No PESEL</translation>
+    </message>
+    <message>
+        <source>PESEL/Inny identyfikator</source>
+        <translation>PESEL/Other identifier</translation>
     </message>
     <message>
         <source>Płeć</source>
@@ -1219,6 +1235,93 @@ The columns of the task list.</extracomment>
     <message>
         <source>Miejscowość</source>
         <translation>Town</translation>
+    </message>
+    <message>
+        <source>Planowana data zakończenia edukacji</source>
+        <translation>Planned end date of education</translation>
+    </message>
+    <message>
+        <source>Data założenia działalności gospodarczej</source>
+        <translation>Business start date</translation>
+    </message>
+    <message>
+        <source>Osoba obcego pochodzenia</source>
+        <translation>Person of foreign origin</translation>
+    </message>
+    <message>
+        <source>Obywatel państwa trzeciego</source>
+        <translation>Third-country national</translation>
+    </message>
+    <message>
+        <source>Osoba należąca do mniejszości narodowej lub etnicznej (w tym społeczności marginalizowane)</source>
+        <translation>Person belonging to a national or ethnic minority (including marginalised communities)</translation>
+    </message>
+    <message>
+        <source>Zakres wsparcia</source>
+        <translation>Scope of support</translation>
+    </message>
+    <message>
+        <source>Zakres wsparcia – w tym</source>
+        <translation>Scope of support – of which</translation>
+    </message>
+    <message>
+        <source>Brak lub niepełne podstawowe (ISCED 0)</source>
+        <extracomment>Grouped ISCED levels, in the list&apos;s order.</extracomment>
+        <translation>None or incomplete primary (ISCED 0)</translation>
+    </message>
+    <message>
+        <source>Podstawowe (ISCED 1) lub gimnazjalne (ISCED 2)</source>
+        <translation>Primary (ISCED 1) or lower secondary (ISCED 2)</translation>
+    </message>
+    <message>
+        <source>Ponadgimnazjalne (ISCED 3) lub policealne (ISCED 4)</source>
+        <translation>Upper secondary (ISCED 3) or post-secondary (ISCED 4)</translation>
+    </message>
+    <message>
+        <source>Wyższe (ISCED 5–8)</source>
+        <translation>Tertiary (ISCED 5–8)</translation>
+    </message>
+    <message>
+        <source>Osoba bezrobotna</source>
+        <translation>Unemployed person</translation>
+    </message>
+    <message>
+        <source>Osoba bierna zawodowo</source>
+        <translation>Economically inactive person</translation>
+    </message>
+    <message>
+        <source>Osoba pracująca</source>
+        <translation>Employed person</translation>
+    </message>
+    <message>
+        <source>poniżej 18 lat</source>
+        <extracomment>2021-2027 dropped &quot;nieuczestnicząca w kształceniu lub szkoleniu&quot; from the inactive&apos;s &quot;w tym&quot;. The age bands of the common indicators (EFS+): under 18, 18-29, 30-54, 55 or more.</extracomment>
+        <translation>under 18</translation>
+    </message>
+    <message>
+        <source>18-29 lat</source>
+        <translation>18-29</translation>
+    </message>
+    <message>
+        <source>30-54 lata</source>
+        <translation>30-54</translation>
+    </message>
+    <message>
+        <source>55 lat lub więcej</source>
+        <translation>55 or older</translation>
+    </message>
+    <message>
+        <source>poniżej 25 lat</source>
+        <extracomment>2014-2020&apos;s bands: under 25, 25-53, 54 or more.</extracomment>
+        <translation>under 25</translation>
+    </message>
+    <message>
+        <source>25-53 lata</source>
+        <translation>25-53</translation>
+    </message>
+    <message>
+        <source>54 lata lub więcej</source>
+        <translation>54 or older</translation>
     </message>
     <message>
         <source>Ulica</source>
@@ -1341,6 +1444,30 @@ The columns of the task list.</extracomment>
         <translation>missing answer in the “{column}” field</translation>
     </message>
     <message>
+        <source>„w tym” nie pasuje do statusu na rynku pracy</source>
+        <translation>“of which” does not fit the labour-market status</translation>
+    </message>
+    <message>
+        <source>brak numeru PESEL i innego identyfikatora (np. numeru dokumentu)</source>
+        <translation>no PESEL number and no other identifier (e.g. a document number)</translation>
+    </message>
+    <message>
+        <source>brak obywatelstwa</source>
+        <translation>no citizenship</translation>
+    </message>
+    <message>
+        <source>„w tym” nie pasuje do statusu na rynku pracy w słowniku 2021-2027</source>
+        <translation>“of which” does not fit the labour-market status in the 2021-2027 dictionary</translation>
+    </message>
+    <message>
+        <source>obywatel państwa trzeciego, a obywatelstwo polskie lub kraju UE</source>
+        <translation>third-country national, yet Polish or EU citizenship</translation>
+    </message>
+    <message>
+        <source>brak rozpoczętej formy wsparcia (zaplanowane formy nie są wsparciem udzielonym)</source>
+        <translation>no form of support has started (planned forms are not support given)</translation>
+    </message>
+    <message>
         <source>Polska</source>
         <translation>Poland</translation>
     </message>
@@ -1349,12 +1476,32 @@ The columns of the task list.</extracomment>
         <translation>Individual</translation>
     </message>
     <message>
+        <source>Program jest finansowany z perspektywy {period}: dane jego uczestników zapisuje się w układzie {layout}.</source>
+        <translation>The programme is funded from the {period} period: its participants’ data are written in the {layout} layout.</translation>
+    </message>
+    <message>
         <source>Nieznany układ danych „{layout}” (dozwolone: sl2014, smefs).</source>
         <translation>Unknown data layout “{layout}” (allowed: sl2014, smefs).</translation>
     </message>
     <message>
         <source>Układ {layout} zapisuje plik {suffix} — zmień rozszerzenie pliku „{name}”.</source>
         <translation>The {layout} layout writes a {suffix} file — change the extension of the file “{name}”.</translation>
+    </message>
+    <message>
+        <source>Pliku „{name}” nie da się odczytać jako arkusza XLSX.</source>
+        <translation>The file “{name}” cannot be read as an XLSX sheet.</translation>
+    </message>
+    <message>
+        <source>Plik „{name}” musi mieć rozszerzenie .xlsx albo .csv.</source>
+        <translation>The file “{name}” must have the extension .xlsx or .csv.</translation>
+    </message>
+    <message>
+        <source>Nie znaleziono pliku „{name}”.</source>
+        <translation>The file “{name}” was not found.</translation>
+    </message>
+    <message>
+        <source>W pliku „{name}” nie ma wiersza nagłówków z kolumnami „Imię” i „Nazwisko”.</source>
+        <translation>The file “{name}” has no header row with the columns “Imię” and “Nazwisko”.</translation>
     </message>
 </context>
 <context>
@@ -1945,6 +2092,95 @@ The columns of the task list.</extracomment>
         <source>Nie</source>
         <translation>No</translation>
     </message>
+    <message>
+        <source>2014-2020 (SL2014)</source>
+        <translation>2014-2020 (SL2014)</translation>
+    </message>
+    <message>
+        <source>2021-2027 (SM EFS)</source>
+        <translation>2021-2027 (SM EFS)</translation>
+    </message>
+    <message>
+        <source>Obywatelstwo polskie</source>
+        <translation>Polish citizenship</translation>
+    </message>
+    <message>
+        <source>Brak polskiego obywatelstwa – obywatel kraju UE</source>
+        <translation>No Polish citizenship – citizen of an EU country</translation>
+    </message>
+    <message>
+        <source>Brak polskiego obywatelstwa lub UE</source>
+        <translation>No Polish or EU citizenship</translation>
+    </message>
+    <message>
+        <source>Bezpaństwowiec</source>
+        <translation>Stateless person</translation>
+    </message>
+    <message>
+        <source>Osoba długotrwale bezrobotna</source>
+        <translation>Long-term unemployed person</translation>
+    </message>
+    <message>
+        <source>Osoba ucząca się/kształcąca się</source>
+        <translation>Person in education or training</translation>
+    </message>
+    <message>
+        <source>Osoba nieuczestnicząca w kształceniu lub szkoleniu</source>
+        <translation>Person not in education or training</translation>
+    </message>
+    <message>
+        <source>Osoba pracująca w administracji rządowej</source>
+        <translation>Person employed in central government</translation>
+    </message>
+    <message>
+        <source>Osoba pracująca w administracji samorządowej</source>
+        <translation>Person employed in local government</translation>
+    </message>
+    <message>
+        <source>Osoba pracująca w MMŚP</source>
+        <translation>Person employed in an SME</translation>
+    </message>
+    <message>
+        <source>Osoba pracująca w organizacji pozarządowej</source>
+        <translation>Person employed in a non-governmental organisation</translation>
+    </message>
+    <message>
+        <source>Osoba prowadząca działalność na własny rachunek</source>
+        <translation>Self-employed person</translation>
+    </message>
+    <message>
+        <source>Osoba pracująca w dużym przedsiębiorstwie</source>
+        <translation>Person employed in a large enterprise</translation>
+    </message>
+    <message>
+        <source>Inne</source>
+        <translation>Other</translation>
+    </message>
+    <message>
+        <source>Podjęcie pracy</source>
+        <extracomment>The &quot;w tym&quot; a status allows. 2021-2027 has no &quot;nieuczestnicząca w kształceniu&quot; (see efs_2021).</extracomment>
+        <translation>Took up employment</translation>
+    </message>
+    <message>
+        <source>Kontynuacja zatrudnienia</source>
+        <translation>Continued employment</translation>
+    </message>
+    <message>
+        <source>Podjęcie kształcenia lub szkolenia</source>
+        <translation>Took up education or training</translation>
+    </message>
+    <message>
+        <source>Poszukiwanie pracy</source>
+        <translation>Looking for work</translation>
+    </message>
+    <message>
+        <source>Nabycie kwalifikacji lub kompetencji</source>
+        <translation>Gained qualifications or competences</translation>
+    </message>
+    <message>
+        <source>Brak zmian</source>
+        <translation>No change</translation>
+    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -1991,7 +2227,7 @@ The columns of the task list.</extracomment>
     <name>Errors</name>
     <message>
         <source>Nie ma programu o numerze {id}.</source>
-        <extracomment>The settings that describe the area (see the module&apos;s docstring), with their defaults. The special statuses, each answered Tak / Nie / Odmowa podania informacji.
+        <extracomment>The settings that describe the area (see the module&apos;s docstring), with their defaults.
 ----------
 How each product of seed section XI is counted from the records (the indicators&apos; ``measure``).</extracomment>
         <translation>There is no programme with number {id}.</translation>
@@ -5037,6 +5273,102 @@ Part of a series of sessions</translation>
         <translation>— not given —</translation>
     </message>
     <message>
+        <source>Słowniki danych EFS</source>
+        <translation>EFS data dictionaries</translation>
+    </message>
+    <message>
+        <source>Status — w tym
+(ze słownika):</source>
+        <translation>Status — of which
+(from the list):</translation>
+    </message>
+    <message>
+        <source>Status na rynku pracy — w tym, ze słownika</source>
+        <translation>Labour-market status — of which, from the list</translation>
+    </message>
+    <message>
+        <source>Sytuacja po
+zakończeniu:</source>
+        <translation>Situation at
+the end:</translation>
+    </message>
+    <message>
+        <source>Sytuacja w chwili zakończenia, ze słownika</source>
+        <translation>Situation at the end, from the list</translation>
+    </message>
+    <message>
+        <source>Dane EFS+ 2021-2027</source>
+        <translation>ESF+ 2021-2027 data</translation>
+    </message>
+    <message>
+        <source>Obywatelstwo:</source>
+        <translation>Citizenship:</translation>
+    </message>
+    <message>
+        <source>Osoba obcego
+pochodzenia:</source>
+        <translation>Person of
+foreign origin:</translation>
+    </message>
+    <message>
+        <source>Osoba obcego pochodzenia</source>
+        <translation>Person of foreign origin</translation>
+    </message>
+    <message>
+        <source>Obywatel państwa
+trzeciego:</source>
+        <translation>Third-country
+national:</translation>
+    </message>
+    <message>
+        <source>Obywatel państwa trzeciego</source>
+        <translation>Third-country national</translation>
+    </message>
+    <message>
+        <source>Mniejszość narodowa
+lub etniczna:</source>
+        <translation>National or
+ethnic minority:</translation>
+    </message>
+    <message>
+        <source>Osoba należąca do mniejszości narodowej lub etnicznej (w tym społeczności marginalizowane)</source>
+        <translation>Person belonging to a national or ethnic minority (including marginalised communities)</translation>
+    </message>
+    <message>
+        <source>Planowane zakończenie
+edukacji:</source>
+        <translation>Planned end
+of education:</translation>
+    </message>
+    <message>
+        <source>Planowana data zakończenia edukacji</source>
+        <translation>Planned end date of education</translation>
+    </message>
+    <message>
+        <source>Założenie działalności
+gospodarczej:</source>
+        <translation>Business
+started on:</translation>
+    </message>
+    <message>
+        <source>Data założenia działalności gospodarczej</source>
+        <translation>Business start date</translation>
+    </message>
+    <message>
+        <source>Identyfikator
+techniczny:</source>
+        <translation>Technical
+identifier:</translation>
+    </message>
+    <message>
+        <source>pusty: PAL-numer rekordu</source>
+        <translation>empty: PAL-record number</translation>
+    </message>
+    <message>
+        <source>Techniczny identyfikator uczestnika</source>
+        <translation>Technical participant identifier</translation>
+    </message>
+    <message>
         <source>Pł&amp;eć:</source>
         <translation>Se&amp;x:</translation>
     </message>
@@ -6506,6 +6838,18 @@ Open it and print it.</translation>
         <translation>e.g. FEŚL 2021-2027, Measure …</translation>
     </message>
     <message>
+        <source>Perspektywa finansowa</source>
+        <translation>Funding period</translation>
+    </message>
+    <message>
+        <source>— bez środków UE —</source>
+        <translation>— no EU funds —</translation>
+    </message>
+    <message>
+        <source>&amp;Perspektywa finansowa:</source>
+        <translation>Funding &amp;period:</translation>
+    </message>
+    <message>
         <source>Cel główny</source>
         <translation>Main goal</translation>
     </message>
@@ -7879,7 +8223,7 @@ officer (DPO):</translation>
     <name>Validation</name>
     <message>
         <source>Liczba uczestników musi być od 1 do {max} (podano {value}).</source>
-        <extracomment>Which schedule tasks (by number in section IX) get which kinds of events in the demo. Insertion order that respects foreign keys.</extracomment>
+        <extracomment>Which schedule tasks (by number in section IX) get which kinds of events in the demo. The masculine form of the last surname person_name() gave: a family&apos;s name, which a woman heading the household carries in its feminine form (&quot;Majewska&quot;) and her husband and sons do not. Insertion order that respects foreign keys.</extracomment>
         <translation>The number of participants must be from 1 to {max} (given: {value}).</translation>
     </message>
     <message>
@@ -8039,6 +8383,10 @@ officer (DPO):</translation>
     <message>
         <source>Stopień niepełnosprawności podaje się tylko dla osoby z niepełnosprawnością.</source>
         <translation>The degree of disability is given only for a person with a disability.</translation>
+    </message>
+    <message>
+        <source>Pole „W tym” ({detail}) nie pasuje do statusu na rynku pracy.</source>
+        <translation>The field “Of which” ({detail}) does not fit the labour-market status.</translation>
     </message>
     <message>
         <source>Uczestnik nie może mieć statusu „{status}” bez daty podpisania: „{document}”.</source>

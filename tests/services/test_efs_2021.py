@@ -14,7 +14,14 @@ from pal_desktop.cli import main
 from pal_desktop.domain.efs_dictionaries import Citizenship, EndSituation, FundingPeriod, LabourDetail
 from pal_desktop.domain.enums import Education, LabourStatus, ParticipantStatus, Sex, SupportStatus, TriState
 from pal_desktop.errors import ValidationError
-from pal_desktop.services import efs_export, efs_import, efs_validation, participant_profile, participants, programmes
+from pal_desktop.services import (
+    efs_export,
+    efs_import,
+    efs_validation,
+    participant_profile,
+    participants,
+    programmes,
+)
 from pal_desktop.services.demo import pesel_for
 from pal_desktop.storage.models import Programme
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-
 from sqlalchemy import create_engine, text
 
 from pal_desktop.domain.efs_dictionaries import EndSituation, LabourDetail

@@ -47,7 +47,6 @@ def test_a_programme_ending_before_it_starts_is_refused_in_polish(qtbot, window)
 def test_the_funding_period_is_chosen_and_saved(qtbot, window, app_db):
     from pal_desktop.domain.efs_dictionaries import FundingPeriod
     from pal_desktop.storage.models import Programme
-
     from pal_desktop.ui.dialogs.programme_dialog import ProgrammeDialog
 
     dialog = ProgrammeDialog(app_db, window)

@@ -7,6 +7,7 @@ origin, minority, the planned end of education...) is shown only when the progra
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox
 
 from pal_desktop.domain.efs_dictionaries import Citizenship, EndSituation, FundingPeriod, LabourDetail
@@ -21,33 +22,32 @@ DATE_FIELDS = ("planned_education_end", "business_start_date")
 
 def build_groups(form) -> tuple[QGroupBox, QGroupBox]:
     """The dictionary fields of both periods, and the 2021-2027 group (hidden until the period says so)."""
-    tr = form.tr
-    not_given = tr("— nie podano —")
-    box, rows = form._group(tr("Słowniki danych EFS"))
-    form._row(rows, "labour_detail", tr("Status — w tym\n(ze słownika):"),
+    not_given = QCoreApplication.translate("ParticipantForm", "— nie podano —")
+    box, rows = form._group(QCoreApplication.translate("ParticipantForm", "Słowniki danych EFS"))
+    form._row(rows, "labour_detail", QCoreApplication.translate("ParticipantForm", "Status — w tym\n(ze słownika):"),
               enum_combo(form._combo("labour_detail"), LabourDetail, not_given),
-              name=tr("Status na rynku pracy — w tym, ze słownika"))
-    form._row(rows, "end_situation_code", tr("Sytuacja po\nzakończeniu:"),
+              name=QCoreApplication.translate("ParticipantForm", "Status na rynku pracy — w tym, ze słownika"))
+    form._row(rows, "end_situation_code", QCoreApplication.translate("ParticipantForm", "Sytuacja po\nzakończeniu:"),
               enum_combo(form._combo("end_situation_code"), EndSituation, not_given),
-              name=tr("Sytuacja w chwili zakończenia, ze słownika"))
-    box_2021, rows_2021 = form._group(tr("Dane EFS+ 2021-2027"))
-    form._row(rows_2021, "citizenship", tr("Obywatelstwo:"),
+              name=QCoreApplication.translate("ParticipantForm", "Sytuacja w chwili zakończenia, ze słownika"))
+    box_2021, rows_2021 = form._group(QCoreApplication.translate("ParticipantForm", "Dane EFS+ 2021-2027"))
+    form._row(rows_2021, "citizenship", QCoreApplication.translate("ParticipantForm", "Obywatelstwo:"),
               enum_combo(form._combo("citizenship"), Citizenship, not_given))
-    form._row(rows_2021, "foreign_origin", tr("Osoba obcego\npochodzenia:"),
-              enum_combo(form._combo("foreign_origin"), TriState, not_given), name=tr("Osoba obcego pochodzenia"))
-    form._row(rows_2021, "third_country_citizen", tr("Obywatel państwa\ntrzeciego:"),
+    form._row(rows_2021, "foreign_origin", QCoreApplication.translate("ParticipantForm", "Osoba obcego\npochodzenia:"),
+              enum_combo(form._combo("foreign_origin"), TriState, not_given), name=QCoreApplication.translate("ParticipantForm", "Osoba obcego pochodzenia"))
+    form._row(rows_2021, "third_country_citizen", QCoreApplication.translate("ParticipantForm", "Obywatel państwa\ntrzeciego:"),
               enum_combo(form._combo("third_country_citizen"), TriState, not_given),
-              name=tr("Obywatel państwa trzeciego"))
-    form._row(rows_2021, "minority", tr("Mniejszość narodowa\nlub etniczna:"),
+              name=QCoreApplication.translate("ParticipantForm", "Obywatel państwa trzeciego"))
+    form._row(rows_2021, "minority", QCoreApplication.translate("ParticipantForm", "Mniejszość narodowa\nlub etniczna:"),
               enum_combo(form._combo("minority"), TriState, not_given),
-              name=tr("Osoba należąca do mniejszości narodowej lub etnicznej (w tym społeczności marginalizowane)"))
-    form._row(rows_2021, "planned_education_end", tr("Planowane zakończenie\nedukacji:"),
-              form._date("planned_education_end"), name=tr("Planowana data zakończenia edukacji"))
-    form._row(rows_2021, "business_start_date", tr("Założenie działalności\ngospodarczej:"),
-              form._date("business_start_date"), name=tr("Data założenia działalności gospodarczej"))
-    form._row(rows_2021, "technical_id", tr("Identyfikator\ntechniczny:"),
-              form._line("technical_id", placeholder=tr("pusty: PAL-numer rekordu"), max_length=40),
-              name=tr("Techniczny identyfikator uczestnika"))
+              name=QCoreApplication.translate("ParticipantForm", "Osoba należąca do mniejszości narodowej lub etnicznej (w tym społeczności marginalizowane)"))
+    form._row(rows_2021, "planned_education_end", QCoreApplication.translate("ParticipantForm", "Planowane zakończenie\nedukacji:"),
+              form._date("planned_education_end"), name=QCoreApplication.translate("ParticipantForm", "Planowana data zakończenia edukacji"))
+    form._row(rows_2021, "business_start_date", QCoreApplication.translate("ParticipantForm", "Założenie działalności\ngospodarczej:"),
+              form._date("business_start_date"), name=QCoreApplication.translate("ParticipantForm", "Data założenia działalności gospodarczej"))
+    form._row(rows_2021, "technical_id", QCoreApplication.translate("ParticipantForm", "Identyfikator\ntechniczny:"),
+              form._line("technical_id", placeholder=QCoreApplication.translate("ParticipantForm", "pusty: PAL-numer rekordu"), max_length=40),
+              name=QCoreApplication.translate("ParticipantForm", "Techniczny identyfikator uczestnika"))
     box_2021.setObjectName("efs2021Group")
     box_2021.hide()
     return box, box_2021
