@@ -27,6 +27,7 @@ _SUPPORT_2021 = ("Zakres wsparcia", "Zakres wsparcia – w tym", "Data rozpoczę
 
 class DifferenceKind(StrEnum):
     NOT_IN_REGISTRY = "brak_w_rejestrze"
+    LEFT_OUT = "pominiety"  # in the registry, but its record fails the checks (so it would not be exported)
     NOT_IN_FILE = "brak_w_pliku"
     FIELD = "pole"
 
@@ -43,6 +44,8 @@ class EfsDifference:
     def text(self) -> str:
         if self.kind == DifferenceKind.NOT_IN_REGISTRY:
             return f"{self.name} ({self.key}): jest w pliku, brak w rejestrze"
+        if self.kind == DifferenceKind.LEFT_OUT:
+            return f"{self.name} ({self.key}): jest w pliku; w rejestrze pominięty przy eksporcie: {self.file}"
         if self.kind == DifferenceKind.NOT_IN_FILE:
             return f"{self.name} ({self.key}): jest w rejestrze, brak w pliku"
         return f"{self.name} ({self.key}): „{self.column}” — w rejestrze „{self.registry}”, w pliku „{self.file}”"
@@ -138,11 +141,28 @@ def _people(rows: list[dict[str, str]], layout: str) -> dict[str, tuple[dict[str
     return people
 
 
+def _left_out_keys(db: Database, skipped) -> dict[str, str]:
+    """Every key a left-out record could have in the file (PESEL, document, technical id, name) -> why."""
+    from pal_desktop.services.efs_export_2021 import technical_id
+    from pal_desktop.storage.models import Participant
+
+    keys: dict[str, str] = {}
+    with db.reading() as session:
+        for problem in skipped:
+            p = session.get(Participant, problem.participant_id)
+            why = "; ".join(problem.reasons)
+            for key in (p.pesel, p.document_number.strip(), technical_id(p), f"{p.last_name} {p.first_name}"):
+                if key:
+                    keys[key] = why
+    return keys
+
+
 def compare_efs_file(db: Database, programme_id: int, path: Path | str) -> EfsComparison:
     """Who is missing on either side and which fields differ between the funder's file and the registry."""
     layout, file_rows = read_efs_file(path)
     columns = efs_2021.COLUMNS if layout == efs_export.SMEFS else efs_export.EFS_COLUMNS
-    rows, _ = efs_export.collect_efs(db, programme_id, layout)
+    rows, skipped = efs_export.collect_efs(db, programme_id, layout)
+    left_out = _left_out_keys(db, skipped)
     ours = _people([dict(zip(columns, (_cell(c) for c in row), strict=True)) for row in rows], layout)
     theirs = _people(file_rows, layout)
     differences: list[EfsDifference] = []
@@ -167,7 +187,9 @@ def compare_efs_file(db: Database, programme_id: int, path: Path | str) -> EfsCo
                 " | ".join(" ".join(filter(None, line)) for line in sorted(lines)),
                 " | ".join(" ".join(filter(None, line)) for line in sorted(other_lines))))
     for key, (person, _) in theirs.items():
-        if key not in ours:
+        if key in left_out:
+            differences.append(EfsDifference(DifferenceKind.LEFT_OUT, key, name(person), file=left_out[key]))
+        elif key not in ours:
             differences.append(EfsDifference(DifferenceKind.NOT_IN_REGISTRY, key, name(person)))
     return EfsComparison(layout, len(theirs), len(ours), differences)
 

@@ -159,6 +159,10 @@ def test_the_funders_file_reads_back_with_no_differences_and_planted_ones_are_fo
     stranger[header.index("PESEL/Inny identyfikator")] = "00000000000"
     stranger[surname] = "Obcy"
     planted.append(stranger)
+    piotr = list(rows[1])  # in the funder's system, but his record here would be left out
+    piotr[header.index("PESEL/Inny identyfikator")] = pesel_for(dt.date(1975, 1, 2), 2, False)
+    piotr[surname] = "Zieliński"
+    planted.append(piotr)
     book = openpyxl.Workbook()  # the funder's system hands out XLSX too, with dates as dd.mm.rrrr
     for row in planted:
         book.active.append([f"{c[8:]}.{c[5:7]}.{c[:4]}" if len(c) == 10 and c[4] == "-" and c[7] == "-" else c
@@ -171,7 +175,9 @@ def test_the_funders_file_reads_back_with_no_differences_and_planted_ones_are_fo
         (efs_import.DifferenceKind.FIELD, "Kowalenko Olena", "Wykształcenie"),
         (efs_import.DifferenceKind.FIELD, "Nowak Anna", "Zakres wsparcia"),
         (efs_import.DifferenceKind.NOT_IN_REGISTRY, "Obcy Olena", ""),
+        (efs_import.DifferenceKind.LEFT_OUT, "Zieliński Olena", ""),
     ]
+    assert found.differences[-1].file.startswith("brak obywatelstwa")
     assert found.differences[0].registry == "Ponadgimnazjalne (ISCED 3) lub policealne (ISCED 4)"
     assert main(["--db", db_url, "import", "efs", str(funder)]) == 1
     out = capsys.readouterr().out
