@@ -131,7 +131,7 @@ _DETAIL_WORDS: tuple[tuple[LabourDetail, tuple[str, ...]], ...] = (
 )
 
 _END_WORDS: tuple[tuple[EndSituation, tuple[str, ...]], ...] = (
-    (EndSituation.JOB_KEPT, ("kontynuacj",)),
+    (EndSituation.JOB_KEPT, ("kontynuacja zatrudnienia", "kontynuacja pracy", "nadal pracuje", "dalej pracuje")),
     (EndSituation.JOB_SEEKING, ("poszukiw", "szuka")),
     (EndSituation.JOB_FOUND, ("podjecie pracy", "podjal prac", "podjela prac", "zatrudni", "praca")),
     (EndSituation.EDUCATION, ("ksztalc", "szkoleni", "nauk")),
