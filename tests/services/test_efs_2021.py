@@ -212,3 +212,12 @@ def test_a_w_tym_that_does_not_fit_the_status_is_refused_by_the_form(db):
             first_name="Ala", last_name="Kot", pesel=pesel_for(dt.date(2000, 1, 1), 5, True),
             labour_status=LabourStatus.INACTIVE,
             labour_detail=LabourDetail.LONG_TERM_UNEMPLOYED))
+
+
+def test_cli_check_lists_every_field_and_writes_nothing(db, db_url, people, tmp_path, capsys):
+    path = tmp_path / "smefs.csv"
+    assert main(["--db", db_url, "export", "efs", str(path), "--check"]) == 1
+    out = capsys.readouterr().out
+    assert "Sprawdzenie w układzie SM EFS: problemów 2." in out
+    assert f"Zieliński Piotr (nr {people['piotr']}), „Obywatelstwo”: brak obywatelstwa" in out
+    assert "Niczego nie zapisano." in out and not path.exists()
