@@ -4,10 +4,11 @@ The registry keeps 2014-2020's finer values (six ISCED levels, registered and un
 this module says how each prints in 2021-2027's grouped dictionaries, so a record needs no re-typing when
 its programme changes period.
 
-Sources: the column names and the groups of the education and labour-market lists are those of the issue
-that asked for this data set (checked against two tools that read and write real 2021-2027 files); the
-order of the columns and the citizenship list could not be confirmed against the funder's published
-template and follow the CST2021 import sheet as it is commonly described.
+Sources: the 2021-2027-only column names and the grouped education and labour-market labels are those of
+issue 15 (which checked them against two tools that read and write real 2021-2027 files). The order of the
+columns, the citizenship list and the "w tym" lists could not be confirmed against the funder's published
+template (none was found in the reference material available) and follow the CST2021 import sheet as it is
+commonly described; check them against the current SM EFS template before relying on the order.
 """
 
 from __future__ import annotations
