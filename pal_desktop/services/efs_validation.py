@@ -66,9 +66,15 @@ def received(items: list[SupportPathItem]) -> list[SupportPathItem]:
 
 def _common(p: Participant) -> list[tuple[str, str]]:
     found: list[tuple[str, str]] = []
+    birth = birth_of(p)
     if not p.pesel and p.birth_date is None:
         found.append(("Wiek w chwili przystąpienia do projektu", QT_TRANSLATE_NOOP(
             "Efs", "brak numeru PESEL i daty urodzenia (nie można podać wieku)")))
+    elif birth is None:
+        found.append(("PESEL", QT_TRANSLATE_NOOP("Efs", "błędny numer PESEL (nie można podać wieku)")))
+    elif p.start_date is not None and birth > p.start_date:
+        found.append(("Wiek w chwili przystąpienia do projektu", QT_TRANSLATE_NOOP(
+            "Efs", "data urodzenia późniejsza niż data rozpoczęcia udziału w projekcie")))
     if p.sex is None:
         found.append(("Płeć", QT_TRANSLATE_NOOP("Efs", "brak płci")))
     if p.start_date is None:

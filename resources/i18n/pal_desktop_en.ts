@@ -1408,6 +1408,14 @@ The columns of the task list.</extracomment>
         <translation>missing PESEL number and date of birth (age cannot be given)</translation>
     </message>
     <message>
+        <source>błędny numer PESEL (nie można podać wieku)</source>
+        <translation>invalid PESEL number (the age cannot be given)</translation>
+    </message>
+    <message>
+        <source>data urodzenia późniejsza niż data rozpoczęcia udziału w projekcie</source>
+        <translation>date of birth later than the start of participation in the project</translation>
+    </message>
+    <message>
         <source>brak płci</source>
         <translation>missing sex</translation>
     </message>

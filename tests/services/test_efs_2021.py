@@ -221,3 +221,24 @@ def test_cli_check_lists_every_field_and_writes_nothing(db, db_url, people, tmp_
     assert "Sprawdzenie w układzie SM EFS: problemów 2." in out
     assert f"Zieliński Piotr (nr {people['piotr']}), „Obywatelstwo”: brak obywatelstwa" in out
     assert "Niczego nie zapisano." in out and not path.exists()
+
+
+def test_the_age_rule_needs_a_valid_pesel_or_a_birth_date_before_the_start():
+    from pal_desktop.storage.models import Participant
+
+    def person(**values):
+        base = dict(first_name="A", last_name="B", document_number="X1", sex="K", education="isced3",
+                    labour_status="bierna", city="Kłobuck", postal_code="42-100", start_date=START,
+                    declaration_date=START, status="uczestnik", citizenship="polskie", foreign_origin="nie",
+                    third_country_citizen="nie", minority="nie", homeless="nie", disability="nie")
+        return Participant(**{**base, **values})
+
+    assert efs_validation.problems_2021(person(birth_date=dt.date(2000, 1, 1)), []) == [
+        ("Zakres wsparcia", "brak rozpoczętej formy wsparcia (zaplanowane formy nie są wsparciem udzielonym)")]
+    late = efs_validation.problems_2021(person(birth_date=dt.date(2025, 6, 1)), [])
+    assert ("Wiek w chwili przystąpienia do projektu",
+            "data urodzenia późniejsza niż data rozpoczęcia udziału w projekcie") in late
+    wrong = efs_validation.problems_2021(person(pesel="12345678901"), [])
+    assert ("PESEL", "błędny numer PESEL (nie można podać wieku)") in wrong
+    assert efs_validation.problems_2021(person(birth_date=None, document_number=""), [])[:1] == [
+        ("Wiek w chwili przystąpienia do projektu", "brak numeru PESEL i daty urodzenia (nie można podać wieku)")]
