@@ -254,6 +254,9 @@ def _add_import_parser(commands) -> None:
                         help="program, do którego trafią nowe osoby (domyślnie aktywny program)")
     people.add_argument("--mapping", metavar="NAZWA",
                         help="zapisane w programie przypisanie kolumn do pól (domyślnie rozpoznawane z nagłówków)")
+    from pal_desktop.cli_efs import add_efs_import_parser
+
+    add_efs_import_parser(kinds)
 
 
 def _add_export_parser(commands) -> None:
@@ -273,14 +276,17 @@ def _add_export_parser(commands) -> None:
                         help="program (domyślnie aktywny program)")
     efs = kinds.add_parser(
         "efs", help="dane uczestników dla systemu monitorowania EFS (SL2014 — XLSX, SM EFS — CSV)",
-        description="Zapisuje dane uczestników projektu w układzie SL2014 (PEFS, plik XLSX) albo SM EFS (plik CSV, "
-                    "średnik, UTF-8 z BOM, daty rrrr-mm-dd). Rekordy bez wymaganych danych są pomijane i "
+        description="Zapisuje dane uczestników projektu w układzie perspektywy programu: SL2014 (2014-2020, PEFS, "
+                    "plik XLSX) albo SM EFS (2021-2027, plik CSV, średnik, UTF-8 z BOM, daty rrrr-mm-dd, wiersz na "
+                    "każdą udzieloną formę wsparcia). Rekordy, które system instytucji by odrzucił, są pomijane i "
                     "wypisywane z powodem. Kod wyjścia: 0 — wszystkie rekordy zapisane; 1 — część rekordów "
                     "pominięto; 2 — błąd.")
     efs.add_argument("file", type=Path, metavar="PLIK", help="plik .xlsx (SL2014) albo .csv (SM EFS)")
     efs.add_argument("--layout", choices=["sl2014", "smefs"],
-                     help="układ danych: sl2014 albo smefs (domyślnie według rozszerzenia pliku)")
+                     help="układ danych: sl2014 albo smefs (domyślnie według perspektywy programu, a gdy jej "
+                          "nie podano — według rozszerzenia pliku)")
     efs.add_argument("--programme", type=_positive_int, metavar="ID", help="program (domyślnie aktywny program)")
+    efs.add_argument("--check", action="store_true", help="tylko sprawdź rekordy (pole po polu); nic nie zapisuj")
     ics = kinds.add_parser(
         "ics", help="harmonogram do kalendarza (iCalendar .ics): zadania i wydarzenia",
         description="Zapisuje zadania harmonogramu (jako wydarzenia całodniowe na cały ich okres) i wydarzenia "
@@ -449,6 +455,10 @@ def _cmd_report(args) -> int:
 
 
 def _cmd_import(args) -> int:
+    if args.kind == "efs":
+        from pal_desktop.cli_efs import cmd_import_efs
+
+        return cmd_import_efs(args)
     from pal_desktop.errors import ValidationError
     from pal_desktop.messages import QT_TRANSLATE_NOOP
     from pal_desktop.services import participant_import as importer
@@ -508,21 +518,9 @@ def _cmd_export(args) -> int:
         count = export_participants(opened.db, query, args.file)
         print(f"Zapisano {count} osób: {args.file}")
         return EXIT_OK
-    from pal_desktop.errors import ValidationError
-    from pal_desktop.messages import QT_TRANSLATE_NOOP
-    from pal_desktop.services.efs_export import export_efs
+    from pal_desktop.cli_efs import cmd_export_efs
 
-    if programme_id is None:
-        raise ValidationError(QT_TRANSLATE_NOOP("Validation", "Najpierw utwórz program."), field="programme")
-    report = export_efs(opened.db, programme_id, args.file, args.layout)
-    layout = "SL2014" if report.layout == "sl2014" else "SM EFS"
-    print(f"Zapisano dane {report.exported} uczestników (układ {layout}): {report.path}")
-    if report.left_out:
-        print(f"Pominięto {len(report.left_out)} rekordów z brakującymi danymi:")
-        for problem in report.left_out:
-            print(f"  {problem.text()}")
-        return EXIT_FAILED
-    return EXIT_OK
+    return cmd_export_efs(opened.db, programme_id, args)
 
 
 def _cmd_backup(args) -> int:

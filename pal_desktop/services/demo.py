@@ -19,6 +19,7 @@ from faker import Faker
 from sqlalchemy import Table, func, select
 
 from pal_desktop.domain.calendar import holiday_name
+from pal_desktop.domain.efs_dictionaries import Citizenship, end_situation_from_text
 from pal_desktop.domain.enums import (
     AttendanceStatus,
     BenefitType,
@@ -87,6 +88,11 @@ EMPLOYERS = ("Piekarnia „Kłos”", "Sklep spożywczy „Społem”", "Zakład
 class DemoSummary:
     programme_id: int
     counts: dict[str, int]
+
+
+def _end_code(text: str) -> str | None:
+    code = end_situation_from_text(text)
+    return code.value if code else None
 
 
 def _female_surname(surname: str) -> str:
@@ -180,9 +186,14 @@ def build_demo_rows(programme: dict, tasks: dict[int, dict], event_types: dict[s
                                        "locality": "Kłobuck", "postal_code": code, **stamp})
         streets.append((sid, f"ul. {name}", code))
 
+    #: The masculine form of the last surname person_name() gave: a family's name, which a woman heading
+    #: the household carries in its feminine form ("Majewska") and her husband and sons do not.
+    family_base = [""]
+
     def person_name() -> tuple[str, str, bool]:
         female = rng.random() < 0.53
         surname = rng.choice(surnames)
+        family_base[0] = surname
         if female:
             return rng.choice(female_first), _female_surname(surname), True
         return rng.choice(male_first), surname, False
@@ -207,7 +218,7 @@ def build_demo_rows(programme: dict, tasks: dict[int, dict], event_types: dict[s
         street_id, street_name, postal = rng.choice(streets)
         house, flat = str(rng.randint(1, 120)), (str(rng.randint(1, 40)) if rng.random() < 0.5 else "")
         head_first, head_last, head_female = person_name()
-        family_name = head_last
+        family_name = family_base[0]
         household_id = rows.add("household", {
             "name": f"Rodzina {family_name if not head_female else head_last}", "street_name": street_name,
             "house_number": house, "flat_number": flat, "postal_code": postal, "city": "Kłobuck", "notes": "",
@@ -258,6 +269,12 @@ def build_demo_rows(programme: dict, tasks: dict[int, dict], event_types: dict[s
                 "homeless": rng.choices((TriState.NO, TriState.YES), (97, 3))[0].value,
                 "other_disadvantage": rng.choices((TriState.NO, TriState.YES, TriState.REFUSED), (60, 35, 5))[0].value,
                 "start_date": joined if signed else None, "end_date": left, "end_situation": end_situation,
+                # Derived, not drawn: the same seed keeps giving the same people.
+                "end_situation_code": _end_code(end_situation),
+                "citizenship": (Citizenship.NON_EU if no_pesel else Citizenship.POLISH).value,
+                "third_country_citizen": (TriState.YES if no_pesel else TriState.NO).value,
+                "foreign_origin": (TriState.YES if no_pesel else TriState.NO).value,
+                "minority": TriState.NO.value,
                 "completed_as_planned": completed.value if completed else None,
                 "declaration_date": joined if signed else None,
                 "data_protection_date": joined if signed else None,

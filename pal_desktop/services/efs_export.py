@@ -1,11 +1,13 @@
-"""The EU participant data set: one row per participant for the funder's monitoring system.
+"""The EU participant data set for the funder's monitoring system, in the layout of the programme's period.
 
-Two layouts with the same columns: SL2014 "PEFS" (2014-2020) as XLSX, and SM EFS (2021-2027) as CSV with
-``;``, UTF-8 with a BOM and dates as rrrr-mm-dd. Only people who joined the project are reported (status
-*uczestnik*, *zakończył* or *przerwał*; candidates and the reserve list are not participants yet).
+SL2014 "PEFS" (2014-2020) is an XLSX with one row per participant; SM EFS (2021-2027) is a CSV with ``;``,
+UTF-8 with a BOM and dates as rrrr-mm-dd, its own columns (efs_2021) and one row per form of support
+received. The programme's funding period chooses the layout; a programme without one takes the layout
+asked for, or the file's suffix. Only people who joined the project are reported (status *uczestnik*,
+*zakończył* or *przerwał*; candidates and the reserve list are not participants yet).
 
-Records are checked first: one that lacks what the data set requires (start date, education, the signed
-declaration, a PESEL or a birth date...) is left out and listed with the reasons, and the rest are exported.
+Records are checked first (efs_validation): one the funder's system would reject is left out and listed
+with the reasons, and the rest are exported.
 
 Where the participant's record does not say it, the values come from the settings shared by every PC
 (table ``setting``), with the Kłobuck programme's values as defaults:
@@ -25,21 +27,34 @@ from typing import Any
 
 from sqlalchemy import select
 
-from pal_desktop.domain import validation as rules
-from pal_desktop.domain.enums import ParticipantStatus, SupportStatus, TriState
+from pal_desktop.domain.efs_2021 import age_at_start
+from pal_desktop.domain.efs_dictionaries import FundingPeriod
+from pal_desktop.domain.enums import ParticipantStatus, TriState
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.progress import ProgressCallback, report
-from pal_desktop.services.formatting import mask_pesel
+from pal_desktop.services import efs_export_2021
+from pal_desktop.services.efs_validation import (
+    EfsProblem,
+    birth_of,
+    left_out,
+    problems_for,
+    received,
+    reported_people,
+    support_items,
+)
 from pal_desktop.services.participant_export import check_suffix, log_export, write_table
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import Participant, Programme, Setting, SupportPathItem
 
 SL2014, SMEFS = "sl2014", "smefs"
 LAYOUTS = {SL2014: ".xlsx", SMEFS: ".csv"}
+PERIOD_LAYOUTS = {FundingPeriod.P2014_2020: SL2014, FundingPeriod.P2021_2027: SMEFS}
+LAYOUT_PERIODS = {layout: period for period, layout in PERIOD_LAYOUTS.items()}
+LAYOUT_NAMES = {SL2014: "SL2014", SMEFS: "SM EFS"}
 REPORTED_STATUSES = (ParticipantStatus.ACTIVE, ParticipantStatus.COMPLETED, ParticipantStatus.DROPPED_OUT)
 
-#: The data set's columns, in the funder's order.
+#: The 2014-2020 data set's columns, in the funder's order.
 EFS_COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Efs", "Kraj"),
     QT_TRANSLATE_NOOP("Efs", "Rodzaj uczestnika"),
@@ -84,10 +99,6 @@ _WIDTHS = (8, 12, 14, 14, 18, 13, 8, 11, 10, 24, 12, 12, 12, 16, 20, 8, 8, 9, 12
 #: The settings that describe the area (see the module's docstring), with their defaults.
 AREA_SETTINGS = {"voivodeship": ("efs.wojewodztwo", "śląskie"), "county": ("efs.powiat", "kłobucki"),
                  "municipality": ("efs.gmina", ""), "degurba": ("efs.degurba", "2")}
-#: The special statuses, each answered Tak / Nie / Odmowa podania informacji.
-_SPECIAL = (("minority_or_foreign", 30), ("homeless", 31), ("disability", 32), ("other_disadvantage", 33))
-
-
 @dataclass(frozen=True)
 class EfsArea:
     voivodeship: str
@@ -97,23 +108,10 @@ class EfsArea:
 
 
 @dataclass(frozen=True)
-class EfsProblem:
-    """A record left out of the data set, and why."""
-
-    participant_id: int
-    name: str
-    pesel: str  # masked: the list may be printed or shown on screen
-    reasons: tuple[str, ...]
-
-    def text(self) -> str:
-        return f"{self.name} (nr {self.participant_id}): " + "; ".join(self.reasons)
-
-
-@dataclass(frozen=True)
 class EfsReport:
     path: Path
     layout: str
-    exported: int
+    exported: int  # people (SM EFS writes a line per form of support)
     left_out: list[EfsProblem] = field(default_factory=list)
 
 
@@ -152,48 +150,16 @@ def save_area(db: Database, area: EfsArea) -> None:
                 setting.value = value
 
 
-def _problems(p: Participant) -> list[str]:
-    """What the data set needs and this record lacks (Polish, each naming the field)."""
-    missing: list[str] = []
-    if not p.pesel and p.birth_date is None:
-        missing.append(QT_TRANSLATE_NOOP("Efs", "brak numeru PESEL i daty urodzenia (nie można podać wieku)"))
-    if p.sex is None:
-        missing.append(QT_TRANSLATE_NOOP("Efs", "brak płci"))
-    if p.start_date is None:
-        missing.append(QT_TRANSLATE_NOOP("Efs", "brak daty rozpoczęcia udziału w projekcie"))
-    if p.declaration_date is None:
-        missing.append(QT_TRANSLATE_NOOP("Efs", "brak daty podpisania deklaracji uczestnictwa"))
-    if p.education is None:
-        missing.append(QT_TRANSLATE_NOOP("Efs", "brak wykształcenia"))
-    if p.labour_status is None:
-        missing.append(QT_TRANSLATE_NOOP("Efs", "brak statusu na rynku pracy"))
-    if not p.city:
-        missing.append(QT_TRANSLATE_NOOP("Efs", "brak miejscowości"))
-    if not p.postal_code:
-        missing.append(QT_TRANSLATE_NOOP("Efs", "brak kodu pocztowego"))
-    if p.status in (ParticipantStatus.COMPLETED, ParticipantStatus.DROPPED_OUT) and p.end_date is None:
-        missing.append(QT_TRANSLATE_NOOP("Efs", "brak daty zakończenia udziału w projekcie"))
-    for name, column in _SPECIAL:
-        if getattr(p, name) is None:
-            missing.append(QT_TRANSLATE_NOOP("Efs", "brak odpowiedzi w polu „{column}”").format(column=EFS_COLUMNS[column]))
-    return missing
-
-
 def _support(items: list[SupportPathItem]) -> tuple[str, dt.date | None, dt.date | None]:
     """Forms of support received, the first start and the last end (none while one is still going on).
 
-    If nothing has started yet, the planned forms are reported, with their planned dates.
+    Planned forms that have not started are not support given, and are never reported as such.
     """
-    received = [i for i in items if i.status != SupportStatus.PLANNED]
-    if not received:
-        starts = [i.planned_start for i in items if i.planned_start]
-        ends = [i.planned_end for i in items if i.planned_end]
-        ongoing = False
-    else:
-        starts = [d for d in (i.given_start or i.planned_start for i in received) if d]
-        ends = [i.given_end for i in received if i.given_end]
-        ongoing = any(i.given_end is None for i in received)
-    forms = list(dict.fromkeys(i.form for i in (received or items)))
+    given = received(items)
+    starts = [i.given_start for i in given]
+    ends = [i.given_end for i in given if i.given_end]
+    ongoing = any(i.given_end is None for i in given)
+    forms = list(dict.fromkeys(i.form for i in given))
     return ", ".join(forms), (min(starts) if starts else None), (max(ends) if ends and not ongoing else None)
 
 
@@ -202,47 +168,63 @@ def _tri(value: TriState | None) -> str:
 
 
 def _row(p: Participant, area: EfsArea, items: list[SupportPathItem]) -> list[Any]:
-    birth = p.birth_date
-    if birth is None and p.pesel:
-        birth = rules.check_pesel(p.pesel)[1]
+    birth = birth_of(p)
     forms, support_start, support_end = _support(items)
     return [
         QT_TRANSLATE_NOOP("Efs", "Polska"), QT_TRANSLATE_NOOP("Efs", "Indywidualny"), "",
         p.first_name, p.last_name, p.pesel or "", _tri(TriState.NO if p.pesel else TriState.YES),
-        _capitalised(p.sex.label) if p.sex else "", rules.age_on(birth, p.start_date),
+        _capitalised(p.sex.label) if p.sex else "", age_at_start(birth, p.start_date),
         p.education.label if p.education else "",
         area.voivodeship, area.county, area.municipality, p.city, p.street_name.removeprefix("ul. "),
         p.house_number, p.flat_number, p.postal_code, area.degurba, p.phone, p.email,
         p.start_date, p.end_date, _capitalised(p.labour_status.label) if p.labour_status else "",
-        p.labour_status_detail, p.end_situation, _tri(p.completed_as_planned),
+        p.labour_detail.label if p.labour_detail else p.labour_status_detail,
+        p.end_situation_code.label if p.end_situation_code else p.end_situation, _tri(p.completed_as_planned),
         forms, support_start, support_end,
         _tri(p.minority_or_foreign), _tri(p.homeless), _tri(p.disability), _tri(p.other_disadvantage),
     ]
 
 
-def collect_efs(db: Database, programme_id: int) -> tuple[list[list[Any]], list[EfsProblem]]:
-    """The data set's rows, and the records left out with the reasons."""
+def collect_efs(db: Database, programme_id: int, layout: str = SL2014) -> tuple[list[list[Any]], list[EfsProblem]]:
+    """The layout's rows, and the records left out with the reasons."""
     area = area_for(db, programme_id)
+    period = LAYOUT_PERIODS[layout]
     rows: list[list[Any]] = []
-    left_out: list[EfsProblem] = []
+    skipped: list[EfsProblem] = []
     with db.reading() as session:
-        people = session.scalars(select(Participant).where(
-            Participant.programme_id == programme_id,
-            Participant.status.in_([s.value for s in REPORTED_STATUSES]),
-            Participant.anonymised_at.is_(None)).order_by(Participant.sort_key, Participant.id)).all()
-        items: dict[int, list[SupportPathItem]] = {}
-        for item in session.scalars(select(SupportPathItem).where(SupportPathItem.participant_id.in_(
-                select(Participant.id).where(Participant.programme_id == programme_id)))
-                .order_by(SupportPathItem.planned_start, SupportPathItem.id)):
-            items.setdefault(item.participant_id, []).append(item)
-        for person in people:
-            problems = _problems(person)
+        project_number = session.get(Programme, programme_id).project_number
+        items = support_items(session, programme_id)
+        for person in reported_people(session, programme_id):
+            own = items.get(person.id, [])
+            problems = problems_for(period, person, own)
             if problems:
-                left_out.append(EfsProblem(person.id, f"{person.last_name} {person.first_name}",
-                                           mask_pesel(person.pesel), tuple(problems)))
-                continue
-            rows.append(_row(person, area, items.get(person.id, [])))
-    return rows, left_out
+                skipped.append(left_out(person, problems))
+            elif layout == SMEFS:
+                rows += efs_export_2021.rows_2021(person, area, own, project_number)
+            else:
+                rows.append(_row(person, area, own))
+    return rows, skipped
+
+
+def period_of(db: Database, programme_id: int) -> FundingPeriod | None:
+    with db.reading() as session:
+        programme = session.get(Programme, programme_id)
+        if programme is None:
+            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma programu o numerze {id}."), id=programme_id)
+        return FundingPeriod(programme.funding_period) if programme.funding_period else None
+
+
+def layout_of_programme(db: Database, programme_id: int, path: Path, layout: str | None) -> str:
+    """The layout the programme's funding period sets; one asked for that contradicts it is refused."""
+    period = period_of(db, programme_id)
+    if period is None:
+        return layout_for(path, layout)
+    wanted = PERIOD_LAYOUTS[period]
+    if layout is not None and layout != wanted:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Efs", "Program jest finansowany z perspektywy {period}: dane jego uczestników zapisuje się w układzie "
+                   "{layout}."), field="layout", period=period.value, layout=LAYOUT_NAMES[wanted])
+    return layout_for(path, wanted)
 
 
 def layout_for(path: Path, layout: str | None) -> str:
@@ -257,25 +239,29 @@ def layout_for(path: Path, layout: str | None) -> str:
     if suffix != LAYOUTS[layout]:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Efs", "Układ {layout} zapisuje plik {suffix} — zmień rozszerzenie pliku „{name}”."), field="path",
-            layout="SL2014" if layout == SL2014 else "SM EFS", suffix=LAYOUTS[layout], name=Path(path).name)
+            layout=LAYOUT_NAMES[layout], suffix=LAYOUTS[layout], name=Path(path).name)
     return layout
 
 
-def export_efs(db: Database, programme_id: int, path: Path | str, layout: str | None = SL2014, *,
+def export_efs(db: Database, programme_id: int, path: Path | str, layout: str | None = None, *,
                progress: ProgressCallback | None = None) -> EfsReport:
-    """Write the data set of a programme's participants; records that cannot be exported are listed."""
+    """Write the data set of a programme's participants; records that cannot be exported are listed.
+
+    ``layout`` None: the programme's funding period decides, else the file's suffix.
+    """
     path = Path(path)
-    layout = layout_for(path, layout)
+    layout = layout_of_programme(db, programme_id, path, layout)
     report(progress, 0, 0)
-    rows, left_out = collect_efs(db, programme_id)
+    rows, skipped = collect_efs(db, programme_id, layout)
     if layout == SMEFS:
-        count = write_table(path, EFS_COLUMNS, rows, date_format="%Y-%m-%d", progress=progress)
+        write_table(path, efs_export_2021.COLUMNS, rows, date_format="%Y-%m-%d", progress=progress)
+        count = len({row[4] for row in rows})  # people, not their lines
     else:
         count = write_table(path, EFS_COLUMNS, rows, date_format="%Y-%m-%d", sheet_title="PEFS", widths=_WIDTHS,
                             progress=progress)
-    log_export(db, "efs_export", path, count, layout=layout, left_out=len(left_out))
-    return EfsReport(path, layout, count, left_out)
+    log_export(db, "efs_export", path, count, layout=layout, left_out=len(skipped))
+    return EfsReport(path, layout, count, skipped)
 
 
 __all__ = ["EFS_COLUMNS", "EfsArea", "EfsProblem", "EfsReport", "area_for", "collect_efs", "export_efs",
-           "layout_for", "save_area"]
+           "layout_for", "layout_of_programme", "period_of", "save_area"]

@@ -12,6 +12,7 @@ from dataclasses import dataclass, fields, replace
 from sqlalchemy import Select, and_, func, or_, select
 
 from pal_desktop.domain import validation as rules
+from pal_desktop.domain.efs_dictionaries import DETAILS_BY_STATUS, Citizenship, EndSituation, LabourDetail
 from pal_desktop.domain.enums import (
     DisabilityDegree,
     Education,
@@ -95,6 +96,16 @@ class ParticipantInput:
     individual_plan_date: dt.date | None = None
     notes: str = ""
     reasons: tuple[SupportReason, ...] = ()
+    # The EU data set's dictionary fields (2021-2027's, and the "w tym" and end situation of both periods).
+    labour_detail: LabourDetail | None = None
+    end_situation_code: EndSituation | None = None
+    citizenship: Citizenship | None = None
+    foreign_origin: TriState | None = None
+    third_country_citizen: TriState | None = None
+    minority: TriState | None = None
+    planned_education_end: dt.date | None = None
+    business_start_date: dt.date | None = None
+    technical_id: str = ""
 
 
 #: ParticipantInput fields stored as they are on the Participant row.
@@ -235,6 +246,11 @@ def collect_errors(session, data: ParticipantInput, participant_id: int | None =
         errors.append(ValidationError(QT_TRANSLATE_NOOP(
             "Validation", "Stopień niepełnosprawności podaje się tylko dla osoby z niepełnosprawnością."),
             field="disability_degree"))
+    if data.labour_detail and (data.labour_status is None
+                               or data.labour_detail not in DETAILS_BY_STATUS[data.labour_status]):
+        errors.append(ValidationError(QT_TRANSLATE_NOOP(
+            "Validation", "Pole „W tym” ({detail}) nie pasuje do statusu na rynku pracy."), field="labour_detail",
+            detail=data.labour_detail.label))
     attempt(rules.check_dates_in_order, data.start_date, data.end_date, field="end_date",
             start_label=FIELD_LABELS["start_date"], end_label=FIELD_LABELS["end_date"])
     if data.status in (ParticipantStatus.ACTIVE, ParticipantStatus.COMPLETED, ParticipantStatus.DROPPED_OUT):

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from pal_desktop import paths
+from pal_desktop.domain.efs_dictionaries import FundingPeriod
 from pal_desktop.domain.enums import DEFAULT_EVENT_TYPES, IndicatorKind, ProgrammeItemKind
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
@@ -70,6 +71,7 @@ class ProgrammeInput:
     funding_line: str = ""
     main_goal: str = ""
     project_number: str = ""
+    funding_period: FundingPeriod | None = None
 
 
 def builtin_programme_data(key: str = BUILTIN_PROGRAMME_KEY) -> dict:
@@ -92,6 +94,7 @@ def programme_from_data(data: dict) -> Programme:
         funding_line=data.get("funding_line", ""), co_financing=data.get("co_financing", ""),
         target_group=data.get("target_group", ""), main_goal=data.get("main_goal", ""),
         monitoring=data.get("monitoring", ""), project_number=data.get("project_number", ""),
+        funding_period=FundingPeriod(data["funding_period"]) if data.get("funding_period") else None,
     )
     _add_items(programme, ProgrammeItemKind.SPECIFIC_GOAL, data.get("specific_goals", []))
     _add_items(programme, ProgrammeItemKind.DIRECTION, data.get("directions", []))
@@ -196,7 +199,8 @@ def create_programme(db: Database, data: ProgrammeInput, *, make_active: bool = 
             title=data.title.strip(), subtitle=data.subtitle.strip(), start_date=data.start, end_date=data.end,
             municipality=data.municipality.strip(), organisation=data.organisation.strip(),
             funding_line=data.funding_line.strip(), main_goal=data.main_goal.strip(),
-            project_number=data.project_number.strip())
+            project_number=data.project_number.strip(),
+            funding_period=FundingPeriod(data.funding_period) if data.funding_period else None)
         session.add(programme)
         session.flush()
         if make_active:

@@ -144,3 +144,22 @@ def test_the_demo_command_says_how_to_get_faker_when_it_is_missing(db_url, monke
     monkeypatch.setitem(sys.modules, "faker", None)  # import faker now raises ImportError
     assert main(["--db", db_url, "demo", "--participants", "10"]) == 2
     assert 'pip install "pal-desktop[demo]"' in capsys.readouterr().err
+
+
+def test_surnames_agree_with_the_persons_sex(db):
+    """A man is never "Majewska" (a household headed by a woman once gave her surname to her sons)."""
+    from pal_desktop.services.demo import generate_demo
+    from pal_desktop.storage.models import HouseholdMember, Participant
+
+    generate_demo(db, 1500, seed=11, today=dt.date(2022, 6, 30))
+    with db.reading() as session:
+        people = [(p.sex.value, p.last_name) for p in session.scalars(select(Participant))]
+        relatives = [(m.first_name, m.last_name) for m in session.scalars(select(HouseholdMember).where(
+            HouseholdMember.participant_id.is_(None)))]
+    boys = {first for first, _ in relatives if not first.endswith("a")}
+    men = [last for sex, last in people if sex == "M"] + [last for first, last in relatives if first in boys]
+    women = [last for sex, last in people if sex == "K"]
+    assert len(men) > 100 and len(women) > 100
+    assert [last for last in men if last.endswith(("ska", "cka", "dzka"))] == []
+    assert [last for last in women if last.endswith(("ski", "cki", "dzki"))] == []
+    assert any(last.endswith("ski") for last in men) and any(last.endswith("ska") for last in women)

@@ -27,7 +27,7 @@ from pal_desktop.services.demo import pesel_for
 from pal_desktop.services.participant_export import EXPORT_COLUMNS, export_participants
 from pal_desktop.services.participant_import import preview_import
 from pal_desktop.services.programmes import active_programme
-from pal_desktop.storage.models import AuditEntry, Participant
+from pal_desktop.storage.models import AuditEntry, Participant, Programme
 
 EVIL = '=HYPERLINK("http://zlo.example/x","Kliknij")'
 SIGNED = dict(status=ParticipantStatus.ACTIVE, start_date=dt.date(2021, 3, 1), declaration_date=dt.date(2021, 3, 1),
@@ -188,16 +188,13 @@ def test_sl2014_layout_with_incomplete_records_left_out_and_listed(db, efs_peopl
     assert (olena["PESEL"], olena["Brak PESEL"], olena["Wiek w chwili przystąpienia do projektu"]) == (None, "Tak", 30)
 
 
-def test_sm_efs_csv_has_a_bom_semicolons_and_iso_dates(db, efs_people, tmp_path):
-    path = tmp_path / "smefs.csv"
-    report = efs_export.export_efs(db, active_programme(db).id, path, "smefs")
-    raw, rows = read_csv(path)
-    assert raw.startswith(b"\xef\xbb\xbf") and report.exported == 2
-    assert rows[0] == list(efs_export.EFS_COLUMNS)
-    zak = dict(zip(rows[0], next(r for r in rows if r[4] == "Żak"), strict=True))
-    assert zak["Data rozpoczęcia udziału w projekcie"] == "2021-03-01"
-    assert zak["Data rozpoczęcia udziału we wsparciu"] == "2021-03-02"
-    assert zak["Data zakończenia udziału w projekcie"] == ""
+def test_a_2014_2020_programme_is_not_written_in_the_2021_2027_layout(db, efs_people, tmp_path):
+    """SM EFS has its own columns (tests/services/test_efs_2021.py); the 2014-2020 set saved as CSV is not it."""
+    with pytest.raises(ValidationError, match="perspektywy 2014-2020: dane jego uczestników zapisuje się w układzie "
+                                              "SL2014"):
+        efs_export.export_efs(db, active_programme(db).id, tmp_path / "smefs.csv", "smefs")
+    with pytest.raises(ValidationError, match="Układ SL2014 zapisuje plik .xlsx"):
+        efs_export.export_efs(db, active_programme(db).id, tmp_path / "smefs.csv")
 
 
 def test_the_area_comes_from_the_settings(db, efs_people, tmp_path):
@@ -211,6 +208,8 @@ def test_the_area_comes_from_the_settings(db, efs_people, tmp_path):
 
 def test_the_layout_must_fit_the_file(db, tmp_path):
     programme = active_programme(db)
+    with db.session() as session:  # a programme without a funding period takes the layout asked for
+        session.get(Programme, programme.id).funding_period = None
     with pytest.raises(ValidationError, match="Układ SM EFS zapisuje plik .csv"):
         efs_export.export_efs(db, programme.id, tmp_path / "dane.xlsx", "smefs")
     assert efs_export.layout_for(tmp_path / "dane.csv", None) == "smefs"
@@ -218,12 +217,12 @@ def test_the_layout_must_fit_the_file(db, tmp_path):
 
 
 def test_cli_export_efs_lists_what_was_left_out(db, db_url, efs_people, tmp_path, capsys):
-    path = tmp_path / "smefs.csv"
+    path = tmp_path / "pefs.xlsx"
     assert main(["--db", db_url, "export", "efs", str(path)]) == 1
     out = capsys.readouterr().out
-    assert "Zapisano dane 2 uczestników (układ SM EFS)" in out and "Pominięto 2 rekordów" in out
+    assert "Zapisano dane 2 uczestników (układ SL2014)" in out and "Pominięto 2 rekordów" in out
     assert f"Bez Jan (nr {efs_people['no_education']}): brak wykształcenia" in out
-    assert path.read_bytes().startswith(b"\xef\xbb\xbf")
+    assert path.read_bytes().startswith(b"PK")
 
 
 def test_an_exported_sheet_imports_back_into_a_new_database(demo_db, tmp_path):

@@ -42,3 +42,20 @@ def test_a_programme_ending_before_it_starts_is_refused_in_polish(qtbot, window)
     seen = _fill_and_save(qtbot, window, "PAL 2030", end_before_start=True)
     assert "Koniec programu" in seen["error"] and seen["still_open"]
     assert window.programme_combo.count() == 1
+
+
+def test_the_funding_period_is_chosen_and_saved(qtbot, window, app_db):
+    from pal_desktop.domain.efs_dictionaries import FundingPeriod
+    from pal_desktop.storage.models import Programme
+    from pal_desktop.ui.dialogs.programme_dialog import ProgrammeDialog
+
+    dialog = ProgrammeDialog(app_db, window)
+    qtbot.addWidget(dialog)
+    type_text(qtbot, dialog.title_edit, "PAL EFS+")
+    combo = dialog.period_combo
+    assert [combo.itemText(i) for i in range(combo.count())] == [
+        "— bez środków UE —", "2014-2020 (SL2014)", "2021-2027 (SM EFS)"]
+    combo.setCurrentIndex(combo.findData(FundingPeriod.P2021_2027))
+    dialog.save()
+    with app_db.reading() as session:
+        assert session.get(Programme, dialog.created_id).funding_period == FundingPeriod.P2021_2027

@@ -20,6 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from pal_desktop.domain.efs_dictionaries import Citizenship, EndSituation, LabourDetail
 from pal_desktop.domain.enums import (
     DisabilityDegree,
     Education,
@@ -89,7 +90,18 @@ class Participant(Audited, Base):
     email: Mapped[str] = mapped_column(String(200), default="")
     education: Mapped[Education | None] = mapped_column(enum_column(Education, "education"))
     labour_status: Mapped[LabourStatus | None] = mapped_column(enum_column(LabourStatus, "labour_status"))
+    #: Free text from before the dictionary; kept for what the migration could not map (``labour_detail``).
     labour_status_detail: Mapped[str] = mapped_column(String(200), default="")
+    labour_detail: Mapped[LabourDetail | None] = mapped_column(enum_column(LabourDetail, "labour_detail"))
+    citizenship: Mapped[Citizenship | None] = mapped_column(enum_column(Citizenship, "citizenship"))
+    foreign_origin: Mapped[TriState | None] = mapped_column(enum_column(TriState, "foreign_origin"))
+    third_country_citizen: Mapped[TriState | None] = mapped_column(enum_column(TriState, "third_country_citizen"))
+    #: 2021-2027's "mniejszość narodowa lub etniczna (w tym społeczności marginalizowane)", asked on its own.
+    minority: Mapped[TriState | None] = mapped_column(enum_column(TriState, "minority"))
+    planned_education_end: Mapped[dt.date | None] = mapped_column(Date)
+    business_start_date: Mapped[dt.date | None] = mapped_column(Date)
+    #: The beneficiary's own identifier of the person (SM EFS "Techniczny identyfikator uczestnika").
+    technical_id: Mapped[str] = mapped_column(String(40), default="", server_default="")
     disability: Mapped[TriState | None] = mapped_column(enum_column(TriState, "disability"))
     disability_degree: Mapped[DisabilityDegree | None] = mapped_column(
         enum_column(DisabilityDegree, "disability_degree"))
@@ -99,6 +111,7 @@ class Participant(Audited, Base):
     start_date: Mapped[dt.date | None] = mapped_column(Date, index=True)
     end_date: Mapped[dt.date | None] = mapped_column(Date)
     end_situation: Mapped[str] = mapped_column(Text, default="")
+    end_situation_code: Mapped[EndSituation | None] = mapped_column(enum_column(EndSituation, "end_situation_code"))
     completed_as_planned: Mapped[TriState | None] = mapped_column(enum_column(TriState, "completed_as_planned"))
     declaration_date: Mapped[dt.date | None] = mapped_column(Date)
     data_protection_date: Mapped[dt.date | None] = mapped_column(Date)

@@ -18,6 +18,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from pal_desktop.domain.efs_dictionaries import FundingPeriod
 from pal_desktop.domain.enums import IndicatorKind, ProgrammeItemKind
 from pal_desktop.storage.models.base import Audited, Base, enum_column
 
@@ -42,6 +43,8 @@ class Programme(Audited, Base):
     target_group: Mapped[str] = mapped_column(Text, default="")
     main_goal: Mapped[str] = mapped_column(Text, default="")
     monitoring: Mapped[str] = mapped_column(Text, default="")
+    #: Chooses the participant data set (SL2014 or SM EFS); None for a programme without EU funds.
+    funding_period: Mapped[FundingPeriod | None] = mapped_column(enum_column(FundingPeriod, "funding_period"))
 
     items: Mapped[list[ProgrammeItem]] = relationship(
         back_populates="programme", cascade="all, delete-orphan", order_by="ProgrammeItem.position")

@@ -55,6 +55,7 @@ from pal_desktop.domain.text import fold
 from pal_desktop.errors import ConflictError, PalError, ValidationError
 from pal_desktop.services import participants as registry
 from pal_desktop.ui.dialogs import error_dialog, questions
+from pal_desktop.ui.dialogs import participant_efs_fields as efs_fields
 from pal_desktop.ui.dialogs.participant_fields import enum_combo, enum_text, field_label, set_combo_value
 from pal_desktop.ui.widgets.date_field import DateField
 from pal_desktop.ui.widgets.value_combo import ValueCombo
@@ -133,6 +134,8 @@ class ParticipantForm(QDialog):
         right = QVBoxLayout()
         right.addWidget(self._build_situation())
         right.addWidget(self._build_participation())
+        for group in efs_fields.build_groups(self):
+            right.addWidget(group)
         right.addWidget(self._build_documents())
         right.addWidget(self._build_notes())
         right.addStretch(1)
@@ -468,6 +471,8 @@ class ParticipantForm(QDialog):
             item.setCheckState(Qt.CheckState.Checked if item.data(Qt.ItemDataRole.UserRole) in wanted
                                else Qt.CheckState.Unchecked)
         self.editors["notes"].setPlainText(data.notes or "")
+        efs_fields.set_values(self, data)
+        efs_fields.show_for_programme(self, self._db, self.programme_id or getattr(data, "programme_id", None))
         self._update_dependent()
 
     def street_option(self):
@@ -528,6 +533,7 @@ class ParticipantForm(QDialog):
             notes=self.editors["notes"].toPlainText(),
             reasons=reasons,
             **dates,
+            **efs_fields.values(self),
         )
 
     def _snapshot(self) -> tuple:

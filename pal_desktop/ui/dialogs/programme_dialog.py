@@ -4,10 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QCoreApplication, QDate, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
+    QComboBox,
     QDateEdit,
     QDialog,
     QDialogButtonBox,
@@ -19,6 +20,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from pal_desktop.domain.efs_dictionaries import FundingPeriod
 from pal_desktop.errors import PalError
 from pal_desktop.ui.dialogs import error_dialog
 
@@ -57,6 +59,17 @@ class ProgrammeDialog(QDialog):
         self.funding_edit = self._line("funding_line", self.tr("Ź&ródło finansowania:"),
                                        self.tr("Źródło finansowania"), form,
                                        self.tr("np. FEŚL 2021-2027, Działanie …"))
+        # The period chooses the participant data set (SL2014 or SM EFS) and the questions the form asks.
+        self.period_combo = QComboBox(self)
+        self.period_combo.setObjectName("field_funding_period")
+        self.period_combo.setAccessibleName(self.tr("Perspektywa finansowa"))
+        self.period_combo.addItem(self.tr("— bez środków UE —"), None)
+        for period in FundingPeriod:
+            self.period_combo.addItem(QCoreApplication.translate("Enums", period.label), period)
+        period_label = QLabel(self.tr("&Perspektywa finansowa:"), self)
+        period_label.setBuddy(self.period_combo)
+        form.addRow(period_label, self.period_combo)
+        self.fields["funding_period"] = self.period_combo
         self.goal_edit = QPlainTextEdit(self)
         self.goal_edit.setAccessibleName(self.tr("Cel główny"))
         self.goal_edit.setTabChangesFocus(True)
@@ -134,7 +147,7 @@ class ProgrammeDialog(QDialog):
             start=_to_date(self.start_edit.date()), end=_to_date(self.end_edit.date()),
             municipality=self.municipality_edit.text(), organisation=self.organisation_edit.text(),
             funding_line=self.funding_edit.text(), main_goal=self.goal_edit.toPlainText(),
-            project_number=self.number_edit.text())
+            project_number=self.number_edit.text(), funding_period=self.period_combo.currentData())
         try:
             self.created_id = programmes.create_programme(self.db, data, make_active=self.activate_box.isChecked())
         except PalError as error:

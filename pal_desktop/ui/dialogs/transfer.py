@@ -445,8 +445,10 @@ def export_efs(tab, db, programme_id: int | None) -> None:
     if db is None or programme_id is None:
         return
 
+    # The programme's funding period sets the layout, and so the file's type the dialog proposes.
+    layout = efs_export.PERIOD_LAYOUTS.get(efs_export.period_of(db, programme_id), efs_export.SL2014)
     name = choose_save_file(tab, QCoreApplication.translate("Export", "Dane uczestników dla SL2014 / SM EFS"),
-                            f"uczestnicy-efs-{dt.date.today().isoformat()}.xlsx",
+                            f"uczestnicy-efs-{dt.date.today().isoformat()}{efs_export.LAYOUTS[layout]}",
                             QCoreApplication.translate("Export", "SL2014 (PEFS) — arkusz Excel (*.xlsx);;"
                                                                  "SM EFS — CSV (*.csv)"))
     if not name:
