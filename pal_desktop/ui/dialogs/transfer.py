@@ -444,6 +444,7 @@ def export_efs(tab, db, programme_id: int | None) -> None:
     """The EU participant data set; the records left out are listed in a dialog."""
     if db is None or programme_id is None:
         return
+    from pal_desktop.services import efs_export
 
     # The programme's funding period sets the layout, and so the file's type the dialog proposes.
     layout = efs_export.PERIOD_LAYOUTS.get(efs_export.period_of(db, programme_id), efs_export.SL2014)
@@ -453,6 +454,7 @@ def export_efs(tab, db, programme_id: int | None) -> None:
                                                                  "SM EFS — CSV (*.csv)"))
     if not name:
         return
+
     def done(report) -> None:
         _status(tab, QCoreApplication.translate("Export", "Zapisano dane {count} uczestników do pliku {path}").format(
             count=format_count(report.exported), path=str(report.path)))
