@@ -305,44 +305,6 @@ def _add_export_parser(commands) -> None:
     add_settings_parser(commands)
 
 
-class TerminalProgress:
-    """A one-line progress bar on stderr (plain lines when stderr is not a terminal)."""
-
-    WIDTH = 30
-
-    def __init__(self, stream=None) -> None:
-        self.stream = stream or sys.stderr
-        self.interactive = hasattr(self.stream, "isatty") and self.stream.isatty()
-        self.stage = None
-        self.started = time.perf_counter()
-        self.last_plain = -1
-
-    def __call__(self, stage: str, done: int, total: int) -> None:
-        fraction = done / total if total else 1.0
-        if stage != self.stage:
-            if self.stage is not None and self.interactive:
-                self.stream.write("\n")
-            self.stage = stage
-            self.last_plain = -1
-        filled = int(self.WIDTH * fraction)
-        bar = "█" * filled + "░" * (self.WIDTH - filled)
-        line = f"{stage:<28} [{bar}] {fraction:6.1%}  {done}/{total}"
-        if self.interactive:
-            self.stream.write("\r" + line)
-        else:
-            decile = int(fraction * 10)
-            if decile == self.last_plain:
-                return
-            self.last_plain = decile
-            self.stream.write(line + "\n")
-        self.stream.flush()
-
-    def finish(self) -> None:
-        if self.interactive and self.stage is not None:
-            self.stream.write("\n")
-        self.stream.flush()
-
-
 def _set_actor() -> None:
     """Every change made from here on is stamped with this PC user's login (the audit log's "who")."""
     from pal_desktop import config
@@ -378,6 +340,8 @@ def _cmd_demo(args) -> int:
     from pal_desktop.services.demo import generate_demo
 
     opened = open_app_database(args.db)
+    from pal_desktop.cli_progress import TerminalProgress
+
     progress = TerminalProgress()
     started = time.perf_counter()
     summary = generate_demo(opened.db, args.participants, args.seed, progress=progress, events=args.events,
@@ -581,6 +545,14 @@ def main(argv: list[str] | None = None) -> int:
     except OSError as error:
         print(f"pal-desktop: błąd: {_os_error_text(error)}", file=sys.stderr)
         return EXIT_USAGE
+    finally:
+        _close_databases()
+
+
+def _close_databases() -> None:
+    """A command's connections are closed when it ends, not whenever the garbage collector gets to them."""
+    if "pal_desktop.storage.db" in sys.modules:
+        sys.modules["pal_desktop.storage.db"].dispose_all()
 
 
 def _os_error_text(error: OSError) -> str:

@@ -46,7 +46,7 @@ def _page_json(page) -> dict:
 
 
 def cmd_scan(args) -> int:
-    from pal_desktop.cli import TerminalProgress
+    from pal_desktop.cli_progress import TerminalProgress
     from pal_desktop.services import attendance_scan, attendance_scan_apply
     from pal_desktop.services.database import open_app_database
 

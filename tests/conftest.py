@@ -15,6 +15,14 @@ import pytest  # noqa: E402
 from tests.pg import PG_URL, reset_postgres  # noqa: E402
 
 
+def pytest_collection_modifyitems(config, items):
+    if PG_URL:
+        skip = pytest.mark.skip(reason="about the SQLite file itself; this run is on PostgreSQL")
+        for item in items:
+            if "sqlite_only" in item.keywords:
+                item.add_marker(skip)
+
+
 @pytest.fixture(autouse=True)
 def isolated_folders(tmp_path_factory, monkeypatch):
     """Keep every test away from the real user's data, config and PAL_DATABASE_URL."""
@@ -22,7 +30,12 @@ def isolated_folders(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("PAL_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("PAL_CONFIG_DIR", str(home / "config"))
     monkeypatch.delenv("PAL_DATABASE_URL", raising=False)
-    return home
+    yield home
+    # Connections a test left open are closed now, not by the garbage collector during a later test.
+    import sys
+
+    if "pal_desktop.storage.db" in sys.modules:
+        sys.modules["pal_desktop.storage.db"].dispose_all()
 
 
 @pytest.fixture

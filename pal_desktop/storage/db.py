@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import weakref
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -248,6 +249,17 @@ def _write_audit(session: Session, _flush_context) -> None:
     audit_chain.append(session.connection(), rows)
 
 
+#: Engines of the databases opened in this process, so that a command can close them all when it ends.
+_open_engines: weakref.WeakSet[Engine] = weakref.WeakSet()
+
+
+def dispose_all() -> None:
+    """Close every connection this process still holds (a command's end, a test's teardown): a connection
+    left to the garbage collector is closed at a random moment, and psycopg warns about it."""
+    for engine in list(_open_engines):
+        engine.dispose()
+
+
 @dataclass
 class Database:
     """An opened database: its URL, engine and session factory."""
@@ -257,6 +269,7 @@ class Database:
 
     def __post_init__(self) -> None:
         self._sessions = sessionmaker(self.engine, expire_on_commit=False)
+        _open_engines.add(self.engine)
 
     @property
     def location(self) -> str:

@@ -103,6 +103,7 @@ def test_opening_a_page_logs_one_view_and_its_refresh_after_an_edit_none(qtbot, 
     assert [(entry.what, entry.subject_ids) for entry in views] == [("participant_page", (anna,))]
 
 
+@pytest.mark.sqlite_only
 def test_the_check_names_the_entry_removed_with_a_database_tool(qtbot, app_db, app_db_url):
     import sqlite3
 

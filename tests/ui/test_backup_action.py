@@ -5,7 +5,11 @@ from __future__ import annotations
 import datetime as dt
 import sqlite3
 
+import pytest
+
 from pal_desktop.storage.db import sqlite_path
+
+pytestmark = pytest.mark.sqlite_only
 
 
 def test_backup_from_the_file_menu(window, tmp_path, monkeypatch, qtbot):

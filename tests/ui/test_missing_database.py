@@ -20,6 +20,8 @@ from pal_desktop.ui.main_window import MainWindow
 
 from .typing import type_text
 
+pytestmark = pytest.mark.sqlite_only
+
 
 def when_asked(qtbot, button: str, before_click=None) -> list[MissingDatabaseDialog]:
     """Click ``button`` of the start dialog as soon as it is on screen; returns the dialogs seen."""
