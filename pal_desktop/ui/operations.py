@@ -92,6 +92,8 @@ class OperationRunner(QObject):
         self._current: Operation | None = None
         self._condition = threading.Condition()
         self._closed = False
+        #: Queued or running, or done but with its callbacks not yet run on the UI thread.
+        self._unfinished = 0
         self._thread: threading.Thread | None = None
         self._sig_deliver.connect(self._on_delivered, Qt.ConnectionType.QueuedConnection)
 
@@ -106,6 +108,7 @@ class OperationRunner(QObject):
             self._run_inline(operation)
             return operation
         with self._condition:
+            self._unfinished += 1
             self._queue.append(operation)
             self._ensure_thread()
             self._condition.notify()
@@ -132,7 +135,9 @@ class OperationRunner(QObject):
             return running + list(self._queue)
 
     def idle(self) -> bool:
-        return not self.pending()
+        """Nothing waits or runs, and every result has reached its callback."""
+        with self._condition:
+            return self._unfinished == 0
 
     def cancel_all(self) -> None:
         for operation in self.pending():
@@ -143,6 +148,7 @@ class OperationRunner(QObject):
         with self._condition:
             self._closed = True
             waiting, self._queue = list(self._queue), deque()
+            self._unfinished = 0
             running = self._current
             self._condition.notify_all()
         for operation in waiting:
@@ -238,6 +244,9 @@ class OperationRunner(QObject):
             log.exception("operation callback failed: %s", operation.title)
             self._fail(operation, exc)
         finally:
+            if not self.synchronous:
+                with self._condition:
+                    self._unfinished -= 1
             self.sig_finished.emit(operation)
 
     def _fail(self, operation: Operation, error: BaseException | None) -> None:
