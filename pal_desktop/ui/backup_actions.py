@@ -40,12 +40,23 @@ def describe_for_user(info) -> str:
         events=info.events, attendance=info.attendance)
 
 
-def make_backup(window, choose_file) -> None:
+def choose_backup_file(parent: QWidget, suggested: str) -> str:
+    """Where to save the backup (tests replace this function)."""
+    from PySide6.QtWidgets import QFileDialog
+
+    path, _filter = QFileDialog.getSaveFileName(
+        parent, QCoreApplication.translate("MainWindow", "Kopia zapasowa bazy danych"), suggested,
+        QCoreApplication.translate("MainWindow", "Baza SQLite (*.sqlite3)"))
+    return path
+
+
+def make_backup(window, choose_file=None) -> None:
     """A consistent copy where the user chooses, on the operations runner."""
     from pal_desktop.services import backup
     from pal_desktop.ui.dialogs import error_dialog
     from pal_desktop.ui.operations import runner_for
 
+    choose_file = choose_file or choose_backup_file
     db = window.db
     try:
         suggested = str(backup.default_backup_path())

@@ -43,16 +43,6 @@ if TYPE_CHECKING:  # the tab modules load after the first paint
 APP_TITLE = "PAL Desktop"
 
 
-def choose_backup_file(parent: QWidget, suggested: str) -> str:
-    """Where to save the backup (tests replace this function)."""
-    from PySide6.QtWidgets import QFileDialog
-
-    path, _filter = QFileDialog.getSaveFileName(
-        parent, QCoreApplication.translate("MainWindow", "Kopia zapasowa bazy danych"), suggested,
-        QCoreApplication.translate("MainWindow", "Baza SQLite (*.sqlite3)"))
-    return path
-
-
 class TabSpec(NamedTuple):
     tab_id: str
     module: str
@@ -546,7 +536,7 @@ class MainWindow(QMainWindow):
         if self._db is not None:
             from pal_desktop.ui import backup_actions
 
-            backup_actions.make_backup(self, choose_backup_file)
+            backup_actions.make_backup(self)
 
     def restore_backup(self) -> None:
         """Plik → Przywróć z kopii…"""

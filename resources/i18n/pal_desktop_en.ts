@@ -2783,6 +2783,7 @@ How each product of seed section XI is counted from the records (the indicators&
     </message>
     <message>
         <source>Ktoś inny zmienił ten rekord w międzyczasie. Odśwież widok i wprowadź zmianę ponownie; nic nie zostało zapisane.</source>
+        <extracomment>Engines of the databases opened in this process, so that a command can close them all when it ends.</extracomment>
         <translation>Someone else changed this record in the meantime. Refresh the view and make your change again; nothing was saved.</translation>
     </message>
     <message>
@@ -5625,7 +5626,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>„{title}”: nie udało się zapisać ani odczytać pliku ({reason}). Sprawdź miejsce na dysku i uprawnienia.</source>
-        <extracomment>Progress reaches the UI at most this often (a service may report thousands of steps a second). Block the window while it runs (restore, import): a window-modal progress dialog instead of the status bar. Heavy work that runs in the worker process instead of ``work`` (see ``pal_desktop.worker_process``). How many operations waited behind this one when it started. Called for a failure the operation did not handle itself: ``error_handler(operation, error)``.</extracomment>
+        <extracomment>Progress reaches the UI at most this often (a service may report thousands of steps a second). Block the window while it runs (restore, import): a window-modal progress dialog instead of the status bar. Heavy work that runs in the worker process instead of ``work`` (see ``pal_desktop.worker_process``). How many operations waited behind this one when it started. Called for a failure the operation did not handle itself: ``error_handler(operation, error)``. Queued or running, or done but with its callbacks not yet run on the UI thread.</extracomment>
         <translation>“{title}”: a file could not be written or read ({reason}). Check the free disk space and the permissions.</translation>
     </message>
     <message>

@@ -13,10 +13,10 @@ pytestmark = pytest.mark.sqlite_only
 
 
 def test_backup_from_the_file_menu(window, tmp_path, monkeypatch, qtbot):
-    from pal_desktop.ui import main_window
+    from pal_desktop.ui import backup_actions
 
     target = tmp_path / "pendrive-kopia.sqlite3"
-    monkeypatch.setattr(main_window, "choose_backup_file", lambda parent, suggested: str(target))
+    monkeypatch.setattr(backup_actions, "choose_backup_file", lambda parent, suggested: str(target))
     assert window.backup_action.isEnabled()
     window.backup_action.trigger()
     qtbot.waitUntil(lambda: window.statusBar().currentMessage() == f"Zapisano kopię zapasową: {target}",
