@@ -7,6 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlalchemy import func, select
 
 from pal_desktop.storage.models import Participant
@@ -31,3 +32,22 @@ def test_four_writers_at_once_are_never_refused(db, db_url):
     assert len(saved) == workers * saves == len(set(saved))
     with db.reading() as session:
         assert session.scalar(select(func.count()).select_from(Participant)) == workers * saves
+
+
+def test_the_busy_message_says_how_long_it_waited_and_what_to_do():
+    from pal_desktop.storage.db import translate_operational_error
+
+    error = translate_operational_error(Exception("database is locked"), "C:/pal.sqlite3", waited=15.2)
+    assert "czekano 15 s" in str(error) and "spróbuj ponownie" in str(error)
+    timeout = translate_operational_error(Exception("canceling statement due to lock timeout"), "serwer/pal")
+    assert "nie odpowiedziała w czasie" in str(timeout) and "Nic nie zostało zapisane" in str(timeout)
+
+
+def test_postgresql_connections_carry_the_lock_and_statement_timeouts(db):
+    from sqlalchemy import text
+
+    if db.backend != "postgresql":
+        pytest.skip("SQLite has its busy timeout instead (the test above)")
+    with db.reading() as session:
+        assert session.execute(text("SHOW lock_timeout")).scalar() == "15s"
+        assert session.execute(text("SHOW statement_timeout")).scalar() == "5min"
