@@ -12,12 +12,14 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QPixmap
-from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QGridLayout, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from pal_desktop.domain.enums import AttendanceStatus
 from pal_desktop.ui.widgets.scan_page_view import grey_image
 
-COLUMNS = 3
+COLUMNS = 2
+# A zoomed cell is shown this wide: about twice the printed size, the ink easy to judge.
+TILE_IMAGE_WIDTH = 250
 KEYS = {"o": AttendanceStatus.PRESENT, "n": AttendanceStatus.ABSENT, "u": AttendanceStatus.EXCUSED}
 TILE_COLOURS = {AttendanceStatus.PRESENT: "#2e7d32", AttendanceStatus.ABSENT: "#757575",
                 AttendanceStatus.EXCUSED: "#1565c0"}
@@ -45,11 +47,12 @@ class CellTile(QFrame):
         self.image = QLabel(self)
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         patch = grey_image(cell.row.thumbnail)
-        self.image.setPixmap(QPixmap.fromImage(patch).scaledToWidth(max(240, min(330, patch.width() * 2)),
+        self.image.setPixmap(QPixmap.fromImage(patch).scaledToWidth(TILE_IMAGE_WIDTH,
                                                                     Qt.TransformationMode.SmoothTransformation))
         self.name = QLabel(f"<b>{html.escape(cell.row.name)}</b> · {cell.date_text}", self)
         self.status = QLabel(self)
         self.status.setObjectName("unsureCellStatus")
+        self.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Maximum)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(6, 6, 6, 6)
         layout.addWidget(self.image)
@@ -89,6 +92,7 @@ class UnsureCellsGrid(QWidget):
         self.current = 0
         self._layout = QGridLayout(self)
         self._layout.setSpacing(8)
+        self._layout.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
 
     def set_cells(self, cells: list[UnsureCell]) -> None:
         for tile in self.tiles:
