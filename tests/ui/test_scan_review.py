@@ -102,6 +102,7 @@ def test_scans_are_reviewed_from_the_keyboard_and_recorded(qtbot, window, app_db
     evidence = attendance.evidence
     assert evidence.scans_label.text() == "Podpisana lista: zeskanowanych stron 1"
     assert evidence.count_label.text() == "Listy podpisane: 1 z 1 wydarzeń"
+    assert tab.attendance_dialog.grab().save(str(tmp_path / "attendance.png"))
     image_dialog = evidence.open_current()
     assert not image_dialog.image.pixmap().isNull() and image_dialog.image.pixmap().width() >= 600
 
@@ -118,6 +119,7 @@ def test_a_bad_page_shows_what_to_do_and_nothing_is_saved_from_it(qtbot, window,
     assert "Skan jest za ciemny. Zeskanuj stronę ponownie jaśniej" in dialog.problems_label.text()
     assert dialog.pages_list.item(0).text().startswith("⚠ ciemna.png")
     assert dialog.page_problem.isVisible() and dialog.page_problem.text().startswith("Skan jest za ciemny")
+    assert dialog.grab().save(str(tmp_path / "bad_page.png"))
     qtbot.keyClick(dialog.grid, Qt.Key.Key_Return)
     click(qtbot, dialog.save_button)
     qtbot.waitUntil(window.operations.idle, timeout=30000)
