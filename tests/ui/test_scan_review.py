@@ -124,3 +124,20 @@ def test_a_bad_page_shows_what_to_do_and_nothing_is_saved_from_it(qtbot, window,
     click(qtbot, dialog.save_button)
     qtbot.waitUntil(window.operations.idle, timeout=30000)
     assert dialog.message_label.text() == "Zapisano obecność 15 osób z 1 stron; stron do ponownego skanu: 1."
+
+
+def test_cancel_stops_the_reading_and_opens_no_review(qtbot, window, app_db, tmp_path, monkeypatch):
+    event_id, _ = workshop_of_15(app_db)
+    scan = tmp_path / "lista.png"
+    hesitant_scan(app_db, event_id, scan)
+    tab = events_tab(qtbot, window)
+    monkeypatch.setattr(scan_actions, "choose_scan_files", lambda parent: [str(scan), str(scan)])
+    qtbot.keyClick(tab.table, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    [operation] = window.operations.pending()
+    assert operation.title == "Odczyt skanów"
+    operation.cancel()
+    qtbot.waitUntil(window.operations.idle, timeout=30000)
+    assert not hasattr(tab, "scan_review_dialog")
+    assert window.statusBar().currentMessage() == "Przerwano odczyt skanów; nic nie zapisano."
+    assert tab.scan_button.isVisible() and tab.scan_button.accessibleName() == "Wczytaj skany list obecności"
+    assert window.grab().save(str(tmp_path / "events_tab.png"))
