@@ -80,6 +80,8 @@ class RowReading:
     thumbnail: np.ndarray = field(repr=False, compare=False)
     #: For a walk-in row, the handwritten name cell.
     name_thumbnail: np.ndarray | None = field(default=None, repr=False, compare=False)
+    #: The signature cell's corners on the scan (x, y pixels), for outlining it in the review.
+    outline: np.ndarray | None = field(default=None, repr=False, compare=False)
 
     @property
     def needs_review(self) -> bool:
@@ -192,16 +194,19 @@ def _read_page(db: Database, scanned: ScannedPage, cache: dict) -> PageReading:
         if cell.kind != "signature":
             continue
         signature = scan_reader.read_cell(scanned.image, geometry, cell)
+        outline = scan_reader.project(geometry.matrix, np.array(
+            [[cell.x0, cell.y1], [cell.x1, cell.y1], [cell.x1, cell.y0], [cell.x0, cell.y0]]))
         event_id = rebuilt.event_ids[min(cell.column, len(rebuilt.event_ids) - 1)]
         if cell.row <= people:
             reading.rows.append(RowReading(cell.row, rebuilt.participant_ids[cell.row - 1],
                                            rebuilt.names[cell.row - 1], event_id, signature.signed,
-                                           signature.likely, signature.confidence, signature.patch))
+                                           signature.likely, signature.confidence, signature.patch,
+                                           outline=outline))
             continue
         handwritten = names.get(cell.row)
         if handwritten is not None and handwritten.likely and (signature.likely or cell.column > 0):
             reading.rows.append(RowReading(cell.row, None, "", event_id, signature.signed, signature.likely,
-                                           signature.confidence, signature.patch, handwritten.patch))
+                                           signature.confidence, signature.patch, handwritten.patch, outline))
     return reading
 
 

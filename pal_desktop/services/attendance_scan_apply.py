@@ -45,12 +45,14 @@ class AppliedScan:
 
 
 def apply_scan(db: Database, result: ScanResult, decisions: Decisions | None = None,
-               walk_ins: WalkIns | None = None, *, today: dt.date | None = None) -> AppliedScan:
-    """Record the attendance read from the usable pages (a person's ``decisions`` override the reader's);
-    an unsure cell nobody decided is refused, so nothing is half recorded."""
-    decisions, walk_ins = decisions or {}, walk_ins or {}
+               walk_ins: WalkIns | None = None, *, today: dt.date | None = None,
+               excused: set[tuple[int, int]] | None = None) -> AppliedScan:
+    """Record the attendance read from the usable pages (a person's ``decisions`` override the reader's;
+    the cells in ``excused`` are recorded as excused absences); an unsure cell nobody decided is refused, so
+    nothing is half recorded."""
+    decisions, walk_ins, excused = decisions or {}, walk_ins or {}, excused or set()
     today = today or dt.date.today()
-    marks: dict[int, dict[int, tuple[bool, bool]]] = {}  # event -> participant -> (present, corrected)
+    marks: dict[int, dict[int, tuple[bool, bool, bool]]] = {}  # event -> person -> (present, corrected, excused)
     walk_in_marks: dict[int, set[int]] = {}
     for page in result.usable:
         for row in page.rows:
@@ -59,7 +61,9 @@ def apply_scan(db: Database, result: ScanResult, decisions: Decisions | None = N
                 if key in walk_ins:
                     walk_in_marks.setdefault(row.event_id, set()).add(walk_ins[key])
                 continue
-            if key in decisions:
+            if key in excused:
+                signed, corrected = False, True
+            elif key in decisions:
                 signed, corrected = decisions[key], decisions[key] != row.likely or row.signed is None
             elif row.signed is None:
                 raise ValidationError(QT_TRANSLATE_NOOP(
@@ -68,7 +72,7 @@ def apply_scan(db: Database, result: ScanResult, decisions: Decisions | None = N
                     field="review", row=row.row, title=page.title)
             else:
                 signed, corrected = row.signed, False
-            marks.setdefault(row.event_id, {})[row.participant_id] = (signed, corrected)
+            marks.setdefault(row.event_id, {})[row.participant_id] = (signed, corrected, key in excused)
     summary = {"present": 0, "absent": 0, "walk_ins": 0, "corrected": 0, "pages": 0}
     with db.session() as session:
         events = {event.id: event for event in session.scalars(
@@ -84,12 +88,14 @@ def apply_scan(db: Database, result: ScanResult, decisions: Decisions | None = N
             existing = {a.participant_id: a for a in session.scalars(
                 select(Attendance).where(Attendance.event_id == event_id))}
             read, corrected_ids = [], []
-            for pid, (signed, corrected) in marks.get(event_id, {}).items():
-                status = AttendanceStatus.PRESENT if signed else AttendanceStatus.ABSENT
+            for pid, (signed, corrected, is_excused) in marks.get(event_id, {}).items():
+                status = AttendanceStatus.PRESENT if signed else \
+                    AttendanceStatus.EXCUSED if is_excused else AttendanceStatus.ABSENT
                 mark = existing.get(pid)
                 if mark is None:
                     session.add(Attendance(event_id=event_id, participant_id=pid, status=status))
-                elif mark.status != status and not (mark.status == AttendanceStatus.EXCUSED and not signed):
+                elif mark.status != status and not (mark.status == AttendanceStatus.EXCUSED and not signed
+                                                     and not is_excused):
                     mark.status = status  # an excused absence recorded before stays excused
                 summary["present" if signed else "absent"] += 1
                 (corrected_ids if corrected else read).append(pid)

@@ -121,6 +121,11 @@ class EventsTab(ListTab):
                                    self.open_staff)
         self.print_button = button(self.tr("Drukuj &listę obecności"), "printListButton",
                                    self.tr("Lista obecności do podpisu w PDF (Ctrl+P)"), self.print_current)
+        self.scan_button = button(self.tr("Wcz&ytaj skany…"), "loadScansButton",
+                                  self.tr("Wczytaj skany podpisanych list obecności: PDF, PNG, JPEG (Ctrl+Shift+O)"),
+                                  self.load_scans, self.tr("Wczytaj skany list obecności"))
+        self.scan_shortcut = QShortcut(QKeySequence("Ctrl+Shift+O"), self, self.load_scans,
+                                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.delete_button = button(self.tr("&Usuń…"), "deleteEventButton",
                                     self.tr("Usuń zaznaczone wydarzenie (Delete)"), self.delete_current,
                                     self.tr("Usuń wydarzenie"))
@@ -246,7 +251,8 @@ class EventsTab(ListTab):
         self.calendar.model.today = day or dt.date.today()
 
     def _set_enabled(self, enabled: bool) -> None:
-        for widget in (self.search, self.new_button, self.types_button, self.task_filter, self.type_filter,
+        for widget in (self.search, self.new_button, self.types_button, self.scan_button, self.task_filter,
+                       self.type_filter,
                        self.from_filter, self.to_filter, self.leader_filter, self.calendar):
             widget.setEnabled(enabled)
         self._update_buttons()
@@ -728,6 +734,12 @@ class EventsTab(ListTab):
                 return reports.series_grid_pdf(db, detail.series_id, *month)
 
         return pdf_output.print_in_background(self, db, title, make, name, on_shown=self._on_list_printed)
+
+    def load_scans(self):
+        """Wczytaj skany list obecności… (ui.scan_actions reads them and opens the review)."""
+        from pal_desktop.ui import scan_actions
+
+        return scan_actions.load_scans(self)
 
     def _on_list_printed(self, path) -> None:
         self.last_printout = path

@@ -187,6 +187,10 @@ class AttendanceWidget(QWidget):
         layout.addWidget(self.facts_label)
         layout.addWidget(self.notice_label)
         layout.addWidget(self.rate_label)
+        from pal_desktop.ui.widgets.scan_evidence import ScanEvidencePanel
+
+        self.evidence = ScanEvidencePanel(db, event_id, programme_id, self, today=today)
+        layout.addWidget(self.evidence)
         layout.addLayout(columns, 1)
         self.reload()
 
