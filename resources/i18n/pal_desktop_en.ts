@@ -1189,6 +1189,29 @@ The current database will be replaced with the backup’s content (the program f
     </message>
 </context>
 <context>
+    <name>CellTile</name>
+    <message>
+        <source>obecny</source>
+        <translation>present</translation>
+    </message>
+    <message>
+        <source>nieobecny</source>
+        <translation>absent</translation>
+    </message>
+    <message>
+        <source>usprawiedliwiony</source>
+        <translation>excused</translation>
+    </message>
+    <message>
+        <source>{status}? (propozycja — potwierdź)</source>
+        <translation>{status}? (suggestion — confirm)</translation>
+    </message>
+    <message>
+        <source>Podpis: {name}, {date}: {status}</source>
+        <translation>Signature: {name}, {date}: {status}</translation>
+    </message>
+</context>
+<context>
     <name>Columns</name>
     <message>
         <source>Nazwisko</source>
@@ -1621,10 +1644,6 @@ The columns of the task list.</extracomment>
     <message>
         <source>Baza „{path}” jest otwarta tylko do odczytu (plik jest oznaczony jako tylko do odczytu albo nie masz prawa zapisu); nic nie zostało zapisane.</source>
         <translation>The database “{path}” is open read-only (the file is marked read-only or you may not write to it); nothing was saved.</translation>
-    </message>
-    <message>
-        <source>Baza „{location}” jest zajęta przez inny program. Zamknij go i spróbuj ponownie.</source>
-        <translation>The database “{location}” is in use by another program. Close that program and try again.</translation>
     </message>
 </context>
 <context>
@@ -7633,6 +7652,98 @@ Open it and print it.</translation>
     </message>
 </context>
 <context>
+    <name>ScanActions</name>
+    <message>
+        <source>Wczytaj skany list obecności</source>
+        <translation>Load scans of attendance lists</translation>
+    </message>
+    <message>
+        <source>Skany list obecności (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Wszystkie pliki (*)</source>
+        <translation>Attendance list scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</translation>
+    </message>
+    <message>
+        <source>Przerwano odczyt skanów; nic nie zapisano.</source>
+        <translation>Reading the scans was stopped; nothing was saved.</translation>
+    </message>
+    <message>
+        <source>Odczyt skanów</source>
+        <translation>Reading scans</translation>
+    </message>
+</context>
+<context>
+    <name>ScanEvidencePanel</name>
+    <message>
+        <source>Skany podpisanej listy</source>
+        <translation>Scans of the signed list</translation>
+    </message>
+    <message>
+        <source>Zeskanowane strony listy</source>
+        <translation>Scanned pages of the list</translation>
+    </message>
+    <message>
+        <source>Wybór zeskanowanej strony</source>
+        <translation>Choice of scanned page</translation>
+    </message>
+    <message>
+        <source>Pokaż s&amp;kan…</source>
+        <translation>Show s&amp;can…</translation>
+    </message>
+    <message>
+        <source>Pokaż skan podpisanej listy</source>
+        <translation>Show the scan of the signed list</translation>
+    </message>
+    <message>
+        <source>Listy podpisane w programie</source>
+        <translation>Signed lists in the programme</translation>
+    </message>
+    <message>
+        <source>strona {page} z {pages} · {when}</source>
+        <translation>page {page} of {pages} · {when}</translation>
+    </message>
+    <message>
+        <source>Podpisana lista: zeskanowanych stron {n}</source>
+        <translation>Signed list: scanned pages {n}</translation>
+    </message>
+    <message>
+        <source>Brak skanu podpisanej listy (Wydarzenia → Wczytaj skany…).</source>
+        <translation>No scan of the signed list (Events → Load scans…).</translation>
+    </message>
+    <message>
+        <source>Listy podpisane: {signed} z {held} wydarzeń</source>
+        <translation>Signed lists: {signed} of {held} events</translation>
+    </message>
+</context>
+<context>
+    <name>ScanImageDialog</name>
+    <message>
+        <source>Skan listy obecności — {page}</source>
+        <translation>Attendance list scan — {page}</translation>
+    </message>
+    <message>
+        <source>Skan listy obecności</source>
+        <translation>Attendance list scan</translation>
+    </message>
+    <message>
+        <source>Obraz zeskanowanej strony</source>
+        <translation>Image of the scanned page</translation>
+    </message>
+    <message>
+        <source>Zamknij</source>
+        <translation>Close</translation>
+    </message>
+</context>
+<context>
+    <name>ScanPageView</name>
+    <message>
+        <source>Zeskanowana strona z zaznaczonymi polami podpisów</source>
+        <translation>Scanned page with the signature cells marked</translation>
+    </message>
+    <message>
+        <source>Tej strony nie da się pokazać.</source>
+        <translation>This page cannot be shown.</translation>
+    </message>
+</context>
+<context>
     <name>ScanProblems</name>
     <message>
         <source>Na stronie nie ma kodu listy obecności (kopia starej listy albo inny dokument). Obecność z tej strony trzeba wpisać ręcznie.</source>
@@ -7665,6 +7776,110 @@ Open it and print it.</translation>
     <message>
         <source>Tego pliku nie da się otworzyć: wczytaj PDF albo obraz JPG, PNG lub TIFF.</source>
         <translation>This file cannot be opened: load a PDF or a JPG, PNG or TIFF image.</translation>
+    </message>
+</context>
+<context>
+    <name>ScanReviewDialog</name>
+    <message>
+        <source>Sprawdź odczytane listy obecności</source>
+        <extracomment>Problems a better scan cures; the others are entered by hand.</extracomment>
+        <translation>present</translation>
+    </message>
+    <message>
+        <source>Sprawdzenie odczytanych list obecności</source>
+        <translation>Checking the attendance lists read</translation>
+    </message>
+    <message>
+        <source>Wczytane strony</source>
+        <translation>Loaded pages</translation>
+    </message>
+    <message>
+        <source>Problem ze stroną</source>
+        <translation>Problem with the page</translation>
+    </message>
+    <message>
+        <source>Podpisy do sprawdzenia</source>
+        <translation>Signatures to check</translation>
+    </message>
+    <message>
+        <source>O — obecny · N — nieobecny · U — usprawiedliwiony · Spacja — zmiana · strzałki — następny podpis · Enter — potwierdź wszystkie</source>
+        <translation>O — present · N — absent · U — excused · Space — toggle · arrows — next signature · Enter — confirm all</translation>
+    </message>
+    <message>
+        <source>Obsługa klawiaturą</source>
+        <translation>Keyboard use</translation>
+    </message>
+    <message>
+        <source>Strony, z których nic nie zapisano</source>
+        <translation>Pages from which nothing was saved</translation>
+    </message>
+    <message>
+        <source>Komunikat</source>
+        <translation>Message</translation>
+    </message>
+    <message>
+        <source>&amp;Zapisz obecność</source>
+        <translation>&amp;Save attendance</translation>
+    </message>
+    <message>
+        <source>Zapisz obecność z list</source>
+        <translation>Save the attendance from the lists</translation>
+    </message>
+    <message>
+        <source>Zamknij</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Zamknij sprawdzanie</source>
+        <translation>Close the check</translation>
+    </message>
+    <message>
+        <source>Strony:</source>
+        <translation>Pages:</translation>
+    </message>
+    <message>
+        <source>Z tych stron nic nie zostanie zapisane:</source>
+        <translation>Nothing will be saved from these pages:</translation>
+    </message>
+    <message>
+        <source>{file}, strona {page}</source>
+        <translation>{file}, page {page}</translation>
+    </message>
+    <message>
+        <source>{where}: podpisy {signed} z {people}</source>
+        <translation>{where}: signatures {signed} of {people}</translation>
+    </message>
+    <message>
+        <source>do sprawdzenia: {n}</source>
+        <translation>to check: {n}</translation>
+    </message>
+    <message>
+        <source>dopisani ręcznie: {n} (dodaj ich w oknie Obecność)</source>
+        <translation>written in by hand: {n} (add them in the Attendance window)</translation>
+    </message>
+    <message>
+        <source>Żadnej strony nie da się odczytać.</source>
+        <translation>No page can be read.</translation>
+    </message>
+    <message>
+        <source>Wszystkie podpisy odczytano pewnie; nic nie trzeba sprawdzać.</source>
+        <translation>All signatures were read with certainty; nothing needs checking.</translation>
+    </message>
+    <message>
+        <source>Podpisy do sprawdzenia: {total}, jeszcze niepotwierdzone: {left}.</source>
+        <translation>Signatures to check: {total}, not yet confirmed: {left}.</translation>
+    </message>
+    <message>
+        <source>Zapis obecności ze skanów</source>
+        <translation>Saving attendance from scans</translation>
+    </message>
+    <message>
+        <source>Zapisano obecność — osoby: {people}, strony listy: {pages}</source>
+        <translation>Attendance saved — people: {people}, list pages: {pages}</translation>
+    </message>
+    <message>
+        <source>stron do ponownego skanu: {n}</source>
+        <translation>pages to scan again: {n}</translation>
     </message>
 </context>
 <context>
@@ -8999,6 +9214,13 @@ officer (DPO):</translation>
     <message>
         <source>&amp;Data:</source>
         <translation>&amp;Date:</translation>
+    </message>
+</context>
+<context>
+    <name>UnsureCellsGrid</name>
+    <message>
+        <source>Podpisy do sprawdzenia</source>
+        <translation>Signatures to check</translation>
     </message>
 </context>
 <context>
@@ -10372,232 +10594,6 @@ officer (DPO):</translation>
     <message>
         <source>Anuluj</source>
         <translation>Cancel</translation>
-    </message>
-</context>
-<context>
-    <name>CellTile</name>
-    <message>
-        <source>obecny</source>
-        <translation>present</translation>
-    </message>
-    <message>
-        <source>nieobecny</source>
-        <translation>absent</translation>
-    </message>
-    <message>
-        <source>usprawiedliwiony</source>
-        <translation>excused</translation>
-    </message>
-    <message>
-        <source>{status}? (propozycja — potwierdź)</source>
-        <translation>{status}? (suggestion — confirm)</translation>
-    </message>
-    <message>
-        <source>Podpis: {name}, {date}: {status}</source>
-        <translation>Signature: {name}, {date}: {status}</translation>
-    </message>
-</context>
-<context>
-    <name>ScanActions</name>
-    <message>
-        <source>Wczytaj skany list obecności</source>
-        <translation>Load scans of attendance lists</translation>
-    </message>
-    <message>
-        <source>Skany list obecności (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;Wszystkie pliki (*)</source>
-        <translation>Attendance list scans (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;All files (*)</translation>
-    </message>
-    <message>
-        <source>Przerwano odczyt skanów; nic nie zapisano.</source>
-        <translation>Reading the scans was stopped; nothing was saved.</translation>
-    </message>
-    <message>
-        <source>Odczyt skanów</source>
-        <translation>Reading scans</translation>
-    </message>
-</context>
-<context>
-    <name>ScanEvidencePanel</name>
-    <message>
-        <source>Skany podpisanej listy</source>
-        <translation>Scans of the signed list</translation>
-    </message>
-    <message>
-        <source>Zeskanowane strony listy</source>
-        <translation>Scanned pages of the list</translation>
-    </message>
-    <message>
-        <source>Wybór zeskanowanej strony</source>
-        <translation>Choice of scanned page</translation>
-    </message>
-    <message>
-        <source>Pokaż s&amp;kan…</source>
-        <translation>Show s&amp;can…</translation>
-    </message>
-    <message>
-        <source>Pokaż skan podpisanej listy</source>
-        <translation>Show the scan of the signed list</translation>
-    </message>
-    <message>
-        <source>Listy podpisane w programie</source>
-        <translation>Signed lists in the programme</translation>
-    </message>
-    <message>
-        <source>strona {page} z {pages} · {when}</source>
-        <translation>page {page} of {pages} · {when}</translation>
-    </message>
-    <message>
-        <source>Podpisana lista: zeskanowanych stron {n}</source>
-        <translation>Signed list: scanned pages {n}</translation>
-    </message>
-    <message>
-        <source>Brak skanu podpisanej listy (Wydarzenia → Wczytaj skany…).</source>
-        <translation>No scan of the signed list (Events → Load scans…).</translation>
-    </message>
-    <message>
-        <source>Listy podpisane: {signed} z {held} wydarzeń</source>
-        <translation>Signed lists: {signed} of {held} events</translation>
-    </message>
-</context>
-<context>
-    <name>ScanImageDialog</name>
-    <message>
-        <source>Skan listy obecności — {page}</source>
-        <translation>Attendance list scan — {page}</translation>
-    </message>
-    <message>
-        <source>Skan listy obecności</source>
-        <translation>Attendance list scan</translation>
-    </message>
-    <message>
-        <source>Obraz zeskanowanej strony</source>
-        <translation>Image of the scanned page</translation>
-    </message>
-    <message>
-        <source>Zamknij</source>
-        <translation>Close</translation>
-    </message>
-</context>
-<context>
-    <name>ScanPageView</name>
-    <message>
-        <source>Zeskanowana strona z zaznaczonymi polami podpisów</source>
-        <translation>Scanned page with the signature cells marked</translation>
-    </message>
-    <message>
-        <source>Tej strony nie da się pokazać.</source>
-        <translation>This page cannot be shown.</translation>
-    </message>
-</context>
-<context>
-    <name>ScanReviewDialog</name>
-    <message>
-        <source>Sprawdź odczytane listy obecności</source>
-        <extracomment>Problems a better scan cures; the others are entered by hand.</extracomment>
-        <translation>present</translation>
-    </message>
-    <message>
-        <source>Sprawdzenie odczytanych list obecności</source>
-        <translation>Checking the attendance lists read</translation>
-    </message>
-    <message>
-        <source>Wczytane strony</source>
-        <translation>Loaded pages</translation>
-    </message>
-    <message>
-        <source>Problem ze stroną</source>
-        <translation>Problem with the page</translation>
-    </message>
-    <message>
-        <source>Podpisy do sprawdzenia</source>
-        <translation>Signatures to check</translation>
-    </message>
-    <message>
-        <source>O — obecny · N — nieobecny · U — usprawiedliwiony · Spacja — zmiana · strzałki — następny podpis · Enter — potwierdź wszystkie</source>
-        <translation>O — present · N — absent · U — excused · Space — toggle · arrows — next signature · Enter — confirm all</translation>
-    </message>
-    <message>
-        <source>Obsługa klawiaturą</source>
-        <translation>Keyboard use</translation>
-    </message>
-    <message>
-        <source>Strony, z których nic nie zapisano</source>
-        <translation>Pages from which nothing was saved</translation>
-    </message>
-    <message>
-        <source>Komunikat</source>
-        <translation>Message</translation>
-    </message>
-    <message>
-        <source>&amp;Zapisz obecność</source>
-        <translation>&amp;Save attendance</translation>
-    </message>
-    <message>
-        <source>Zapisz obecność z list</source>
-        <translation>Save the attendance from the lists</translation>
-    </message>
-    <message>
-        <source>Zamknij</source>
-        <translation>Close</translation>
-    </message>
-    <message>
-        <source>Zamknij sprawdzanie</source>
-        <translation>Close the check</translation>
-    </message>
-    <message>
-        <source>Strony:</source>
-        <translation>Pages:</translation>
-    </message>
-    <message>
-        <source>Z tych stron nic nie zostanie zapisane:</source>
-        <translation>Nothing will be saved from these pages:</translation>
-    </message>
-    <message>
-        <source>{file}, strona {page}</source>
-        <translation>{file}, page {page}</translation>
-    </message>
-    <message>
-        <source>{where}: podpisy {signed} z {people}</source>
-        <translation>{where}: signatures {signed} of {people}</translation>
-    </message>
-    <message>
-        <source>do sprawdzenia: {n}</source>
-        <translation>to check: {n}</translation>
-    </message>
-    <message>
-        <source>dopisani ręcznie: {n} (dodaj ich w oknie Obecność)</source>
-        <translation>written in by hand: {n} (add them in the Attendance window)</translation>
-    </message>
-    <message>
-        <source>Żadnej strony nie da się odczytać.</source>
-        <translation>No page can be read.</translation>
-    </message>
-    <message>
-        <source>Wszystkie podpisy odczytano pewnie; nic nie trzeba sprawdzać.</source>
-        <translation>All signatures were read with certainty; nothing needs checking.</translation>
-    </message>
-    <message>
-        <source>Podpisy do sprawdzenia: {total}, jeszcze niepotwierdzone: {left}.</source>
-        <translation>Signatures to check: {total}, not yet confirmed: {left}.</translation>
-    </message>
-    <message>
-        <source>Zapis obecności ze skanów</source>
-        <translation>Saving attendance from scans</translation>
-    </message>
-    <message>
-        <source>Zapisano obecność {people} osób z {pages} stron</source>
-        <translation>Saved the attendance of {people} people from {pages} pages</translation>
-    </message>
-    <message>
-        <source>stron do ponownego skanu: {n}</source>
-        <translation>pages to scan again: {n}</translation>
-    </message>
-</context>
-<context>
-    <name>UnsureCellsGrid</name>
-    <message>
-        <source>Podpisy do sprawdzenia</source>
-        <translation>Signatures to check</translation>
     </message>
 </context>
 </TS>

@@ -88,7 +88,7 @@ def test_scans_are_reviewed_from_the_keyboard_and_recorded(qtbot, window, app_db
     assert dialog.grab().save(str(tmp_path / "scan_review.png"))  # looked at while building the dialog
     click(qtbot, dialog.save_button)
     qtbot.waitUntil(window.operations.idle, timeout=30000)
-    assert dialog.message_label.text() == "Zapisano obecność 15 osób z 1 stron."
+    assert dialog.message_label.text() == "Zapisano obecność — osoby: 15, strony listy: 1."
     sheet = {row.participant_id: row.attendance for row in events.attendance_sheet(app_db, event_id)}
     assert sheet[ids[1]] == AttendanceStatus.PRESENT and sheet[ids[4]] == AttendanceStatus.EXCUSED
     assert all(status is not None for status in sheet.values())
@@ -123,7 +123,7 @@ def test_a_bad_page_shows_what_to_do_and_nothing_is_saved_from_it(qtbot, window,
     qtbot.keyClick(dialog.grid, Qt.Key.Key_Return)
     click(qtbot, dialog.save_button)
     qtbot.waitUntil(window.operations.idle, timeout=30000)
-    assert dialog.message_label.text() == "Zapisano obecność 15 osób z 1 stron; stron do ponownego skanu: 1."
+    assert dialog.message_label.text() == "Zapisano obecność — osoby: 15, strony listy: 1; stron do ponownego skanu: 1."
 
 
 def test_cancel_stops_the_reading_and_opens_no_review(qtbot, window, app_db, tmp_path, monkeypatch):

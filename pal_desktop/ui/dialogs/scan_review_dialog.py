@@ -221,8 +221,9 @@ class ScanReviewDialog(QDialog):
     def _on_saved(self, applied) -> None:
         self.applied = applied
         people = applied.present + applied.absent
-        text = self.tr("Zapisano obecność {people} osób z {pages} stron").format(people=people,
-                                                                                 pages=applied.pages_kept)
+        # Counts after a colon need no Polish plural forms ("z 1 stron" would be wrong).
+        text = self.tr("Zapisano obecność — osoby: {people}, strony listy: {pages}").format(
+            people=people, pages=applied.pages_kept)
         rescan = sum(page.problem.value in RESCAN for page in self.result.problems)
         if rescan:
             text += "; " + self.tr("stron do ponownego skanu: {n}").format(n=rescan)
