@@ -164,13 +164,17 @@ class SignedListCount:
     missing: list[int]
 
 
-def signed_list_count(db: Database, programme_id: int, *, today: dt.date | None = None) -> SignedListCount:
-    """"Listy podpisane: 118 z 120 wydarzeń": held events (up to today) and those with a scanned list."""
+def signed_list_count(db: Database, programme_id: int, *, today: dt.date | None = None,
+                      date_from: dt.date | None = None) -> SignedListCount:
+    """"Listy podpisane: 118 z 120 wydarzeń": held events (from ``date_from``, up to today) and those with a
+    scanned list."""
     today = today or dt.date.today()
     with db.reading() as session:
-        held = list(session.scalars(select(Event.id).where(
+        query = select(Event.id).where(
             Event.programme_id == programme_id, Event.status == EventStatus.HELD, Event.event_date <= today)
-            .order_by(Event.event_date.desc(), Event.id.desc())))
+        if date_from is not None:
+            query = query.where(Event.event_date >= date_from)
+        held = list(session.scalars(query.order_by(Event.event_date.desc(), Event.id.desc())))
         scanned = set(session.scalars(select(func.distinct(ScannedListEvent.event_id))
                                       .where(ScannedListEvent.event_id.in_(held)))) if held else set()
     return SignedListCount(len(held), len(scanned), [event_id for event_id in held if event_id not in scanned])

@@ -270,6 +270,14 @@ def percent_text(value: Decimal | None) -> str:
 # ---- The monitoring report -------------------------------------------------------------------------
 
 
+def _signed_lists_text(db: Database, programme_id: int, start: dt.date, end: dt.date) -> str:
+    """The evidence an auditor asks for: how many held events have their signed list scanned and kept."""
+    from pal_desktop.services.attendance_scan_apply import signed_list_count
+
+    count = signed_list_count(db, programme_id, today=end, date_from=start)
+    return f"{count.with_signed_list} z {count.held} wydarzeń"
+
+
 def monitoring_report_pdf(db: Database, programme_id: int | None = None, date_from: dt.date | None = None,
                           date_to: dt.date | None = None, final: bool = False, *,
                           today: dt.date | None = None) -> bytes:
@@ -330,6 +338,7 @@ def monitoring_report_pdf(db: Database, programme_id: int | None = None, date_fr
         ("Wydarzenia zaplanowane (jeszcze się nie odbyły)", str(report.events_planned)),
         ("Frekwencja na zajęciach, które się odbyły", rate),
         ("Godziny pracy wolontariuszy", number_text(report.volunteer_hours)),
+        ("Listy obecności podpisane i zeskanowane", _signed_lists_text(db, programme_id, start, end)),
     ]
     if report.hour_rate is not None:  # without a rate the value is left out, never "nie ustawiono"
         summary += [("Stawka za godzinę pracy wolontariusza", format_money(report.hour_rate)),

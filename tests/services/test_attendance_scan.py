@@ -113,6 +113,15 @@ def test_applying_records_attendance_keeps_the_scan_and_counts_the_list(db, work
     assert len(stored) == 1 and Image.open(__import__("io").BytesIO(applying.scan_image(db, stored[0].page_id)))
     count = applying.signed_list_count(db, events.get_event(db, event_id).programme_id, today=TODAY)
     assert (count.held, count.with_signed_list, count.missing) == (1, 1, [])
+    # The report an auditor reads says so.
+    from pypdf import PdfReader
+
+    from pal_desktop.services import indicators
+
+    programme_id = events.get_event(db, event_id).programme_id
+    pdf = indicators.monitoring_report_pdf(db, programme_id, final=True, today=TODAY)
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(__import__("io").BytesIO(pdf)).pages)
+    assert "Listy obecności podpisane i zeskanowane 1 z 1 wydarzeń" in text
     # The same page again is a duplicate, and nothing more is recorded.
     again = scan.read_scans(db, [path])
     assert again.pages[0].problem == scan.PageProblem.DUPLICATE and not again.usable
