@@ -56,7 +56,8 @@ class MonitoringReportData:
     results: list[IndicatorLine] = field(default_factory=list)
     covered: int = 0
     #: (heading, [(label, count)]) for sex, age band, disability and education.
-    breakdowns: list[tuple[str, list[tuple[str, int]]]] = field(default_factory=list)
+    #: Counts as printed: a number, or "<3" / "*" where small counts are suppressed.
+    breakdowns: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
     #: (label, value) lines: completed, dropped out, events, attendance, volunteer hours and value.
     summary: list[tuple[str, str]] = field(default_factory=list)
     conclusion_lines: int = 8

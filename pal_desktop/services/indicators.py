@@ -270,6 +270,13 @@ def percent_text(value: Decimal | None) -> str:
 # ---- The monitoring report -------------------------------------------------------------------------
 
 
+def _suppressed(counts: list[tuple[str, int]], suppress: bool) -> list[tuple[str, str]]:
+    from pal_desktop.domain.suppression import suppress_line
+
+    texts = suppress_line([count for _label, count in counts], with_total=True, suppress=suppress)
+    return [(label, text) for (label, _count), text in zip(counts, texts, strict=True)]
+
+
 def _signed_lists_text(db: Database, programme_id: int, start: dt.date, end: dt.date) -> str:
     """The evidence an auditor asks for: how many held events have their signed list scanned and kept."""
     from pal_desktop.services.attendance_scan_apply import signed_list_count
@@ -280,8 +287,12 @@ def _signed_lists_text(db: Database, programme_id: int, start: dt.date, end: dt.
 
 def monitoring_report_pdf(db: Database, programme_id: int | None = None, date_from: dt.date | None = None,
                           date_to: dt.date | None = None, final: bool = False, *,
-                          today: dt.date | None = None) -> bytes:
-    """Sprawozdanie z realizacji (or, with ``final``, the final report) for the period."""
+                          today: dt.date | None = None, suppress: bool = True) -> bytes:
+    """Sprawozdanie z realizacji (or, with ``final``, the final report) for the period.
+
+    The report leaves the office, so with ``suppress`` (the default) a breakdown's count of 1 or 2 people
+    prints as "<3", and a second cell is hidden where the total would give it away (domain/suppression.py).
+    """
     from pal_desktop.reports.monitoring_report import (
         IndicatorLine,
         MonitoringReportData,
@@ -344,8 +355,9 @@ def monitoring_report_pdf(db: Database, programme_id: int | None = None, date_fr
         summary += [("Stawka za godzinę pracy wolontariusza", format_money(report.hour_rate)),
                     ("Wartość pracy wolontariuszy (wkład własny)",
                      format_money(report.volunteer_value) if report.volunteer_value is not None else "—")]
-    breakdowns = [("Płeć", people.by_sex), ("Wiek w chwili przystąpienia", people.by_age),
-                  ("Osoba z niepełnosprawnościami", people.by_disability), ("Wykształcenie", people.by_education)]
+    breakdowns = [(heading, _suppressed(counts, suppress)) for heading, counts in (
+        ("Płeć", people.by_sex), ("Wiek w chwili przystąpienia", people.by_age),
+        ("Osoba z niepełnosprawnościami", people.by_disability), ("Wykształcenie", people.by_education))]
     return render_monitoring_report(MonitoringReportData(
         header=header, final=final, title=title, subtitle=subtitle, programme_period=programme_period,
         period=f"{format_date(start)} – {format_date(end)}", tasks=tasks, products=products, results=results,

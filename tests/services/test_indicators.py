@@ -195,3 +195,24 @@ def test_demo_data_gives_values_for_every_product_indicator(demo_db):
     hours_row = next(r for r in rows if r[0] == measures["volunteer_hours"])
     assert hours_row[6] == indicators.number_text(report.volunteer_hours) and hours_row[7] == ""
     assert all(r[6] == "—" for r in rows if r[3] == "rezultat")
+
+
+def test_small_counts_are_suppressed_in_the_report_that_leaves_the_office(db):
+    import io
+
+    from pypdf import PdfReader
+
+    pid = programme_id(db)
+    with db.session() as session:
+        for n in range(6):
+            add_person(session, pid, n, sex=Sex.FEMALE)
+        add_person(session, pid, 10, sex=Sex.MALE)  # one man: identifiable
+
+    def text(suppress: bool) -> str:
+        pdf = indicators.monitoring_report_pdf(db, pid, D(2021, 1, 1), D(2021, 12, 31), suppress=suppress)
+        return " ".join(" ".join(p.extract_text().split()) for p in PdfReader(io.BytesIO(pdf)).pages)
+
+    shown, hidden = text(False), text(True)
+    assert "kobieta 6" in shown and "mężczyzna 1" in shown
+    # "<3" for the one man; and the women's 6 hidden too, or the total of 7 would give the man away.
+    assert "mężczyzna <3" in hidden and "kobieta *" in hidden and "mężczyzna 1" not in hidden
