@@ -36,12 +36,6 @@ def open_file(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
-def show_pdf(content: bytes, name: str) -> Path:
-    path = save_printout(content, name)
-    open_file(path)
-    return path
-
-
 def print_in_background(widget, db, title: str, make: Callable[..., bytes], name: str,
                         on_shown: Callable[[Path], None] | None = None):
     """Make a PDF on the operations runner, save it under "wydruki" there too, then open it on the UI thread.

@@ -710,15 +710,6 @@ class VolunteersTab(RowsTab):
         if dialog is not None:
             self._open(dialog, lambda _d: None)
 
-    def _show_made(self, content: bytes, name: str) -> None:
-        """Save and open a PDF made in a dialog (a failure to save becomes a PalError the dialog shows)."""
-        try:
-            self.last_pdf = pdf_output.show_pdf(content, self._reports().printout_name(name))
-        except OSError as err:
-            raise PalError(QT_TRANSLATE_NOOP("Errors", "Nie można zapisać wydruku: {reason}"),
-                           reason=err.strerror or str(err)) from err
-        show_status(self, self.tr("Wydruk zapisano w {path}.").format(path=self.last_pdf))
-
     def print_certificate(self) -> None:
         volunteer_id = self.current_volunteer_id()
         if volunteer_id is not None:
