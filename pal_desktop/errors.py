@@ -67,3 +67,11 @@ class NotFoundError(PalError):
 
 class ConflictError(PalError):
     """Somebody else changed the record in the meantime (optimistic locking)."""
+
+
+class PermissionDeniedError(PalError):
+    """The signed-in role may not do this (the service refuses; the window does not offer it)."""
+
+
+class SignInError(PalError):
+    """A sign-in was refused: wrong login or password, a disabled account, or a pause after failures."""

@@ -81,12 +81,12 @@ def run(call: ProcessCall, progress: Callable[[int, int], bool] | None, *, poll:
     _cancel_event.clear()
     _drain(None)
     try:
-        future = pool.submit(_child_run, call.target, str(call.db.url), current_actor.get(), call.args,
+        future = pool.submit(_child_run, call.target, str(call.db.url), current_actor.principal(), call.args,
                              call.kwargs, call.progress)
     except BrokenProcessPool:
         shutdown()
         pool = _ensure_pool()
-        future = pool.submit(_child_run, call.target, str(call.db.url), current_actor.get(), call.args,
+        future = pool.submit(_child_run, call.target, str(call.db.url), current_actor.principal(), call.args,
                              call.kwargs, call.progress)
     while True:
         try:
@@ -143,7 +143,7 @@ def _child_progress(done: int, total: int) -> bool:
     return not _child_cancel.is_set()
 
 
-def _child_run(target: str, url: str, actor: str, args: tuple, kwargs: dict, with_progress: bool) -> Any:
+def _child_run(target: str, url: str, actor, args: tuple, kwargs: dict, with_progress: bool) -> Any:
     from pal_desktop.actor import current_actor
     from pal_desktop.storage.db import Database, create_db_engine
 

@@ -30,7 +30,12 @@ def isolated_folders(tmp_path_factory, monkeypatch):
     monkeypatch.setenv("PAL_DATA_DIR", str(home / "data"))
     monkeypatch.setenv("PAL_CONFIG_DIR", str(home / "config"))
     monkeypatch.delenv("PAL_DATABASE_URL", raising=False)
+    monkeypatch.delenv("PAL_PASSWORD", raising=False)
     yield home
+    # A test that signed in must not leave the next one acting as that account.
+    from pal_desktop.actor import current_actor
+
+    current_actor.set_for_process("system")
     # Connections a test left open are closed now, not by the garbage collector during a later test.
     import sys
 
@@ -118,3 +123,15 @@ def demo_db(db_url, sqlite_templates):
         opened = _copied(sqlite_templates("demo"), db_url)
     yield opened.db
     opened.db.dispose()
+
+
+@pytest.fixture
+def act_as():
+    """``act_as(role, cash=False)``: the rest of the test runs as a signed-in account of that role."""
+    from pal_desktop.actor import current_actor
+    from pal_desktop.domain.permissions import Principal
+
+    def act(role, cash: bool = False, login: str = "tester"):
+        current_actor.set_for_process(Principal.signed_in(login, role, cash))
+
+    return act

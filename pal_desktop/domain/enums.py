@@ -288,13 +288,16 @@ SUPPORT_FORMS: tuple[str, ...] = (
 
 class UserRole(LabelledEnum):
     ADMIN = "administrator"
+    COORDINATOR = "koordynator"
     STAFF = "pracownik"
-    READER = "odczyt"
+    READER = "podglad"
 
     @classmethod
     def labels(cls):
-        return {cls.ADMIN: QT_TRANSLATE_NOOP("Enums", "administrator"), cls.STAFF: QT_TRANSLATE_NOOP("Enums", "pracownik"),
-                cls.READER: QT_TRANSLATE_NOOP("Enums", "tylko odczyt")}
+        return {cls.ADMIN: QT_TRANSLATE_NOOP("Enums", "administrator"),
+                cls.COORDINATOR: QT_TRANSLATE_NOOP("Enums", "koordynator"),
+                cls.STAFF: QT_TRANSLATE_NOOP("Enums", "pracownik"),
+                cls.READER: QT_TRANSLATE_NOOP("Enums", "podgląd")}
 
 
 class AuditAction(StrEnum):

@@ -40,7 +40,7 @@ def log_access(db: Database, action: str, what: str, subject_ids: Iterable[int] 
     if file_guard.is_read_only(db.engine):
         return
     row = access_entry(action, what, subject_ids, count, record_id=record_id, **details)
-    with db.session() as session:
+    with db.session(log_only=True) as session:
         audit_chain.append(session.connection(), [row])
 
 

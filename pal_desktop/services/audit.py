@@ -9,8 +9,10 @@ from pathlib import Path
 
 from sqlalchemy import func, select
 
+from pal_desktop.domain.permissions import Permission
 from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services.access_control import require
 from pal_desktop.services.access_log import EXPORT, log_access
 from pal_desktop.storage import audit_chain
 from pal_desktop.storage.db import Database
@@ -29,6 +31,10 @@ ACTION_LABELS = {
     "screenshot": QT_TRANSLATE_NOOP("Audit", "zrzut ekranu"),
     "bulk": QT_TRANSLATE_NOOP("Audit", "operacja zbiorcza"),
     "scan": QT_TRANSLATE_NOOP("Audit", "wczytanie skanów"),
+    "sign_in": QT_TRANSLATE_NOOP("Audit", "zalogowanie"),
+    "sign_in_failed": QT_TRANSLATE_NOOP("Audit", "nieudane logowanie"),
+    "sign_out": QT_TRANSLATE_NOOP("Audit", "wylogowanie"),
+    "lock": QT_TRANSLATE_NOOP("Audit", "blokada ekranu"),
 }
 BREAK_REASONS = {
     "edited": QT_TRANSLATE_NOOP("Audit", "wpis zmieniono po zapisaniu (jego skrót się nie zgadza)"),
@@ -114,6 +120,7 @@ def _line(entry: AuditEntry) -> AuditLine:
 
 
 def count_entries(db: Database, flt: AuditFilter = AuditFilter()) -> int:
+    require(Permission.AUDIT)
     with db.reading() as session:
         return session.scalar(_where(select(func.count()).select_from(AuditEntry), flt)) or 0
 
@@ -121,6 +128,7 @@ def count_entries(db: Database, flt: AuditFilter = AuditFilter()) -> int:
 def list_entries(db: Database, flt: AuditFilter = AuditFilter(), *, offset: int = 0,
                  limit: int | None = PAGE_SIZE) -> list[AuditLine]:
     """The newest entries first, one page at a time (the log grows by every opened page)."""
+    require(Permission.AUDIT)
     statement = _where(select(AuditEntry), flt).order_by(AuditEntry.id.desc()).offset(offset)
     if limit is not None:
         statement = statement.limit(limit)
@@ -129,6 +137,7 @@ def list_entries(db: Database, flt: AuditFilter = AuditFilter(), *, offset: int 
 
 
 def users_in_log(db: Database) -> list[str]:
+    require(Permission.AUDIT)
     with db.reading() as session:
         return list(session.scalars(select(AuditEntry.actor).distinct().order_by(AuditEntry.actor)))
 
@@ -150,6 +159,7 @@ class Verification:
 
 def verify_log(db: Database) -> Verification:
     """Check every entry's hash and link, oldest first; the first break is reported."""
+    require(Permission.AUDIT)
     with db.reading() as session:
         state = audit_chain.verify(session.connection())
     broken = state.broken
@@ -159,6 +169,7 @@ def verify_log(db: Database) -> Verification:
 
 def export_log(db: Database, path: Path | str, flt: AuditFilter = AuditFilter()) -> int:
     """The filtered log to an XLSX (or CSV) file; the export is itself logged. Returns the row count."""
+    require(Permission.AUDIT)
     from pal_desktop.services.participant_export import check_suffix, write_table
 
     path = Path(path)

@@ -15,9 +15,11 @@ import subprocess
 from pathlib import Path
 
 from pal_desktop import config, paths
+from pal_desktop.domain.permissions import Permission
 from pal_desktop.errors import PalError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.progress import ProgressCallback, report
+from pal_desktop.services.access_control import require
 from pal_desktop.services.access_log import BACKUP, log_access
 from pal_desktop.storage.db import Database, sqlite_path
 
@@ -135,6 +137,7 @@ def backup_database(db: Database, target: Path | str | None = None, *, now: dt.d
 
     Nothing is left under the backup's name unless the copy passed ``integrity_check``.
     """
+    require(Permission.BACKUP)
     source = sqlite_path(db.url)
     if source is None:
         written = _backup_postgres(db, target, now)

@@ -14,7 +14,9 @@ import re
 from pathlib import Path
 
 from pal_desktop.domain.enums import EventStatus
+from pal_desktop.domain.permissions import Permission
 from pal_desktop.services import schedule as schedule_service
+from pal_desktop.services.access_control import require
 from pal_desktop.services.formatting import format_date
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import Programme
@@ -161,6 +163,7 @@ def calendar_text(db: Database, programme_id: int | None = None, *, now: dt.date
 def write_ics(db: Database, output: Path, programme_id: int | None = None, *,
               now: dt.datetime | None = None) -> Path:
     """Write the calendar atomically (a failure never leaves half a file under the final name)."""
+    require(Permission.EXPORT)
     output = Path(output)
     content = calendar_text(db, programme_id, now=now).encode("utf-8")
     temporary = output.with_name(output.name + ".tmp")

@@ -34,10 +34,12 @@ from pal_desktop.domain.enums import (
     SupportReason,
     TriState,
 )
+from pal_desktop.domain.permissions import Permission
 from pal_desktop.domain.text import fold, sort_key
 from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import programmes as programme_service
+from pal_desktop.services.access_control import require
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.maintenance import refresh_statistics
 from pal_desktop.storage.models import (
@@ -450,6 +452,7 @@ def generate_demo(db: Database, participants: int, seed: int = 1, *, programme_i
                   progress: Progress | None = None, today: dt.date | None = None,
                   events: int | None = None, capacity: int | None = None) -> DemoSummary:
     """Fill the database with demo records for a programme (the active one by default), in one transaction."""
+    require(Permission.SETTINGS)
     if participants < 1 or participants > MAX_PARTICIPANTS:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Validation", "Liczba uczestników musi być od 1 do {max} (podano {value})."), field="participants",

@@ -30,10 +30,12 @@ from sqlalchemy import select
 from pal_desktop.domain.efs_2021 import age_at_start
 from pal_desktop.domain.efs_dictionaries import FundingPeriod
 from pal_desktop.domain.enums import ParticipantStatus, TriState
+from pal_desktop.domain.permissions import Permission
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.progress import ProgressCallback, report
 from pal_desktop.services import efs_export_2021
+from pal_desktop.services.access_control import require
 from pal_desktop.services.efs_validation import (
     EfsProblem,
     birth_of,
@@ -187,6 +189,7 @@ def _row(p: Participant, area: EfsArea, items: list[SupportPathItem]) -> list[An
 
 def collect_efs(db: Database, programme_id: int, layout: str = SL2014) -> tuple[list[list[Any]], list[EfsProblem]]:
     """The layout's rows, and the records left out with the reasons."""
+    require(Permission.EXPORT)
     area = area_for(db, programme_id)
     period = LAYOUT_PERIODS[layout]
     rows: list[list[Any]] = []
@@ -249,6 +252,7 @@ def export_efs(db: Database, programme_id: int, path: Path | str, layout: str | 
 
     ``layout`` None: the programme's funding period decides, else the file's suffix.
     """
+    require(Permission.EXPORT)
     path = Path(path)
     layout = layout_of_programme(db, programme_id, path, layout)
     report(progress, 0, 0)

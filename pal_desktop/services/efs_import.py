@@ -16,9 +16,11 @@ from pathlib import Path
 from typing import Any
 
 from pal_desktop.domain import efs_2021
+from pal_desktop.domain.permissions import Permission
 from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import efs_export
+from pal_desktop.services.access_control import require
 from pal_desktop.storage.db import Database
 
 HEADER_SEARCH_ROWS = 10
@@ -159,6 +161,7 @@ def _left_out_keys(db: Database, skipped) -> dict[str, str]:
 
 def compare_efs_file(db: Database, programme_id: int, path: Path | str) -> EfsComparison:
     """Who is missing on either side and which fields differ between the funder's file and the registry."""
+    require(Permission.EXPORT)
     layout, file_rows = read_efs_file(path)
     columns = efs_2021.COLUMNS if layout == efs_export.SMEFS else efs_export.EFS_COLUMNS
     rows, skipped = efs_export.collect_efs(db, programme_id, layout)

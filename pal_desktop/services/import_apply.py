@@ -16,10 +16,12 @@ from sqlalchemy import func, insert, select
 from sqlalchemy import text as sql_text
 from sqlalchemy.orm import selectinload
 
+from pal_desktop.domain.permissions import Permission
 from pal_desktop.domain.text import participant_search_text, sort_key
 from pal_desktop.errors import ConflictError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import participants
+from pal_desktop.services.access_control import require
 from pal_desktop.services.import_preview import (
     PROGRESS_STEP,
     ImportPreview,
@@ -54,6 +56,7 @@ def apply_import(db: Database, preview: ImportPreview, *, update_existing: bool 
     updated only where chosen (``True`` for all, or a set of sheet row numbers). Rows with errors are left out.
     If anything fails on the way, or ``progress(done, total)`` returns False (ImportCancelled), nothing is
     written."""
+    require(Permission.EDIT_REGISTRY)
     def chosen(row: RowResult) -> bool:
         if isinstance(update_existing, bool):
             return update_existing

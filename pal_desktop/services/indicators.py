@@ -21,9 +21,11 @@ from pal_desktop.domain.enums import (
     Sex,
     TriState,
 )
+from pal_desktop.domain.permissions import Permission
 from pal_desktop.domain.validation import AGE_BANDS, age_band
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services.access_control import require
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import (
     Attendance,
@@ -106,6 +108,7 @@ def parse_target(text: str) -> Decimal | None:
 
 def set_indicator_target(db: Database, indicator_id: int, target: Decimal | None) -> None:
     """Set (or clear, with None) an indicator's target; it must be 0 or more, with at most two decimals."""
+    require(Permission.PROGRAMME)
     if target is not None:
         if not isinstance(target, Decimal):
             target = Decimal(str(target))
@@ -293,6 +296,7 @@ def monitoring_report_pdf(db: Database, programme_id: int | None = None, date_fr
     The report leaves the office, so with ``suppress`` (the default) a breakdown's count of 1 or 2 people
     prints as "<3", and a second cell is hidden where the total would give it away (domain/suppression.py).
     """
+    require(Permission.REPORTS)
     from pal_desktop.reports.monitoring_report import (
         IndicatorLine,
         MonitoringReportData,

@@ -15,8 +15,10 @@ from sqlalchemy import select
 
 from pal_desktop.domain import validation as rules
 from pal_desktop.domain.enums import BenefitType, ParticipantStatus
+from pal_desktop.domain.permissions import Permission
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services.access_control import require
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import CashAssistance, Internship, InternshipMonth, Participant, Programme
 
@@ -267,6 +269,7 @@ def _apply_cash(item: CashAssistance, data: CashAssistanceInput) -> None:
 
 
 def add_cash(db: Database, participant_id: int, data: CashAssistanceInput, *, today: dt.date | None = None) -> int:
+    require(Permission.CASH)
     _check_cash(data, today)
     with db.session() as session:
         person = _participant(session, participant_id)
@@ -279,6 +282,7 @@ def add_cash(db: Database, participant_id: int, data: CashAssistanceInput, *, to
 
 def get_cash(db: Database, cash_id: int) -> CashAssistanceInput:
     """The cash assistance as it is stored, ready to be edited."""
+    require(Permission.CASH)
     with db.reading() as session:
         item = session.get(CashAssistance, cash_id)
         if item is None:
@@ -288,6 +292,7 @@ def get_cash(db: Database, cash_id: int) -> CashAssistanceInput:
 
 
 def update_cash(db: Database, cash_id: int, data: CashAssistanceInput, *, today: dt.date | None = None) -> None:
+    require(Permission.CASH)
     _check_cash(data, today)
     with db.session() as session:
         item = session.get(CashAssistance, cash_id)
@@ -298,6 +303,7 @@ def update_cash(db: Database, cash_id: int, data: CashAssistanceInput, *, today:
 
 
 def remove_cash(db: Database, cash_id: int) -> None:
+    require(Permission.CASH)
     with db.session() as session:
         item = session.get(CashAssistance, cash_id)
         if item is not None:

@@ -8,8 +8,10 @@ from pathlib import Path
 
 from sqlalchemy import delete, select
 
+from pal_desktop.domain.permissions import Permission
 from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services.access_control import require
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import LogoImage, Setting
 
@@ -140,6 +142,7 @@ def read_logo_file(path: Path) -> tuple[str, bytes]:
 
 def replace_logos(db: Database, logos: list[tuple[str, bytes]]) -> None:
     """Replace the logo strip with these images, in this order (at most four signs in one line)."""
+    require(Permission.SETTINGS)
     if len(logos) > MAX_LOGOS:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Validation", "Pasek logotypów może mieć najwyżej {max} znaki w jednej linii (wybrano {count})."),

@@ -28,10 +28,12 @@ from pal_desktop.domain.enums import (
     SupportReason,
     TriState,
 )
+from pal_desktop.domain.permissions import Permission
 from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.progress import ProgressCallback, report, tracked
 from pal_desktop.services import participants
+from pal_desktop.services.access_control import require
 from pal_desktop.services.access_log import EXPORT, log_access
 from pal_desktop.services.participants import ParticipantQuery
 from pal_desktop.storage.db import Database
@@ -242,6 +244,7 @@ def participant_rows(db: Database, query: ParticipantQuery) -> list[list[Any]]:
 def export_participants(db: Database, query: ParticipantQuery, path: Path | str, *,
                         progress: ProgressCallback | None = None) -> int:
     """The registry as filtered, every matching row, to ``path`` (.xlsx or .csv); returns the row count."""
+    require(Permission.EXPORT)
     path = Path(path)
     check_suffix(path)
     report(progress, 0, 0)

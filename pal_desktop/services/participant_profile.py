@@ -19,8 +19,10 @@ from pal_desktop.domain.enums import (
     ParticipantStatus,
     SupportStatus,
 )
+from pal_desktop.domain.permissions import Permission
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services.access_control import may
 from pal_desktop.services.access_log import VIEW, log_access
 from pal_desktop.services.formatting import mask_pesel
 from pal_desktop.storage.db import Database
@@ -121,6 +123,8 @@ class Profile:
     documents: list[DocumentLine]
     history: list[HistoryLine]
     animator: bool
+    #: False when the signed-in role may not see cash assistance (then ``cash`` is empty).
+    cash_visible: bool = True
 
     @property
     def low_attendance(self) -> bool:
@@ -164,7 +168,7 @@ def _load_profile(db: Database, participant_id: int, today: dt.date) -> Profile:
                                                 .order_by(Internship.start_date))]
         cash = [CashLine(c.id, c.benefit_type, c.decision_number, c.decision_date, c.amount, c.payment_date)
                 for c in session.scalars(select(CashAssistance).where(CashAssistance.participant_id == participant_id)
-                                         .order_by(CashAssistance.decision_date))]
+                                         .order_by(CashAssistance.decision_date))] if may(Permission.CASH) else []
         path = [SupportLine(s.id, s.form, s.planned_start, s.planned_end, s.given_start, s.given_end, s.status,
                             s.notes) for s in person.support_path]
         documents = [DocumentLine(field, name, getattr(person, field)) for field, name in DOCUMENTS]
@@ -176,7 +180,7 @@ def _load_profile(db: Database, participant_id: int, today: dt.date) -> Profile:
         is_animator = session.scalar(select(Animator.id).where(Animator.participant_id == participant_id)) is not None
         return Profile(person.id, f"{person.first_name} {person.last_name}", person.status, events, len(held), present,
                        present / len(held) if held else None, internships, cash, path, documents, history,
-                       is_animator)
+                       is_animator, may(Permission.CASH))
 
 
 # ---- The individual support path ---------------------------------------------------------------------

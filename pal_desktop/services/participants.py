@@ -25,6 +25,7 @@ from pal_desktop.domain.enums import (
 from pal_desktop.domain.text import fold, participant_search_text, sort_key
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services.access_control import may_see_full_pesel
 from pal_desktop.services.formatting import mask_pesel
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import AreaStreet, Participant, ParticipantReason
@@ -422,6 +423,8 @@ def get_participant(db: Database, participant_id: int) -> ParticipantDetail:
             raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma uczestnika o numerze {id}."), id=participant_id)
         values = {name: getattr(participant, name) for name in _COLUMN_FIELDS}
         values["pesel"] = values["pesel"] or ""
+        if values["pesel"] and not may_see_full_pesel(True):
+            values["pesel"] = mask_pesel(values["pesel"])
         return ParticipantDetail(
             **values, reasons=tuple(sorted((r.reason for r in participant.reasons),
                                            key=list(SupportReason).index)),
@@ -517,6 +520,7 @@ def count_participants(db: Database, query: ParticipantQuery) -> int:
 def search_participants(db: Database, query: ParticipantQuery, offset: int = 0, limit: int = PAGE_SIZE, *,
                         show_full_pesel: bool = False) -> list[ParticipantRow]:
     """One page of the registry, filtered and sorted in the database."""
+    full = may_see_full_pesel(show_full_pesel)
     columns = SORTABLE.get(query.sort, SORTABLE["name"])
     order = [c.desc() if query.descending else c.asc() for c in columns]
     order.append(Participant.id.desc() if query.descending else Participant.id.asc())
@@ -531,7 +535,7 @@ def search_participants(db: Database, query: ParticipantQuery, offset: int = 0, 
         address = f"{r.street_name} {r.house_number}".strip() + (f"/{r.flat_number}" if r.flat_number else "")
         result.append(ParticipantRow(
             id=r.id, last_name=r.last_name, first_name=r.first_name,
-            pesel=(r.pesel or "") if show_full_pesel else mask_pesel(r.pesel), birth_date=r.birth_date,
+            pesel=(r.pesel or "") if full else mask_pesel(r.pesel), birth_date=r.birth_date,
             sex=Sex(r.sex) if r.sex else None, address=address, status=ParticipantStatus(r.status),
             start_date=r.start_date))
     return result

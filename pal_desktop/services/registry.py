@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 
 from pal_desktop.domain.enums import EventStatus, ParticipantStatus, Sex
+from pal_desktop.services.access_control import may_see_full_pesel
 from pal_desktop.services.formatting import format_date, mask_pesel
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import (
@@ -55,7 +56,7 @@ def participant_page(db: Database, programme_id: int, offset: int, limit: int, *
             .offset(offset).limit(limit)).all()
     result = []
     for r in rows:
-        pesel = r.pesel if show_full_pesel else mask_pesel(r.pesel)
+        pesel = r.pesel if may_see_full_pesel(show_full_pesel) else mask_pesel(r.pesel)
         street = f"{r.street_name} {r.house_number}".strip()
         sex = Sex(r.sex).label if r.sex else ""
         result.append((r.id, r.last_name, r.first_name, pesel or "brak PESEL", sex, street,

@@ -7,10 +7,12 @@ from pathlib import Path
 
 from pal_desktop import paths
 from pal_desktop.domain.enums import IndicatorKind, ProgrammeItemKind
+from pal_desktop.domain.permissions import Permission
 from pal_desktop.errors import NotFoundError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import organisation as organisation_service
 from pal_desktop.services import programmes as programme_service
+from pal_desktop.services.access_control import may, require
 from pal_desktop.services.access_log import PRINT, log_access
 from pal_desktop.services.formatting import format_date
 from pal_desktop.storage.db import Database
@@ -84,6 +86,7 @@ def participant_card_pdf(db: Database, participant_id: int, *, today: dt.date | 
     It shows the cash assistance received (art. 100 of the social-assistance act keeps that off lists that
     leave the office; this card goes to the participant's own file).
     """
+    require(Permission.PRINT_PERSONAL)
     from sqlalchemy import select
 
     from pal_desktop.domain.enums import TriState
@@ -117,7 +120,7 @@ def participant_card_pdf(db: Database, participant_id: int, *, today: dt.date | 
                                                                             format_date(c.decision_date)) if p),
                          period(c.period_from, c.period_to), format_money(c.amount), format_date(c.payment_date))
                 for c in session.scalars(select(CashAssistance).where(CashAssistance.participant_id == participant_id)
-                                         .order_by(CashAssistance.decision_date, CashAssistance.id))]
+                                         .order_by(CashAssistance.decision_date, CashAssistance.id))] if may(Permission.CASH) else []
     street = f"{person.street_name} {person.house_number}".strip() + (f"/{person.flat_number}"
                                                                       if person.flat_number else "")
     address = ", ".join(part for part in (street, f"{person.postal_code} {person.city}".strip()) if part)
@@ -208,6 +211,7 @@ def event_list(db: Database, event_id: int, *, blank_rows: int | None = None):
 
 def attendance_list_pdf(db: Database, event_id: int, *, blank_rows: int | None = None) -> bytes:
     """The list for one session, with a code and corner marks on every page for reading the signed scan."""
+    require(Permission.PRINT_PERSONAL)
     from pal_desktop.reports.attendance_list import render_attendance_list
 
     data, ids = event_list(db, event_id, blank_rows=blank_rows)
@@ -257,6 +261,7 @@ def series_list(db: Database, series_id: int, year: int, month: int, *, blank_ro
 
 def series_grid_pdf(db: Database, series_id: int, year: int, month: int) -> bytes:
     """A month of a series on one grid, with a code and corner marks on every page."""
+    require(Permission.PRINT_PERSONAL)
     from pal_desktop.reports.attendance_list import render_series_grid
 
     data, ids, _ = series_list(db, series_id, year, month)

@@ -13,10 +13,12 @@ import subprocess
 from dataclasses import dataclass
 from pathlib import Path
 
+from pal_desktop.domain.permissions import Permission
 from pal_desktop.errors import PalError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.progress import ProgressCallback, report, scaled
 from pal_desktop.services import backup
+from pal_desktop.services.access_control import require
 from pal_desktop.services.backup_rotation import backup_time
 from pal_desktop.storage.db import sqlite_path
 from pal_desktop.storage.migrate import head_revision, known_revisions
@@ -99,6 +101,7 @@ def restore_database(db_url: str, file: Path | str, *, progress: ProgressCallbac
     backed up first; an older backup is upgraded in a temporary copy before anything is written, so Cancel
     or a failure leaves the database as it was.
     """
+    require(Permission.RESTORE)
     target = sqlite_path(db_url)
     if target is None:
         return _restore_postgres(db_url, Path(file), progress)

@@ -14,9 +14,11 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from pal_desktop.domain.permissions import Permission
 from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import volunteers
+from pal_desktop.services.access_control import require
 from pal_desktop.services.access_log import PRINT, log_access
 from pal_desktop.services.formatting import format_date, format_money
 from pal_desktop.services.reports import POLISH_MONTHS, document_header
@@ -121,6 +123,7 @@ def _hours(value: Decimal) -> str:
 
 def agreement_pdf(db: Database, agreement_id: int) -> bytes:
     """The agreement to be signed by the organisation and the volunteer."""
+    require(Permission.PRINT_PERSONAL)
     from pal_desktop.reports.volunteer_documents import AgreementDocument, render_agreement
 
     agreement = volunteers.get_agreement(db, agreement_id)
@@ -161,6 +164,7 @@ def _agreements_between(db: Database, volunteer_id: int, start: dt.date, end: dt
 
 def timesheet_pdf(db: Database, volunteer_id: int, year: int, month: int) -> bytes:
     """Karta pracy wolontariusza for one month: the logged days, the total and its value, to be signed."""
+    require(Permission.PRINT_PERSONAL)
     from pal_desktop.reports.volunteer_documents import TimesheetDocument, TimesheetLine, render_timesheet
 
     if not 1 <= month <= 12:
@@ -222,6 +226,7 @@ def _record(db: Database, volunteer_id: int, today: dt.date, kind: str):
 
 def certificate_pdf(db: Database, volunteer_id: int, *, today: dt.date | None = None) -> bytes:
     """Zaświadczenie o wykonaniu świadczeń: periods, scope and hours of the volunteer's work."""
+    require(Permission.PRINT_PERSONAL)
     from pal_desktop.reports.volunteer_documents import render_certificate
 
     content = render_certificate(_record(db, volunteer_id, today or dt.date.today(), "zaswiadczenie"))
@@ -231,6 +236,7 @@ def certificate_pdf(db: Database, volunteer_id: int, *, today: dt.date | None = 
 
 def opinion_pdf(db: Database, volunteer_id: int, assessment: str, *, today: dt.date | None = None) -> bytes:
     """Opinia o wykonaniu świadczeń: the certificate's facts and the assessment typed by the office."""
+    require(Permission.PRINT_PERSONAL)
     from pal_desktop.reports.volunteer_documents import render_opinion
 
     assessment = check_opinion_text(assessment)
@@ -296,6 +302,7 @@ def _period_document(db: Database, date_from: dt.date, date_to: dt.date, *, rank
 
 def hours_summary_pdf(db: Database, date_from: dt.date, date_to: dt.date, *, today: dt.date | None = None) -> bytes:
     """Zestawienie godzin wolontariuszy for a period: per volunteer, per task and per month, with the value."""
+    require(Permission.PRINT_PERSONAL)
     from pal_desktop.reports.volunteer_documents import render_hours_summary
 
     content = render_hours_summary(_period_document(db, date_from, date_to, ranked=False, details=True,
@@ -306,6 +313,7 @@ def hours_summary_pdf(db: Database, date_from: dt.date, date_to: dt.date, *, tod
 
 def gala_pdf(db: Database, date_from: dt.date, date_to: dt.date, *, today: dt.date | None = None) -> bytes:
     """The gala list: volunteers ranked by their hours in the period."""
+    require(Permission.PRINT_PERSONAL)
     from pal_desktop.reports.volunteer_documents import render_gala_list
 
     content = render_gala_list(_period_document(db, date_from, date_to, ranked=True, details=False,
@@ -316,6 +324,7 @@ def gala_pdf(db: Database, date_from: dt.date, date_to: dt.date, *, today: dt.da
 
 def thanks_pdf(db: Database, date_from: dt.date, date_to: dt.date, *, today: dt.date | None = None) -> bytes:
     """A thank-you letter (one page) for every volunteer with hours in the period, in one PDF."""
+    require(Permission.PRINT_PERSONAL)
     from pal_desktop.reports.volunteer_documents import ThanksDocument, ThanksLetter, render_thanks
 
     people, _lines, _total, _rate = _period_lines(db, date_from, date_to, ranked=False)

@@ -24,7 +24,7 @@ from sqlalchemy.orm.exc import StaleDataError
 from pal_desktop import paths
 from pal_desktop.errors import ConflictError, DatabaseError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
-from pal_desktop.storage import audit_chain, file_guard
+from pal_desktop.storage import audit_chain, file_guard, write_guard
 from pal_desktop.storage.models import AuditEntry, Base, current_actor
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -231,6 +231,7 @@ def _changes(obj) -> dict:
 
 @event.listens_for(Session, "before_flush")
 def _stamp_and_audit(session: Session, _flush_context, _instances) -> None:
+    write_guard.check_flush(session)
     actor = current_actor.get()
     pending_audit: list[tuple[object, str, dict]] = []
     for obj in session.new:
@@ -302,8 +303,13 @@ class Database:
         return self.engine.dialect.name
 
     @contextmanager
-    def session(self) -> Iterator[Session]:
-        """One unit of work: committed when the block ends, rolled back entirely if it raises."""
+    def session(self, *, log_only: bool = False) -> Iterator[Session]:
+        """One unit of work: committed when the block ends, rolled back entirely if it raises.
+
+        A role that may change nothing is refused here, before any input is even checked; ``log_only``
+        sessions (access-log entries, sign-in bookkeeping) are what such a role may still write."""
+        if not log_only:
+            write_guard.check_can_write()
         file_guard.check_before_write(self.engine)
         started = time.monotonic()
         try:

@@ -6,8 +6,8 @@ import pytest
 from sqlalchemy import select
 
 from pal_desktop.domain.enums import UserRole
-from pal_desktop.errors import ValidationError
-from pal_desktop.services import users
+from pal_desktop.errors import SignInError, ValidationError
+from pal_desktop.services import sign_in, users
 from pal_desktop.storage.models import User
 
 
@@ -17,9 +17,10 @@ def test_a_user_signs_in_with_the_right_password_only(db):
     with db.reading() as session:
         stored = session.scalar(select(User.password_hash))
     assert stored.startswith("$argon2") and "Źródło" not in stored
-    assert users.authenticate(db, "anna.kowalska", "Źródło-2024!") == created
-    assert users.authenticate(db, "anna.kowalska", "zle-haslo") is None
-    assert users.authenticate(db, "nikt", "Źródło-2024!") is None
+    assert sign_in.check_credentials(db, "anna.kowalska", "Źródło-2024!").user == created
+    for login, password in (("anna.kowalska", "zle-haslo"), ("nikt", "Źródło-2024!")):
+        with pytest.raises(SignInError):
+            sign_in.check_credentials(db, login, password)
 
 
 @pytest.mark.parametrize(("login", "password", "field"), [
@@ -35,6 +36,6 @@ def test_bad_accounts_are_refused(db, login, password, field):
 
 
 def test_a_login_is_taken_once(db):
-    users.create_user(db, "jan.nowak", "Jan Nowak", "dlugiehaslo")
+    users.create_user(db, "jan.nowak", "Jan Nowak", "dlugiehaslo", UserRole.ADMIN)
     with pytest.raises(ValidationError, match="już zajęty"):
         users.create_user(db, "Jan.Nowak", "Jan Nowak", "innehaslo1")

@@ -21,6 +21,13 @@ class User(Audited, Base):
     role: Mapped[UserRole] = mapped_column(enum_column(UserRole, "user_role"), default=UserRole.STAFF)
     active: Mapped[bool] = flag("user_active", default=True)
     show_full_pesel: Mapped[bool] = flag("show_full_pesel")
+    #: A *pracownik* sees cash assistance only with this separate permission.
+    cash_permission: Mapped[bool] = flag("user_cash")
+    must_change_password: Mapped[bool] = flag("user_must_change")
+    #: Failed sign-ins in a row; each one makes the next attempt wait longer (services.sign_in).
+    failed_sign_ins: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    last_failed_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    last_sign_in_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
 
 class Setting(Audited, Base):
