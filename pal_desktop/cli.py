@@ -79,6 +79,9 @@ def build_parser() -> PolishArgumentParser:
     parser.add_argument("--db", metavar="ADRES",
                         help="baza danych: ścieżka pliku SQLite albo adres postgresql://użytkownik:hasło@serwer/baza "
                              "(domyślnie zmienna PAL_DATABASE_URL albo plik w folderze danych użytkownika)")
+    from pal_desktop.cli_signin import add_user_option
+
+    add_user_option(parser)
     parser.add_argument("--version", action="version", version=f"PAL Desktop {__version__}",
                         help="pokaż wersję programu i zakończ")
     commands = parser.add_subparsers(dest="command", metavar="POLECENIE", parser_class=PolishArgumentParser)
@@ -303,6 +306,9 @@ def _add_export_parser(commands) -> None:
     from pal_desktop.cli_settings import add_settings_parser
 
     add_settings_parser(commands)
+    from pal_desktop.cli_users import add_user_parser
+
+    add_user_parser(commands)
 
 
 def _set_actor() -> None:
@@ -517,6 +523,12 @@ def _cmd_settings(args) -> int:
     return cmd_settings(args)
 
 
+def _cmd_user(args) -> int:
+    from pal_desktop.cli_users import cmd_user
+
+    return cmd_user(args)
+
+
 def _cmd_gui(args) -> int:
     from pal_desktop.app import run_gui
 
@@ -525,7 +537,7 @@ def _cmd_gui(args) -> int:
 
 COMMANDS = {"backup": _cmd_backup, "init": _cmd_init, "demo": _cmd_demo, "info": _cmd_info, "screenshot": _cmd_screenshot,
             "report": _cmd_report, "import": _cmd_import, "export": _cmd_export, "scan": _cmd_scan,
-            "settings": _cmd_settings, "audit": _cmd_audit, "restore": _cmd_restore}
+            "settings": _cmd_settings, "audit": _cmd_audit, "restore": _cmd_restore, "user": _cmd_user}
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -535,6 +547,9 @@ def main(argv: list[str] | None = None) -> int:
     if args.command is None:
         return _cmd_gui(args)
     try:
+        from pal_desktop.cli_signin import authorise
+
+        authorise(args)
         return COMMANDS[args.command](args)
     except PalError as error:
         print(f"pal-desktop: błąd: {error}", file=sys.stderr)
