@@ -215,6 +215,12 @@ class Startup(QObject):
     def on_opened(self, opened) -> None:
         self.opened = opened
         log.info("Database opened: %s", opened.db.location)
+        from pal_desktop.ui.account_actions import sign_in_at_start
+
+        self.window.set_busy(None)
+        if not sign_in_at_start(self.window, opened.db):
+            self.app.exit(EXIT_OK)
+            return
         self.window.set_database(opened.db)
         if opened.upgraded_from:
             log.info("Database upgraded from %s; backup %s", opened.upgraded_from, opened.backup)

@@ -31,6 +31,8 @@ class LocalConfig:
     opened_databases: list = field(default_factory=list)
     #: Where backups go and are rotated ("" = the "kopie" folder in the data folder): a network drive, a USB disk.
     backup_folder: str = ""
+    #: Minutes without a key press or mouse move after which the window locks (0 = never).
+    lock_after_minutes: int = 10
     version: int = CONFIG_VERSION
 
 

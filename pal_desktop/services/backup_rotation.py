@@ -121,6 +121,6 @@ def automatic_backup(db: Database, now: dt.datetime | None = None, folder: Path 
         raise PalError(QT_TRANSLATE_NOOP(
             "Backup", "Folder kopii „{folder}” jest niedostępny (odłączony dysk lub udział sieciowy?). "
                       "Podłącz go albo wybierz inny w ustawieniach."), folder=str(folder))
-    path = backup.backup_database(db, folder, now=now)
+    path = backup.backup_database(db, folder, now=now, automatic=True)
     rotate(folder)
     return path

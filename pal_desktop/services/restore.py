@@ -116,7 +116,7 @@ def restore_database(db_url: str, file: Path | str, *, progress: ProgressCallbac
 
         engine = create_db_engine(db_url)
         try:
-            safety = backup.backup_database(Database(db_url, engine), progress=scaled(progress, 0, 40))
+            safety = backup.backup_database(Database(db_url, engine), progress=scaled(progress, 0, 40), automatic=True)
         finally:
             engine.dispose()
     staged = target.with_name(target.name + ".przywracanie.tmp")
@@ -161,7 +161,7 @@ def _restore_postgres(db_url: str, file: Path, progress: ProgressCallback | None
 
     engine = create_db_engine(db_url)
     try:
-        safety = backup.backup_database(Database(db_url, engine))
+        safety = backup.backup_database(Database(db_url, engine), automatic=True)
     finally:
         engine.dispose()
     report(progress, 50, 100)

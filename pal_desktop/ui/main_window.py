@@ -156,6 +156,9 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
+        from pal_desktop.ui.account_actions import AccountControls
+
+        self.account = AccountControls(self)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._set_database_actions_enabled(False)
 
@@ -345,6 +348,7 @@ class MainWindow(QMainWindow):
 
         self.read_only_banner.show_for(db.location, is_read_only(db))
         self._set_database_actions_enabled(True)
+        self.account.refresh()
         self.reload()
         from pal_desktop.ui import backup_actions
 

@@ -11,6 +11,13 @@ import datetime as dt  # noqa: E402
 import pytest  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def signed_in_at_start(request, monkeypatch):
+    """Window tests start past the sign-in dialog (as the set-up account), except those marked sign_in."""
+    if request.node.get_closest_marker("sign_in") is None:
+        monkeypatch.setattr("pal_desktop.ui.account_actions.sign_in_at_start", lambda parent, db: True)
+
+
 @pytest.fixture
 def ui_folders(tmp_path, monkeypatch):
     """Data and config folders of this test only; no PAL_DATABASE_URL from the environment."""

@@ -1,0 +1,165 @@
+"""The signed-in account in the window: sign-in at start, the *Konto* menu, the screen lock, and the
+window's actions a role may not use shown disabled with the reason (the services refuse them anyway).
+"""
+
+from __future__ import annotations
+
+import time
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QTimer
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QApplication, QDialog, QLabel, QMenu
+
+from pal_desktop.actor import current_actor
+from pal_desktop.domain.permissions import PERMISSION_LABELS, Permission
+from pal_desktop.ui.dialogs.sign_in_dialog import ChangePasswordDialog, FirstAdministratorDialog, SignInDialog
+
+#: The main window's actions and the permission each needs.
+GATED_ACTIONS = {
+    "settingsAction": Permission.SETTINGS,
+    "auditAction": Permission.AUDIT,
+    "backupAction": Permission.BACKUP,
+    "restoreAction": Permission.RESTORE,
+    "printAction": Permission.PRINT_PERSONAL,
+    "newAction": Permission.EDIT_REGISTRY,
+}
+_INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove,
+                           QEvent.Type.Wheel})
+
+
+def sign_in_at_start(parent, db) -> bool:
+    """Ask who is working (or, on a database without accounts, create its administrator); False = quit."""
+    from pal_desktop.services.users import has_accounts
+    from pal_desktop.storage import file_guard
+
+    if current_actor.principal().role is not None:
+        return True  # signed in already (the command line's --user)
+    accounts = has_accounts(db)
+    if not accounts and file_guard.is_read_only(db.engine):
+        return True  # a read-only copy without accounts: nothing can be created, nothing can be changed
+    dialog = SignInDialog(db, parent) if accounts else FirstAdministratorDialog(db, parent)
+    if dialog.exec() != QDialog.DialogCode.Accepted:
+        return False
+    if dialog.signed.must_change_password:
+        if ChangePasswordDialog(db, parent, forced=True).exec() != QDialog.DialogCode.Accepted:
+            from pal_desktop.services.sign_in import sign_out
+
+            sign_out(db)
+            return False
+    return True
+
+
+def refusal_tip(permission: Permission) -> str:
+    who = current_actor.principal()
+    role = QCoreApplication.translate("Enums", who.role.label) if who.role is not None else ""
+    return QCoreApplication.translate("Permissions", "Twoja rola ({role}) nie pozwala na: {action}.").format(
+        role=role, action=QCoreApplication.translate("Permissions", PERMISSION_LABELS[permission]))
+
+
+class AccountControls(QObject):
+    """The *Konto* menu, the account shown in the status bar, the idle lock and the gated actions."""
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.locked = False
+        self._last_input = time.monotonic()
+        tr = self.tr
+        self.lock_action = QAction(tr("&Zablokuj ekran"), window)
+        self.lock_action.setObjectName("lockAction")
+        self.lock_action.setShortcut(QKeySequence("Ctrl+L"))
+        self.lock_action.setToolTip(tr("Zasłoń dane i wymagaj hasła (Ctrl+L)"))
+        self.lock_action.triggered.connect(self.lock)
+        self.password_action = QAction(tr("Zmień &hasło…"), window)
+        self.password_action.setObjectName("changePasswordAction")
+        self.password_action.triggered.connect(self.change_password)
+        for action in (self.lock_action, self.password_action):
+            window.addAction(action)
+        bar = window.menuBar()
+        menu = QMenu(tr("&Konto"), bar)
+        bar.insertMenu(bar.actions()[-1], menu)  # before "Pomoc", which stays last
+        menu.setAccessibleName(tr("Konto"))
+        menu.setToolTipsVisible(True)
+        menu.addActions([self.password_action, self.lock_action])
+        self.account_label = QLabel(tr("Nie zalogowano"), window.statusBar())
+        self.account_label.setObjectName("accountLabel")
+        self.account_label.setAccessibleName(tr("Zalogowany użytkownik"))
+        self.account_label.setContentsMargins(8, 0, 8, 0)
+        window.statusBar().addPermanentWidget(self.account_label)
+        self.idle_timer = QTimer(self)
+        self.idle_timer.setInterval(15_000)
+        self.idle_timer.timeout.connect(self._check_idle)
+        self.unlock_dialog: SignInDialog | None = None
+        QApplication.instance().installEventFilter(self)
+
+    # ---- The signed-in account
+    def refresh(self) -> None:
+        """Show who is signed in and disable what the role may not do (run after sign-in)."""
+        who = current_actor.principal()
+        signed_in = who.role is not None
+        self.lock_action.setEnabled(signed_in)
+        self.password_action.setEnabled(signed_in)
+        if signed_in:
+            role = QCoreApplication.translate("Enums", who.role.label)
+            self.account_label.setText(self.tr("Zalogowano: {login} ({role})").format(login=who.login, role=role))
+            self.idle_timer.start()
+        for name, permission in GATED_ACTIONS.items():
+            action = self.window.findChild(QAction, name)
+            if action is None or who.may(permission):
+                continue
+            action.setEnabled(False)
+            action.setToolTip(refusal_tip(permission))
+            action.setStatusTip(refusal_tip(permission))
+            # The window enables some actions when a database opens: keep them off for this role.
+            action.changed.connect(lambda a=action: a.setEnabled(False) if a.isEnabled() else None)
+
+    # ---- The screen lock
+    def lock_after_s(self) -> float:
+        from pal_desktop import config
+
+        try:
+            minutes = config.load().lock_after_minutes
+        except Exception:  # noqa: BLE001 - a broken settings file must not stop the lock: use the default
+            minutes = 10
+        return minutes * 60.0
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() in _INPUT_EVENTS:
+            self._last_input = time.monotonic()
+        return False
+
+    def _check_idle(self) -> None:
+        limit = self.lock_after_s()
+        if limit > 0 and not self.locked and time.monotonic() - self._last_input >= limit:
+            self.lock()
+
+    def lock(self) -> None:
+        """Hide the window's data behind the unlock dialog until the account's password is typed."""
+        db = self.window.db
+        who = current_actor.principal()
+        if self.locked or db is None or who.role is None:
+            return
+        from pal_desktop.services.sign_in import log_lock
+
+        self.locked = True
+        log_lock(db)
+        self.window.centralWidget().setVisible(False)
+        # Window-modal and not exec(): the window keeps painting (and its operations keep finishing).
+        dialog = SignInDialog(db, self.window, login=who.login)
+        dialog.setObjectName("unlockDialog")
+        dialog.finished.connect(self._on_unlock_finished)
+        self.unlock_dialog = dialog
+        dialog.open()
+
+    def _on_unlock_finished(self, result: int) -> None:
+        self.unlock_dialog = None
+        self._last_input = time.monotonic()
+        if result != QDialog.DialogCode.Accepted:  # "Zakończ program": the data stays hidden while it closes
+            self.window.close()
+            return
+        self.window.centralWidget().setVisible(True)
+        self.locked = False
+
+    def change_password(self) -> None:
+        if self.window.db is not None:
+            ChangePasswordDialog(self.window.db, self.window).exec()

@@ -1,0 +1,103 @@
+"""The window asks who signs in: the first administrator, a wrong password, the screen lock, a role's limits."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QPushButton
+
+from pal_desktop import app as app_module
+from pal_desktop.actor import current_actor
+from pal_desktop.domain.enums import UserRole
+from pal_desktop.services import sign_in, users
+from tests.ui.typing import type_text
+
+PASSWORD = "Tajne-haslo-1"
+
+
+def _when_dialog(qtbot, answer) -> list:
+    """Run ``answer(dialog)`` on the first modal dialog that appears; returns the dialogs seen."""
+    seen = []
+
+    def poll():
+        dialog = QApplication.activeModalWidget()
+        if dialog is not None and dialog not in seen:
+            seen.append(dialog)
+            answer(dialog)
+        if not seen:
+            QTimer.singleShot(20, poll)
+
+    QTimer.singleShot(20, poll)
+    return seen
+
+
+def _fill(qtbot, dialog, **fields) -> None:
+    for name, text in fields.items():
+        edit = dialog.findChild(QLineEdit, name)
+        edit.clear()
+        type_text(qtbot, edit, text)
+    dialog.findChild(QPushButton, "signInButton").click()
+
+
+@pytest.mark.sign_in
+def test_the_first_start_creates_the_administrator_and_signs_in(qapp, qtbot, app_db_url, monkeypatch, shown_errors):
+    monkeypatch.setenv("PAL_PROBE_QUIT", "1")
+    monkeypatch.setenv("PAL_STARTUP_PROBE", "1")
+    seen = _when_dialog(qtbot, lambda d: _fill(qtbot, d, loginField="admin", fullNameField="Anna Źdźbło",
+                                                   passwordField=PASSWORD, repeatedField=PASSWORD))
+    assert app_module.run_gui(app_db_url) == 0
+    assert [type(d).__name__ for d in seen] == ["FirstAdministratorDialog"]
+    assert current_actor.principal().login == "admin"
+    from pal_desktop.services.database import open_app_database
+
+    db = open_app_database(app_db_url).db
+    [account] = users.list_users(db)
+    assert (account.login, account.full_name, account.role) == ("admin", "Anna Źdźbło", UserRole.ADMIN)
+    assert shown_errors == []
+
+
+@pytest.mark.sign_in
+def test_a_wrong_password_keeps_the_dialog_open_with_the_reason(qapp, qtbot, app_db, app_db_url, monkeypatch):
+    users.create_first_administrator(app_db, "admin", "", PASSWORD)
+    monkeypatch.setenv("PAL_PROBE_QUIT", "1")
+    monkeypatch.setenv("PAL_STARTUP_PROBE", "1")
+    messages = []
+
+    def answer(dialog):
+        _fill(qtbot, dialog, loginField="admin", passwordField="zle-haslo")
+        message = dialog.findChild(QLabel, "signInMessage")
+        messages.append((message.text(), dialog.isVisible(), message.height()))
+        _fill(qtbot, dialog, passwordField=PASSWORD)
+
+    seen = _when_dialog(qtbot, answer)
+    assert app_module.run_gui(app_db_url) == 0
+    assert [type(d).__name__ for d in seen] == ["SignInDialog"]
+    [(text, still_open, _height)] = messages
+    assert text == "Nieprawidłowy login lub hasło." and still_open
+    assert current_actor.principal().role is UserRole.ADMIN
+
+
+def test_ctrl_l_hides_the_data_until_the_password_is_typed(qtbot, make_window, app_db):
+    users.create_first_administrator(app_db, "admin", "", PASSWORD)
+    sign_in.sign_in(app_db, "admin", PASSWORD)
+    window = make_window(app_db)
+    assert window.account.account_label.text() == "Zalogowano: admin (administrator)"
+    window.account.lock_action.trigger()
+    dialog = window.account.unlock_dialog
+    assert dialog is not None and dialog.objectName() == "unlockDialog" and dialog.isVisible()
+    assert not window.centralWidget().isVisible()
+    assert dialog.findChild(QLineEdit, "loginField").text() == "admin"
+    _fill(qtbot, dialog, passwordField="zle-haslo")
+    assert dialog.isVisible() and dialog.findChild(QLabel, "signInMessage").text() == "Nieprawidłowy login lub hasło."
+    _fill(qtbot, dialog, passwordField=PASSWORD)
+    qtbot.waitUntil(lambda: not window.account.locked)
+    assert window.centralWidget().isVisible() and not dialog.isVisible()
+
+
+def test_a_podglad_account_sees_the_office_actions_disabled_with_the_reason(qtbot, make_window, app_db, act_as):
+    act_as(UserRole.READER, login="olek")
+    window = make_window(app_db)
+    for action in (window.settings_action, window.audit_action, window.backup_action, window.restore_action):
+        assert not action.isEnabled()
+        assert action.toolTip().startswith("Twoja rola (podgląd) nie pozwala na:")
+    assert window.account.account_label.text() == "Zalogowano: olek (podgląd)"
