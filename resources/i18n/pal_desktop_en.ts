@@ -2,6 +2,44 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="pl">
 <context>
+    <name />
+    <message>
+        <source>&amp;Zablokuj ekran</source>
+        <translation>&amp;Lock screen</translation>
+    </message>
+    <message>
+        <source>Zasłoń dane i wymagaj hasła (Ctrl+L)</source>
+        <translation>Hide the data and ask for the password (Ctrl+L)</translation>
+    </message>
+    <message>
+        <source>Zmień &amp;hasło…</source>
+        <translation>Change &amp;password…</translation>
+    </message>
+    <message>
+        <source>&amp;Konto</source>
+        <translation>&amp;Account</translation>
+    </message>
+    <message>
+        <source>Konto</source>
+        <translation>Account</translation>
+    </message>
+    <message>
+        <source>Nie zalogowano</source>
+        <translation>Not signed in</translation>
+    </message>
+    <message>
+        <source>Zalogowany użytkownik</source>
+        <translation>Signed-in user</translation>
+    </message>
+</context>
+<context>
+    <name>AccountControls</name>
+    <message>
+        <source>Zalogowano: {login} ({role})</source>
+        <translation>Signed in: {login} ({role})</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
         <source>Nowe porozumienie</source>
@@ -775,6 +813,22 @@
         <translation>scans read</translation>
     </message>
     <message>
+        <source>zalogowanie</source>
+        <translation>sign-in</translation>
+    </message>
+    <message>
+        <source>nieudane logowanie</source>
+        <translation>failed sign-in</translation>
+    </message>
+    <message>
+        <source>wylogowanie</source>
+        <translation>sign-out</translation>
+    </message>
+    <message>
+        <source>blokada ekranu</source>
+        <translation>screen lock</translation>
+    </message>
+    <message>
         <source>wpis zmieniono po zapisaniu (jego skrót się nie zgadza)</source>
         <translation>the entry was changed after it was written (its hash does not match)</translation>
     </message>
@@ -1209,6 +1263,48 @@ The current database will be replaced with the backup’s content (the program f
     <message>
         <source>Podpis: {name}, {date}: {status}</source>
         <translation>Signature: {name}, {date}: {status}</translation>
+    </message>
+</context>
+<context>
+    <name>ChangePasswordDialog</name>
+    <message>
+        <source>Zmiana hasła</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>Administrator nadał Ci hasło tymczasowe: ustaw teraz własne.</source>
+        <translation>The administrator gave you a temporary password: set your own now.</translation>
+    </message>
+    <message>
+        <source>Wpisz obecne hasło i dwa razy nowe.</source>
+        <translation>Type your current password and the new one twice.</translation>
+    </message>
+    <message>
+        <source>Zmień hasło</source>
+        <translation>Change password</translation>
+    </message>
+    <message>
+        <source>&amp;Obecne hasło:</source>
+        <translation>&amp;Current password:</translation>
+    </message>
+    <message>
+        <source>&amp;Nowe hasło:</source>
+        <translation>&amp;New password:</translation>
+    </message>
+    <message>
+        <source>&amp;Powtórz hasło:</source>
+        <translation>&amp;Repeat password:</translation>
+    </message>
+</context>
+<context>
+    <name>CliSignIn</name>
+    <message>
+        <source>Brak hasła: ustaw zmienną {variable} albo uruchom polecenie w oknie terminala.</source>
+        <translation>No password: set the {variable} variable or run the command in a terminal window.</translation>
+    </message>
+    <message>
+        <source>W bazie są konta użytkowników: podaj swój login opcją --user LOGIN (hasło w zmiennej PAL_PASSWORD albo wpisywane po pytaniu).</source>
+        <translation>The database has user accounts: give your login with --user LOGIN (the password in the PAL_PASSWORD variable or typed when asked).</translation>
     </message>
 </context>
 <context>
@@ -2608,10 +2704,6 @@ The columns of the task list.</extracomment>
         <translation>administrator</translation>
     </message>
     <message>
-        <source>tylko odczyt</source>
-        <translation>read-only</translation>
-    </message>
-    <message>
         <source>spotkanie sąsiedzkie</source>
         <extracomment>The event types an office starts with; the list is editable (stored in its own table).</extracomment>
         <translation>neighbourhood meeting</translation>
@@ -2639,6 +2731,14 @@ The columns of the task list.</extracomment>
     <message>
         <source>terapia uzależnień</source>
         <translation>addiction therapy</translation>
+    </message>
+    <message>
+        <source>koordynator</source>
+        <translation>coordinator</translation>
+    </message>
+    <message>
+        <source>podgląd</source>
+        <translation>viewer</translation>
     </message>
     <message>
         <source>impreza integracyjna</source>
@@ -2829,7 +2929,7 @@ How each product of seed section XI is counted from the records (the indicators'
         <source>Nie ma uczestnika o numerze {id}.</source>
         <extracomment>A participant who has left cannot start a new internship.
 ----------
-The page's history shows changes of the record; who opened or printed it is in the access log.</extracomment>
+The page's history shows changes of the record; who opened or printed it is in the access log. False when the signed-in role may not see cash assistance (then ``cash`` is empty).</extracomment>
         <translation>There is no participant with number {id}.</translation>
     </message>
     <message>
@@ -2874,10 +2974,6 @@ The page's history shows changes of the record; who opened or printed it is in t
         <translation>There is no hours entry with number {id}.</translation>
     </message>
     <message>
-        <source>Nie można zapisać wydruku: {reason}</source>
-        <translation>Cannot save the printout: {reason}</translation>
-    </message>
-    <message>
         <source>Nie ma wskaźnika o numerze {id}.</source>
         <translation>There is no indicator with number {id}.</translation>
     </message>
@@ -2888,6 +2984,10 @@ The page's history shows changes of the record; who opened or printed it is in t
     <message>
         <source>Nie ma pomocy pieniężnej o numerze {id}.</source>
         <translation>There is no cash assistance with number {id}.</translation>
+    </message>
+    <message>
+        <source>Nie ma konta „{login}”.</source>
+        <translation>There is no account “{login}”.</translation>
     </message>
 </context>
 <context>
@@ -4133,6 +4233,37 @@ Part of a series of sessions</translation>
     <message>
         <source>Data wypłaty</source>
         <translation>Payment date</translation>
+    </message>
+</context>
+<context>
+    <name>FirstAdministratorDialog</name>
+    <message>
+        <source>Pierwsze uruchomienie — konto administratora</source>
+        <translation>First start — administrator account</translation>
+    </message>
+    <message>
+        <source>W tej bazie nie ma jeszcze kont. Utwórz konto administratora: będzie on dodawał konta pracowników i nadawał im role.</source>
+        <translation>This database has no accounts yet. Create the administrator account: the administrator adds staff accounts and gives them roles.</translation>
+    </message>
+    <message>
+        <source>Utwórz i zaloguj</source>
+        <translation>Create and sign in</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <source>&amp;Imię i nazwisko:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <source>&amp;Hasło (co najmniej 8 znaków):</source>
+        <translation>&amp;Password (at least 8 characters):</translation>
+    </message>
+    <message>
+        <source>&amp;Powtórz hasło:</source>
+        <translation>&amp;Repeat password:</translation>
     </message>
 </context>
 <context>
@@ -7285,6 +7416,76 @@ Open it and print it.</translation>
     </message>
 </context>
 <context>
+    <name>Permissions</name>
+    <message>
+        <source>przeglądanie danych</source>
+        <extracomment>What each permission is about, for "Twoja rola nie pozwala: …" messages and tooltips.</extracomment>
+        <translation>viewing data</translation>
+    </message>
+    <message>
+        <source>zmiany w rejestrze uczestników, wydarzeń i wolontariuszy</source>
+        <translation>changes to the registry of participants, events and volunteers</translation>
+    </message>
+    <message>
+        <source>zmiany programu, harmonogramu i wskaźników</source>
+        <translation>changes to the programme, schedule and indicators</translation>
+    </message>
+    <message>
+        <source>drukowanie dokumentów z danymi osobowymi</source>
+        <translation>printing documents with personal data</translation>
+    </message>
+    <message>
+        <source>sprawozdania z realizacji programu</source>
+        <translation>programme reports</translation>
+    </message>
+    <message>
+        <source>eksport danych do pliku</source>
+        <translation>exporting data to a file</translation>
+    </message>
+    <message>
+        <source>dostęp do pomocy pieniężnej</source>
+        <translation>access to cash assistance</translation>
+    </message>
+    <message>
+        <source>wyświetlanie pełnego numeru PESEL</source>
+        <translation>showing the full PESEL number</translation>
+    </message>
+    <message>
+        <source>kopie zapasowe bazy danych</source>
+        <translation>database backups</translation>
+    </message>
+    <message>
+        <source>przywracanie bazy danych z kopii</source>
+        <translation>restoring the database from a backup</translation>
+    </message>
+    <message>
+        <source>ustawienia programu i danych organizacji</source>
+        <translation>program and organisation settings</translation>
+    </message>
+    <message>
+        <source>zarządzanie kontami użytkowników</source>
+        <translation>managing user accounts</translation>
+    </message>
+    <message>
+        <source>dziennik dostępu</source>
+        <translation>the access log</translation>
+    </message>
+    <message>
+        <source>anonimizacja danych uczestników</source>
+        <translation>anonymising participants' data</translation>
+    </message>
+    <message>
+        <source>Twoja rola ({role}) nie pozwala na: {action}. Poproś o to koordynatora albo administratora.</source>
+        <extracomment>The administrator can do everything: in a small office the one who sets the program up also runs it; an office that separates the duties gives IT the administrator and its staff the other roles. Set-up and batch work on a database without accounts (init, demo, tests): every permission.</extracomment>
+        <translation>Your role ({role}) does not allow: {action}. Ask a coordinator or an administrator.</translation>
+    </message>
+    <message>
+        <source>Twoja rola ({role}) nie pozwala na: {action}.</source>
+        <extracomment>The main window's actions and the permission each needs.</extracomment>
+        <translation>Your role ({role}) does not allow: {action}.</translation>
+    </message>
+</context>
+<context>
     <name>PersonPicker</name>
     <message>
         <source>Szukaj osoby</source>
@@ -8762,6 +8963,60 @@ officer (DPO):</translation>
     </message>
 </context>
 <context>
+    <name>SignIn</name>
+    <message>
+        <source>Nieprawidłowy login lub hasło.</source>
+        <translation>Wrong login or password.</translation>
+    </message>
+    <message>
+        <source>Zbyt wiele nieudanych prób logowania. Spróbuj ponownie za {seconds} s.</source>
+        <translation>Too many failed sign-ins. Try again in {seconds} s.</translation>
+    </message>
+    <message>
+        <source>Konto „{login}” jest wyłączone. Poproś administratora o jego włączenie.</source>
+        <translation>The account “{login}” is disabled. Ask the administrator to enable it.</translation>
+    </message>
+</context>
+<context>
+    <name>SignInDialog</name>
+    <message>
+        <source>Ekran zablokowany</source>
+        <translation>Screen locked</translation>
+    </message>
+    <message>
+        <source>Logowanie — PAL Desktop</source>
+        <translation>Sign in — PAL Desktop</translation>
+    </message>
+    <message>
+        <source>Wpisz hasło konta „{login}”, aby wrócić do pracy.</source>
+        <translation>Type the password of “{login}” to get back to work.</translation>
+    </message>
+    <message>
+        <source>Zaloguj się swoim kontem. Dane uczestników widzi tylko ten, kto ich potrzebuje, a każdy dostęp jest zapisywany.</source>
+        <translation>Sign in with your account. Participants' data is shown only to those who need it, and every access is logged.</translation>
+    </message>
+    <message>
+        <source>Odblokuj</source>
+        <translation>Unlock</translation>
+    </message>
+    <message>
+        <source>Zaloguj</source>
+        <translation>Sign in</translation>
+    </message>
+    <message>
+        <source>Zakończ program</source>
+        <translation>Quit the program</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <source>&amp;Hasło:</source>
+        <translation>&amp;Password:</translation>
+    </message>
+</context>
+<context>
     <name>SmallForm</name>
     <message>
         <source>Błąd</source>
@@ -9296,6 +9551,18 @@ officer (DPO):</translation>
         <translation>The login “{login}” is already taken.</translation>
     </message>
     <message>
+        <source>Pierwsze konto w bazie musi być kontem administratora (rola „administrator”).</source>
+        <translation>The first account in the database must be an administrator (role “administrator”).</translation>
+    </message>
+    <message>
+        <source>W bazie są już konta użytkowników: nowe konto dodaje administrator.</source>
+        <translation>The database already has user accounts: new accounts are added by the administrator.</translation>
+    </message>
+    <message>
+        <source>„{login}” to jedyny czynny administrator: bez niego nikt nie zarządzałby kontami. Najpierw nadaj rolę administratora innemu kontu.</source>
+        <translation>“{login}” is the only active administrator: without it nobody could manage accounts. First give the administrator role to another account.</translation>
+    </message>
+    <message>
         <source>Nie można zapisać obrazu do pliku „{path}”. Sprawdź, czy folder istnieje i czy nazwa kończy się na .png.</source>
         <translation>Cannot save the image to the file “{path}”. Check that the folder exists and that the name ends with .png.</translation>
     </message>
@@ -9815,6 +10082,14 @@ officer (DPO):</translation>
     <message>
         <source>Pole „W tym” ({detail}) nie pasuje do statusu na rynku pracy.</source>
         <translation>The field “Of which” ({detail}) does not fit the labour-market status.</translation>
+    </message>
+    <message>
+        <source>Pole „Powtórz hasło” różni się od nowego hasła.</source>
+        <translation>The “Repeat password” field differs from the new password.</translation>
+    </message>
+    <message>
+        <source>Nowe hasło musi być inne niż dotychczasowe.</source>
+        <translation>The new password must differ from the current one.</translation>
     </message>
 </context>
 <context>
@@ -10590,6 +10865,17 @@ officer (DPO):</translation>
     <message>
         <source>Dodaj wybraną osobę jako obecną</source>
         <translation>Add the chosen person as present</translation>
+    </message>
+    <message>
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>_CredentialsForm</name>
+    <message>
+        <source>Komunikat</source>
+        <translation>Message</translation>
     </message>
     <message>
         <source>Anuluj</source>
