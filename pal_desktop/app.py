@@ -218,7 +218,10 @@ class Startup(QObject):
         from pal_desktop.ui.account_actions import sign_in_at_start
 
         self.window.set_busy(None)
-        if not sign_in_at_start(self.window, opened.db):
+        sign_in_at_start(self.window, opened.db, lambda ok: self.on_signed_in(opened, ok))
+
+    def on_signed_in(self, opened, ok: bool) -> None:
+        if not ok:
             self.app.exit(EXIT_OK)
             return
         self.window.set_database(opened.db)

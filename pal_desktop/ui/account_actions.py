@@ -27,26 +27,42 @@ _INPUT_EVENTS = frozenset({QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, Q
                            QEvent.Type.Wheel})
 
 
-def sign_in_at_start(parent, db) -> bool:
-    """Ask who is working (or, on a database without accounts, create its administrator); False = quit."""
+def sign_in_at_start(parent, db, then) -> None:
+    """Ask who is working (or, on a database without accounts, create its administrator), then call
+    ``then(True)``; ``then(False)`` when the user gives up (the program quits). The dialogs are window-modal
+    and opened, not exec()'d: no nested event loop runs inside the start-up."""
+    from pal_desktop.services.database import is_read_only
     from pal_desktop.services.users import has_accounts
-    from pal_desktop.storage import file_guard
 
     if current_actor.principal().role is not None:
-        return True  # signed in already (the command line's --user)
+        then(True)  # signed in already (the command line's --user)
+        return
     accounts = has_accounts(db)
-    if not accounts and file_guard.is_read_only(db.engine):
-        return True  # a read-only copy without accounts: nothing can be created, nothing can be changed
+    if not accounts and is_read_only(db):
+        then(True)  # a read-only copy without accounts: nothing can be created, nothing can be changed
+        return
     dialog = SignInDialog(db, parent) if accounts else FirstAdministratorDialog(db, parent)
-    if dialog.exec() != QDialog.DialogCode.Accepted:
-        return False
-    if dialog.signed.must_change_password:
-        if ChangePasswordDialog(db, parent, forced=True).exec() != QDialog.DialogCode.Accepted:
+
+    def signed(result: int) -> None:
+        if result != QDialog.DialogCode.Accepted:
+            then(False)
+        elif dialog.signed.must_change_password:
+            change = ChangePasswordDialog(db, parent, forced=True)
+            change.finished.connect(lambda changed: changed_password(changed == QDialog.DialogCode.Accepted))
+            change.open()
+        else:
+            then(True)
+
+    def changed_password(ok: bool) -> None:
+        if not ok:
             from pal_desktop.services.sign_in import sign_out
 
             sign_out(db)
-            return False
-    return True
+        then(ok)
+
+    dialog.finished.connect(signed)
+    dialog.open()
+    parent.sign_in_dialog = dialog  # kept alive (and reachable for tests) while it is open
 
 
 def refusal_tip(permission: Permission) -> str:

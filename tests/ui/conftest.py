@@ -15,7 +15,7 @@ import pytest  # noqa: E402
 def signed_in_at_start(request, monkeypatch):
     """Window tests start past the sign-in dialog (as the set-up account), except those marked sign_in."""
     if request.node.get_closest_marker("sign_in") is None:
-        monkeypatch.setattr("pal_desktop.ui.account_actions.sign_in_at_start", lambda parent, db: True)
+        monkeypatch.setattr("pal_desktop.ui.account_actions.sign_in_at_start", lambda parent, db, then: then(True))
 
 
 @pytest.fixture

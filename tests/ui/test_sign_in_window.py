@@ -16,13 +16,13 @@ PASSWORD = "Tajne-haslo-1"
 
 
 def _when_dialog(qtbot, answer) -> list:
-    """Run ``answer(dialog)`` on the first modal dialog that appears; returns the dialogs seen."""
+    """Run ``answer(dialog)`` on the first modal dialog that appears; returns its class name."""
     seen = []
 
     def poll():
         dialog = QApplication.activeModalWidget()
-        if dialog is not None and dialog not in seen:
-            seen.append(dialog)
+        if dialog is not None and not seen:
+            seen.append(type(dialog).__name__)  # a name: holding the dialog would keep its window alive
             answer(dialog)
         if not seen:
             QTimer.singleShot(20, poll)
@@ -39,14 +39,27 @@ def _fill(qtbot, dialog, **fields) -> None:
     dialog.findChild(QPushButton, "signInButton").click()
 
 
+def _start(qapp, qtbot, url):
+    """The window as run_gui starts it: shown first, the database opened after the first paint."""
+    from pal_desktop.ui.main_window import MainWindow
+
+    window = MainWindow()
+    qtbot.addWidget(window)
+    startup = app_module.Startup(qapp, window, url, app_module.CrashHandler(None))
+    window.resize(1280, 720)
+    window.show()
+    return window, startup
+
+
 @pytest.mark.sign_in
-def test_the_first_start_creates_the_administrator_and_signs_in(qapp, qtbot, app_db_url, monkeypatch, shown_errors):
-    monkeypatch.setenv("PAL_PROBE_QUIT", "1")
-    monkeypatch.setenv("PAL_STARTUP_PROBE", "1")
+def test_the_first_start_creates_the_administrator_and_signs_in(qapp, qtbot, app_db_url, shown_errors):
     seen = _when_dialog(qtbot, lambda d: _fill(qtbot, d, loginField="admin", fullNameField="Anna Źdźbło",
                                                    passwordField=PASSWORD, repeatedField=PASSWORD))
-    assert app_module.run_gui(app_db_url) == 0
-    assert [type(d).__name__ for d in seen] == ["FirstAdministratorDialog"]
+    window, startup = _start(qapp, qtbot, app_db_url)
+    qtbot.waitUntil(lambda: window.db is not None, timeout=10_000)
+    assert window.account.account_label.text() == "Zalogowano: admin (administrator)"
+    startup.finish()
+    assert seen == ["FirstAdministratorDialog"]
     assert current_actor.principal().login == "admin"
     from pal_desktop.services.database import open_app_database
 
@@ -57,10 +70,8 @@ def test_the_first_start_creates_the_administrator_and_signs_in(qapp, qtbot, app
 
 
 @pytest.mark.sign_in
-def test_a_wrong_password_keeps_the_dialog_open_with_the_reason(qapp, qtbot, app_db, app_db_url, monkeypatch):
+def test_a_wrong_password_keeps_the_dialog_open_with_the_reason(qapp, qtbot, app_db, app_db_url):
     users.create_first_administrator(app_db, "admin", "", PASSWORD)
-    monkeypatch.setenv("PAL_PROBE_QUIT", "1")
-    monkeypatch.setenv("PAL_STARTUP_PROBE", "1")
     messages = []
 
     def answer(dialog):
@@ -70,8 +81,10 @@ def test_a_wrong_password_keeps_the_dialog_open_with_the_reason(qapp, qtbot, app
         _fill(qtbot, dialog, passwordField=PASSWORD)
 
     seen = _when_dialog(qtbot, answer)
-    assert app_module.run_gui(app_db_url) == 0
-    assert [type(d).__name__ for d in seen] == ["SignInDialog"]
+    window, startup = _start(qapp, qtbot, app_db_url)
+    qtbot.waitUntil(lambda: window.db is not None, timeout=10_000)
+    startup.finish()
+    assert seen == ["SignInDialog"]
     [(text, still_open, _height)] = messages
     assert text == "Nieprawidłowy login lub hasło." and still_open
     assert current_actor.principal().role is UserRole.ADMIN
