@@ -62,20 +62,23 @@ def has_accounts(db: Database) -> bool:
         return bool(session.scalar(select(func.count()).select_from(User)))
 
 
-def _create(session, login: str, full_name: str, password: str, role: UserRole, cash: bool) -> UserInfo:
+def _create(session, login: str, full_name: str, password: str, role: UserRole, cash: bool,
+            must_change: bool = False) -> UserInfo:
     if session.scalar(select(User.id).where(User.login == login)) is not None:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Validation", "Login „{login}” jest już zajęty."), field="login", login=login)
     user = User(login=login, full_name=full_name.strip()[:200], password_hash=hasher.hash(password), role=role,
-                cash_permission=cash and role is UserRole.STAFF)
+                cash_permission=cash and role is UserRole.STAFF, must_change_password=must_change)
     session.add(user)
     session.flush()
     return info_of(user)
 
 
 def create_user(db: Database, login: str, full_name: str, password: str,
-                role: UserRole = UserRole.STAFF, *, cash: bool = False) -> UserInfo:
-    """A new account (administrator only; the first account of a database is its administrator)."""
+                role: UserRole = UserRole.STAFF, *, cash: bool = False, must_change: bool = False) -> UserInfo:
+    """A new account (administrator only; the first account of a database is its administrator).
+
+    ``must_change``: the password was given by the administrator, its owner sets their own at sign-in."""
     login = normal_login(login)
     check_password(password)
     with db.session() as session:
@@ -85,7 +88,7 @@ def create_user(db: Database, login: str, full_name: str, password: str,
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "Validation", "Pierwsze konto w bazie musi być kontem administratora (rola „administrator”)."),
                 field="role")
-        return _create(session, login, full_name, password, role, cash)
+        return _create(session, login, full_name, password, role, cash, must_change)
 
 
 def create_first_administrator(db: Database, login: str, full_name: str, password: str) -> UserInfo:

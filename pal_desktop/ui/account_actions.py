@@ -16,6 +16,7 @@ from pal_desktop.ui.dialogs.sign_in_dialog import ChangePasswordDialog, FirstAdm
 
 #: The main window's actions and the permission each needs.
 GATED_ACTIONS = {
+    "accountsAction": Permission.USERS,
     "settingsAction": Permission.SETTINGS,
     "auditAction": Permission.AUDIT,
     "backupAction": Permission.BACKUP,
@@ -89,7 +90,11 @@ class AccountControls(QObject):
         self.password_action = QAction(tr("Zmień &hasło…"), window)
         self.password_action.setObjectName("changePasswordAction")
         self.password_action.triggered.connect(self.change_password)
-        for action in (self.lock_action, self.password_action):
+        self.accounts_action = QAction(tr("Konta &użytkowników…"), window)
+        self.accounts_action.setObjectName("accountsAction")
+        self.accounts_action.setToolTip(tr("Dodaj konta, nadaj role i hasła tymczasowe, wyłącz konto"))
+        self.accounts_action.triggered.connect(self.open_accounts)
+        for action in (self.lock_action, self.password_action, self.accounts_action):
             window.addAction(action)
         bar = window.menuBar()
         menu = QMenu(tr("&Konto"), bar)
@@ -97,6 +102,8 @@ class AccountControls(QObject):
         menu.setAccessibleName(tr("Konto"))
         menu.setToolTipsVisible(True)
         menu.addActions([self.password_action, self.lock_action])
+        menu.addSeparator()
+        menu.addAction(self.accounts_action)
         self.account_label = QLabel(tr("Nie zalogowano"), window.statusBar())
         self.account_label.setObjectName("accountLabel")
         self.account_label.setAccessibleName(tr("Zalogowany użytkownik"))
@@ -175,6 +182,17 @@ class AccountControls(QObject):
             return
         self.window.centralWidget().setVisible(True)
         self.locked = False
+
+    def open_accounts(self) -> None:
+        if self.window.db is not None:
+            from PySide6.QtCore import Qt
+
+            from pal_desktop.ui.dialogs.accounts_dialog import AccountsDialog
+
+            dialog = AccountsDialog(self.window.db, self.window)
+            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            dialog.open()
+            self.accounts_dialog = dialog
 
     def change_password(self) -> None:
         if self.window.db is not None:

@@ -114,3 +114,33 @@ def test_a_podglad_account_sees_the_office_actions_disabled_with_the_reason(qtbo
         assert not action.isEnabled()
         assert action.toolTip().startswith("Twoja rola (podgląd) nie pozwala na:")
     assert window.account.account_label.text() == "Zalogowano: olek (podgląd)"
+
+
+def test_the_administrator_adds_an_account_and_disables_it_in_the_window(qtbot, make_window, app_db):
+    users.create_first_administrator(app_db, "admin", "", PASSWORD)
+    sign_in.sign_in(app_db, "admin", PASSWORD)
+    window = make_window(app_db)
+    assert window.account.accounts_action.isEnabled()
+    window.account.accounts_action.trigger()
+    accounts = window.account.accounts_dialog
+    assert accounts.table.rowCount() == 1
+    accounts.add_button.click()
+    new = QApplication.activeModalWidget()
+    type_text(qtbot, new.login, "ewa.zielinska")
+    type_text(qtbot, new.full_name, "Ewa Zielińska")
+    new.cash.setChecked(True)
+    _fill(qtbot, new, passwordField="krotkie")
+    assert new.isVisible() and "co najmniej 8" in new.message.text()
+    _fill(qtbot, new, passwordField="haslo-ewy-12")
+    qtbot.waitUntil(lambda: accounts.table.rowCount() == 2)
+    cells = [accounts.table.item(1, c).text() for c in range(5)]
+    assert cells == ["ewa.zielinska", "Ewa Zielińska", "pracownik", "tak", "czynne"]
+    accounts.table.selectRow(0)
+    accounts.active_button.click()  # the only administrator
+    assert "jedyny czynny administrator" in accounts.message.text()
+    accounts.table.selectRow(1)
+    accounts.active_button.click()
+    assert accounts.table.item(1, 4).text() == "wyłączone"
+    signed = sign_in.check_credentials  # the new account must change its password, and is now disabled
+    with pytest.raises(Exception, match="wyłączone"):
+        signed(app_db, "ewa.zielinska", "haslo-ewy-12")

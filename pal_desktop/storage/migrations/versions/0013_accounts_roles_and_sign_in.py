@@ -35,13 +35,22 @@ def _columns() -> list[sa.Column]:
     ]
 
 
+def _sqlite() -> bool:
+    return op.get_bind().dialect.name == 'sqlite'
+
+
 def _set_roles(old: str, new: str, values) -> None:
-    # app_user has no child tables, so SQLite's batch copy of it cannot cascade anywhere.
-    with op.batch_alter_table('app_user', recreate='always') as batch:
-        batch.drop_constraint(op.f('ck_app_user_user_role'), type_='check')
+    if _sqlite():  # a CHECK changes only by copying the table; app_user has no child tables to cascade into
+        with op.batch_alter_table('app_user', recreate='always') as batch:
+            batch.drop_constraint(op.f('ck_app_user_user_role'), type_='check')
+    else:
+        op.drop_constraint(op.f('ck_app_user_user_role'), 'app_user', type_='check')
     op.execute(sa.text("UPDATE app_user SET role = :new WHERE role = :old").bindparams(new=new, old=old))
-    with op.batch_alter_table('app_user') as batch:
-        batch.create_check_constraint('user_role', sa.column('role').in_(values))
+    if _sqlite():
+        with op.batch_alter_table('app_user') as batch:
+            batch.create_check_constraint('user_role', sa.column('role').in_(values))
+    else:
+        op.create_check_constraint('user_role', 'app_user', sa.column('role').in_(values))
 
 
 def upgrade() -> None:
@@ -53,9 +62,13 @@ def upgrade() -> None:
 
 def downgrade() -> None:
     op.execute(sa.text("UPDATE app_user SET role = 'pracownik' WHERE role = 'koordynator'"))
-    with op.batch_alter_table('app_user', recreate='always') as batch:
-        for check in ('ck_app_user_user_cash', 'ck_app_user_user_must_change'):
-            batch.drop_constraint(op.f(check), type_='check')
+    if _sqlite():
+        with op.batch_alter_table('app_user', recreate='always') as batch:
+            for check in ('ck_app_user_user_cash', 'ck_app_user_user_must_change'):
+                batch.drop_constraint(op.f(check), type_='check')
+            for column in _columns():
+                batch.drop_column(column.name)
+    else:  # the columns' CHECKs go with them
         for column in _columns():
-            batch.drop_column(column.name)
+            op.drop_column('app_user', column.name)
     _set_roles('podglad', 'odczyt', OLD_ROLES)
