@@ -16,6 +16,14 @@
         <translation>Change &amp;password…</translation>
     </message>
     <message>
+        <source>Konta &amp;użytkowników…</source>
+        <translation>&amp;User accounts…</translation>
+    </message>
+    <message>
+        <source>Dodaj konta, nadaj role i hasła tymczasowe, wyłącz konto</source>
+        <translation>Add accounts, give roles and temporary passwords, disable an account</translation>
+    </message>
+    <message>
         <source>&amp;Konto</source>
         <translation>&amp;Account</translation>
     </message>
@@ -37,6 +45,77 @@
     <message>
         <source>Zalogowano: {login} ({role})</source>
         <translation>Signed in: {login} ({role})</translation>
+    </message>
+</context>
+<context>
+    <name>AccountsDialog</name>
+    <message>
+        <source>Konta użytkowników</source>
+        <translation>User accounts</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Imię i nazwisko</source>
+        <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Rola</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Pomoc pieniężna</source>
+        <translation>Cash assistance</translation>
+    </message>
+    <message>
+        <source>Stan</source>
+        <translation>State</translation>
+    </message>
+    <message>
+        <source>&amp;Dodaj konto…</source>
+        <translation>&amp;Add account…</translation>
+    </message>
+    <message>
+        <source>Nowa rola zaznaczonego konta</source>
+        <translation>New role of the selected account</translation>
+    </message>
+    <message>
+        <source>Zmień &amp;rolę</source>
+        <translation>Change &amp;role</translation>
+    </message>
+    <message>
+        <source>Pomoc &amp;pieniężna: tak/nie</source>
+        <translation>Cash &amp;assistance: yes/no</translation>
+    </message>
+    <message>
+        <source>Hasło &amp;tymczasowe…</source>
+        <translation>&amp;Temporary password…</translation>
+    </message>
+    <message>
+        <source>&amp;Wyłącz / włącz</source>
+        <translation>&amp;Disable / enable</translation>
+    </message>
+    <message>
+        <source>Zamknij</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>tak</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>czynne</source>
+        <translation>active</translation>
+    </message>
+    <message>
+        <source>wyłączone</source>
+        <translation>disabled</translation>
+    </message>
+    <message>
+        <source>Zaznacz konto na liście.</source>
+        <translation>Select an account in the list.</translation>
     </message>
 </context>
 <context>
@@ -5755,6 +5834,57 @@ Part of a series of sessions</translation>
     <message>
         <source>Drukuj kartę pracy</source>
         <translation>Print the timesheet</translation>
+    </message>
+</context>
+<context>
+    <name>NewAccountDialog</name>
+    <message>
+        <source>Hasło tymczasowe</source>
+        <translation>Temporary password</translation>
+    </message>
+    <message>
+        <source>Nowe konto</source>
+        <translation>New account</translation>
+    </message>
+    <message>
+        <source>Właściciel konta „{login}” zmieni to hasło przy najbliższym logowaniu.</source>
+        <translation>The owner of “{login}” changes this password at the next sign-in.</translation>
+    </message>
+    <message>
+        <source>Hasło przekaż osobie osobiście; zmieni je po zalogowaniu.</source>
+        <translation>Give the password to the person yourself; they change it after signing in.</translation>
+    </message>
+    <message>
+        <source>Zapisz</source>
+        <translation>Save</translation>
+    </message>
+    <message>
+        <source>&amp;Login:</source>
+        <translation>&amp;Login:</translation>
+    </message>
+    <message>
+        <source>&amp;Imię i nazwisko:</source>
+        <translation>&amp;Full name:</translation>
+    </message>
+    <message>
+        <source>Rola</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>&amp;Rola:</source>
+        <translation>&amp;Role:</translation>
+    </message>
+    <message>
+        <source>&amp;Pomoc pieniężna (tylko pracownik)</source>
+        <translation>&amp;Cash assistance (staff role only)</translation>
+    </message>
+    <message>
+        <source>Uprawnienie pomoc pieniężna</source>
+        <translation>Cash assistance permission</translation>
+    </message>
+    <message>
+        <source>&amp;Hasło (co najmniej 8 znaków):</source>
+        <translation>&amp;Password (at least 8 characters):</translation>
     </message>
 </context>
 <context>

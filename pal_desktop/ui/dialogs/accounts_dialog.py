@@ -129,9 +129,8 @@ class AccountsDialog(QDialog):
 
         self.accounts = users.list_users(self.db)
         self.table.setRowCount(len(self.accounts))
-        tr = QCoreApplication.translate
         for index, account in enumerate(self.accounts):
-            cells = (account.login, account.full_name, tr("Enums", account.role.label),
+            cells = (account.login, account.full_name, QCoreApplication.translate("Enums", account.role.label),
                      self.tr("tak") if account.cash_permission else "",
                      self.tr("czynne") if account.active else self.tr("wyłączone"))
             for column, text in enumerate(cells):
