@@ -4344,6 +4344,10 @@ Part of a series of sessions</translation>
         <source>&amp;Powtórz hasło:</source>
         <translation>&amp;Repeat password:</translation>
     </message>
+    <message>
+        <source>Zakończ program</source>
+        <translation>Quit the program</translation>
+    </message>
 </context>
 <context>
     <name>FormDialog</name>

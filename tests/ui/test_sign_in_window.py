@@ -77,7 +77,7 @@ def test_a_wrong_password_keeps_the_dialog_open_with_the_reason(qapp, qtbot, app
     def answer(dialog):
         _fill(qtbot, dialog, loginField="admin", passwordField="zle-haslo")
         message = dialog.findChild(QLabel, "signInMessage")
-        messages.append((message.text(), dialog.isVisible(), message.height()))
+        messages.append((message.text(), dialog.isVisible(), dialog.findChild(QLineEdit, "passwordField").text()))
         _fill(qtbot, dialog, passwordField=PASSWORD)
 
     seen = _when_dialog(qtbot, answer)
@@ -85,8 +85,8 @@ def test_a_wrong_password_keeps_the_dialog_open_with_the_reason(qapp, qtbot, app
     qtbot.waitUntil(lambda: window.db is not None, timeout=10_000)
     startup.finish()
     assert seen == ["SignInDialog"]
-    [(text, still_open, _height)] = messages
-    assert text == "Nieprawidłowy login lub hasło." and still_open
+    [(text, still_open, password_left)] = messages
+    assert text == "Nieprawidłowy login lub hasło." and still_open and password_left == ""
     assert current_actor.principal().role is UserRole.ADMIN
 
 

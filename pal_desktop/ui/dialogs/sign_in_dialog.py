@@ -71,8 +71,12 @@ class _CredentialsForm(QDialog):
             self.submit()
         except PalError as error:
             self.message.setText(error_text(error))
+            self.refused()
             return
         self.accept()
+
+    def refused(self) -> None:
+        """After a refusal (overridden where a field should be typed again)."""
 
     def submit(self) -> None:  # overridden
         raise NotImplementedError
@@ -89,8 +93,8 @@ class SignInDialog(_CredentialsForm):
                                                    "kto ich potrzebuje, a każdy dostęp jest zapisywany."),
                          self.tr("Odblokuj") if unlocking else self.tr("Zaloguj"), parent)
         self.unlocking = unlocking
-        if unlocking:
-            self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Zakończ program"))
+        # At start and on the lock screen, giving up closes the program.
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Zakończ program"))
         self.login = self.field(self.tr("&Login:"), "loginField", text=login)
         self.login.setReadOnly(unlocking)
         self.password = self.field(self.tr("&Hasło:"), "passwordField", secret=True)
@@ -105,6 +109,10 @@ class SignInDialog(_CredentialsForm):
             self.signed = sign_in.sign_in(self.db, self.login.text(), self.password.text())
         self.password.clear()
 
+    def refused(self) -> None:
+        self.password.clear()
+        self.password.setFocus()
+
 
 class FirstAdministratorDialog(_CredentialsForm):
     """The first start on a database without accounts: its administrator is created and signed in."""
@@ -117,6 +125,7 @@ class FirstAdministratorDialog(_CredentialsForm):
         self.full_name = self.field(self.tr("&Imię i nazwisko:"), "fullNameField")
         self.password = self.field(self.tr("&Hasło (co najmniej 8 znaków):"), "passwordField", secret=True)
         self.repeated = self.field(self.tr("&Powtórz hasło:"), "repeatedField", secret=True)
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Zakończ program"))
 
     def submit(self) -> None:
         from pal_desktop.errors import ValidationError
