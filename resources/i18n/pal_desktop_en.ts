@@ -11015,5 +11015,9 @@ officer (DPO):</translation>
         <source>Anuluj</source>
         <translation>Cancel</translation>
     </message>
+    <message>
+        <source>Sprawdzanie…</source>
+        <translation>Checking…</translation>
+    </message>
 </context>
 </TS>

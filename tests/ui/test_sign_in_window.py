@@ -36,7 +36,10 @@ def _fill(qtbot, dialog, **fields) -> None:
         edit = dialog.findChild(QLineEdit, name)
         edit.clear()
         type_text(qtbot, edit, text)
-    dialog.findChild(QPushButton, "signInButton").click()
+    button = dialog.findChild(QPushButton, "signInButton")
+    button.click()
+    # The password is checked in a thread: the dialog has answered once OK is enabled again (or it closed).
+    qtbot.waitUntil(lambda: not dialog.working, timeout=10_000)
 
 
 def _start(qapp, qtbot, url):

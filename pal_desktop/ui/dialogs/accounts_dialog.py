@@ -61,14 +61,21 @@ class NewAccountDialog(_CredentialsForm):
             self.form.addRow("", self.cash)
         self.password = self.field(self.tr("&Hasło (co najmniej 8 znaków):"), "passwordField", secret=True)
 
+    def _on_ok(self) -> None:
+        self.typed = (self.login.text(), self.password.text(),
+                      None if self.resetting else (self.full_name.text(), UserRole(self.role.currentData()),
+                                                   self.cash.isChecked()))
+        super()._on_ok()
+
     def submit(self) -> None:
         from pal_desktop.services import users
 
-        if self.resetting:
-            users.reset_password(self.db, self.login.text(), self.password.text())
+        login, password, new = self.typed
+        if new is None:
+            users.reset_password(self.db, login, password)
         else:
-            users.create_user(self.db, self.login.text(), self.full_name.text(), self.password.text(),
-                              UserRole(self.role.currentData()), cash=self.cash.isChecked(), must_change=True)
+            full_name, role, cash = new
+            users.create_user(self.db, login, full_name, password, role, cash=cash, must_change=True)
 
 
 class AccountsDialog(QDialog):

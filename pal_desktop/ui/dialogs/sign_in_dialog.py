@@ -6,6 +6,9 @@ services (services.sign_in, services.users) decide, the dialogs only ask and sho
 
 from __future__ import annotations
 
+import threading
+
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -23,7 +26,13 @@ ERROR_STYLE = "QLabel { color: #b3261e; }"
 
 
 class _CredentialsForm(QDialog):
-    """Labelled fields, a message line under them and OK/Cancel; ``submit`` does the work."""
+    """Labelled fields, a message line under them and OK/Cancel; ``submit`` does the work.
+
+    ``submit`` runs in a thread: checking an argon2 hash takes about 160 ms, ten frames of a frozen window.
+    """
+
+    sig_done = Signal(object)
+    """The work ended: None, or the PalError that refused it (emitted from the worker thread)."""
 
     def __init__(self, db, title: str, intro: str, ok_text: str, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -52,6 +61,8 @@ class _CredentialsForm(QDialog):
         self.ok_button.setObjectName("signInButton")
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Anuluj"))
         self.buttons.accepted.connect(self._on_ok)
+        self.sig_done.connect(self._on_done, Qt.ConnectionType.QueuedConnection)
+        self.working = False
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.setMinimumWidth(420)
@@ -67,12 +78,34 @@ class _CredentialsForm(QDialog):
         return edit
 
     def _on_ok(self) -> None:
+        if self.working:
+            return
+        self.working = True
+        self.ok_button.setEnabled(False)
+        self.message.setText(self.tr("Sprawdzanie…"))
+        from pal_desktop.ui.latest_query import is_in_memory
+
+        if is_in_memory(self.db):  # an in-memory database exists in this thread only
+            self._work()
+            return
+        threading.Thread(target=self._work, name="pal-sign-in", daemon=True).start()
+
+    def _work(self) -> None:
         try:
             self.submit()
         except PalError as error:
+            self.sig_done.emit(error)
+            return
+        self.sig_done.emit(None)
+
+    def _on_done(self, error: PalError | None) -> None:
+        self.working = False
+        self.ok_button.setEnabled(True)
+        if error is not None:
             self.message.setText(error_text(error))
             self.refused()
             return
+        self.message.setText(" ")
         self.accept()
 
     def refused(self) -> None:
@@ -100,14 +133,22 @@ class SignInDialog(_CredentialsForm):
         self.password = self.field(self.tr("&Hasło:"), "passwordField", secret=True)
         (self.password if unlocking else self.login).setFocus()
 
+    def _on_ok(self) -> None:
+        self.typed = (self.login.text(), self.password.text())  # widgets are read here, on the UI thread
+        super()._on_ok()
+
     def submit(self) -> None:
         from pal_desktop.services import sign_in
 
+        login, password = self.typed
         if self.unlocking:
-            self.signed = sign_in.unlock(self.db, self.password.text())
+            self.signed = sign_in.unlock(self.db, password)
         else:
-            self.signed = sign_in.sign_in(self.db, self.login.text(), self.password.text())
+            self.signed = sign_in.sign_in(self.db, login, password)
+
+    def accept(self) -> None:
         self.password.clear()
+        super().accept()
 
     def refused(self) -> None:
         self.password.clear()
@@ -127,17 +168,21 @@ class FirstAdministratorDialog(_CredentialsForm):
         self.repeated = self.field(self.tr("&Powtórz hasło:"), "repeatedField", secret=True)
         self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setText(self.tr("Zakończ program"))
 
+    def _on_ok(self) -> None:
+        self.typed = (self.login.text(), self.full_name.text(), self.password.text(), self.repeated.text())
+        super()._on_ok()
+
     def submit(self) -> None:
         from pal_desktop.errors import ValidationError
         from pal_desktop.messages import QT_TRANSLATE_NOOP
         from pal_desktop.services import sign_in, users
 
-        if self.password.text() != self.repeated.text():
+        login, full_name, password, repeated = self.typed
+        if password != repeated:
             raise ValidationError(QT_TRANSLATE_NOOP("Validation", "Pole „Powtórz hasło” różni się od nowego hasła."),
                                   field="repeated")
-        created = users.create_first_administrator(self.db, self.login.text(), self.full_name.text(),
-                                                   self.password.text())
-        self.signed = sign_in.sign_in(self.db, created.login, self.password.text())
+        created = users.create_first_administrator(self.db, login, full_name, password)
+        self.signed = sign_in.sign_in(self.db, created.login, password)
 
 
 class ChangePasswordDialog(_CredentialsForm):
@@ -151,7 +196,11 @@ class ChangePasswordDialog(_CredentialsForm):
         self.new = self.field(self.tr("&Nowe hasło:"), "newPasswordField", secret=True)
         self.repeated = self.field(self.tr("&Powtórz hasło:"), "repeatedField", secret=True)
 
+    def _on_ok(self) -> None:
+        self.typed = (self.old.text(), self.new.text(), self.repeated.text())
+        super()._on_ok()
+
     def submit(self) -> None:
         from pal_desktop.services import sign_in
 
-        sign_in.change_own_password(self.db, self.old.text(), self.new.text(), self.repeated.text())
+        sign_in.change_own_password(self.db, *self.typed)
