@@ -8,6 +8,7 @@ A new password comes from ``PAL_NEW_PASSWORD`` or is asked for twice on the term
 from __future__ import annotations
 
 import json
+import os
 
 from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
@@ -41,8 +42,6 @@ def _new_password() -> str:
     from pal_desktop.cli_signin import read_password
 
     first = read_password("Nowe hasło: ", NEW_PASSWORD_VARIABLE)
-    import os
-
     if NEW_PASSWORD_VARIABLE not in os.environ and read_password("Powtórz hasło: ", NEW_PASSWORD_VARIABLE) != first:
         raise ValidationError(QT_TRANSLATE_NOOP("Validation", "Pole „Powtórz hasło” różni się od nowego hasła."),
                               field="repeated")

@@ -114,6 +114,11 @@ class AccountControls(QObject):
         self.idle_timer.timeout.connect(self._check_idle)
         self.unlock_dialog: SignInDialog | None = None
         QApplication.instance().installEventFilter(self)
+        self.gated = [(action, permission) for name, permission in GATED_ACTIONS.items()
+                      if (action := window.findChild(QAction, name)) is not None]
+        for action, permission in self.gated:
+            # The window enables some actions when a database opens: connected once, checked each time.
+            action.changed.connect(lambda a=action, p=permission: self._gate(a, p))
 
     # ---- The signed-in account
     def refresh(self) -> None:
@@ -126,15 +131,18 @@ class AccountControls(QObject):
             role = QCoreApplication.translate("Enums", who.role.label)
             self.account_label.setText(self.tr("Zalogowano: {login} ({role})").format(login=who.login, role=role))
             self.idle_timer.start()
-        for name, permission in GATED_ACTIONS.items():
-            action = self.window.findChild(QAction, name)
-            if action is None or who.may(permission):
-                continue
+        for action, permission in self.gated:
+            self._gate(action, permission)
+
+    def _gate(self, action: QAction, permission: Permission) -> None:
+        """Off, with the reason, while the signed-in role may not use ``action``."""
+        if current_actor.principal().may(permission):
+            return
+        if action.isEnabled():
             action.setEnabled(False)
-            action.setToolTip(refusal_tip(permission))
-            action.setStatusTip(refusal_tip(permission))
-            # The window enables some actions when a database opens: keep them off for this role.
-            action.changed.connect(lambda a=action: a.setEnabled(False) if a.isEnabled() else None)
+        tip = refusal_tip(permission)
+        action.setToolTip(tip)
+        action.setStatusTip(tip)
 
     # ---- The screen lock
     def lock_after_s(self) -> float:
