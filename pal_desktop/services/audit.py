@@ -35,11 +35,15 @@ ACTION_LABELS = {
     "sign_in_failed": QT_TRANSLATE_NOOP("Audit", "nieudane logowanie"),
     "sign_out": QT_TRANSLATE_NOOP("Audit", "wylogowanie"),
     "lock": QT_TRANSLATE_NOOP("Audit", "blokada ekranu"),
+    "anonymise": QT_TRANSLATE_NOOP("Audit", "anonimizacja"),
+    "rechain": QT_TRANSLATE_NOOP("Audit", "przeliczenie skrótów dziennika"),
 }
 BREAK_REASONS = {
     "edited": QT_TRANSLATE_NOOP("Audit", "wpis zmieniono po zapisaniu (jego skrót się nie zgadza)"),
     "removed": QT_TRANSLATE_NOOP("Audit", "wpis poprzedzający usunięto albo podmieniono"),
     "reordered": QT_TRANSLATE_NOOP("Audit", "kolejność wpisów zmieniono"),
+    "unaccounted": QT_TRANSLATE_NOOP("Audit", "wpisy zamaskowano poza anonimizacją (więcej zamaskowanych wpisów, "
+                                              "niż podają wpisy anonimizacji)"),
 }
 EXPORT_COLUMNS = ("Nr", "Data i godzina", "Użytkownik", "Czynność", "Czego dotyczy", "Nr rekordu", "Osoby",
                   "Szczegóły")

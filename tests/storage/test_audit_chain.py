@@ -158,10 +158,13 @@ def test_upgrading_chains_the_entries_written_before_and_downgrade_undoes_it(db_
     opened = open_app_database(db_url)
     try:
         result = verify_log(opened.db)
-        assert result.intact and result.entries == 3
+        # 0014 hashes the entries anew and says so in one more entry, naming the end of the chain before
+        assert result.intact and result.entries == 4
         with opened.db.reading() as session:
             assert list(session.scalars(select(AuditEntry.subject_ids).order_by(AuditEntry.id))) == [
-                ",1,", ",2,", ",3,"]
+                ",1,", ",2,", ",3,", ""]
+            rechain = session.scalars(select(AuditEntry).order_by(AuditEntry.id.desc())).first()
+        assert rechain.action == "rechain" and json.loads(rechain.changes)["entries"] == 3
     finally:
         opened.db.dispose()
     command.downgrade(alembic_config(normalise_url(db_url)), "0009")

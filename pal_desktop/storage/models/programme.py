@@ -9,6 +9,7 @@ from sqlalchemy import (
     Boolean,
     CheckConstraint,
     Date,
+    DateTime,
     ForeignKey,
     Integer,
     Numeric,
@@ -45,6 +46,10 @@ class Programme(Audited, Base):
     monitoring: Mapped[str] = mapped_column(Text, default="")
     #: Chooses the participant data set (SL2014 or SM EFS); None for a programme without EU funds.
     funding_period: Mapped[FundingPeriod | None] = mapped_column(enum_column(FundingPeriod, "funding_period"))
+    #: The end of the period the funder requires the records kept for; only after it may they be anonymised.
+    archive_until: Mapped[dt.date | None] = mapped_column(Date)
+    #: When the programme's participants were anonymised (None: not yet).
+    anonymised_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
 
     items: Mapped[list[ProgrammeItem]] = relationship(
         back_populates="programme", cascade="all, delete-orphan", order_by="ProgrammeItem.position")

@@ -66,3 +66,7 @@ class AuditEntry(Base):
     subject_ids: Mapped[str] = mapped_column(Text, default="", server_default="")
     prev_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
     entry_hash: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    #: SHA-256 of ``changes`` as first written: the hash covers it, so masking the values keeps the chain.
+    changes_digest: Mapped[str] = mapped_column(String(64), default="", server_default="")
+    #: When an anonymisation masked the values in ``changes`` (None: the entry is as written).
+    redacted_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))

@@ -25,7 +25,8 @@ SQLITE_TRIGGERS = {
 
 
 def _chain_existing(connection) -> None:
-    from pal_desktop.storage.audit_chain import GENESIS, entry_hash
+    from pal_desktop.storage.audit_chain import GENESIS
+    from pal_desktop.storage.audit_chain import legacy_entry_hash as entry_hash  # the rule of 0011-0013
 
     log = sa.table("audit_log", sa.column("id", sa.Integer), sa.column("at", sa.DateTime(timezone=True)),
                    sa.column("actor", sa.String), sa.column("action", sa.String), sa.column("table_name", sa.String),
