@@ -309,6 +309,9 @@ def _add_export_parser(commands) -> None:
     from pal_desktop.cli_users import add_user_parser
 
     add_user_parser(commands)
+    from pal_desktop.cli_anonymise import add_anonymise_parsers
+
+    add_anonymise_parsers(commands)
 
 
 def _set_actor() -> None:
@@ -529,6 +532,18 @@ def _cmd_user(args) -> int:
     return cmd_user(args)
 
 
+def _cmd_anonymise(args) -> int:
+    from pal_desktop.cli_anonymise import cmd_anonymise
+
+    return cmd_anonymise(args)
+
+
+def _cmd_programme(args) -> int:
+    from pal_desktop.cli_anonymise import cmd_programme
+
+    return cmd_programme(args)
+
+
 def _cmd_gui(args) -> int:
     from pal_desktop.app import run_gui
 
@@ -537,7 +552,8 @@ def _cmd_gui(args) -> int:
 
 COMMANDS = {"backup": _cmd_backup, "init": _cmd_init, "demo": _cmd_demo, "info": _cmd_info, "screenshot": _cmd_screenshot,
             "report": _cmd_report, "import": _cmd_import, "export": _cmd_export, "scan": _cmd_scan,
-            "settings": _cmd_settings, "audit": _cmd_audit, "restore": _cmd_restore, "user": _cmd_user}
+            "settings": _cmd_settings, "audit": _cmd_audit, "restore": _cmd_restore, "user": _cmd_user,
+            "anonymise": _cmd_anonymise, "programme": _cmd_programme}
 
 
 def main(argv: list[str] | None = None) -> int:

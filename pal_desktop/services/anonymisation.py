@@ -23,8 +23,9 @@ from sqlalchemy import func, select, update
 
 from pal_desktop.domain.enums import ParticipantStatus
 from pal_desktop.domain.permissions import Permission
-from pal_desktop.errors import NotFoundError, ValidationError
+from pal_desktop.errors import ConflictError, NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.progress import ProgressCallback, report, scaled
 from pal_desktop.services.access_control import require
 from pal_desktop.services.formatting import format_date
 from pal_desktop.storage import audit_chain, maintenance
@@ -42,6 +43,7 @@ from pal_desktop.storage.models import (
     Programme,
     ScannedListEvent,
     ScannedListPage,
+    Setting,
     SupportPathItem,
     current_actor,
 )
@@ -52,6 +54,7 @@ ANONYMOUS_NAME = "(zanonimizowano)"
 #: Who may be erased instead of anonymised: people who never joined the programme.
 ERASABLE = (ParticipantStatus.CANDIDATE, ParticipantStatus.RESERVE)
 _BATCH = 500
+SCRUB_PENDING = "anonymisation.scrub_pending"
 
 
 @dataclass(frozen=True)
@@ -64,11 +67,42 @@ class AnonymisationResult:
     scrubbed: bool
 
 
-def set_archive_deadline(db: Database, programme_id: int, deadline: dt.date | None) -> None:
+@dataclass(frozen=True)
+class ArchiveState:
+    """What the archiving dialog shows of one programme."""
+
+    programme_id: int
+    title: str
+    end: dt.date
+    archive_until: dt.date | None
+    anonymised_at: dt.datetime | None
+    participants: int
+    version: int
+
+    def may_anonymise_on(self, day: dt.date) -> bool:
+        return self.anonymised_at is None and self.archive_until is not None and day > self.archive_until
+
+
+def archive_state(db: Database, programme_id: int) -> ArchiveState:
+    with db.reading() as session:
+        programme = _programme(session, programme_id)
+        people = session.scalar(select(func.count(Participant.id)).where(
+            Participant.programme_id == programme_id, Participant.anonymised_at.is_(None))) or 0
+        return ArchiveState(programme.id, programme.title, programme.end_date, programme.archive_until,
+                            programme.anonymised_at, people, programme.version)
+
+
+def set_archive_deadline(db: Database, programme_id: int, deadline: dt.date | None, *,
+                         expected_version: int | None = None) -> None:
     """The date until which the funder requires the programme's records kept (none: not yet known)."""
     require(Permission.PROGRAMME)
     with db.session() as session:
         programme = _programme(session, programme_id)
+        if expected_version is not None and programme.version != expected_version:
+            raise ConflictError(QT_TRANSLATE_NOOP(
+                "Anonymisation", "Ktoś inny zmienił w międzyczasie dane programu (termin archiwizacji: {deadline}). "
+                                 "Nic nie zapisano; sprawdź termin i zapisz ponownie."),
+                deadline=format_date(programme.archive_until) if programme.archive_until else "—")
         if deadline is not None and deadline < programme.end_date:
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "Anonymisation", "Termin archiwizacji ({deadline}) nie może być wcześniejszy niż koniec programu "
@@ -107,8 +141,11 @@ def _check_deadline(programme: Programme, today: dt.date) -> None:
 
 
 def anonymise_programme(db: Database, programme_id: int, reason: str = "upływ okresu archiwizacji", *,
-                        today: dt.date | None = None) -> AnonymisationResult:
-    """Anonymise every participant of a programme whose archiving deadline has passed. Irreversible."""
+                        today: dt.date | None = None, progress: ProgressCallback | None = None) -> AnonymisationResult:
+    """Anonymise every participant of a programme whose archiving deadline has passed. Irreversible.
+
+    Cancelling (``progress`` returning False) rolls everything back until the commit; the rewrite of the
+    file that follows it cannot be cancelled."""
     require(Permission.ANONYMISE)
     reason = _check_reason(reason)
     today = today or dt.date.today()
@@ -124,18 +161,21 @@ def anonymise_programme(db: Database, programme_id: int, reason: str = "upływ o
                                                                    Participant.anonymised_at.is_(None))))
         maintenance.secure_delete(session)
         now = utcnow()
-        cleared = _anonymise_people(session, people, now)
+        cleared = _anonymise_people(session, people, now, scaled(progress, 0, 70))
         scans = _clear_scans(session, select(Event.id).where(Event.programme_id == programme_id))
-        redacted = audit_chain.redact(session.connection(), _entries_about(session, people, cleared))
+        entries = _entries_about(session, people, cleared)
+        report(progress, 80, 100)
+        redacted = audit_chain.redact(session.connection(), entries)
+        report(progress, 90, 100)
         programme.anonymised_at = now
         session.flush()
         _log(session, "programme", programme_id, [], reason, people=len(people), redacted=redacted,
              erased=False)
-    return AnonymisationResult(len(people), False, redacted, scans, maintenance.scrub(db))
+    return AnonymisationResult(len(people), False, redacted, scans, finish_scrub(db))
 
 
-def anonymise_participant(db: Database, participant_id: int, reason: str, *,
-                          today: dt.date | None = None) -> AnonymisationResult:
+def anonymise_participant(db: Database, participant_id: int, reason: str, *, today: dt.date | None = None,
+                          progress: ProgressCallback | None = None) -> AnonymisationResult:
     """One person: a candidate who never joined is erased (art. 17); a participant is anonymised, but only
     after the programme's archiving deadline (the funder's retention is a legal obligation, art. 17(3)(b))."""
     require(Permission.ANONYMISE)
@@ -154,7 +194,7 @@ def anonymise_participant(db: Database, participant_id: int, reason: str, *,
             _check_deadline(_programme(session, person.programme_id), today)
         maintenance.secure_delete(session)
         scans = _clear_scans(session, select(Attendance.event_id).where(Attendance.participant_id == participant_id))
-        cleared = _anonymise_people(session, [participant_id], utcnow())
+        cleared = _anonymise_people(session, [participant_id], utcnow(), progress)
         entries = _entries_about(session, [participant_id], cleared)
         if erase:
             session.expire_all()  # the bulk statements above moved the row's version on
@@ -163,7 +203,30 @@ def anonymise_participant(db: Database, participant_id: int, reason: str, *,
         redacted = audit_chain.redact(session.connection(), entries)
         _log(session, "participant", participant_id, [participant_id], reason, people=1, redacted=redacted,
              erased=erase)
-    return AnonymisationResult(1, erase, redacted, scans, maintenance.scrub(db))
+    return AnonymisationResult(1, erase, redacted, scans, finish_scrub(db))
+
+
+def scrub_pending(db: Database) -> bool:
+    """True after an anonymisation whose rewrite of the file another open connection kept from finishing."""
+    with db.reading() as session:
+        return session.scalar(select(Setting.value).where(Setting.key == SCRUB_PENDING)) == "1"
+
+
+def finish_scrub(db: Database) -> bool:
+    """Rewrite the database file so that no free page keeps removed values; remembers when it could not."""
+    require(Permission.ANONYMISE)
+    done = maintenance.scrub(db)
+    wanted = "" if done else "1"
+    if scrub_pending(db) != (not done):
+        with db.session() as session:
+            setting = session.scalar(select(Setting).where(Setting.key == SCRUB_PENDING))
+            if setting is None:
+                session.add(Setting(key=SCRUB_PENDING, value=wanted))
+            else:
+                setting.value = wanted
+        if done and db.backend == "sqlite":  # the flag just cleared went through the WAL; empty it again
+            maintenance.scrub(db)
+    return done
 
 
 def _never_joined(session, person: Participant) -> bool:
@@ -182,9 +245,10 @@ class _Cleared:
     animators: set[int]
 
 
-def _anonymise_people(session, ids: list[int], now: dt.datetime) -> _Cleared:
+def _anonymise_people(session, ids: list[int], now: dt.datetime, progress: ProgressCallback | None) -> _Cleared:
     cleared = _Cleared(set(), set(), set())
     for start in range(0, len(ids), _BATCH):
+        report(progress, start, len(ids))
         chunk = ids[start:start + _BATCH]
         for person_id, birth, began in session.execute(select(
                 Participant.id, Participant.birth_date, Participant.start_date).where(Participant.id.in_(chunk))):
@@ -308,5 +372,5 @@ def _log(session, table: str, record_id: int, subjects: list[int], reason: str, 
         "changes": json.dumps(facts, ensure_ascii=False, sort_keys=True)}])
 
 
-__all__ = ["AnonymisationResult", "ANONYMOUS_NAME", "anonymise_programme", "anonymise_participant",
-           "set_archive_deadline", "same_age_birth_date"]
+__all__ = ["AnonymisationResult", "ArchiveState", "archive_state", "ANONYMOUS_NAME", "anonymise_programme", "anonymise_participant",
+           "set_archive_deadline", "same_age_birth_date", "finish_scrub", "scrub_pending"]

@@ -46,6 +46,8 @@ class ProgrammeSummary:
     end: dt.date
     tasks: int
     is_active: bool
+    archive_until: dt.date | None = None
+    anonymised: bool = False
 
 
 @dataclass(frozen=True)
@@ -161,7 +163,8 @@ def list_programmes(db: Database) -> list[ProgrammeSummary]:
             select(ScheduleTask.programme_id, func.count()).group_by(ScheduleTask.programme_id)).all())
         return [
             ProgrammeSummary(id=p.id, title=p.title, subtitle=p.subtitle, start=p.start_date, end=p.end_date,
-                             tasks=task_counts.get(p.id, 0), is_active=str(p.id) == active)
+                             tasks=task_counts.get(p.id, 0), is_active=str(p.id) == active,
+                             archive_until=p.archive_until, anonymised=p.anonymised_at is not None)
             for p in session.scalars(select(Programme).order_by(Programme.start_date, Programme.id))
         ]
 

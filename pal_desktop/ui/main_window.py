@@ -31,6 +31,7 @@ from pal_desktop import __version__
 from pal_desktop.domain.text import fold
 from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.ui.archive_actions import add_archive_action
 from pal_desktop.ui.dialogs import error_dialog
 from pal_desktop.ui.latest_query import is_in_memory
 from pal_desktop.ui.operations import OperationRunner, show_operation_error
@@ -468,6 +469,7 @@ class MainWindow(QMainWindow):
         streets.setStatusTip(self.tr("Lista ulic, które podpowiada formularz uczestnika"))
         streets.setEnabled(self._db is not None and self._programme is not None)
         streets.triggered.connect(self.edit_streets)
+        add_archive_action(self, self.programme_menu, self._db, self._programme)
 
     def _show_programme_title(self) -> None:
         if self._programme is None:
