@@ -113,12 +113,14 @@ def build_parser() -> PolishArgumentParser:
     card.add_argument("--programme", type=_positive_int, metavar="ID",
                       help="numer programu (domyślnie aktywny program)")
     card.add_argument("-o", "--output", required=True, type=Path, metavar="PLIK.pdf", help="plik wynikowy PDF")
-    person_card = documents.add_parser("participant-card",
-                                       help="karta uczestnika do akt: dane osobowe, dokumenty, otrzymane wsparcie")
-    person_card.add_argument("--participant", required=True, type=_positive_int, metavar="ID",
-                             help="numer uczestnika w ewidencji")
-    person_card.add_argument("-o", "--output", required=True, type=Path, metavar="PLIK.pdf",
-                             help="plik wynikowy PDF")
+    for name, text in (("participant-card", "karta uczestnika do akt: dane osobowe, dokumenty, otrzymane wsparcie"),
+                       ("person-data", "wszystkie dane osoby i kto z nich korzystał (art. 15 RODO)"),
+                       ("information-clause", "deklaracja uczestnictwa i klauzula informacyjna (art. 13 RODO)")):
+        person_document = documents.add_parser(name, help=text)
+        person_document.add_argument("--participant", required=True, type=_positive_int, metavar="ID",
+                                     help="numer uczestnika w ewidencji")
+        person_document.add_argument("-o", "--output", required=True, type=Path, metavar="PLIK.pdf",
+                                     help="plik wynikowy PDF")
     attendance = documents.add_parser("attendance-list",
                                       help="lista obecności do podpisu: jedno wydarzenie albo miesiąc cyklu zajęć")
     which = attendance.add_mutually_exclusive_group(required=True)
@@ -144,7 +146,9 @@ def build_parser() -> PolishArgumentParser:
                             help="numer programu (domyślnie aktywny program)")
     monitoring.add_argument("-o", "--output", required=True, type=Path, metavar="PLIK.pdf",
                             help="plik wynikowy PDF")
-    _add_volunteer_documents(documents)
+    from pal_desktop.cli_volunteers import add_volunteer_documents
+
+    add_volunteer_documents(documents)
     _add_import_parser(commands)
     _add_export_parser(commands)
     return parser
@@ -167,59 +171,6 @@ def _date(text: str):
         return parse_date(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"data „{text}” musi mieć postać dd.mm.rrrr albo rrrr-mm-dd") from None
-
-
-def _add_volunteer_documents(documents) -> None:
-    """The volunteer documents under ``report``: one volunteer's, an agreement, and the period lists."""
-
-    def document(name: str, help_text: str):
-        parser = documents.add_parser(name, help=help_text)
-        parser.add_argument("-o", "--output", required=True, type=Path, metavar="PLIK.pdf", help="plik wynikowy PDF")
-        return parser
-
-    def period(parser) -> None:
-        parser.add_argument("--from", dest="date_from", required=True, type=_date, metavar="DATA",
-                            help="początek okresu: dd.mm.rrrr albo rrrr-mm-dd")
-        parser.add_argument("--to", dest="date_to", required=True, type=_date, metavar="DATA",
-                            help="koniec okresu: dd.mm.rrrr albo rrrr-mm-dd")
-
-    def volunteer(parser) -> None:
-        parser.add_argument("--volunteer", required=True, type=_positive_int, metavar="ID",
-                            help="numer wolontariusza w ewidencji")
-
-    volunteer(document("volunteer-certificate", "zaświadczenie o wykonaniu świadczeń przez wolontariusza"))
-    period(document("volunteer-hours", "zestawienie godzin wolontariuszy w okresie: godziny i wartość pracy"))
-    agreement = document("volunteer-agreement", "porozumienie o wykonywaniu świadczeń wolontariusza do podpisu")
-    agreement.add_argument("--agreement", required=True, type=_positive_int, metavar="ID",
-                           help="numer porozumienia w ewidencji")
-    timesheet = document("volunteer-timesheet", "karta pracy wolontariusza za miesiąc, do podpisu")
-    volunteer(timesheet)
-    timesheet.add_argument("--month", required=True, type=_month, metavar="RRRR-MM", help="miesiąc, np. 2021-11")
-    opinion = document("volunteer-opinion", "opinia o wykonaniu świadczeń przez wolontariusza")
-    volunteer(opinion)
-    opinion.add_argument("--text", required=True, metavar="TEKST", help="ocena wykonywania świadczeń (treść opinii)")
-    period(document("volunteer-gala", "lista na galę wolontariatu: wolontariusze według liczby godzin w okresie"))
-    period(document("volunteer-thanks", "podziękowania dla wolontariuszy z godzinami w okresie, po jednej stronie"))
-
-
-def _volunteer_report(db, args) -> bytes:
-    from pal_desktop.services import volunteer_reports
-
-    if args.document == "volunteer-certificate":
-        return volunteer_reports.certificate_pdf(db, args.volunteer)
-    if args.document == "volunteer-hours":
-        return volunteer_reports.hours_summary_pdf(db, args.date_from, args.date_to)
-    if args.document == "volunteer-agreement":
-        return volunteer_reports.agreement_pdf(db, args.agreement)
-    if args.document == "volunteer-timesheet":
-        return volunteer_reports.timesheet_pdf(db, args.volunteer, *args.month)
-    if args.document == "volunteer-opinion":
-        return volunteer_reports.opinion_pdf(db, args.volunteer, args.text)
-    if args.document == "volunteer-gala":
-        return volunteer_reports.gala_pdf(db, args.date_from, args.date_to)
-    if args.document == "volunteer-thanks":
-        return volunteer_reports.thanks_pdf(db, args.date_from, args.date_to)
-    raise AssertionError(args.document)  # pragma: no cover - argparse allows only the documents above
 
 
 def _participant_status(text: str):
@@ -403,6 +354,11 @@ def _cmd_report(args) -> int:
         content = reports.programme_card_pdf(opened.db, args.programme)
     elif args.document == "participant-card":
         content = reports.participant_card_pdf(opened.db, args.participant)
+    elif args.document in ("person-data", "information-clause"):
+        from pal_desktop.services import person_data
+
+        make = person_data.person_data_pdf if args.document == "person-data" else person_data.information_clause_pdf
+        content = make(opened.db, args.participant)
     elif args.document == "attendance-list" and args.event:
         content = reports.attendance_list_pdf(opened.db, args.event)
     elif args.document == "attendance-list":
@@ -419,7 +375,9 @@ def _cmd_report(args) -> int:
         content = indicators.monitoring_report_pdf(opened.db, args.programme, args.date_from, args.date_to,
                                                    args.final)
     elif args.document.startswith("volunteer-"):
-        content = _volunteer_report(opened.db, args)
+        from pal_desktop.cli_volunteers import volunteer_report
+
+        content = volunteer_report(opened.db, args)
     else:  # pragma: no cover - argparse allows only the documents above
         raise AssertionError(args.document)
     path = reports.write_pdf(content, args.output)

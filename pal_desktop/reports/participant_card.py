@@ -183,6 +183,16 @@ def render_participant_card(data: ParticipantCardData) -> bytes:
                                    ("BOTTOMPADDING", (0, 0), (-1, -1), 4)]))
     story += [title_row, Spacer(1, 1 * mm)]
     # Each section is a heading and what follows; the last one keeps the signatures company on its page.
+    sections = card_sections(data, usable)
+    for section in sections[:-1]:
+        story += section
+    story.append(KeepTogether(sections[-1] + [Spacer(1, 8 * mm), _signatures(usable)]))
+    document.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=NumberedCanvas)
+    return buffer.getvalue()
+
+
+def card_sections(data: ParticipantCardData, usable: float) -> list[list]:
+    """The card's sections, each a heading and what follows it (also the body of the art. 15 report)."""
     sections: list[list] = []
     if data.personal:
         sections.append([_heading("Dane osobowe"), _facts_two_columns(data.personal, usable, 34 * mm)])
@@ -222,11 +232,7 @@ def render_participant_card(data: ParticipantCardData) -> bytes:
             [usable * 0.2, usable * 0.28, usable * 0.24, usable * 0.14, usable * 0.14])])
     if data.notes:
         sections.append([_heading("Uwagi"), _p(data.notes)])
-    for section in sections[:-1]:
-        story += section
-    story.append(KeepTogether(sections[-1] + [Spacer(1, 8 * mm), _signatures(usable)]))
-    document.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=NumberedCanvas)
-    return buffer.getvalue()
+    return sections
 
 
-__all__ = ["CashLine", "InternshipLine", "ParticipantCardData", "SupportLine", "render_participant_card"]
+__all__ = ["card_sections", "CashLine", "InternshipLine", "ParticipantCardData", "SupportLine", "render_participant_card"]

@@ -45,6 +45,24 @@ BREAK_REASONS = {
     "unaccounted": QT_TRANSLATE_NOOP("Audit", "wpisy zamaskowano poza anonimizacją (więcej zamaskowanych wpisów, "
                                               "niż podają wpisy anonimizacji)"),
 }
+#: What an entry concerns, in words (the table or the document's key as logged).
+WHAT_LABELS = {
+    "participant": QT_TRANSLATE_NOOP("Audit", "dane uczestnika"),
+    "participant_page": QT_TRANSLATE_NOOP("Audit", "strona uczestnika"),
+    "participant_card": QT_TRANSLATE_NOOP("Audit", "karta uczestnika"),
+    "person_data_report": QT_TRANSLATE_NOOP("Audit", "informacja o danych (art. 15 RODO)"),
+    "information_clause": QT_TRANSLATE_NOOP("Audit", "deklaracja i klauzula informacyjna"),
+    "attendance_list": QT_TRANSLATE_NOOP("Audit", "lista obecności"),
+    "series_attendance_list": QT_TRANSLATE_NOOP("Audit", "lista obecności cyklu"),
+    "attendance": QT_TRANSLATE_NOOP("Audit", "obecność"),
+    "enrolment": QT_TRANSLATE_NOOP("Audit", "zapis na zajęcia"),
+    "participant_reason": QT_TRANSLATE_NOOP("Audit", "powód objęcia wsparciem"),
+    "support_path_item": QT_TRANSLATE_NOOP("Audit", "ścieżka wsparcia"),
+    "household_member": QT_TRANSLATE_NOOP("Audit", "członek gospodarstwa domowego"),
+    "cash_assistance": QT_TRANSLATE_NOOP("Audit", "pomoc pieniężna"),
+    "internship": QT_TRANSLATE_NOOP("Audit", "staż"),
+    "participants": QT_TRANSLATE_NOOP("Audit", "eksport uczestników"),
+}
 EXPORT_COLUMNS = ("Nr", "Data i godzina", "Użytkownik", "Czynność", "Czego dotyczy", "Nr rekordu", "Osoby",
                   "Szczegóły")
 
@@ -73,6 +91,11 @@ class AuditLine:
     def action_label(self) -> str:
         """Polish (the window translates it in the "Audit" context)."""
         return ACTION_LABELS.get(self.action, self.action)
+
+    @property
+    def what_label(self) -> str:
+        """Polish, like ``action_label``."""
+        return WHAT_LABELS.get(self.what, self.what)
 
     def details_text(self) -> str:
         return json.dumps(self.details, ensure_ascii=False, sort_keys=True) if self.details else ""
@@ -121,6 +144,15 @@ def _line(entry: AuditEntry) -> AuditLine:
         details = {"text": entry.changes}
     return AuditLine(entry.id, _local(entry.at), entry.actor, entry.action, entry.table_name, entry.record_id,
                      tuple(audit_chain.parse_subjects(entry.subject_ids)), details)
+
+
+def lines_about(db: Database, participant_id: int, limit: int = 2000) -> list[AuditLine]:
+    """The entries naming one person, oldest first; for the person's own data report, whose service checks
+    the permission (the whole log stays the administrator's)."""
+    statement = _where(select(AuditEntry), AuditFilter(participant_id=participant_id)).order_by(
+        AuditEntry.id.desc()).limit(limit)
+    with db.reading() as session:
+        return [_line(entry) for entry in reversed(list(session.scalars(statement)))]
 
 
 def count_entries(db: Database, flt: AuditFilter = AuditFilter()) -> int:

@@ -87,6 +87,16 @@ def participant_card_pdf(db: Database, participant_id: int, *, today: dt.date | 
     leave the office; this card goes to the participant's own file).
     """
     require(Permission.PRINT_PERSONAL)
+    from pal_desktop.reports.participant_card import render_participant_card
+
+    data = participant_card_data(db, participant_id, today=today)
+    log_access(db, PRINT, "participant_card", [participant_id])
+    return render_participant_card(data)
+
+
+def participant_card_data(db: Database, participant_id: int, *, today: dt.date | None = None):
+    """What the participant card (and the person's own data report) prints of one person; logs nothing."""
+    require(Permission.PRINT_PERSONAL)
     from sqlalchemy import select
 
     from pal_desktop.domain.enums import TriState
@@ -95,7 +105,6 @@ def participant_card_pdf(db: Database, participant_id: int, *, today: dt.date | 
         InternshipLine,
         ParticipantCardData,
         SupportLine,
-        render_participant_card,
     )
     from pal_desktop.reports.styles import DocumentHeader
     from pal_desktop.services import households, participant_profile, participants
@@ -162,13 +171,12 @@ def participant_card_pdf(db: Database, participant_id: int, *, today: dt.date | 
                    for i in profile.internships]
     family = [(m.name, m.relation, format_date(m.birth_date)) for m in (household.members if household else [])
               if m.participant_id != participant_id and m.covered_by_support]
-    log_access(db, PRINT, "participant_card", [participant_id])
-    return render_participant_card(ParticipantCardData(
+    return ParticipantCardData(
         header=DocumentHeader(**document_header(db, programme)),
         name=f"{person.first_name} {person.last_name}", record_number=str(person.id), status=person.status.label,
         personal=personal, reasons=[r.label for r in person.reasons], special=special, documents=documents,
         support=support, attendance=attendance, internships=internships, cash=cash, family=family,
-        notes=person.notes, printed_on=format_date(today)))
+        notes=person.notes, printed_on=format_date(today))
 
 
 # ---- Attendance lists ------------------------------------------------------------------------------

@@ -600,6 +600,207 @@
     </message>
 </context>
 <context>
+    <name>Anonymisation</name>
+    <message>
+        <source>Ktoś inny zmienił w międzyczasie dane programu (termin archiwizacji: {deadline}). Nic nie zapisano; sprawdź termin i zapisz ponownie.</source>
+        <extracomment>What an anonymised person is called on every list and page that still shows them. Who may be erased instead of anonymised: people who never joined the programme. False when another program kept the database open and old pages could not all be rewritten yet.</extracomment>
+        <translation>Someone else changed the programme meanwhile (archiving deadline: {deadline}). Nothing was saved; check the deadline and save again.</translation>
+    </message>
+    <message>
+        <source>Termin archiwizacji ({deadline}) nie może być wcześniejszy niż koniec programu ({end}).</source>
+        <translation>The archiving deadline ({deadline}) cannot be earlier than the end of the programme ({end}).</translation>
+    </message>
+    <message>
+        <source>Podaj powód anonimizacji (np. „upływ okresu archiwizacji” albo „żądanie osoby z dnia …”).</source>
+        <translation>Give the reason for anonymisation (e.g. “retention period over” or “request of the person of …”).</translation>
+    </message>
+    <message>
+        <source>Program „{title}” nie ma ustawionego terminu archiwizacji; ustaw go w danych programu, zanim zanonimizujesz uczestników.</source>
+        <translation>The programme “{title}” has no archiving deadline; set it before anonymising its participants.</translation>
+    </message>
+    <message>
+        <source>Dane programu „{title}” trzeba przechowywać do {deadline}; anonimizacja będzie możliwa od następnego dnia.</source>
+        <translation>The records of the programme “{title}” must be kept until {deadline}; anonymisation is possible from the day after.</translation>
+    </message>
+    <message>
+        <source>Uczestników programu „{title}” zanonimizowano już {when}; nie ma czego anonimizować ponownie.</source>
+        <translation>The participants of the programme “{title}” were already anonymised on {when}; there is nothing left to anonymise.</translation>
+    </message>
+    <message>
+        <source>Uczestnika nr {id} zanonimizowano już {when}.</source>
+        <translation>Participant no. {id} was already anonymised on {when}.</translation>
+    </message>
+</context>
+<context>
+    <name>ArchiveDialog</name>
+    <message>
+        <source>Archiwizacja i anonimizacja</source>
+        <translation>Archiving and anonymisation</translation>
+    </message>
+    <message>
+        <source>Archiwizacja i anonimizacja danych programu</source>
+        <translation>Archiving and anonymisation of the programme's data</translation>
+    </message>
+    <message>
+        <source>Program:</source>
+        <translation>Programme:</translation>
+    </message>
+    <message>
+        <source>Stan:</source>
+        <translation>State:</translation>
+    </message>
+    <message>
+        <source>&amp;ustalony:</source>
+        <translation>&amp;set:</translation>
+    </message>
+    <message>
+        <source>Termin archiwizacji ustalony</source>
+        <translation>Archiving deadline set</translation>
+    </message>
+    <message>
+        <source>Termin archiwizacji</source>
+        <translation>Archiving deadline</translation>
+    </message>
+    <message>
+        <source>&amp;Zapisz termin</source>
+        <translation>&amp;Save deadline</translation>
+    </message>
+    <message>
+        <source>Zapisz termin archiwizacji</source>
+        <translation>Save the archiving deadline</translation>
+    </message>
+    <message>
+        <source>Termin archiwizacji:</source>
+        <translation>Archiving deadline:</translation>
+    </message>
+    <message>
+        <source>Do tego dnia umowa o dofinansowanie każe przechowywać dokumentację projektu (zwykle kilka lat po jego zakończeniu).</source>
+        <translation>Until this day the funding agreement requires the project's records kept (usually several years after its end).</translation>
+    </message>
+    <message>
+        <source>upływ okresu archiwizacji</source>
+        <translation>retention period over</translation>
+    </message>
+    <message>
+        <source>Powód anonimizacji</source>
+        <translation>Reason for anonymisation</translation>
+    </message>
+    <message>
+        <source>&amp;Powód:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>&amp;Anonimizuj uczestników…</source>
+        <translation>&amp;Anonymise participants…</translation>
+    </message>
+    <message>
+        <source>Anonimizuj uczestników programu</source>
+        <translation>Anonymise the programme's participants</translation>
+    </message>
+    <message>
+        <source>&amp;Dokończ czyszczenie pliku</source>
+        <translation>&amp;Finish wiping the file</translation>
+    </message>
+    <message>
+        <source>Dokończ nadpisywanie starych stron pliku bazy</source>
+        <translation>Finish overwriting the database file's old pages</translation>
+    </message>
+    <message>
+        <source>{title} (do {end})</source>
+        <translation>{title} (until {end})</translation>
+    </message>
+    <message>
+        <source>uczestników zanonimizowano {when}</source>
+        <translation>participants anonymised on {when}</translation>
+    </message>
+    <message>
+        <source>termin archiwizacji nie jest ustalony; uczestników w bazie: {count}</source>
+        <translation>no archiving deadline set; participants in the database: {count}</translation>
+    </message>
+    <message>
+        <source>dane przechowywane do {deadline}; uczestników w bazie: {count}</source>
+        <translation>records kept until {deadline}; participants in the database: {count}</translation>
+    </message>
+    <message>
+        <source>Termin ustala koordynator albo administrator.</source>
+        <translation>The deadline is set by a coordinator or an administrator.</translation>
+    </message>
+    <message>
+        <source>Anonimizację wykonuje administrator.</source>
+        <translation>Anonymisation is done by an administrator.</translation>
+    </message>
+    <message>
+        <source>Uczestników tego programu już zanonimizowano.</source>
+        <translation>This programme's participants are already anonymised.</translation>
+    </message>
+    <message>
+        <source>Najpierw ustal termin archiwizacji.</source>
+        <translation>Set the archiving deadline first.</translation>
+    </message>
+    <message>
+        <source>Dane trzeba przechowywać do {deadline}.</source>
+        <translation>The records must be kept until {deadline}.</translation>
+    </message>
+    <message>
+        <source>Zapisano termin archiwizacji.</source>
+        <translation>Archiving deadline saved.</translation>
+    </message>
+    <message>
+        <source>Anonimizację anulowano; nic nie zmieniono.</source>
+        <translation>Anonymisation cancelled; nothing changed.</translation>
+    </message>
+    <message>
+        <source>Anonimizacja uczestników</source>
+        <translation>Anonymising participants</translation>
+    </message>
+    <message>
+        <source>Anonimizacja {count} uczestników programu „{title}” jest NIEODWRACALNA.
+
+Znikną: imiona, nazwiska, PESEL, numery dokumentów, adresy, telefony, e-maile, uwagi, numery decyzji i umów, nazwy gospodarstw domowych i członków rodzin oraz skany podpisanych list.
+Zostaną: płeć, wiek w chwili przystąpienia, wykształcenie, niepełnosprawność, daty, statusy, obecności i kwoty, więc sprawozdania pokażą te same liczby.
+
+Kopie zapasowe sprzed anonimizacji nadal zawierają dane. Kontynuować?</source>
+        <translation>Anonymising {count} participants of the programme “{title}” CANNOT BE UNDONE.
+
+Gone: first names, surnames, PESEL, document numbers, addresses, phones, e-mails, notes, decision and agreement numbers, household and family names and the scans of signed lists.
+Kept: sex, age at joining, education, disability, dates, statuses, attendance and amounts, so the reports show the same figures.
+
+Backups made before the anonymisation still hold the data. Continue?</translation>
+    </message>
+    <message>
+        <source>Ostrzeżenie przed anonimizacją</source>
+        <translation>Warning before anonymisation</translation>
+    </message>
+    <message>
+        <source>Potwierdź anonimizację</source>
+        <translation>Confirm anonymisation</translation>
+    </message>
+    <message>
+        <source>Aby potwierdzić, wpisz słowo {word}:</source>
+        <translation>To confirm, type the word {word}:</translation>
+    </message>
+    <message>
+        <source>Plik bazy nadpisano; usunięte dane nie zostały w nim.</source>
+        <translation>The database file was rewritten; the removed data is no longer in it.</translation>
+    </message>
+    <message>
+        <source>Baza jest nadal otwarta w innym programie; zamknij go i spróbuj ponownie.</source>
+        <translation>The database is still open in another program; close it and try again.</translation>
+    </message>
+    <message>
+        <source>Czyszczenie pliku bazy</source>
+        <translation>Wiping the database file</translation>
+    </message>
+    <message>
+        <source>Zanonimizowano osoby: {people}; zamaskowane wpisy dziennika: {entries}; usunięte skany list: {scans}.</source>
+        <translation>People anonymised: {people}; log entries masked: {entries}; list scans removed: {scans}.</translation>
+    </message>
+    <message>
+        <source>Baza była otwarta w innym programie, więc stare strony pliku mogą jeszcze zawierać usunięte dane: zamknij program na pozostałych komputerach i naciśnij „Dokończ czyszczenie pliku”.</source>
+        <translation>The database was open in another program, so old pages of the file may still hold the removed data: close the program on the other PCs and press “Finish wiping the file”.</translation>
+    </message>
+</context>
+<context>
     <name>AttendanceDialog</name>
     <message>
         <source>Obecność na wydarzeniu</source>
@@ -908,6 +1109,14 @@
         <translation>screen lock</translation>
     </message>
     <message>
+        <source>anonimizacja</source>
+        <translation>anonymisation</translation>
+    </message>
+    <message>
+        <source>przeliczenie skrótów dziennika</source>
+        <translation>log hashes recomputed</translation>
+    </message>
+    <message>
         <source>wpis zmieniono po zapisaniu (jego skrót się nie zgadza)</source>
         <translation>the entry was changed after it was written (its hash does not match)</translation>
     </message>
@@ -918,6 +1127,71 @@
     <message>
         <source>kolejność wpisów zmieniono</source>
         <translation>the order of the entries was changed</translation>
+    </message>
+    <message>
+        <source>wpisy zamaskowano poza anonimizacją (więcej zamaskowanych wpisów, niż podają wpisy anonimizacji)</source>
+        <translation>entries were masked outside an anonymisation (more masked entries than the anonymisation entries state)</translation>
+    </message>
+    <message>
+        <source>dane uczestnika</source>
+        <extracomment>What an entry concerns, in words (the table or the document's key as logged).</extracomment>
+        <translation>participant's data</translation>
+    </message>
+    <message>
+        <source>strona uczestnika</source>
+        <translation>participant's page</translation>
+    </message>
+    <message>
+        <source>karta uczestnika</source>
+        <translation>participant card</translation>
+    </message>
+    <message>
+        <source>informacja o danych (art. 15 RODO)</source>
+        <translation>information on the data (GDPR art. 15)</translation>
+    </message>
+    <message>
+        <source>deklaracja i klauzula informacyjna</source>
+        <translation>declaration and information clause</translation>
+    </message>
+    <message>
+        <source>lista obecności</source>
+        <translation>attendance list</translation>
+    </message>
+    <message>
+        <source>lista obecności cyklu</source>
+        <translation>series attendance list</translation>
+    </message>
+    <message>
+        <source>obecność</source>
+        <translation>attendance</translation>
+    </message>
+    <message>
+        <source>zapis na zajęcia</source>
+        <translation>enrolment</translation>
+    </message>
+    <message>
+        <source>powód objęcia wsparciem</source>
+        <translation>reason for support</translation>
+    </message>
+    <message>
+        <source>ścieżka wsparcia</source>
+        <translation>support path</translation>
+    </message>
+    <message>
+        <source>członek gospodarstwa domowego</source>
+        <translation>household member</translation>
+    </message>
+    <message>
+        <source>pomoc pieniężna</source>
+        <translation>cash assistance</translation>
+    </message>
+    <message>
+        <source>staż</source>
+        <translation>internship</translation>
+    </message>
+    <message>
+        <source>eksport uczestników</source>
+        <translation>participant export</translation>
     </message>
 </context>
 <context>
@@ -5477,6 +5751,14 @@ Part of a series of sessions</translation>
         <source>Przywracanie kopii</source>
         <translation>Restoring the backup</translation>
     </message>
+    <message>
+        <source>&amp;Archiwizacja i anonimizacja…</source>
+        <translation>&amp;Archiving and anonymisation…</translation>
+    </message>
+    <message>
+        <source>Termin przechowywania danych programu i anonimizacja uczestników po nim</source>
+        <translation>How long the programme's records are kept, and anonymising the participants after that</translation>
+    </message>
 </context>
 <context>
     <name>MissingDatabaseDialog</name>
@@ -7199,6 +7481,14 @@ Open it and print it.</translation>
         <translation>Changes saved.</translation>
     </message>
     <message>
+        <source>Dane osoby usunięto.</source>
+        <translation>The person's data was erased.</translation>
+    </message>
+    <message>
+        <source>Dane osoby zanonimizowano.</source>
+        <translation>The person's data was anonymised.</translation>
+    </message>
+    <message>
         <source>Dodano formę wsparcia.</source>
         <translation>Form of support added.</translation>
     </message>
@@ -7652,6 +7942,86 @@ Open it and print it.</translation>
     <message>
         <source>Nikogo nie znaleziono dla „{text}”.</source>
         <translation>No one found for “{text}”.</translation>
+    </message>
+</context>
+<context>
+    <name>PersonRights</name>
+    <message>
+        <source>Usuń dane osoby</source>
+        <translation>Erase the person's data</translation>
+    </message>
+    <message>
+        <source>Usunięcie albo anonimizacja danych jest NIEODWRACALNA.
+Kandydat, który nie przystąpił do programu, zostanie usunięty; uczestnik zostanie zanonimizowany (tylko po terminie archiwizacji).
+
+Podaj powód (np. „żądanie osoby z dnia …”):</source>
+        <translation>Erasing or anonymising the data CANNOT BE UNDONE.
+A candidate who never joined the programme is erased; a participant is anonymised (only after the archiving deadline).
+
+Give the reason (e.g. “request of the person of …”):</translation>
+    </message>
+    <message>
+        <source>Potwierdź usunięcie danych</source>
+        <translation>Confirm erasure</translation>
+    </message>
+    <message>
+        <source>Aby potwierdzić, wpisz słowo {word}:</source>
+        <translation>To confirm, type the word {word}:</translation>
+    </message>
+</context>
+<context>
+    <name>PersonRightsButton</name>
+    <message>
+        <source>&amp;RODO</source>
+        <translation>&amp;GDPR</translation>
+    </message>
+    <message>
+        <source>Dokumenty RODO i usunięcie danych osoby</source>
+        <translation>GDPR documents and erasure of the person's data</translation>
+    </message>
+    <message>
+        <source>Klauzula informacyjna, informacja o danych osoby, usunięcie danych</source>
+        <translation>Information clause, information on the person's data, erasure</translation>
+    </message>
+    <message>
+        <source>Dokumenty RODO</source>
+        <translation>GDPR documents</translation>
+    </message>
+    <message>
+        <source>Deklaracja i &amp;klauzula informacyjna (art. 13)</source>
+        <translation>Declaration and information &amp;clause (art. 13)</translation>
+    </message>
+    <message>
+        <source>&amp;Informacja o danych osoby (art. 15)</source>
+        <translation>&amp;Information on the person's data (art. 15)</translation>
+    </message>
+    <message>
+        <source>&amp;Usuń dane osoby (art. 17)…</source>
+        <translation>&amp;Erase the person's data (art. 17)…</translation>
+    </message>
+    <message>
+        <source>Twoja rola nie pozwala drukować danych osobowych.</source>
+        <translation>Your role does not allow printing personal data.</translation>
+    </message>
+    <message>
+        <source>Informację o danych osoby drukuje koordynator albo administrator.</source>
+        <translation>The information on a person's data is printed by a coordinator or an administrator.</translation>
+    </message>
+    <message>
+        <source>Dane osoby usuwa administrator.</source>
+        <translation>A person's data is erased by an administrator.</translation>
+    </message>
+    <message>
+        <source>Deklaracja i klauzula informacyjna</source>
+        <translation>Declaration and information clause</translation>
+    </message>
+    <message>
+        <source>Informacja o danych osoby</source>
+        <translation>Information on the person's data</translation>
+    </message>
+    <message>
+        <source>Usuwanie danych osoby</source>
+        <translation>Erasing the person's data</translation>
     </message>
 </context>
 <context>

@@ -35,14 +35,12 @@ from pal_desktop.ui.dialogs import error_dialog
 CONFIRM_WORD = "ANONIMIZUJ"
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("ArchiveDialog", text)
-
 
 def confirm_warning(parent: QWidget, state) -> bool:
     """The first confirmation: what goes, what stays (tests replace this function)."""
-    box = QMessageBox(QMessageBox.Icon.Warning, _tr("Anonimizacja uczestników"), _tr(
-        "Anonimizacja {count} uczestników programu „{title}” jest NIEODWRACALNA.\n\n"
+    title = QCoreApplication.translate("ArchiveDialog", "Anonimizacja uczestników")
+    box = QMessageBox(QMessageBox.Icon.Warning, title, QCoreApplication.translate(
+        "ArchiveDialog", "Anonimizacja {count} uczestników programu „{title}” jest NIEODWRACALNA.\n\n"
         "Znikną: imiona, nazwiska, PESEL, numery dokumentów, adresy, telefony, e-maile, uwagi, numery decyzji "
         "i umów, nazwy gospodarstw domowych i członków rodzin oraz skany podpisanych list.\n"
         "Zostaną: płeć, wiek w chwili przystąpienia, wykształcenie, niepełnosprawność, daty, statusy, obecności "
@@ -51,14 +49,15 @@ def confirm_warning(parent: QWidget, state) -> bool:
         count=state.participants, title=state.title),
         QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No, parent)
     box.setDefaultButton(QMessageBox.StandardButton.No)
-    box.setAccessibleName(_tr("Ostrzeżenie przed anonimizacją"))
+    box.setAccessibleName(QCoreApplication.translate("ArchiveDialog", "Ostrzeżenie przed anonimizacją"))
     return box.exec() == QMessageBox.StandardButton.Yes
 
 
 def confirm_word(parent: QWidget) -> bool:
     """The second confirmation: the word typed by hand (tests replace this function)."""
-    text, ok = QInputDialog.getText(parent, _tr("Potwierdź anonimizację"), _tr(
-        "Aby potwierdzić, wpisz słowo {word}:").format(word=CONFIRM_WORD))
+    title = QCoreApplication.translate("ArchiveDialog", "Potwierdź anonimizację")
+    prompt = QCoreApplication.translate("ArchiveDialog", "Aby potwierdzić, wpisz słowo {word}:")
+    text, ok = QInputDialog.getText(parent, title, prompt.format(word=CONFIRM_WORD))
     return ok and text.strip().upper() == CONFIRM_WORD
 
 

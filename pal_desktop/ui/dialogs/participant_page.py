@@ -199,6 +199,10 @@ class ParticipantPage(QDialog):
         head.setColumnStretch(0, 1)
         head.addWidget(self.edit_button, 0, 1, 2, 1)
         head.addWidget(self.print_button, 0, 2, 2, 1)
+        from pal_desktop.ui.dialogs.person_rights import PersonRightsButton
+
+        self.rights_button = PersonRightsButton(db, participant_id, self, on_removed=self._data_removed)
+        head.addWidget(self.rights_button, 0, 3, 2, 1)
 
         self.tabs = QTabWidget(self)
         self.tabs.setObjectName("pageTabs")
@@ -714,6 +718,13 @@ class ParticipantPage(QDialog):
 
     def print_card(self) -> None:
         print_card(self, self._db, self.participant_id)
+
+    def _data_removed(self, result) -> None:
+        """Erased or anonymised on request: nothing of the person is left to show here."""
+        _status(self.parentWidget() or self, self.tr("Dane osoby usunięto.") if result.erased
+                else self.tr("Dane osoby zanonimizowano."), 10000)
+        self.sig_changed.emit()
+        self.accept()
 
     # ---- Support path
     def add_support(self) -> None:
