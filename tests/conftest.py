@@ -135,3 +135,17 @@ def act_as():
         current_actor.set_for_process(Principal.signed_in(login, role, cash))
 
     return act
+
+
+@pytest.fixture(autouse=True)
+def memory_keyring():
+    """No test touches the PC's real credential store: passwords go to a dictionary (``.stored``)."""
+    import keyring
+
+    from tests.keyring_memory import MemoryKeyring
+
+    previous = keyring.get_keyring()
+    memory = MemoryKeyring()
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(previous)

@@ -98,14 +98,20 @@ def set_value(db: Database | None, key: SettingKey, values: list[str]) -> str:
     return organisation.save_organisation_field(db, key.field, values[0])
 
 
-def save_database_location(text: str) -> str:
+def save_database_location(text: str, password: str = "") -> str:
     """Check the location (``ui_queries.check_database_location``) and keep it in the local config file for
-    the next start; a file path is kept absolute, so it means the same wherever the program starts from."""
+    the next start; a file path is kept absolute, so it means the same wherever the program starts from.
+
+    A PostgreSQL password (typed separately, or inside the address) goes to the system's credential store,
+    never into the file; the address is returned without it."""
     from pal_desktop.services.ui_queries import check_database_location
+    from pal_desktop.storage import credentials
 
     location = check_database_location(text)
     if location and "://" not in location:
         location = str(Path(location).expanduser().resolve())
+    elif location:
+        location = credentials.remember(location, password or None)
     local = config.load()
     if local.database_url == location:
         return location

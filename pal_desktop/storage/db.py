@@ -7,6 +7,7 @@ PostgreSQL is reached through psycopg 3 with any ``postgresql://`` URL.
 from __future__ import annotations
 
 import json
+import logging
 import os
 import time
 import weakref
@@ -35,6 +36,7 @@ PG_LOCK_TIMEOUT_MS = 15_000
 PG_STATEMENT_TIMEOUT_MS = 300_000
 #: Tables whose rows are never audited field by field (the log itself, and the bulky binary logos).
 UNAUDITED = {"audit_log"}
+_log = logging.getLogger(__name__)
 
 
 def default_url() -> str:
@@ -51,7 +53,29 @@ def resolve_url(explicit: str | None = None) -> str:
     from pal_desktop import config
 
     configured = config.load().database_url
+    if configured and "@" in configured and "://" in configured:
+        configured = _move_password_out_of_config(configured)
     return normalise_url(configured) if configured else default_url()
+
+
+def _move_password_out_of_config(configured: str) -> str:
+    """An address saved with its password by an earlier version: the password goes to the credential store
+    and out of the file (kept there, and used, only while the PC has no store)."""
+    from pal_desktop import config
+    from pal_desktop.storage import credentials
+
+    bare = credentials.without_password(configured)
+    if bare == configured:
+        return configured
+    try:
+        credentials.remember(configured)
+        local = config.load()
+        local.database_url = bare
+        config.save(local)
+    except (DatabaseError, OSError) as exc:
+        _log.warning("the database password stays in the settings file: %s", exc)
+        return configured
+    return bare
 
 
 def normalise_url(url: str) -> str:
@@ -155,7 +179,9 @@ def create_db_engine(url: str, *, echo: bool = False) -> Engine:
             if path is not None:
                 file_guard.watch(engine, path)  # never a new empty file in place of a lost one
         else:
-            engine = create_engine(url, echo=echo, pool_pre_ping=True, connect_args={
+            from pal_desktop.storage import credentials
+
+            engine = create_engine(credentials.with_password(url), echo=echo, pool_pre_ping=True, connect_args={
                 "connect_timeout": 10,
                 "options": f"-c lock_timeout={PG_LOCK_TIMEOUT_MS} -c statement_timeout={PG_STATEMENT_TIMEOUT_MS}"})
     except (NoSuchModuleError, ModuleNotFoundError) as exc:

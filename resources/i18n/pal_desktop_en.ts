@@ -2094,6 +2094,10 @@ The columns of the task list.</extracomment>
         <source>Baza „{path}” jest otwarta tylko do odczytu (plik jest oznaczony jako tylko do odczytu albo nie masz prawa zapisu); nic nie zostało zapisane.</source>
         <translation>The database “{path}” is open read-only (the file is marked read-only or you may not write to it); nothing was saved.</translation>
     </message>
+    <message>
+        <source>Nie można zapisać hasła do bazy PostgreSQL w menedżerze poświadczeń systemu ({reason}). Hasło nie zostało zapisane w pliku ustawień; poproś informatyka o skonfigurowanie menedżera poświadczeń albo podawaj adres z hasłem w zmiennej PAL_DATABASE_URL.</source>
+        <translation>The PostgreSQL password cannot be stored in the system's credential manager ({reason}). It was not written to the settings file; ask IT to set up the credential manager, or give the address with its password in the PAL_DATABASE_URL variable.</translation>
+    </message>
 </context>
 <context>
     <name>DateField</name>
@@ -9396,12 +9400,28 @@ volunteer work:</translation>
         <translation>Restore the default database location</translation>
     </message>
     <message>
+        <source>Hasło do bazy PostgreSQL</source>
+        <translation>PostgreSQL database password</translation>
+    </message>
+    <message>
+        <source>&amp;Hasło PostgreSQL:</source>
+        <translation>PostgreSQL &amp;password:</translation>
+    </message>
+    <message>
         <source>&amp;Baza przy następnym uruchomieniu:</source>
         <translation>Data&amp;base at the next start:</translation>
     </message>
     <message>
-        <source>Plik bazy SQLite na tym komputerze albo adres serwera PostgreSQL, np. postgresql://użytkownik:hasło@serwer/baza. Zmiana zacznie obowiązywać przy następnym uruchomieniu programu.</source>
-        <translation>A SQLite database file on this computer or the address of a PostgreSQL server, e.g. postgresql://user:password@server/database. The change takes effect the next time the program starts.</translation>
+        <source>zapisane w menedżerze poświadczeń; wpisz, aby zmienić</source>
+        <translation>stored in the credential manager; type to change it</translation>
+    </message>
+    <message>
+        <source>wpisz hasło</source>
+        <translation>type the password</translation>
+    </message>
+    <message>
+        <source>tylko dla bazy PostgreSQL</source>
+        <translation>for a PostgreSQL database only</translation>
     </message>
     <message>
         <source>Baza danych</source>
@@ -9448,6 +9468,10 @@ officer (DPO):</translation>
     <message>
         <source>np. iod@gops.pl, tel. 34 317 00 00</source>
         <translation>e.g. iod@gops.pl, tel. 34 317 00 00</translation>
+    </message>
+    <message>
+        <source>Plik bazy SQLite na tym komputerze albo adres serwera PostgreSQL, np. postgresql://użytkownik@serwer/baza (hasło w polu obok trafia do menedżera poświadczeń systemu, nie do pliku ustawień). Zmiana zacznie obowiązywać przy następnym uruchomieniu programu.</source>
+        <translation>A SQLite database file on this PC or a PostgreSQL server address, e.g. postgresql://user@server/database (the password in the field below goes to the system's credential manager, not to the settings file). The change takes effect at the next start of the program.</translation>
     </message>
     <message>
         <source>Folder kopii zapasowych</source>

@@ -182,13 +182,24 @@ def test_an_unusable_database_location_is_named(qtbot, window, typed, expected):
     assert config.load().database_url == ""
 
 
-def test_a_postgresql_address_is_accepted(qtbot, window):
+def test_a_postgresql_address_is_accepted_and_its_password_kept_out_of_the_file(qtbot, window, memory_keyring):
     dialog = open_settings(qtbot, window)
+    assert not dialog.database_password_edit.isEnabled()  # a SQLite file has no password
     type_text(qtbot, dialog.fields["name"], "GOPS")
-    type_text(qtbot, dialog.database_edit, "postgresql://pal:tajne@serwer/pal")
+    type_text(qtbot, dialog.database_edit, "postgresql://pal@serwer/pal")
+    assert dialog.database_password_edit.isEnabled()
+    assert dialog.database_password_edit.echoMode() == dialog.database_password_edit.EchoMode.Password
+    type_text(qtbot, dialog.database_password_edit, "tajne-hasło")
     click(qtbot, dialog.save_button)
     qtbot.waitUntil(lambda: window.settings_dialog is None)
-    assert config.load().database_url == "postgresql://pal:tajne@serwer/pal"
+    assert config.load().database_url == "postgresql://pal@serwer/pal"
+    assert "tajne" not in config.config_path().read_text(encoding="utf-8")
+    assert memory_keyring.stored[("PAL Desktop", "pal@serwer:5432/pal")] == "tajne-hasło"
+
+    again = open_settings(qtbot, window)
+    assert again.database_edit.text() == "postgresql://pal@serwer/pal"
+    assert again.database_password_edit.text() == ""
+    assert again.database_password_edit.placeholderText().startswith("zapisane w menedżerze poświadczeń")
 
 
 def test_every_field_has_a_label_shortcut_and_accessible_name(qtbot, window):

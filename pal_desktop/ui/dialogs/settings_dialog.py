@@ -207,13 +207,26 @@ class SettingsDialog(QDialog):
         self.default_database_button.setAccessibleName(self.tr("Przywróć domyślną lokalizację bazy danych"))
         self.default_database_button.clicked.connect(self._use_default_database)
 
+        # The password is typed here, kept by the system's credential store and never shown again.
+        self.database_password_edit = QLineEdit(box)
+        self.database_password_edit.setObjectName("field_database_password")
+        self.database_password_edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.database_password_edit.setAccessibleName(self.tr("Hasło do bazy PostgreSQL"))
+        self.database_password_edit.textEdited.connect(lambda _text: self._clear_error("database_url"))
+        self.database_edit.textChanged.connect(self._show_password_state)
+        password_label = QLabel(self.tr("&Hasło PostgreSQL:"), box)
+        password_label.setBuddy(self.database_password_edit)
+
         label = QLabel(self.tr("&Baza przy następnym uruchomieniu:"), box)
         label.setBuddy(self.database_edit)
         row = QHBoxLayout()
         row.addWidget(self.database_edit, 1)
         row.addWidget(self.choose_file_button)
+        password_row = QHBoxLayout()
+        password_row.addWidget(password_label)
+        password_row.addWidget(self.database_password_edit, 1)
         note = QLabel(self.tr("Plik bazy SQLite na tym komputerze albo adres serwera PostgreSQL, "
-                              "np. postgresql://użytkownik:hasło@serwer/baza. Zmiana zacznie obowiązywać "
+                              "np. postgresql://użytkownik@serwer/baza (hasło w polu obok trafia do menedżera poświadczeń systemu, nie do pliku ustawień). Zmiana zacznie obowiązywać "
                               "przy następnym uruchomieniu programu."), box)
         note.setWordWrap(True)
 
@@ -221,6 +234,7 @@ class SettingsDialog(QDialog):
         layout.addWidget(self.current_database_label)
         layout.addWidget(label)
         layout.addLayout(row)
+        layout.addLayout(password_row)
         layout.addWidget(self._error_label("database_url", self.tr("Baza danych")))
         layout.addWidget(note)
         layout.addWidget(self.default_database_button, 0, Qt.AlignmentFlag.AlignLeft)
@@ -262,8 +276,12 @@ class SettingsDialog(QDialog):
                 edit.setText(getattr(settings, field))
         self._logos = [(logo.file_name, logo.content) for logo in organisation.list_logos(self._db)]
         self._show_logos()
-        self._configured_database = config.load().database_url
+        from pal_desktop.storage.credentials import without_password
+
+        # Never on screen: a password an earlier version left in the file is not shown (nor dropped unasked).
+        self._configured_database = without_password(config.load().database_url)
         self.database_edit.setText(self._configured_database)
+        self._show_password_state(self._configured_database)
         self.current_database_label.setText(
             self.tr("Obecnie otwarta baza: {location}").format(location=self._db.location))
 
@@ -361,8 +379,9 @@ class SettingsDialog(QDialog):
             if self._logos_changed:
                 organisation.replace_logos(self._db, self._logos)
                 self._logos_changed = False
-            if location != self._configured_database:
-                self._save_database_location(location)
+            password = self.database_password_edit.text()
+            if location != self._configured_database or (password and "://" in location):
+                self._save_database_location(location, password)
         except ValidationError as err:
             self._show_error(err)
             return False
@@ -375,9 +394,22 @@ class SettingsDialog(QDialog):
         self.accept()
         return True
 
-    def _save_database_location(self, location: str) -> None:
-        self._configured_database = office_settings.save_database_location(location)
+    def _save_database_location(self, location: str, password: str = "") -> None:
+        self._configured_database = office_settings.save_database_location(location, password)
+        self.database_edit.setText(self._configured_database)
+        self.database_password_edit.clear()
         self.database_changed = True
+
+    def _show_password_state(self, text: str) -> None:
+        from pal_desktop.storage import credentials
+
+        postgres = text.strip().startswith(("postgresql", "postgres://"))
+        self.database_password_edit.setEnabled(postgres)
+        stored = postgres and credentials.account(text.strip()) is not None and bool(
+            credentials.stored_password(text.strip()))
+        self.database_password_edit.setPlaceholderText(
+            self.tr("zapisane w menedżerze poświadczeń; wpisz, aby zmienić") if stored
+            else self.tr("wpisz hasło") if postgres else self.tr("tylko dla bazy PostgreSQL"))
 
     # ---- Errors
     def _show_error(self, error: PalError) -> None:
