@@ -98,6 +98,20 @@ def set_value(db: Database | None, key: SettingKey, values: list[str]) -> str:
     return organisation.save_organisation_field(db, key.field, values[0])
 
 
+def shown_database_location(location: str) -> str:
+    """The location as the settings show it: never with a password."""
+    from pal_desktop.storage.credentials import without_password
+
+    return without_password(location)
+
+
+def has_stored_password(location: str) -> bool:
+    """Whether the credential store holds the password for this PostgreSQL address."""
+    from pal_desktop.storage import credentials
+
+    return credentials.account(location) is not None and bool(credentials.stored_password(location))
+
+
 def save_database_location(text: str, password: str = "") -> str:
     """Check the location (``ui_queries.check_database_location``) and keep it in the local config file for
     the next start; a file path is kept absolute, so it means the same wherever the program starts from.

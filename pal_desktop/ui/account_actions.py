@@ -133,6 +133,10 @@ class AccountControls(QObject):
             self.idle_timer.start()
         for action, permission in self.gated:
             self._gate(action, permission)
+        from pal_desktop.ui.role_gate import RoleGate
+
+        for gate in self.parent().findChildren(RoleGate):
+            gate.refresh()
 
     def _gate(self, action: QAction, permission: Permission) -> None:
         """Off, with the reason, while the signed-in role may not use ``action``."""

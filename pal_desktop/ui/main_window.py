@@ -31,10 +31,12 @@ from pal_desktop import __version__
 from pal_desktop.domain.text import fold
 from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.ui.account_actions import AccountControls
 from pal_desktop.ui.archive_actions import add_archive_action
 from pal_desktop.ui.dialogs import error_dialog
 from pal_desktop.ui.latest_query import is_in_memory
 from pal_desktop.ui.operations import OperationRunner, show_operation_error
+from pal_desktop.ui.role_gate import RoleGate
 from pal_desktop.ui.widgets.operation_progress import OperationProgress
 from pal_desktop.ui.widgets.read_only_banner import ReadOnlyBanner
 
@@ -76,9 +78,8 @@ def tab_class(spec: TabSpec) -> type[ListTab]:
 class TabSlot(QWidget):
     """The page of one tab in the tab bar; the tab itself is built into it when first needed.
 
-    Until then the page shows an empty table, so the first paint costs what a bare window of six empty
-    tables costs; the real tab (and its module) comes with the data.
-    """
+    Until then the page shows an empty table (a first paint as cheap as six bare tables); the real tab comes
+    with the data."""
 
     def __init__(self, spec: TabSpec, parent: QWidget) -> None:
         super().__init__(parent)
@@ -94,6 +95,7 @@ class TabSlot(QWidget):
     def build(self) -> ListTab:
         if self.tab is None:
             self.tab = tab_class(self.spec)(self)
+            RoleGate(self.tab)  # what the role may not do is not offered
             if self.placeholder is not None:
                 self.layout().removeWidget(self.placeholder)
                 self.placeholder.deleteLater()
@@ -157,8 +159,6 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._build_toolbar()
         self._build_status_bar()
-        from pal_desktop.ui.account_actions import AccountControls
-
         self.account = AccountControls(self)
         self.tabs.currentChanged.connect(self._on_tab_changed)
         self._set_database_actions_enabled(False)

@@ -52,7 +52,9 @@ from pal_desktop.ui.dialogs.participant_fields import (
     set_combo_value,
     value_text,
 )
+from pal_desktop.ui.dialogs.person_rights import PersonRightsButton
 from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
+from pal_desktop.ui.role_gate import RoleGate
 from pal_desktop.ui.widgets.value_combo import ValueCombo
 
 RED = QColor("#b3261e")
@@ -199,8 +201,6 @@ class ParticipantPage(QDialog):
         head.setColumnStretch(0, 1)
         head.addWidget(self.edit_button, 0, 1, 2, 1)
         head.addWidget(self.print_button, 0, 2, 2, 1)
-        from pal_desktop.ui.dialogs.person_rights import PersonRightsButton
-
         self.rights_button = PersonRightsButton(db, participant_id, self, on_removed=self._data_removed)
         head.addWidget(self.rights_button, 0, 3, 2, 1)
 
@@ -228,6 +228,7 @@ class ParticipantPage(QDialog):
         layout.addWidget(buttons)
         self.load(opened=True)
         self._fit_to_screen()
+        RoleGate(self)
 
     # ---- Tabs: building -------------------------------------------------------------------------------------
     def tab_titles(self) -> list[str]:

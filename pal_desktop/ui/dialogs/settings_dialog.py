@@ -276,10 +276,8 @@ class SettingsDialog(QDialog):
                 edit.setText(getattr(settings, field))
         self._logos = [(logo.file_name, logo.content) for logo in organisation.list_logos(self._db)]
         self._show_logos()
-        from pal_desktop.storage.credentials import without_password
-
         # Never on screen: a password an earlier version left in the file is not shown (nor dropped unasked).
-        self._configured_database = without_password(config.load().database_url)
+        self._configured_database = office_settings.shown_database_location(config.load().database_url)
         self.database_edit.setText(self._configured_database)
         self._show_password_state(self._configured_database)
         self.current_database_label.setText(
@@ -401,12 +399,9 @@ class SettingsDialog(QDialog):
         self.database_changed = True
 
     def _show_password_state(self, text: str) -> None:
-        from pal_desktop.storage import credentials
-
         postgres = text.strip().startswith(("postgresql", "postgres://"))
         self.database_password_edit.setEnabled(postgres)
-        stored = postgres and credentials.account(text.strip()) is not None and bool(
-            credentials.stored_password(text.strip()))
+        stored = postgres and office_settings.has_stored_password(text.strip())
         self.database_password_edit.setPlaceholderText(
             self.tr("zapisane w menedżerze poświadczeń; wpisz, aby zmienić") if stored
             else self.tr("wpisz hasło") if postgres else self.tr("tylko dla bazy PostgreSQL"))
