@@ -19,7 +19,7 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import func, select, update
+from sqlalchemy import bindparam, func, select, update
 
 from pal_desktop.domain.enums import ParticipantStatus
 from pal_desktop.domain.permissions import Permission
@@ -250,10 +250,13 @@ def _anonymise_people(session, ids: list[int], now: dt.datetime, progress: Progr
     for start in range(0, len(ids), _BATCH):
         report(progress, start, len(ids))
         chunk = ids[start:start + _BATCH]
-        for person_id, birth, began in session.execute(select(
-                Participant.id, Participant.birth_date, Participant.start_date).where(Participant.id.in_(chunk))):
-            session.execute(update(Participant).where(Participant.id == person_id).values(
-                birth_date=same_age_birth_date(birth, began)))
+        births = [{"person": person_id, "birth": same_age_birth_date(birth, began)}
+                  for person_id, birth, began in session.execute(select(
+                      Participant.id, Participant.birth_date, Participant.start_date).where(Participant.id.in_(chunk)))]
+        if births:  # one executemany, not a statement per person
+            table = Participant.__table__
+            session.execute(table.update().where(table.c.id == bindparam("person")).values(
+                birth_date=bindparam("birth")), births)
         session.execute(update(Participant).where(Participant.id.in_(chunk)).values(
             first_name="", last_name=ANONYMOUS_NAME, pesel=None, no_pesel=True, document_number="",
             street_id=None, street_name="", outside_area_reason="", house_number="", flat_number="",
@@ -303,16 +306,19 @@ def _clear_members(session, member_ids: Iterable[int]) -> None:
 
 def _clear_households(session, cleared: _Cleared) -> None:
     """A household whose every participant is anonymised loses its name, address and family names too."""
-    for household_id in sorted(cleared.households):
-        still_named = session.scalar(select(func.count(HouseholdMember.id)).join(
+    households = sorted(cleared.households)
+    for start in range(0, len(households), _BATCH):
+        chunk = households[start:start + _BATCH]
+        still_named = set(session.scalars(select(HouseholdMember.household_id).join(
             Participant, Participant.id == HouseholdMember.participant_id).where(
-            HouseholdMember.household_id == household_id, Participant.anonymised_at.is_(None)))
-        if still_named:
+            HouseholdMember.household_id.in_(chunk), Participant.anonymised_at.is_(None)).distinct()))
+        done = [household_id for household_id in chunk if household_id not in still_named]
+        if not done:
             continue
-        session.execute(update(Household).where(Household.id == household_id).values(
+        session.execute(update(Household).where(Household.id.in_(done)).values(
             name=ANONYMOUS_NAME, street_name="", house_number="", flat_number="", postal_code="", city="",
             notes="", **_stamp(Household)))
-        family = set(session.scalars(select(HouseholdMember.id).where(HouseholdMember.household_id == household_id)))
+        family = set(session.scalars(select(HouseholdMember.id).where(HouseholdMember.household_id.in_(done))))
         _clear_members(session, family - cleared.members)
         cleared.members |= family
 
