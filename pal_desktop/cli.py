@@ -518,12 +518,12 @@ def main(argv: list[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     _set_actor()
-    if args.command is None:
-        return _cmd_gui(args)
     try:
         from pal_desktop.cli_signin import authorise
 
         authorise(args)
+        if args.command is None:
+            return _cmd_gui(args)
         return COMMANDS[args.command](args)
     except PalError as error:
         print(f"pal-desktop: błąd: {error}", file=sys.stderr)

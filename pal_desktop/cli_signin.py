@@ -38,8 +38,10 @@ def read_password(prompt: str, variable: str = PASSWORD_VARIABLE) -> str:
 
 
 def authorise(args) -> None:
-    """Sign in as ``--user`` when the database has accounts; refuse (PalError, exit 2) without one."""
-    if args.command in FREE_COMMANDS or args.command is None:
+    """Sign in as ``--user`` when the database has accounts; refuse (PalError, exit 2) without one.
+
+    The window (no command) asks for itself; given ``--user``, it starts signed in (no dialog)."""
+    if args.command in FREE_COMMANDS or (args.command is None and not args.signed_in_user):
         return
     from pal_desktop.services.database import open_app_database
     from pal_desktop.services.sign_in import sign_in

@@ -84,3 +84,18 @@ def test_passwd_resets_another_account_and_changes_ones_own(db_url, capsys, monk
     assert code == 0 and "Zmieniono hasło" in out
     db = open_app_database(db_url).db
     assert not sign_in.check_credentials(db, "jan", "nowe-haslo-jana").must_change_password
+
+
+def test_the_window_started_with_user_opens_signed_in_and_a_wrong_password_never_opens_it(db_url, capsys,
+                                                                                           monkeypatch):
+    from pal_desktop.actor import current_actor
+
+    assert main(["--db", db_url, "init"]) == 0
+    assert _run(capsys, monkeypatch, "--db", db_url, "user", "add", "admin", "--role", "administrator",
+                new_password=ADMIN_PASSWORD)[0] == 0
+    started = []
+    monkeypatch.setattr("pal_desktop.app.run_gui", lambda url: started.append(current_actor.get()) or 0)
+    code, _, err = _run(capsys, monkeypatch, "--db", db_url, "--user", "admin", password="zle")
+    assert code == 2 and "Nieprawidłowy login lub hasło" in err and started == []
+    assert _run(capsys, monkeypatch, "--db", db_url, "--user", "admin", password=ADMIN_PASSWORD)[0] == 0
+    assert started == ["admin"]
