@@ -17,7 +17,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
-    QInputDialog,
     QLabel,
     QLineEdit,
     QMessageBox,
@@ -55,10 +54,9 @@ def confirm_warning(parent: QWidget, state) -> bool:
 
 def confirm_word(parent: QWidget) -> bool:
     """The second confirmation: the word typed by hand (tests replace this function)."""
-    title = QCoreApplication.translate("ArchiveDialog", "Potwierdź anonimizację")
-    prompt = QCoreApplication.translate("ArchiveDialog", "Aby potwierdzić, wpisz słowo {word}:")
-    text, ok = QInputDialog.getText(parent, title, prompt.format(word=CONFIRM_WORD))
-    return ok and text.strip().upper() == CONFIRM_WORD
+    from pal_desktop.ui.dialogs.questions import typed_word
+
+    return typed_word(parent, QCoreApplication.translate("ArchiveDialog", "Potwierdź anonimizację"), CONFIRM_WORD)
 
 
 class ArchiveDialog(QDialog):

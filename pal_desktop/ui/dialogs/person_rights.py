@@ -32,10 +32,9 @@ def ask_reason(parent: QWidget) -> str | None:
 
 def confirm_word(parent: QWidget) -> bool:
     """The second confirmation (tests replace this function)."""
-    title = QCoreApplication.translate("PersonRights", "Potwierdź usunięcie danych")
-    prompt = QCoreApplication.translate("PersonRights", "Aby potwierdzić, wpisz słowo {word}:")
-    text, ok = QInputDialog.getText(parent, title, prompt.format(word=CONFIRM_WORD))
-    return ok and text.strip().upper() == CONFIRM_WORD
+    from pal_desktop.ui.dialogs.questions import typed_word
+
+    return typed_word(parent, QCoreApplication.translate("PersonRights", "Potwierdź usunięcie danych"), CONFIRM_WORD)
 
 
 class PersonRightsButton(QPushButton):

@@ -37,3 +37,13 @@ def inform(parent: QWidget | None, title: str, text: str, *, informative: str = 
         box.setInformativeText(informative)
     box.button(QMessageBox.StandardButton.Ok).setText(QCoreApplication.translate("Questions", "OK"))
     box.exec()
+
+
+def typed_word(parent: QWidget | None, title: str, word: str) -> bool:
+    """The last confirmation of something irreversible: the user types ``word`` by hand."""
+    from PySide6.QtWidgets import QInputDialog
+
+    prompt = QCoreApplication.translate("Questions", "Aby potwierdzić, wpisz słowo {word}:")
+    text, ok = QInputDialog.getText(parent, title, prompt.format(word=word))
+    return ok and text.strip().upper() == word
+
