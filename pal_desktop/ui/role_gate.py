@@ -21,7 +21,7 @@ GATED = {
     "newInitiativeButton": _REGISTRY, "newVolunteerButton": _REGISTRY, "deleteVolunteerButton": _REGISTRY,
     "newAgreementButton": _REGISTRY, "addHoursButton": _REGISTRY, "hoursSummaryButton": Permission.PRINT_PERSONAL,
     "galaButton": Permission.PRINT_PERSONAL, "thanksButton": Permission.PRINT_PERSONAL,
-    "documentsButton": Permission.PRINT_PERSONAL,
+    "documentsButton": Permission.PRINT_PERSONAL, "showFullPesel": Permission.FULL_PESEL,
     "newEventButton": _REGISTRY, "deleteEventButton": _REGISTRY, "enrolButton": _REGISTRY,
     "attendanceButton": _REGISTRY, "staffButton": _REGISTRY, "loadScansButton": _REGISTRY,
     "eventTypesButton": _REGISTRY, "printListButton": Permission.PRINT_PERSONAL,

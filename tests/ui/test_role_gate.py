@@ -26,6 +26,7 @@ def test_a_podglad_user_is_offered_no_change_print_or_export_on_any_tab(qtbot, m
                    ("newParticipantButton", "importButton", "printCardButton", "exportButton")):
         assert not button.isEnabled(), button.objectName()
         assert button.toolTip().startswith("Twoja rola (podgląd) nie pozwala na:"), button.toolTip()
+    assert not people.pesel_check.isEnabled()  # the PESEL stays masked for a podgląd
     events = window.tab("events")
     new_event = events.findChild(type(people.export_button), "newEventButton")
     assert not new_event.isEnabled()
