@@ -401,6 +401,12 @@ def update_participant(db: Database, participant_id: int, data: ParticipantInput
         participant = session.get(Participant, participant_id)
         if participant is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma uczestnika o numerze {id}."), id=participant_id)
+        if participant.anonymised_at is not None:  # what was removed for good is not typed back in
+            from pal_desktop.services.formatting import format_date
+
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Errors", "Dane uczestnika nr {id} zanonimizowano {when}; nie można ich zmieniać."),
+                id=participant_id, when=format_date(participant.anonymised_at.date()))
         if data.programme_id is None:
             data = replace(data, programme_id=participant.programme_id)
         if expected_version is not None and participant.version != expected_version:

@@ -3342,6 +3342,10 @@ The page's history shows changes of the record; who opened or printed it is in t
         <source>Nie ma konta „{login}”.</source>
         <translation>There is no account “{login}”.</translation>
     </message>
+    <message>
+        <source>Dane uczestnika nr {id} zanonimizowano {when}; nie można ich zmieniać.</source>
+        <translation>The data of participant no. {id} was anonymised on {when}; it cannot be changed.</translation>
+    </message>
 </context>
 <context>
     <name>EventDialog</name>

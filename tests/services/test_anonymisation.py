@@ -112,6 +112,9 @@ def test_the_programme_is_anonymised_after_its_deadline_with_every_figure_kept_a
 
     with pytest.raises(ValidationError, match="zanonimizowano już"):
         anonymise_programme(db, programme.id, today=deadline + dt.timedelta(days=2))
+    detail = participants.get_participant(db, people[0].id)
+    with pytest.raises(ValidationError, match="zanonimizowano .*nie można ich zmieniać"):
+        participants.update_participant(db, people[0].id, replace(participants.as_input(detail), last_name="X"))
 
 
 def test_a_candidate_who_never_joined_is_erased_on_request_and_a_participant_is_not(db, act_as):
