@@ -19,6 +19,7 @@ from pal_desktop.domain.permissions import Permission
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services.access_control import require
+from pal_desktop.services.conflicts import refuse_stale
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import CashAssistance, Internship, InternshipMonth, Participant, Programme
 
@@ -70,6 +71,8 @@ class InternshipInput:
     monthly_stipend: Decimal | None = None
     notes: str = ""
     task_id: int | None = None
+    #: As loaded by ``get_internship``; an edit passes the loaded record as ``base`` (see services.conflicts).
+    version: int | None = None
 
 
 def _check_internship(data: InternshipInput) -> None:
@@ -141,12 +144,26 @@ def get_internship(db: Database, internship_id: int) -> InternshipInput:
         return InternshipInput(**{name: getattr(item, name) for name in InternshipInput.__dataclass_fields__})
 
 
-def update_internship(db: Database, internship_id: int, data: InternshipInput) -> None:
+INTERNSHIP_LABELS = {
+    "employer_name": "Pracodawca", "employer_address": "Adres pracodawcy", "agreement_number": "Nr umowy",
+    "agreement_date": "Data umowy", "supervisor": "Opiekun", "position_name": "Stanowisko",
+    "start_date": "Staż od", "end_date": "Staż do", "hours_per_week": "Godzin w tygodniu",
+    "monthly_stipend": "Stypendium miesięczne", "notes": "Uwagi", "task_id": "Zadanie harmonogramu"}
+CASH_LABELS = {
+    "benefit_type": "Rodzaj świadczenia", "amount": "Kwota", "decision_number": "Nr decyzji",
+    "decision_date": "Data decyzji", "period_from": "Okres od", "period_to": "Okres do",
+    "payment_date": "Data wypłaty", "notes": "Uwagi"}
+
+
+def update_internship(db: Database, internship_id: int, data: InternshipInput, *,
+                      base: InternshipInput | None = None) -> None:
+    """Save an edit; ``base`` (the record as the form loaded it) refuses a stale one with what changed."""
     _check_internship(data)
     with db.session() as session:
         item = session.get(Internship, internship_id)
         if item is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma stażu o numerze {id}."), id=internship_id)
+        refuse_stale(item, base, data, INTERNSHIP_LABELS)
         _check_in_programme(session, _participant(session, item.participant_id), data.start_date, data.end_date)
         first, last = data.start_date.replace(day=1), data.end_date
         outside = [m.month for m in item.months if not first <= m.month <= last]
@@ -234,6 +251,7 @@ class CashAssistanceInput:
     period_to: dt.date | None = None
     payment_date: dt.date | None = None
     notes: str = ""
+    version: int | None = None
 
 
 def _check_cash(data: CashAssistanceInput, today: dt.date | None) -> None:
@@ -291,13 +309,16 @@ def get_cash(db: Database, cash_id: int) -> CashAssistanceInput:
                                       for name in CashAssistanceInput.__dataclass_fields__})
 
 
-def update_cash(db: Database, cash_id: int, data: CashAssistanceInput, *, today: dt.date | None = None) -> None:
+def update_cash(db: Database, cash_id: int, data: CashAssistanceInput, *, today: dt.date | None = None,
+                base: CashAssistanceInput | None = None) -> None:
+    """Save an edit; ``base`` (the record as the form loaded it) refuses a stale one with what changed."""
     require(Permission.CASH)
     _check_cash(data, today)
     with db.session() as session:
         item = session.get(CashAssistance, cash_id)
         if item is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma pomocy pieniężnej o numerze {id}."), id=cash_id)
+        refuse_stale(item, base, data, CASH_LABELS)
         item.programme_id = _participant(session, item.participant_id).programme_id
         _apply_cash(item, data)
 

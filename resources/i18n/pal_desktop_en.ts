@@ -3346,6 +3346,10 @@ The page's history shows changes of the record; who opened or printed it is in t
         <source>Dane uczestnika nr {id} zanonimizowano {when}; nie można ich zmieniać.</source>
         <translation>The data of participant no. {id} was anonymised on {when}; it cannot be changed.</translation>
     </message>
+    <message>
+        <source>Ktoś inny zmienił ten wpis, gdy był otwarty u Ciebie; nic nie zostało zapisane. Zmiany tamtej osoby: {changes}. Zamknij okno, otwórz wpis ponownie i wprowadź swoją zmianę.</source>
+        <translation>Someone else changed this entry while you had it open; nothing was saved. Their changes: {changes}. Close the window, open the entry again and make your change.</translation>
+    </message>
 </context>
 <context>
     <name>EventDialog</name>
@@ -4529,6 +4533,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>Pracodawca</source>
+        <extracomment>As loaded by ``get_internship``; an edit passes the loaded record as ``base`` (see services.conflicts).</extracomment>
         <translation>Employer</translation>
     </message>
     <message>

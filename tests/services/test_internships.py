@@ -164,3 +164,33 @@ def test_cash_rules_name_the_field(db, change, field, text):
 def test_a_decision_dated_today_is_accepted(db):
     internships.add_cash(db, register(db), replace(CASH, decision_date=dt.date(2021, 4, 1)),
                          today=dt.date(2021, 4, 1))
+
+
+def test_a_stale_cash_edit_is_refused_with_what_the_other_person_changed(db):
+    from pal_desktop.errors import ConflictError
+
+    person = register(db, ParticipantStatus.ACTIVE)
+    cash_id = internships.add_cash(db, person, replace(CASH, amount=Decimal("300.00")))
+    mine = internships.get_cash(db, cash_id)      # two staff open the same record
+    theirs = internships.get_cash(db, cash_id)
+    internships.update_cash(db, cash_id, replace(theirs, amount=Decimal("500.00")), base=theirs)
+    with pytest.raises(ConflictError) as refused:
+        internships.update_cash(db, cash_id, replace(mine, amount=Decimal("400.00"), notes="moja"), base=mine)
+    assert "Kwota: 500,00\u00a0zł (Twoja wartość: 400,00\u00a0zł)" in str(refused.value)
+    assert internships.get_cash(db, cash_id).amount == Decimal("500.00")  # the newer save stands
+
+
+def test_a_stale_internship_edit_is_refused_and_a_fresh_one_saves(db):
+    from pal_desktop.errors import ConflictError
+
+    person = register(db, ParticipantStatus.ACTIVE)
+    internship_id = internships.add_internship(db, person, STAGE)
+    mine = internships.get_internship(db, internship_id)
+    theirs = internships.get_internship(db, internship_id)
+    internships.update_internship(db, internship_id, replace(theirs, position_name="piekarz"), base=theirs)
+    with pytest.raises(ConflictError, match="Stanowisko: piekarz"):
+        internships.update_internship(db, internship_id, replace(mine, supervisor="Jan Kłos"), base=mine)
+    fresh = internships.get_internship(db, internship_id)
+    internships.update_internship(db, internship_id, replace(fresh, supervisor="Jan Kłos"), base=fresh)
+    stored = internships.get_internship(db, internship_id)
+    assert (stored.position_name, stored.supervisor) == ("piekarz", "Jan Kłos")

@@ -133,3 +133,22 @@ def test_an_amount_that_is_not_a_number_is_named_beside_the_field(qtbot, page):
     type_text(qtbot, dialog.fields["amount"], "czterysta")
     click(qtbot, dialog.save_button)
     assert "nie jest liczba" in dialog.error_text("amount")
+
+
+def test_a_cash_edit_made_stale_by_someone_else_is_refused_and_says_what_they_changed(qtbot, app_db, shown_errors):
+    from pal_desktop.domain.enums import BenefitType
+    from pal_desktop.ui.dialogs.small_forms import CashDialog
+
+    person = registry.create_participant(app_db, registry.ParticipantInput(
+        first_name="Małgorzata", last_name="Źrebiec", pesel=pesel_for(dt.date(1979, 2, 2), 5, True))).id
+    cash_id = internships.add_cash(app_db, person, internships.CashAssistanceInput(
+        benefit_type=BenefitType.PURPOSE, amount=Decimal("300.00")))
+    dialog = CashDialog(app_db, person, cash_id)
+    qtbot.addWidget(dialog)
+    other = internships.get_cash(app_db, cash_id)  # another PC saves 500,00 zł meanwhile
+    internships.update_cash(app_db, cash_id, internships.CashAssistanceInput(
+        benefit_type=other.benefit_type, amount=Decimal("500.00")), base=other)
+    replace_text(qtbot, dialog.fields["amount"], "400,00")
+    assert not dialog.save()
+    assert "Kwota: 500,00" in str(shown_errors[-1]) and "Twoja wartość: 400,00" in str(shown_errors[-1])
+    assert internships.get_cash(app_db, cash_id).amount == Decimal("500.00")

@@ -441,7 +441,7 @@ class InternshipDialog(RequiredFieldsForm):
         if internship_id is not None:
             from pal_desktop.services import internships
 
-            data = internships.get_internship(db, internship_id)
+            data = self.loaded = internships.get_internship(db, internship_id)
             for name in ("employer_name", "employer_address", "position_name", "supervisor", "agreement_number"):
                 self.fields[name].setText(getattr(data, name))
             for name in ("agreement_date", "start_date", "end_date"):
@@ -474,7 +474,7 @@ class InternshipDialog(RequiredFieldsForm):
         if self.internship_id is None:
             self.saved_id = internships.add_internship(self._db, self.participant_id, self.internship_input())
         else:
-            internships.update_internship(self._db, self.internship_id, self.internship_input())
+            internships.update_internship(self._db, self.internship_id, self.internship_input(), base=self.loaded)
             self.saved_id = self.internship_id
 
 
@@ -562,7 +562,7 @@ class CashDialog(RequiredFieldsForm):
         if cash_id is not None:
             from pal_desktop.services import internships
 
-            data = internships.get_cash(db, cash_id)
+            data = self.loaded = internships.get_cash(db, cash_id)
             set_combo_value(self.fields["benefit_type"], data.benefit_type)
             amount.setText(money_text(data.amount))
             self.fields["decision_number"].setText(data.decision_number)
@@ -590,5 +590,5 @@ class CashDialog(RequiredFieldsForm):
         if self.cash_id is None:
             self.saved_id = internships.add_cash(self._db, self.participant_id, self.cash_input())
         else:
-            internships.update_cash(self._db, self.cash_id, self.cash_input())
+            internships.update_cash(self._db, self.cash_id, self.cash_input(), base=self.loaded)
             self.saved_id = self.cash_id
