@@ -2,7 +2,7 @@
 
 For an event with 30 and with 1,000 enrolled people, both measured in the same run (medians of --repeat runs):
 
-* ours: ``reports.attendance_list_pdf(db, event_id)`` — reading the event and the people from the database, the
+* ours: ``attendance_lists.attendance_list_pdf(db, event_id)`` — reading the event and the people from the database, the
   header with organisation and programme on every page, "Strona X z Y", the signature block;
 * baseline: ``SimpleDocTemplate`` + one ``Table`` of the same rows (Lp., name, empty signature cell, the same
   blank rows), the same DejaVu Sans font registration, nothing else.
@@ -86,7 +86,7 @@ def median_times(first, second, repeat: int) -> tuple[float, float]:
 
 
 def measure(people: int, repeat: int, folder: Path) -> tuple[float, float]:
-    from pal_desktop.services import events, reports
+    from pal_desktop.services import attendance_lists, events
     from pal_desktop.services.database import open_app_database
 
     opened = open_app_database("sqlite:///" + (folder / f"bench-{people}.sqlite3").as_posix())
@@ -95,9 +95,9 @@ def measure(people: int, repeat: int, folder: Path) -> tuple[float, float]:
         event_id = build_event(db, people)
         names = [f"{r.first_name} {r.last_name}" for r in events.attendance_sheet(db, event_id)]
         blank = max(5, round(len(names) * 0.2))
-        reports.attendance_list_pdf(db, event_id)  # warm up: fonts, imports, the first query
+        attendance_lists.attendance_list_pdf(db, event_id)  # warm up: fonts, imports, the first query
         baseline(names, blank)
-        ours, bare = median_times(lambda: reports.attendance_list_pdf(db, event_id), lambda: baseline(names, blank),
+        ours, bare = median_times(lambda: attendance_lists.attendance_list_pdf(db, event_id), lambda: baseline(names, blank),
                                   repeat)
     finally:
         db.dispose()

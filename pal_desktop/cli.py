@@ -127,6 +127,11 @@ def build_parser() -> PolishArgumentParser:
     which.add_argument("--event", type=_positive_int, metavar="ID", help="numer wydarzenia")
     which.add_argument("--series", type=_positive_int, metavar="ID", help="numer cyklu zajęć (z --month)")
     attendance.add_argument("--month", type=_month, metavar="RRRR-MM", help="miesiąc cyklu, np. 2021-11")
+    rows = attendance.add_mutually_exclusive_group()
+    rows.add_argument("--blank-rows", type=int, metavar="N", help="liczba pustych wierszy na osoby spoza zapisów")
+    rows.add_argument("--fill-page", action="store_true", help="puste wiersze do końca strony")
+    attendance.add_argument("--birth-dates", action="store_true", help="kolumna z datą urodzenia")
+    attendance.add_argument("--guardian-signature", action="store_true", help="kolumna na podpis rodzica lub opiekuna")
     attendance.add_argument("-o", "--output", required=True, type=Path, metavar="PLIK.pdf",
                             help="plik wynikowy PDF")
     chart = documents.add_parser("schedule", help="harmonogram jako wykres Gantta (A4 albo A3 poziomo)")
@@ -346,7 +351,7 @@ def _cmd_screenshot(args) -> int:
 
 
 def _cmd_report(args) -> int:
-    from pal_desktop.services import reports
+    from pal_desktop.services import attendance_lists, reports
     from pal_desktop.services.database import open_app_database
 
     opened = open_app_database(args.db, create=False)
@@ -360,11 +365,15 @@ def _cmd_report(args) -> int:
         make = person_data.person_data_pdf if args.document == "person-data" else person_data.information_clause_pdf
         content = make(opened.db, args.participant)
     elif args.document == "attendance-list" and args.event:
-        content = reports.attendance_list_pdf(opened.db, args.event)
+        content = attendance_lists.attendance_list_pdf(opened.db, args.event, attendance_lists.ListOptions(
+            blank_rows=args.blank_rows, fill_page=args.fill_page, birth_dates=args.birth_dates,
+            guardian_signature=args.guardian_signature))
     elif args.document == "attendance-list":
         if args.month is None:
             raise PalError("Lista cyklu zajęć wymaga miesiąca: --month RRRR-MM.")
-        content = reports.series_grid_pdf(opened.db, args.series, *args.month)
+        content = attendance_lists.series_grid_pdf(
+            opened.db, args.series, *args.month,
+            blank_rows=attendance_lists.SERIES_BLANK_ROWS if args.blank_rows is None else args.blank_rows)
     elif args.document == "schedule":
         from pal_desktop.services import schedule
 

@@ -96,13 +96,20 @@ def parse(text: str) -> PageCode:
     return PageCode(event_id, series_id, month, version.group(1), options.group(1), number, pages, first, last)
 
 
-def layout_options(blank_rows: int) -> str:
-    return f"b{blank_rows}"
+#: Letters of the optional columns in a page code's options: they change where the cells are.
+COLUMN_LETTERS = {"birth_date": "d", "guardian_signature": "g"}
 
 
-def parse_layout_options(options: str) -> int:
-    """The number of blank rows written by ``layout_options``; raises ``NotOurCode`` on anything else."""
-    match = re.fullmatch(r"b(\d{1,3})", options)
+def layout_options(blank_rows: int, columns: tuple[str, ...] = ()) -> str:
+    return f"b{blank_rows}" + "".join(COLUMN_LETTERS[column] for column in columns)
+
+
+def parse_layout_options(options: str) -> tuple[int, tuple[str, ...]]:
+    """The blank rows and the optional columns written by ``layout_options``; raises ``NotOurCode`` on
+    anything else."""
+    match = re.fullmatch(r"b(\d{1,3})(d?)(g?)", options)
     if not match:
         raise NotOurCode(options)
-    return int(match.group(1))
+    letters = match.group(2) + match.group(3)
+    columns = tuple(column for column, letter in COLUMN_LETTERS.items() if letter in letters)
+    return int(match.group(1)), columns

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
 
 from pal_desktop.reports.scan_marks import ScanLayout, ScanTarget, recorded, scannable_canvas
 from pal_desktop.reports.styles import (
@@ -29,6 +29,16 @@ from pal_desktop.reports.styles import (
 )
 
 ROW_HEIGHT = 9 * mm
+#: The lowest a signature row may be squeezed to keep a list on one page (a signature still fits in 7 mm).
+MIN_ROW_HEIGHT = 7 * mm
+HEADER_ROW_HEIGHT = 7 * mm
+#: On a list longer than a page, the leader's signature keeps this many rows with it on the last page.
+ROWS_WITH_SIGNATURE = 3
+SIGNATURE_GAP = 6 * mm
+
+#: Optional columns of a single session's list.
+BIRTH_DATE_COLUMN = "birth_date"
+GUARDIAN_COLUMN = "guardian_signature"
 
 
 @dataclass(frozen=True)
@@ -49,6 +59,9 @@ class AttendanceListData:
     blank_rows: int = 5
     #: Set, the list carries corner marks and a code per page, and its cells are recorded for the scan reader.
     scan: ScanTarget | None = None
+    #: Optional columns in print order (BIRTH_DATE_COLUMN, GUARDIAN_COLUMN); the dates follow ``names``.
+    columns: tuple[str, ...] = ()
+    birth_dates: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -64,13 +77,24 @@ class SeriesGridData:
 
 
 def _facts_table(facts: EventFacts, width: float) -> Table:
+    """The session's facts, two to a row (label, value, label, value): half the height of one to a row, which
+    is what lets 17 people and their blank rows stay on one page."""
     body = styles()["cell"]
-    rows = [(label, value) for label, value in (
+    pairs = [(label, value) for label, value in (
         ("Forma wsparcia", facts.form), ("Temat", facts.topic), ("Data", facts.date), ("Godziny", facts.hours),
         ("Miejsce", facts.place), ("Prowadzący", facts.leader)) if value]
-    table = Table([[label, Paragraph(value, body)] for label, value in rows], colWidths=[32 * mm, width - 32 * mm])
+    label_width = 27 * mm
+    value_width = (width - 2 * label_width) / 2
+    rows = []
+    for index in range(0, len(pairs), 2):
+        row = []
+        for label, value in pairs[index:index + 2]:
+            row += [label, Paragraph(value, body)]
+        rows.append(row + ["", ""] * (2 - len(row) // 2))
+    table = Table(rows or [["", "", "", ""]], colWidths=[label_width, value_width] * 2)
     table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (0, -1), FONT_BOLD), ("FONTSIZE", (0, 0), (-1, -1), 9),
+        ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTNAME", (0, 0), (0, -1), FONT_BOLD),
+        ("FONTNAME", (2, 0), (2, -1), FONT_BOLD), ("FONTSIZE", (0, 0), (-1, -1), 9),
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"), ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 2),
     ]))
@@ -166,38 +190,145 @@ def _canvas_maker(scan: ScanTarget | None, layout: ScanLayout | None):
     return NumberedCanvas if scan is None or layout is None else scannable_canvas(layout, scan)
 
 
-def render_attendance_list(data: AttendanceListData, layout: ScanLayout | None = None) -> bytes:
-    """The list as PDF; with ``data.scan`` set, ``layout`` (when given) receives where every cell was drawn."""
-    layout = layout if layout is not None or data.scan is None else ScanLayout()
+def _room_for_rows(document, before: list, after: list, width: float) -> float:
+    """The height left on the first page for the table's rows (under its header row) when ``before`` stands
+    above the table and ``after`` below it."""
+    room = document.height - 12  # the frame's own padding, 6 pt at the top and the bottom
+    for flowable in (*before, *after):
+        room -= flowable.wrap(width, document.height)[1] + flowable.getSpaceBefore() + flowable.getSpaceAfter()
+    return room - HEADER_ROW_HEIGHT - 2 * mm  # a little spare for rounding in ReportLab's layout
+
+
+def fitted_row_height(rows: int, room: float) -> float:
+    """The row height that keeps ``rows`` rows on one page: the usual 9 mm when they fit, squeezed towards
+    7 mm when that saves a page, and 9 mm again when even 7 mm would not do (the list then runs on)."""
+    if rows <= 0 or rows * ROW_HEIGHT <= room:
+        return ROW_HEIGHT
+    if rows * MIN_ROW_HEIGHT <= room:
+        return int(room / rows * 10) / 10  # a tenth of a point down, so the last row surely fits
+    return ROW_HEIGHT
+
+
+def rows_that_fit(room: float, row_height: float = ROW_HEIGHT) -> int:
+    return max(0, int(room // row_height))
+
+
+def _table_style(font_size: float, header: bool = True) -> TableStyle:
+    commands = [
+        ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTSIZE", (0, 0), (-1, -1), font_size),
+        ("GRID", (0, 0), (-1, -1), 0.6, colors.black), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("ALIGN", (0, 0), (0, -1), "RIGHT"),
+    ]
+    if header:
+        commands += [("FONTNAME", (0, 0), (-1, 0), FONT_BOLD), ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")),
+                     ("ALIGN", (2, 0), (-1, 0), "CENTER")]
+    return TableStyle(commands)
+
+
+def _table_with_signature(rows: list, widths: list[float], row_height: float, room: float, font_size: float,
+                          signature) -> list:
+    """The table and the leader's signature under it. On one page they are one table; on more, the last rows
+    and the signature are kept together, so the signature never stands alone on the last page."""
+    body_rows = len(rows) - 1
+    if body_rows * row_height <= room or body_rows <= ROWS_WITH_SIGNATURE:
+        table = Table(rows, colWidths=widths, repeatRows=1, rowHeights=[HEADER_ROW_HEIGHT] + [row_height] * body_rows)
+        table.setStyle(_table_style(font_size))
+        return [table, Spacer(1, SIGNATURE_GAP), signature]
+    head, tail = rows[:-ROWS_WITH_SIGNATURE], rows[-ROWS_WITH_SIGNATURE:]
+    table = Table(head, colWidths=widths, repeatRows=1, rowHeights=[HEADER_ROW_HEIGHT] + [row_height] * (len(head) - 1))
+    table.setStyle(_table_style(font_size))
+    ending = Table(tail, colWidths=widths, rowHeights=[row_height] * len(tail))
+    ending.setStyle(_table_style(font_size, header=False))
+    return [table, KeepTogether([ending, Spacer(1, SIGNATURE_GAP), signature])]
+
+
+def _list_columns(data: AttendanceListData, usable: float) -> tuple[list[str], list[float]]:
+    headers, widths = ["Lp.", "Imię i nazwisko", "Podpis"], [12 * mm, 0.0, usable * 0.5]
+    if BIRTH_DATE_COLUMN in data.columns:
+        headers.insert(2, "Data ur.")
+        widths.insert(2, 24 * mm)
+    if GUARDIAN_COLUMN in data.columns:
+        headers.append("Podpis rodzica/opiekuna")
+        widths[-1] = usable * 0.27
+        widths.append(usable * 0.27)
+    widths[1] = usable - sum(widths)
+    return headers, widths
+
+
+def _name_cell(name: str, narrow: bool):
+    """A name as text; in the narrower column of a list with extra columns, a paragraph that wraps a long
+    name to a second line instead of running into the next cell."""
+    if not narrow:
+        return name
+    from reportlab.lib.styles import ParagraphStyle
+
+    return Paragraph(name, ParagraphStyle("listName", fontName=FONT, fontSize=9, leading=10))
+
+
+def _list_rows(data: AttendanceListData, layout: ScanLayout | None, row_height: float) -> list[list]:
+    """The table's rows after the header; only the name and the participant's signature are read from a scan."""
+    births = BIRTH_DATE_COLUMN in data.columns
+    guardian = GUARDIAN_COLUMN in data.columns
+    rows = []
+    for number, name in enumerate(data.names, start=1):
+        row = [f"{number}.", _name_cell(name, bool(data.columns))]
+        if births:
+            row.append(data.birth_dates[number - 1] if number - 1 < len(data.birth_dates) else "")
+        row.append(recorded(layout, number, 0, "signature", row_height))
+        if guardian:
+            row.append("")
+        rows.append(row)
+    start = len(data.names) + 1
+    for number in range(start, start + max(0, data.blank_rows)):
+        row = [f"{number}.", recorded(layout, number, 0, "name", row_height)]
+        if births:
+            row.append("")
+        row.append(recorded(layout, number, 0, "signature", row_height))
+        if guardian:
+            row.append("")
+        rows.append(row)
+    return rows
+
+
+def _list_frame(data: AttendanceListData):
+    """The document and what stands above and below the table, shared by laying out and measuring."""
     buffer = io.BytesIO()
     document, width, height = _document(buffer, data.header, False, f"Lista obecności — {data.event.topic}")
     usable = width - 2 * MARGIN
-    on_page = _page_header(data.header, f"Lista obecności: {data.event.topic} — {data.event.date}", width, height)
+    before = [Paragraph("LISTA OBECNOŚCI", styles()["title"]), _facts_table(data.event, usable), Spacer(1, 5 * mm)]
+    after = [Spacer(1, SIGNATURE_GAP), _signature_block(width)]
+    return buffer, document, width, height, before, after
 
-    rows = [["Lp.", "Imię i nazwisko", "Podpis"]]
-    rows += [[f"{number}.", name, recorded(layout, number, 0, "signature", ROW_HEIGHT)]
-             for number, name in enumerate(data.names, start=1)]
-    start = len(data.names) + 1
-    rows += [[f"{start + index}.", recorded(layout, start + index, 0, "name", ROW_HEIGHT),
-              recorded(layout, start + index, 0, "signature", ROW_HEIGHT)]
-             for index in range(max(0, data.blank_rows))]
-    table = Table(rows, colWidths=[12 * mm, usable * 0.5 - 12 * mm, usable * 0.5], repeatRows=1,
-                  rowHeights=[7 * mm] + [ROW_HEIGHT] * (len(rows) - 1))
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
-        ("FONTSIZE", (0, 0), (-1, -1), 10), ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (0, 0), (0, -1), "RIGHT"),
-    ]))
-    story = [Paragraph("LISTA OBECNOŚCI", styles()["title"]), _facts_table(data.event, usable), Spacer(1, 5 * mm),
-             table, Spacer(1, 10 * mm), _signature_block(width)]
+
+def list_room(data: AttendanceListData) -> float:
+    """The height for signature rows on the list's first page (what "fill the page" fills)."""
+    _buffer, document, width, _height, before, after = _list_frame(data)
+    return _room_for_rows(document, before, after, width - 2 * MARGIN)
+
+
+def render_attendance_list(data: AttendanceListData, layout: ScanLayout | None = None) -> bytes:
+    """The list as PDF; with ``data.scan`` set, ``layout`` (when given) receives where every cell was drawn.
+
+    The rows are squeezed (down to 7 mm) when that keeps the list on one page; a longer list runs on with its
+    last rows and the signature together."""
+    layout = layout if layout is not None or data.scan is None else ScanLayout()
+    buffer, document, width, height, before, after = _list_frame(data)
+    usable = width - 2 * MARGIN
+    on_page = _page_header(data.header, f"Lista obecności: {data.event.topic} — {data.event.date}", width, height)
+    room = _room_for_rows(document, before, after, usable)
+    row_height = fitted_row_height(len(data.names) + max(0, data.blank_rows), room)
+    headers, widths = _list_columns(data, usable)
+    rows = [headers, *_list_rows(data, layout, row_height)]
+    font_size = 9 if data.columns else 10
+    story = [*before, *_table_with_signature(rows, widths, row_height, room, font_size, after[-1])]
     document.build(story, onFirstPage=on_page, onLaterPages=on_page,
                    canvasmaker=_canvas_maker(data.scan, layout))
     return buffer.getvalue()
 
 
 def render_series_grid(data: SeriesGridData, layout: ScanLayout | None = None) -> bytes:
-    """A month of a series: each participant signs in the column of each session date."""
+    """A month of a series: each participant signs in the column of each session date (rows fitted to one
+    page as on a single list)."""
     layout = layout if layout is not None or data.scan is None else ScanLayout()
     buffer = io.BytesIO()
     landscape = len(data.dates) > 4
@@ -205,29 +336,26 @@ def render_series_grid(data: SeriesGridData, layout: ScanLayout | None = None) -
                                         f"Lista obecności — {data.event.topic}, {data.month}")
     usable = width - 2 * MARGIN
     on_page = _page_header(data.header, f"Lista obecności: {data.event.topic} — {data.month}", width, height)
+    facts = EventFacts(data.event.form, data.event.topic, data.month, data.event.hours, data.event.place,
+                       data.event.leader)
+    before = [Paragraph("LISTA OBECNOŚCI — CYKL ZAJĘĆ", styles()["title"]), _facts_table(facts, usable),
+              Spacer(1, 5 * mm)]
+    signature = _signature_block(width)
+    room = _room_for_rows(document, before, [Spacer(1, SIGNATURE_GAP), signature], usable)
+    row_height = fitted_row_height(len(data.names) + max(0, data.blank_rows), room)
 
     name_width = min(70 * mm, usable * 0.35)
     date_width = (usable - 10 * mm - name_width) / max(1, len(data.dates))
     rows = [["Lp.", "Imię i nazwisko", *data.dates]]
     columns = range(len(data.dates))
-    rows += [[f"{n}.", name, *[recorded(layout, n, c, "signature", ROW_HEIGHT) for c in columns]]
+    rows += [[f"{n}.", name, *[recorded(layout, n, c, "signature", row_height) for c in columns]]
              for n, name in enumerate(data.names, start=1)]
     start = len(data.names) + 1
-    rows += [[f"{start + i}.", recorded(layout, start + i, 0, "name", ROW_HEIGHT),
-              *[recorded(layout, start + i, c, "signature", ROW_HEIGHT) for c in columns]]
+    rows += [[f"{start + i}.", recorded(layout, start + i, 0, "name", row_height),
+              *[recorded(layout, start + i, c, "signature", row_height) for c in columns]]
              for i in range(max(0, data.blank_rows))]
-    table = Table(rows, colWidths=[10 * mm, name_width] + [date_width] * len(data.dates), repeatRows=1,
-                  rowHeights=[7 * mm] + [ROW_HEIGHT] * (len(rows) - 1))
-    table.setStyle(TableStyle([
-        ("FONTNAME", (0, 0), (-1, -1), FONT), ("FONTNAME", (0, 0), (-1, 0), FONT_BOLD),
-        ("FONTSIZE", (0, 0), (-1, -1), 9), ("GRID", (0, 0), (-1, -1), 0.6, colors.black),
-        ("BACKGROUND", (0, 0), (-1, 0), colors.HexColor("#e8eef5")), ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-        ("ALIGN", (2, 0), (-1, 0), "CENTER"), ("ALIGN", (0, 0), (0, -1), "RIGHT"),
-    ]))
-    facts = EventFacts(data.event.form, data.event.topic, data.month, data.event.hours, data.event.place,
-                       data.event.leader)
-    story = [Paragraph("LISTA OBECNOŚCI — CYKL ZAJĘĆ", styles()["title"]), _facts_table(facts, usable),
-             Spacer(1, 5 * mm), table, Spacer(1, 10 * mm), _signature_block(width)]
+    widths = [10 * mm, name_width] + [date_width] * len(data.dates)
+    story = [*before, *_table_with_signature(rows, widths, row_height, room, 9, signature)]
     document.build(story, onFirstPage=on_page, onLaterPages=on_page,
                    canvasmaker=_canvas_maker(data.scan, layout))
     return buffer.getvalue()

@@ -77,6 +77,7 @@ class SheetRow:
     enrolment: EnrolmentStatus | None
     attendance: AttendanceStatus | None
     walk_in: bool
+    birth_date: dt.date | None = None
 
 
 def attendance_sheet(db: Database, event_id: int, *, include_waiting: bool = False) -> list[SheetRow]:
@@ -90,12 +91,13 @@ def attendance_sheet(db: Database, event_id: int, *, include_waiting: bool = Fal
                                                                .where(Attendance.event_id == event_id))}
         ids = {pid for pid, status in enrolments.items()
                if include_waiting or status == EnrolmentStatus.ENROLLED.value} | set(marks)
-        people = session.execute(select(Participant.id, Participant.last_name, Participant.first_name)
+        people = session.execute(select(Participant.id, Participant.last_name, Participant.first_name,
+                                        Participant.birth_date)
                                  .where(Participant.id.in_(ids)).order_by(Participant.sort_key, Participant.id)).all()
         return [SheetRow(p.id, p.last_name, p.first_name,
                          EnrolmentStatus(enrolments[p.id]) if p.id in enrolments else None,
                          marks[p.id].status if p.id in marks else None,
-                         marks[p.id].walk_in if p.id in marks else False) for p in people]
+                         marks[p.id].walk_in if p.id in marks else False, p.birth_date) for p in people]
 
 
 def _refuse_future(event: Event, today: dt.date) -> None:
@@ -235,7 +237,8 @@ def series_rates(db: Database, series_id: int, rules: AttendanceRules | None = N
         for _event, pid, status in _expected(session, meetings):
             person = counts.setdefault(pid, {})
             person[status] = person.get(status, 0) + 1
-        people = session.execute(select(Participant.id, Participant.last_name, Participant.first_name)
+        people = session.execute(select(Participant.id, Participant.last_name, Participant.first_name,
+                                        Participant.birth_date)
                                  .where(Participant.id.in_(list(counts)))
                                  .order_by(Participant.sort_key, Participant.id)).all()
     return {p.id: (f"{p.last_name} {p.first_name}", _rate(counts[p.id], rules)) for p in people}

@@ -130,18 +130,21 @@ def _rebuild(db: Database, code: PageCode) -> _ListLayout | None:
     """The list the code names, laid out again as it is now; None when its event or series is gone."""
     from pal_desktop.reports.attendance_list import render_attendance_list, render_series_grid
     from pal_desktop.reports.scan_marks import ScanLayout
-    from pal_desktop.services import reports
+    from pal_desktop.services import attendance_lists
 
-    blank_rows = parse_layout_options(code.options)
+    blank_rows, columns = parse_layout_options(code.options)
     layout = ScanLayout()
     try:
         if code.event_id is not None:
-            data, ids = reports.event_list(db, code.event_id, blank_rows=blank_rows)
+            options = attendance_lists.ListOptions(
+                blank_rows=blank_rows, birth_dates=attendance_lists.BIRTH_DATES in columns,
+                guardian_signature=attendance_lists.GUARDIAN_SIGNATURE in columns)
+            data, ids = attendance_lists.event_list(db, code.event_id, options)
             render_attendance_list(data, layout)
             return _ListLayout([code.event_id], ids, list(data.names), data.scan.version, layout,
                                f"{data.event.topic} — {data.event.date}")
         year, month = (int(part) for part in code.month.split("-"))
-        data, ids, event_ids = reports.series_list(db, code.series_id, year, month, blank_rows=blank_rows)
+        data, ids, event_ids = attendance_lists.series_list(db, code.series_id, year, month, blank_rows=blank_rows)
         render_series_grid(data, layout)
         return _ListLayout(event_ids, ids, list(data.names), data.scan.version, layout,
                            f"{data.event.topic} — {data.month}")

@@ -8,7 +8,7 @@ import io
 from pypdf import PdfReader
 
 from pal_desktop.cli import main
-from pal_desktop.services import events, participants, reports
+from pal_desktop.services import attendance_lists, events, participants
 from pal_desktop.services.demo import pesel_for
 
 
@@ -29,7 +29,7 @@ def test_a_thirty_person_list(db):
         title="Łódź, Żółć — warsztaty", event_date=dt.date(2021, 5, 11), start_time=dt.time(10, 0),
         end_time=dt.time(12, 0), place="Świetlica", leader_name="Jolanta Łęcka"))
     events.enrol(db, event_id, register(db, 30))
-    pages = pdf_pages(reports.attendance_list_pdf(db, event_id))
+    pages = pdf_pages(attendance_lists.attendance_list_pdf(db, event_id))
     text = "\n".join(pages)
     assert "LISTA OBECNOŚCI" in text and "Łódź, Żółć — warsztaty" in text
     assert "11.05.2021" in text and "10:00–12:00" in text and "Jolanta Łęcka" in text

@@ -10,7 +10,14 @@ import stat
 import pytest
 
 from pal_desktop.domain.enums import ParticipantStatus
-from pal_desktop.services import enrolment, events, participant_profile, participants, reports
+from pal_desktop.services import (
+    attendance_lists,
+    enrolment,
+    events,
+    participant_profile,
+    participants,
+    reports,
+)
 from pal_desktop.services.audit import AuditFilter, list_entries, verify_log
 from pal_desktop.services.backup import backup_database
 from pal_desktop.services.database import open_app_database
@@ -61,7 +68,7 @@ def test_an_attendance_list_logs_the_people_on_it(db):
     people = [register(db, name, n) for n, name in enumerate(("Anna", "Ewa", "Iga"), start=1)]
     event_id = events.create_event(db, events.EventInput(title="Warsztaty", event_date=dt.date(2021, 5, 4)))
     enrolment.enrol(db, event_id, people[:2])
-    reports.attendance_list_pdf(db, event_id)
+    attendance_lists.attendance_list_pdf(db, event_id)
     [entry] = list_entries(db, AuditFilter(action="print"))
     assert entry.what == "attendance_list" and set(entry.subject_ids) == set(people[:2])
     assert entry.details["count"] == 2 and entry.details["event_id"] == event_id

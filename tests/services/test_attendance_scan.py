@@ -16,9 +16,9 @@ from pal_desktop.domain.scan_code import NotOurCode, PageCode, parse
 from pal_desktop.errors import ValidationError
 from pal_desktop.reports.attendance_list import render_attendance_list
 from pal_desktop.reports.scan_marks import ScanLayout
+from pal_desktop.services import attendance_lists, events, reports
 from pal_desktop.services import attendance_scan as scan
 from pal_desktop.services import attendance_scan_apply as applying
-from pal_desktop.services import events, reports
 from tests.services.test_events import person, workshop
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
@@ -39,7 +39,7 @@ UNHARMED = Damage()
 
 
 def signed_scan(db, event_id, tmp_path, *, seed=1, harm=UNHARMED, walk_ins=0, suffix=".png", dpi=200):
-    data, ids = reports.event_list(db, event_id)
+    data, ids = attendance_lists.event_list(db, event_id)
     layout = ScanLayout()
     pdf = render_attendance_list(data, layout)
     rng = random.Random(seed)
@@ -64,7 +64,7 @@ def test_the_page_code_reads_back_and_refuses_other_texts():
 
 def test_every_page_of_a_printed_list_has_its_code_and_corner_marks(db, workshop_of_15):
     event_id, _ = workshop_of_15
-    data, _ = reports.event_list(db, event_id, blank_rows=30)
+    data, _ = attendance_lists.event_list(db, event_id, blank_rows=30)
     layout = ScanLayout()
     pdf = render_attendance_list(data, layout)
     assert layout.pages >= 2

@@ -13,7 +13,14 @@ from sqlalchemy import text
 
 from pal_desktop.domain.enums import AttendanceStatus, EnrolmentStatus, ParticipantStatus
 from pal_desktop.errors import ValidationError
-from pal_desktop.services import attendance, enrolment, events, households, participants, reports
+from pal_desktop.services import (
+    attendance,
+    attendance_lists,
+    enrolment,
+    events,
+    households,
+    participants,
+)
 from pal_desktop.services.demo import pesel_for
 from pal_desktop.services.enrolment import CandidateSource, Scope
 from pal_desktop.services.programmes import active_programme, list_tasks
@@ -57,7 +64,7 @@ def test_enrolling_once_puts_the_people_on_every_meeting_of_the_series(db):
     detail = events.get_event(db, series.event_ids[4])
     assert (detail.series_number, detail.series_total) == (5, 8)
     # The printed list of meeting 5 names the series' people.
-    pdf = PdfReader(io.BytesIO(reports.attendance_list_pdf(db, series.event_ids[4])))
+    pdf = PdfReader(io.BytesIO(attendance_lists.attendance_list_pdf(db, series.event_ids[4])))
     content = "".join(page.extract_text() for page in pdf.pages)
     assert all(f"Osoba{n} Żółć{n:02d}" in content for n in range(15))
     # Enrolling again writes nothing.

@@ -14,7 +14,7 @@ from PySide6.QtCore import Qt
 from pal_desktop.domain.enums import AttendanceStatus
 from pal_desktop.reports.attendance_list import render_attendance_list
 from pal_desktop.reports.scan_marks import ScanLayout
-from pal_desktop.services import events, reports
+from pal_desktop.services import attendance_lists, events
 from pal_desktop.ui import scan_actions
 
 from .test_attendance import TODAY
@@ -29,7 +29,7 @@ UNSURE_ROWS = (2, 5, 9)
 
 def hesitant_scan(db, event_id: int, path: Path) -> list[int]:
     """A signed page where rows 2, 5 and 9 carry only a short tick (neither a signature nor empty paper)."""
-    data, ids = reports.event_list(db, event_id)
+    data, ids = attendance_lists.event_list(db, event_id)
     layout = ScanLayout()
     pdf = render_attendance_list(data, layout)
     page = sign_page(pdf, layout, 1, DPI, random.Random(1), stray_share=0.0)

@@ -711,7 +711,7 @@ class EventsTab(ListTab):
     def print_list(self, event_id: int, month: tuple[int, int] | None = None):
         """The PDF of one session's list, or (``month``) of the series' monthly grid, made in the background
         and opened for printing; returns the queued operation."""
-        from pal_desktop.services import events, reports
+        from pal_desktop.services import attendance_lists, events
         from pal_desktop.ui import pdf_output
 
         try:
@@ -725,13 +725,13 @@ class EventsTab(ListTab):
             name = self.tr("lista-obecnosci-{date}").format(date=detail.event_date.isoformat())
 
             def make(progress):
-                return reports.attendance_list_pdf(db, event_id)
+                return attendance_lists.attendance_list_pdf(db, event_id)
         else:
             title = self.tr("Lista obecności cyklu")
             name = self.tr("lista-obecnosci-cykl-{year}-{month:02d}").format(year=month[0], month=month[1])
 
             def make(progress):
-                return reports.series_grid_pdf(db, detail.series_id, *month)
+                return attendance_lists.series_grid_pdf(db, detail.series_id, *month)
 
         return pdf_output.print_in_background(self, db, title, make, name, on_shown=self._on_list_printed)
 
