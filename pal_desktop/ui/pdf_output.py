@@ -1,5 +1,5 @@
-"""Showing a finished PDF to the user: saved under the data folder's "wydruki" and opened in the system's
-PDF viewer, from which staff print it.
+"""Showing a finished PDF to the user: saved under the data folder's "wydruki" and shown in the print
+preview (ui.dialogs.print_preview), from which staff print it, save a copy or open it elsewhere.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import QUrl
+from PySide6.QtCore import Qt, QUrl
 from PySide6.QtGui import QDesktopServices
 
 from pal_desktop import paths
@@ -36,9 +36,23 @@ def open_file(path: Path) -> bool:
     return QDesktopServices.openUrl(QUrl.fromLocalFile(str(path)))
 
 
+def present(widget, path: Path, title: str, *, copies: int = 1, db=None, print_now: bool = False):
+    """The print preview of a saved printout, not modal (the window stays usable); module-level so tests can
+    replace it. The window keeps the last preview as ``last_preview``."""
+    from pal_desktop.ui.dialogs.print_preview import PrintPreviewDialog
+
+    window = widget.window()
+    dialog = PrintPreviewDialog(path, title, window, copies=copies, db=db, print_now=print_now)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    window.last_preview = dialog
+    dialog.show()
+    return dialog
+
+
 def print_in_background(widget, db, title: str, make: Callable[..., bytes], name: str,
-                        on_shown: Callable[[Path], None] | None = None):
-    """Make a PDF on the operations runner, save it under "wydruki" there too, then open it on the UI thread.
+                        on_shown: Callable[[Path], None] | None = None, *, copies: int = 1,
+                        print_now: bool = False):
+    """Make a PDF on the operations runner, save it under "wydruki" there too, then show its preview.
 
     ``make(progress)`` builds the bytes (a service call; it may report progress and be cancelled); a known
     error is shown by the runner's handler, like any operation's.
@@ -49,7 +63,7 @@ def print_in_background(widget, db, title: str, make: Callable[..., bytes], name
         return save_printout(make(progress), name)
 
     def shown(path: Path) -> None:
-        open_file(path)
+        present(widget, path, title, copies=copies, db=db, print_now=print_now)
         if on_shown is not None:
             on_shown(path)
 
@@ -63,7 +77,7 @@ def print_heavy(widget, title: str, call, name: str, on_shown: Callable[[Path], 
 
     def shown(content: bytes) -> None:
         path = save_printout(content, name)
-        open_file(path)
+        present(widget, path, title, db=call.db)
         if on_shown is not None:
             on_shown(path)
 

@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="pl">
 <context>
-    <name />
+    <name></name>
     <message>
         <source>&amp;Zablokuj ekran</source>
         <translation>&amp;Lock screen</translation>
@@ -210,7 +210,7 @@
     </message>
     <message>
         <source>Zgoda &amp;opiekuna:</source>
-        <translation>&amp;Guardian's consent:</translation>
+        <translation>&amp;Guardian&apos;s consent:</translation>
     </message>
     <message>
         <source>Zgoda przedstawiciela ustawowego</source>
@@ -444,7 +444,7 @@
     </message>
     <message>
         <source>Zmień dane zaznaczonego animatora (Enter)</source>
-        <translation>Change the selected animator's details (Enter)</translation>
+        <translation>Change the selected animator&apos;s details (Enter)</translation>
     </message>
     <message>
         <source>&amp;Usuń</source>
@@ -472,7 +472,7 @@
     </message>
     <message>
         <source>Inicjatywy lokalne animatora</source>
-        <translation>Animator's local initiatives</translation>
+        <translation>Animator&apos;s local initiatives</translation>
     </message>
     <message>
         <source>&amp;Dodaj…</source>
@@ -639,7 +639,7 @@
     </message>
     <message>
         <source>Archiwizacja i anonimizacja danych programu</source>
-        <translation>Archiving and anonymisation of the programme's data</translation>
+        <translation>Archiving and anonymisation of the programme&apos;s data</translation>
     </message>
     <message>
         <source>Program:</source>
@@ -675,7 +675,7 @@
     </message>
     <message>
         <source>Do tego dnia umowa o dofinansowanie każe przechowywać dokumentację projektu (zwykle kilka lat po jego zakończeniu).</source>
-        <translation>Until this day the funding agreement requires the project's records kept (usually several years after its end).</translation>
+        <translation>Until this day the funding agreement requires the project&apos;s records kept (usually several years after its end).</translation>
     </message>
     <message>
         <source>upływ okresu archiwizacji</source>
@@ -695,7 +695,7 @@
     </message>
     <message>
         <source>Anonimizuj uczestników programu</source>
-        <translation>Anonymise the programme's participants</translation>
+        <translation>Anonymise the programme&apos;s participants</translation>
     </message>
     <message>
         <source>&amp;Dokończ czyszczenie pliku</source>
@@ -703,7 +703,7 @@
     </message>
     <message>
         <source>Dokończ nadpisywanie starych stron pliku bazy</source>
-        <translation>Finish overwriting the database file's old pages</translation>
+        <translation>Finish overwriting the database file&apos;s old pages</translation>
     </message>
     <message>
         <source>{title} (do {end})</source>
@@ -731,7 +731,7 @@
     </message>
     <message>
         <source>Uczestników tego programu już zanonimizowano.</source>
-        <translation>This programme's participants are already anonymised.</translation>
+        <translation>This programme&apos;s participants are already anonymised.</translation>
     </message>
     <message>
         <source>Najpierw ustal termin archiwizacji.</source>
@@ -893,7 +893,7 @@ Backups made before the anonymisation still hold the data. Continue?</translatio
     <name>AttendanceWidget</name>
     <message>
         <source>Lista obecności do zaznaczenia</source>
-        <extracomment>Keys that set a status (and move on). Letters typed within this time make one prefix ("kow" jumps to Kowalska).</extracomment>
+        <extracomment>Keys that set a status (and move on). Letters typed within this time make one prefix (&quot;kow&quot; jumps to Kowalska).</extracomment>
         <translation>Attendance list to mark</translation>
     </message>
     <message>
@@ -1062,7 +1062,7 @@ Backups made before the anonymisation still hold the data. Continue?</translatio
     </message>
     <message>
         <source>otwarcie strony osoby</source>
-        <translation>person's page opened</translation>
+        <translation>person&apos;s page opened</translation>
     </message>
     <message>
         <source>wydruk</source>
@@ -1130,12 +1130,12 @@ Backups made before the anonymisation still hold the data. Continue?</translatio
     </message>
     <message>
         <source>dane uczestnika</source>
-        <extracomment>What an entry concerns, in words (the table or the document's key as logged).</extracomment>
-        <translation>participant's data</translation>
+        <extracomment>What an entry concerns, in words (the table or the document&apos;s key as logged).</extracomment>
+        <translation>participant&apos;s data</translation>
     </message>
     <message>
         <source>strona uczestnika</source>
-        <translation>participant's page</translation>
+        <translation>participant&apos;s page</translation>
     </message>
     <message>
         <source>karta uczestnika</source>
@@ -1707,7 +1707,7 @@ Rows: (id, Nazwisko, Imię, Telefon, Praca z dziećmi, Porozumienie do, Godziny 
     </message>
     <message>
         <source>Osoby objęte inicjatywami animatora</source>
-        <translation>People reached by the animator's initiatives</translation>
+        <translation>People reached by the animator&apos;s initiatives</translation>
     </message>
     <message>
         <source>Wydarzenia</source>
@@ -1792,7 +1792,7 @@ Rows: (id, Nazwisko, Imię, Telefon, Praca z dziećmi, Porozumienie do, Godziny 
     </message>
     <message>
         <source>Nazwisko i imię</source>
-        <extracomment>fetch(query, offset, limit) -&gt; list of ParticipantRow (runs in a worker thread). Header text (Polish source, context "Columns"). ParticipantQuery.sort key for this column. Starting width in average characters.</extracomment>
+        <extracomment>fetch(query, offset, limit) -&gt; list of ParticipantRow (runs in a worker thread). Header text (Polish source, context &quot;Columns&quot;). ParticipantQuery.sort key for this column. Starting width in average characters.</extracomment>
         <translation>Surname and first name</translation>
     </message>
     <message>
@@ -1998,7 +1998,7 @@ The columns of the task list.</extracomment>
     <name>Database</name>
     <message>
         <source>Folder „{folder}” nie istnieje. Utwórz go albo wskaż inne miejsce bazy danych.</source>
-        <extracomment>How long a writer waits for another PC's or thread's write to finish before it gives up. PostgreSQL: a save waiting behind a row lock gives up after this; a query running away, after the second. Tables whose rows are never audited field by field (the log itself, and the bulky binary logos).</extracomment>
+        <extracomment>How long a writer waits for another PC&apos;s or thread&apos;s write to finish before it gives up. PostgreSQL: a save waiting behind a row lock gives up after this; a query running away, after the second. Tables whose rows are never audited field by field (the log itself, and the bulky binary logos).</extracomment>
         <translation>The folder “{folder}” does not exist. Create it or choose another location for the database.</translation>
     </message>
     <message>
@@ -2055,7 +2055,7 @@ The columns of the task list.</extracomment>
     </message>
     <message>
         <source>Baza „{location}” nie istnieje. Utwórz ją poleceniem: pal-desktop init</source>
-        <extracomment>The newest revision in migrations/versions (a test keeps it equal to Alembic's head). Knowing it without Alembic lets an up-to-date database open without importing Alembic at all, which saves a quarter of a second of start-up.</extracomment>
+        <extracomment>The newest revision in migrations/versions (a test keeps it equal to Alembic&apos;s head). Knowing it without Alembic lets an up-to-date database open without importing Alembic at all, which saves a quarter of a second of start-up.</extracomment>
         <translation>The database “{location}” does not exist. Create it with the command: pal-desktop init</translation>
     </message>
     <message>
@@ -2092,7 +2092,7 @@ The columns of the task list.</extracomment>
     </message>
     <message>
         <source>Nie można zapisać hasła do bazy PostgreSQL w menedżerze poświadczeń systemu ({reason}). Hasło nie zostało zapisane w pliku ustawień; poproś informatyka o skonfigurowanie menedżera poświadczeń albo podawaj adres z hasłem w zmiennej PAL_DATABASE_URL.</source>
-        <translation>The PostgreSQL password cannot be stored in the system's credential manager ({reason}). It was not written to the settings file; ask IT to set up the credential manager, or give the address with its password in the PAL_DATABASE_URL variable.</translation>
+        <translation>The PostgreSQL password cannot be stored in the system&apos;s credential manager ({reason}). It was not written to the settings file; ask IT to set up the credential manager, or give the address with its password in the PAL_DATABASE_URL variable.</translation>
     </message>
 </context>
 <context>
@@ -2115,7 +2115,7 @@ The columns of the task list.</extracomment>
     </message>
     <message>
         <source>Wpisz dzisiejszą datę</source>
-        <translation>Enter today's date</translation>
+        <translation>Enter today&apos;s date</translation>
     </message>
 </context>
 <context>
@@ -2142,7 +2142,7 @@ The columns of the task list.</extracomment>
     <name>Efs</name>
     <message>
         <source>Kraj</source>
-        <extracomment>The 2014-2020 data set's columns, in the funder's order.</extracomment>
+        <extracomment>The 2014-2020 data set&apos;s columns, in the funder&apos;s order.</extracomment>
         <translation>Country</translation>
     </message>
     <message>
@@ -2247,7 +2247,7 @@ The columns of the task list.</extracomment>
     </message>
     <message>
         <source>Zakończenie udziału osoby w projekcie zgodnie z zaplanowaną dla niej ścieżką uczestnictwa</source>
-        <translation>Participation in the project completed according to the person's planned participation path</translation>
+        <translation>Participation in the project completed according to the person&apos;s planned participation path</translation>
     </message>
     <message>
         <source>Rodzaj przyznanego wsparcia</source>
@@ -2379,7 +2379,7 @@ The columns of the task list.</extracomment>
     </message>
     <message>
         <source>Brak lub niepełne podstawowe (ISCED 0)</source>
-        <extracomment>Grouped ISCED levels, in the list's order.</extracomment>
+        <extracomment>Grouped ISCED levels, in the list&apos;s order.</extracomment>
         <translation>None or incomplete primary (ISCED 0)</translation>
     </message>
     <message>
@@ -2408,7 +2408,7 @@ The columns of the task list.</extracomment>
     </message>
     <message>
         <source>poniżej 18 lat</source>
-        <extracomment>2021-2027 dropped "nieuczestnicząca w kształceniu lub szkoleniu" from the inactive's "w tym". The age bands of the common indicators (EFS+): under 18, 18-29, 30-54, 55 or more.</extracomment>
+        <extracomment>2021-2027 dropped &quot;nieuczestnicząca w kształceniu lub szkoleniu&quot; from the inactive&apos;s &quot;w tym&quot;. The age bands of the common indicators (EFS+): under 18, 18-29, 30-54, 55 or more.</extracomment>
         <translation>under 18</translation>
     </message>
     <message>
@@ -2425,7 +2425,7 @@ The columns of the task list.</extracomment>
     </message>
     <message>
         <source>poniżej 25 lat</source>
-        <extracomment>2014-2020's bands: under 25, 25-53, 54 or more.</extracomment>
+        <extracomment>2014-2020&apos;s bands: under 25, 25-53, 54 or more.</extracomment>
         <translation>under 25</translation>
     </message>
     <message>
@@ -2503,7 +2503,7 @@ The columns of the task list.</extracomment>
     </message>
     <message>
         <source>Pominięto {count} osób, którym brakuje danych wymaganych w zestawie EFS. Uzupełnij je (dwuklik otwiera stronę osoby) i wyeksportuj ponownie:</source>
-        <translation>{count} people were skipped because they lack data required in the EFS data set. Fill it in (double-click opens the person's page) and export again:</translation>
+        <translation>{count} people were skipped because they lack data required in the EFS data set. Fill it in (double-click opens the person&apos;s page) and export again:</translation>
     </message>
     <message>
         <source>Nikogo nie pominięto.</source>
@@ -3021,7 +3021,7 @@ The columns of the task list.</extracomment>
     </message>
     <message>
         <source>praca socjalna</source>
-        <extracomment>Forms of support a participant's individual path is made of (the EU data set's "Rodzaj wsparcia").</extracomment>
+        <extracomment>Forms of support a participant&apos;s individual path is made of (the EU data set&apos;s &quot;Rodzaj wsparcia&quot;).</extracomment>
         <translation>social work</translation>
     </message>
     <message>
@@ -3183,7 +3183,7 @@ The columns of the task list.</extracomment>
     </message>
     <message>
         <source>Podjęcie pracy</source>
-        <extracomment>The "w tym" a status allows. 2021-2027 has no "nieuczestnicząca w kształceniu" (see efs_2021).</extracomment>
+        <extracomment>The &quot;w tym&quot; a status allows. 2021-2027 has no &quot;nieuczestnicząca w kształceniu&quot; (see efs_2021).</extracomment>
         <translation>Took up employment</translation>
     </message>
     <message>
@@ -3252,9 +3252,9 @@ The columns of the task list.</extracomment>
     <name>Errors</name>
     <message>
         <source>Nie ma programu o numerze {id}.</source>
-        <extracomment>The settings that describe the area (see the module's docstring), with their defaults.
+        <extracomment>The settings that describe the area (see the module&apos;s docstring), with their defaults.
 ----------
-How each product of seed section XI is counted from the records (the indicators' ``measure``).</extracomment>
+How each product of seed section XI is counted from the records (the indicators&apos; ``measure``).</extracomment>
         <translation>There is no programme with number {id}.</translation>
     </message>
     <message>
@@ -3282,7 +3282,7 @@ How each product of seed section XI is counted from the records (the indicators'
         <source>Nie ma uczestnika o numerze {id}.</source>
         <extracomment>A participant who has left cannot start a new internship.
 ----------
-The page's history shows changes of the record; who opened or printed it is in the access log. False when the signed-in role may not see cash assistance (then ``cash`` is empty).</extracomment>
+The page&apos;s history shows changes of the record; who opened or printed it is in the access log. False when the signed-in role may not see cash assistance (then ``cash`` is empty).</extracomment>
         <translation>There is no participant with number {id}.</translation>
     </message>
     <message>
@@ -3307,7 +3307,7 @@ The page's history shows changes of the record; who opened or printed it is in t
     </message>
     <message>
         <source>W bazie nie ma jeszcze żadnego programu.</source>
-        <extracomment>Dated before today and still "planowane". The planned number of events as set on the task (None: the events recorded under it are the plan). Events the task should have (its planned number, else the events recorded under it). Events that took place (status "odbyło się", or dated today or earlier and not cancelled). Events dated before today still "planowane". Share of the task's days that have passed (0.0–1.0). Events of the programme not assigned to any task. The dates asked for fell outside the programme's period and were moved inside it.</extracomment>
+        <extracomment>Dated before today and still &quot;planowane&quot;. The planned number of events as set on the task (None: the events recorded under it are the plan). Events the task should have (its planned number, else the events recorded under it). Events that took place (status &quot;odbyło się&quot;, or dated today or earlier and not cancelled). Events dated before today still &quot;planowane&quot;. Share of the task&apos;s days that have passed (0.0–1.0). Events of the programme not assigned to any task. The dates asked for fell outside the programme&apos;s period and were moved inside it.</extracomment>
         <translation>There are no programmes in the database yet.</translation>
     </message>
     <message>
@@ -3455,7 +3455,7 @@ The page's history shows changes of the record; who opened or printed it is in t
     </message>
     <message>
         <source>Imię i nazwisko prowadzącego</source>
-        <translation>Leader's full name</translation>
+        <translation>Leader&apos;s full name</translation>
     </message>
     <message>
         <source>imię i nazwisko</source>
@@ -3718,7 +3718,7 @@ The page's history shows changes of the record; who opened or printed it is in t
     <message>
         <source>{title}
 Spotkanie cyklu zajęć</source>
-        <extracomment>Elements of the row tuple shown in the details under the list rather than as columns (the width is shared with the calendar): the type and the task's number.</extracomment>
+        <extracomment>Elements of the row tuple shown in the details under the list rather than as columns (the width is shared with the calendar): the type and the task&apos;s number.</extracomment>
         <translation>{title}
 Part of a series of sessions</translation>
     </message>
@@ -3946,7 +3946,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>nazwisko prowadzącego</source>
-        <translation>leader's surname</translation>
+        <translation>leader&apos;s surname</translation>
     </message>
     <message>
         <source>&amp;Kto prowadzi:</source>
@@ -4046,7 +4046,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>Nie usuwaj</source>
-        <translation>Don't delete</translation>
+        <translation>Don&apos;t delete</translation>
     </message>
     <message>
         <source>Usunięto wydarzenie „{title}”.</source>
@@ -4069,8 +4069,8 @@ Part of a series of sessions</translation>
         <translation>attendance-list-series-{year}-{month:02d}</translation>
     </message>
     <message>
-        <source>Lista obecności zapisana w pliku {path} i otwarta do druku.</source>
-        <translation>Attendance list saved to the file {path} and opened for printing.</translation>
+        <source>Lista obecności zapisana w pliku {path}.</source>
+        <translation>Attendance list saved in {path}.</translation>
     </message>
     <message>
         <source>Wcz&amp;ytaj skany…</source>
@@ -4089,7 +4089,7 @@ Part of a series of sessions</translation>
     <name>Export</name>
     <message>
         <source>Nazwisko</source>
-        <extracomment>The columns of the export, in order: the registry table's, then the rest of the record, so that an exported sheet imports back (pal-desktop import participants) without losing what the rules require.</extracomment>
+        <extracomment>The columns of the export, in order: the registry table&apos;s, then the rest of the record, so that an exported sheet imports back (pal-desktop import participants) without losing what the rules require.</extracomment>
         <translation>Surname</translation>
     </message>
     <message>
@@ -4274,7 +4274,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>Nazwisko</source>
-        <extracomment>What a column can be mapped to, with the Polish names the mapping dialog shows. Besides the fields of ParticipantInput there are columns that hold several: a full name, and an address "ul. Długa 5/3".</extracomment>
+        <extracomment>What a column can be mapped to, with the Polish names the mapping dialog shows. Besides the fields of ParticipantInput there are columns that hold several: a full name, and an address &quot;ul. Długa 5/3&quot;.</extracomment>
         <translation>Surname</translation>
     </message>
     <message>
@@ -4472,7 +4472,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>Temat</source>
-        <extracomment>For a meeting of a series: its number (from 1) and the series' meetings, first and last date.</extracomment>
+        <extracomment>For a meeting of a series: its number (from 1) and the series&apos; meetings, first and last date.</extracomment>
         <translation>Topic</translation>
     </message>
     <message>
@@ -4663,7 +4663,7 @@ Part of a series of sessions</translation>
     <name>GanttView</name>
     <message>
         <source>Kamień milowy</source>
-        <extracomment>How close to a bar's end (pixels) a press grabs the end instead of the whole bar. Room to the right of the last day for the labels of bars that end there.</extracomment>
+        <extracomment>How close to a bar&apos;s end (pixels) a press grabs the end instead of the whole bar. Room to the right of the last day for the labels of bars that end there.</extracomment>
         <translation>Milestone</translation>
     </message>
     <message>
@@ -4787,7 +4787,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>zadania programu z datami; ◆ oznacza kamień milowy</source>
-        <translation>the programme's tasks with dates; ◆ marks a milestone</translation>
+        <translation>the programme&apos;s tasks with dates; ◆ marks a milestone</translation>
     </message>
     <message>
         <source>Wydarzenia</source>
@@ -4803,7 +4803,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>wskaźniki programu i dokumenty do wydruku</source>
-        <translation>the programme's indicators and documents to print</translation>
+        <translation>the programme&apos;s indicators and documents to print</translation>
     </message>
     <message>
         <source>przejście do zakładki</source>
@@ -4858,8 +4858,8 @@ Part of a series of sessions</translation>
     <name>HoursDialog</name>
     <message>
         <source>Godziny wolontariusza</source>
-        <extracomment>The schedule task volunteers' hours belong to unless another is chosen (seed IX, task 6).</extracomment>
-        <translation>Volunteer's hours</translation>
+        <extracomment>The schedule task volunteers&apos; hours belong to unless another is chosen (seed IX, task 6).</extracomment>
+        <translation>Volunteer&apos;s hours</translation>
     </message>
     <message>
         <source>Zmiana wpisu godzin</source>
@@ -5020,7 +5020,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>Wiersz {row}, {column}: {problem}</source>
-        <extracomment>The same problems as ValidationErrors (message "Wiersz {row}, {column}: {problem}"), for the UI. The text of each of the preview's columns, edits included.</extracomment>
+        <extracomment>The same problems as ValidationErrors (message &quot;Wiersz {row}, {column}: {problem}&quot;), for the UI. The text of each of the preview&apos;s columns, edits included.</extracomment>
         <translation>Row {row}, {column}: {problem}</translation>
     </message>
     <message>
@@ -5045,7 +5045,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>Nie ma zapisanego przypisania kolumn „{name}”.</source>
-        <extracomment>argparse's own messages, in Polish (argparse is not translated on Windows installs).</extracomment>
+        <extracomment>argparse&apos;s own messages, in Polish (argparse is not translated on Windows installs).</extracomment>
         <translation>There is no saved column mapping “{name}”.</translation>
     </message>
     <message>
@@ -5766,7 +5766,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>Termin przechowywania danych programu i anonimizacja uczestników po nim</source>
-        <translation>How long the programme's records are kept, and anonymising the participants after that</translation>
+        <translation>How long the programme&apos;s records are kept, and anonymising the participants after that</translation>
     </message>
 </context>
 <context>
@@ -5848,7 +5848,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>Kandydaci i uczestnicy, którzy nie podpisali jeszcze wszystkich dokumentów. Enter lub dwuklik otwiera stronę osoby, gdzie można uzupełnić daty.</source>
-        <translation>Candidates and participants who have not yet signed all their documents. Enter or double-click opens the person's page, where you can fill in the dates.</translation>
+        <translation>Candidates and participants who have not yet signed all their documents. Enter or double-click opens the person&apos;s page, where you can fill in the dates.</translation>
     </message>
     <message>
         <source>&amp;Otwórz</source>
@@ -5856,7 +5856,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>Otwórz stronę zaznaczonej osoby</source>
-        <translation>Open the selected person's page</translation>
+        <translation>Open the selected person&apos;s page</translation>
     </message>
     <message>
         <source>Zamknij</source>
@@ -5935,7 +5935,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>stycznia</source>
-        <extracomment>Month names after a day number ("11 listopada 2021").</extracomment>
+        <extracomment>Month names after a day number (&quot;11 listopada 2021&quot;).</extracomment>
         <translation>January</translation>
     </message>
     <message>
@@ -6040,7 +6040,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>dziś</source>
-        <extracomment>The date of a cell. The events of a cell's day (a list of objects with ``start_time`` and ``title``). The name of the public holiday on the cell's day, or None. True for days of the shown month (the grid also shows the ends of the months around it).</extracomment>
+        <extracomment>The date of a cell. The events of a cell&apos;s day (a list of objects with ``start_time`` and ``title``). The name of the public holiday on the cell&apos;s day, or None. True for days of the shown month (the grid also shows the ends of the months around it).</extracomment>
         <translation>today</translation>
     </message>
     <message>
@@ -6088,8 +6088,8 @@ Part of a series of sessions</translation>
         <translation>Days of the month</translation>
     </message>
     <message>
-        <source>&lt;span style='color:#1a5fb4'&gt;▢&lt;/span&gt; dziś &amp;nbsp; &lt;span style='color:#b3261e'&gt;czerwone&lt;/span&gt; — niedziele i święta &amp;nbsp; kliknij dzień, aby pokazać jego wydarzenia</source>
-        <translation>&lt;span style='color:#1a5fb4'&gt;▢&lt;/span&gt; today &amp;nbsp; &lt;span style='color:#b3261e'&gt;red&lt;/span&gt; — Sundays and public holidays &amp;nbsp; click a day to show its events</translation>
+        <source>&lt;span style=&apos;color:#1a5fb4&apos;&gt;▢&lt;/span&gt; dziś &amp;nbsp; &lt;span style=&apos;color:#b3261e&apos;&gt;czerwone&lt;/span&gt; — niedziele i święta &amp;nbsp; kliknij dzień, aby pokazać jego wydarzenia</source>
+        <translation>&lt;span style=&apos;color:#1a5fb4&apos;&gt;▢&lt;/span&gt; today &amp;nbsp; &lt;span style=&apos;color:#b3261e&apos;&gt;red&lt;/span&gt; — Sundays and public holidays &amp;nbsp; click a day to show its events</translation>
     </message>
     <message>
         <source>Objaśnienie kalendarza</source>
@@ -6217,7 +6217,7 @@ Part of a series of sessions</translation>
     <name>Operations</name>
     <message>
         <source>Przerwano na prośbę użytkownika; nic nie zostało zapisane.</source>
-        <translation>Cancelled at the user's request; nothing was saved.</translation>
+        <translation>Cancelled at the user&apos;s request; nothing was saved.</translation>
     </message>
     <message>
         <source>„{title}”: nie udało się zapisać ani odczytać pliku ({reason}). Sprawdź miejsce na dysku i uprawnienia.</source>
@@ -6340,7 +6340,7 @@ Part of a series of sessions</translation>
     <name>ParticipantForm</name>
     <message>
         <source>Nowy uczestnik</source>
-        <extracomment>Fields whose "cannot be empty" message waits until the field is touched on a brand-new form. Fields sharing a row show their messages under the row's first field.</extracomment>
+        <extracomment>Fields whose &quot;cannot be empty&quot; message waits until the field is touched on a brand-new form. Fields sharing a row show their messages under the row&apos;s first field.</extracomment>
         <translation>New participant</translation>
     </message>
     <message>
@@ -6453,7 +6453,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>wybierz z listy ulic obszaru albo wpisz</source>
-        <translation>choose from the area's street list or type in</translation>
+        <translation>choose from the area&apos;s street list or type in</translation>
     </message>
     <message>
         <source>U&amp;lica:</source>
@@ -6735,7 +6735,7 @@ plan:</translation>
     </message>
     <message>
         <source>Ulicy „{street}” nie ma na liście ulic obszaru rewitalizacji tego programu — adres zostanie zapisany z uzasadnieniem.</source>
-        <translation>The street “{street}” is not on this programme's list of revitalisation area streets — the address will be saved with a reason.</translation>
+        <translation>The street “{street}” is not on this programme&apos;s list of revitalisation area streets — the address will be saved with a reason.</translation>
     </message>
     <message>
         <source>„{text}” to nie jest data — wpisz ją w postaci dd.mm.rrrr, np. 15.03.2021.</source>
@@ -6924,18 +6924,6 @@ identifier:</translation>
     <message>
         <source>Karta uczestnika</source>
         <translation>Participant card</translation>
-    </message>
-    <message>
-        <source>Karta uczestnika otwarta: {path}</source>
-        <translation>Participant card opened: {path}</translation>
-    </message>
-    <message>
-        <source>Karta została zapisana w pliku:
-{path}
-Otwórz go i wydrukuj.</source>
-        <translation>The card was saved in the file:
-{path}
-Open it and print it.</translation>
     </message>
     <message>
         <source>&amp;Edytuj dane…</source>
@@ -7491,11 +7479,11 @@ Open it and print it.</translation>
     </message>
     <message>
         <source>Dane osoby usunięto.</source>
-        <translation>The person's data was erased.</translation>
+        <translation>The person&apos;s data was erased.</translation>
     </message>
     <message>
         <source>Dane osoby zanonimizowano.</source>
-        <translation>The person's data was anonymised.</translation>
+        <translation>The person&apos;s data was anonymised.</translation>
     </message>
     <message>
         <source>Dodano formę wsparcia.</source>
@@ -7516,6 +7504,10 @@ Open it and print it.</translation>
     <message>
         <source>Usuń</source>
         <translation>Remove</translation>
+    </message>
+    <message>
+        <source>Karta uczestnika zapisana: {path}</source>
+        <translation>Participant card saved: {path}</translation>
     </message>
     <message>
         <source>Nie usuwaj</source>
@@ -7625,7 +7617,7 @@ Open it and print it.</translation>
     <name>ParticipantsTab</name>
     <message>
         <source>Uczestnicy</source>
-        <extracomment>The six tabs in order: id, where the class lives, and the Polish title (translated in the class's context).</extracomment>
+        <extracomment>The six tabs in order: id, where the class lives, and the Polish title (translated in the class&apos;s context).</extracomment>
         <translation>Participants</translation>
     </message>
     <message>
@@ -7852,7 +7844,7 @@ Open it and print it.</translation>
     <name>Permissions</name>
     <message>
         <source>przeglądanie danych</source>
-        <extracomment>What each permission is about, for "Twoja rola nie pozwala: …" messages and tooltips.</extracomment>
+        <extracomment>What each permission is about, for &quot;Twoja rola nie pozwala: …&quot; messages and tooltips.</extracomment>
         <translation>viewing data</translation>
     </message>
     <message>
@@ -7905,7 +7897,7 @@ Open it and print it.</translation>
     </message>
     <message>
         <source>anonimizacja danych uczestników</source>
-        <translation>anonymising participants' data</translation>
+        <translation>anonymising participants&apos; data</translation>
     </message>
     <message>
         <source>Twoja rola ({role}) nie pozwala na: {action}. Poproś o to koordynatora albo administratora.</source>
@@ -7914,7 +7906,7 @@ Open it and print it.</translation>
     </message>
     <message>
         <source>Twoja rola ({role}) nie pozwala na: {action}.</source>
-        <extracomment>The main window's actions and the permission each needs.</extracomment>
+        <extracomment>The main window&apos;s actions and the permission each needs.</extracomment>
         <translation>Your role ({role}) does not allow: {action}.</translation>
     </message>
 </context>
@@ -7942,7 +7934,7 @@ Open it and print it.</translation>
     </message>
     <message>
         <source>Ta osoba zakończyła udział w programie.</source>
-        <translation>This person's participation in the programme has ended.</translation>
+        <translation>This person&apos;s participation in the programme has ended.</translation>
     </message>
     <message>
         <source>Znaleziono: {count}. Strzałka w dół przechodzi do listy, Enter wybiera (Ctrl lub Shift — kilka osób).</source>
@@ -7957,7 +7949,7 @@ Open it and print it.</translation>
     <name>PersonRights</name>
     <message>
         <source>Usuń dane osoby</source>
-        <translation>Erase the person's data</translation>
+        <translation>Erase the person&apos;s data</translation>
     </message>
     <message>
         <source>Usunięcie albo anonimizacja danych jest NIEODWRACALNA.
@@ -7982,11 +7974,11 @@ Give the reason (e.g. “request of the person of …”):</translation>
     </message>
     <message>
         <source>Dokumenty RODO i usunięcie danych osoby</source>
-        <translation>GDPR documents and erasure of the person's data</translation>
+        <translation>GDPR documents and erasure of the person&apos;s data</translation>
     </message>
     <message>
         <source>Klauzula informacyjna, informacja o danych osoby, usunięcie danych</source>
-        <translation>Information clause, information on the person's data, erasure</translation>
+        <translation>Information clause, information on the person&apos;s data, erasure</translation>
     </message>
     <message>
         <source>Dokumenty RODO</source>
@@ -7998,11 +7990,11 @@ Give the reason (e.g. “request of the person of …”):</translation>
     </message>
     <message>
         <source>&amp;Informacja o danych osoby (art. 15)</source>
-        <translation>&amp;Information on the person's data (art. 15)</translation>
+        <translation>&amp;Information on the person&apos;s data (art. 15)</translation>
     </message>
     <message>
         <source>&amp;Usuń dane osoby (art. 17)…</source>
-        <translation>&amp;Erase the person's data (art. 17)…</translation>
+        <translation>&amp;Erase the person&apos;s data (art. 17)…</translation>
     </message>
     <message>
         <source>Twoja rola nie pozwala drukować danych osobowych.</source>
@@ -8010,11 +8002,11 @@ Give the reason (e.g. “request of the person of …”):</translation>
     </message>
     <message>
         <source>Informację o danych osoby drukuje koordynator albo administrator.</source>
-        <translation>The information on a person's data is printed by a coordinator or an administrator.</translation>
+        <translation>The information on a person&apos;s data is printed by a coordinator or an administrator.</translation>
     </message>
     <message>
         <source>Dane osoby usuwa administrator.</source>
-        <translation>A person's data is erased by an administrator.</translation>
+        <translation>A person&apos;s data is erased by an administrator.</translation>
     </message>
     <message>
         <source>Deklaracja i klauzula informacyjna</source>
@@ -8022,11 +8014,11 @@ Give the reason (e.g. “request of the person of …”):</translation>
     </message>
     <message>
         <source>Informacja o danych osoby</source>
-        <translation>Information on the person's data</translation>
+        <translation>Information on the person&apos;s data</translation>
     </message>
     <message>
         <source>Usuwanie danych osoby</source>
-        <translation>Erasing the person's data</translation>
+        <translation>Erasing the person&apos;s data</translation>
     </message>
 </context>
 <context>
@@ -8064,16 +8056,195 @@ Give the reason (e.g. “request of the person of …”):</translation>
         <translation>{month} — sessions: {count}</translation>
     </message>
     <message>
-        <source>&amp;Drukuj</source>
-        <translation>&amp;Print</translation>
+        <source>Wygląd listy</source>
+        <translation>List layout</translation>
+    </message>
+    <message>
+        <source>Puste wiersze na osoby spoza zapisów</source>
+        <translation>Blank rows for people not enrolled</translation>
+    </message>
+    <message>
+        <source>&amp;Puste wiersze:</source>
+        <translation>&amp;Blank rows:</translation>
+    </message>
+    <message>
+        <source>&amp;Wypełnij stronę pustymi wierszami</source>
+        <translation>&amp;Fill the page with blank rows</translation>
+    </message>
+    <message>
+        <source>Wypełnij stronę pustymi wierszami</source>
+        <translation>Fill the page with blank rows</translation>
+    </message>
+    <message>
+        <source>Kolumna z &amp;datą urodzenia</source>
+        <translation>Column with the &amp;date of birth</translation>
+    </message>
+    <message>
+        <source>Kolumna z datą urodzenia</source>
+        <translation>Column with the date of birth</translation>
+    </message>
+    <message>
+        <source>Kolumna na podpis &amp;rodzica lub opiekuna</source>
+        <translation>Column for a &amp;parent&apos;s or guardian&apos;s signature</translation>
+    </message>
+    <message>
+        <source>Kolumna na podpis rodzica lub opiekuna</source>
+        <translation>Column for a parent&apos;s or guardian&apos;s signature</translation>
+    </message>
+    <message>
+        <source>Liczba egzemplarzy</source>
+        <translation>Number of copies</translation>
+    </message>
+    <message>
+        <source>Liczba &amp;egzemplarzy:</source>
+        <translation>Number of &amp;copies:</translation>
+    </message>
+    <message>
+        <source>&amp;Drukuj…</source>
+        <translation>&amp;Print…</translation>
     </message>
     <message>
         <source>Drukuj wybraną listę</source>
         <translation>Print the selected list</translation>
     </message>
     <message>
+        <source>Pod&amp;gląd</source>
+        <translation>Pre&amp;view</translation>
+    </message>
+    <message>
+        <source>Podgląd listy przed drukiem</source>
+        <translation>Preview the list before printing</translation>
+    </message>
+    <message>
         <source>Anuluj</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreview</name>
+    <message>
+        <source>Nie udało się rozpocząć drukowania. Sprawdź, czy drukarka jest włączona.</source>
+        <extracomment>Pages are drawn at this many pixels per PDF point for the screen (A4: 714 px wide). The printer gets pages drawn at no more than this resolution: sharp text, a page at a time in memory.</extracomment>
+        <translation>Printing could not start. Check that the printer is switched on.</translation>
+    </message>
+</context>
+<context>
+    <name>PrintPreviewDialog</name>
+    <message>
+        <source>Zapisz wydruk jako</source>
+        <translation>Save printout as</translation>
+    </message>
+    <message>
+        <source>Dokument PDF (*.pdf)</source>
+        <translation>PDF document (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Podgląd wydruku: {title}</source>
+        <translation>Print preview: {title}</translation>
+    </message>
+    <message>
+        <source>Podgląd wydruku</source>
+        <translation>Print preview</translation>
+    </message>
+    <message>
+        <source>Strony wydruku</source>
+        <translation>Printout pages</translation>
+    </message>
+    <message>
+        <source>Przygotowuję podgląd…</source>
+        <translation>Preparing the preview…</translation>
+    </message>
+    <message>
+        <source>Stan wydruku</source>
+        <translation>Printout status</translation>
+    </message>
+    <message>
+        <source>&amp;Drukuj…</source>
+        <translation>&amp;Print…</translation>
+    </message>
+    <message>
+        <source>Drukuj na drukarce</source>
+        <translation>Print on a printer</translation>
+    </message>
+    <message>
+        <source>Zapisz &amp;jako…</source>
+        <translation>Save &amp;as…</translation>
+    </message>
+    <message>
+        <source>Zapisz wydruk jako plik PDF</source>
+        <translation>Save the printout as a PDF file</translation>
+    </message>
+    <message>
+        <source>Otwórz w &amp;przeglądarce PDF</source>
+        <translation>Open in a PDF &amp;viewer</translation>
+    </message>
+    <message>
+        <source>Otwórz w przeglądarce PDF</source>
+        <translation>Open in a PDF viewer</translation>
+    </message>
+    <message>
+        <source>&amp;Folder wydruków</source>
+        <translation>Printouts &amp;folder</translation>
+    </message>
+    <message>
+        <source>Otwórz folder wydruków</source>
+        <translation>Open the printouts folder</translation>
+    </message>
+    <message>
+        <source>Powiększ</source>
+        <translation>Zoom in</translation>
+    </message>
+    <message>
+        <source>Powiększ podgląd</source>
+        <translation>Zoom the preview in</translation>
+    </message>
+    <message>
+        <source>Pomniejsz</source>
+        <translation>Zoom out</translation>
+    </message>
+    <message>
+        <source>Pomniejsz podgląd</source>
+        <translation>Zoom the preview out</translation>
+    </message>
+    <message>
+        <source>Zamknij</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Zamknij podgląd</source>
+        <translation>Close the preview</translation>
+    </message>
+    <message>
+        <source>Stron: {count}. Plik: {path}</source>
+        <translation>Pages: {count}. File: {path}</translation>
+    </message>
+    <message>
+        <source>Strona {number} z {count}</source>
+        <translation>Page {number} of {count}</translation>
+    </message>
+    <message>
+        <source>Drukuję…</source>
+        <translation>Printing…</translation>
+    </message>
+    <message>
+        <source>Drukowanie</source>
+        <translation>Printing</translation>
+    </message>
+    <message>
+        <source>Wysłano do drukarki stron: {count}.</source>
+        <translation>Pages sent to the printer: {count}.</translation>
+    </message>
+    <message>
+        <source>Nie udało się zapisać pliku {path}: {reason}</source>
+        <translation>Could not save {path}: {reason}</translation>
+    </message>
+    <message>
+        <source>Zapisano kopię: {path}</source>
+        <translation>Copy saved: {path}</translation>
+    </message>
+    <message>
+        <source>Nie ma programu do otwierania plików PDF. Plik: {path}</source>
+        <translation>No program opens PDF files. File: {path}</translation>
     </message>
 </context>
 <context>
@@ -8258,7 +8429,7 @@ Give the reason (e.g. “request of the person of …”):</translation>
     </message>
     <message>
         <source>na stronie uczestnika (zakładka Uczestnicy)</source>
-        <translation>on the participant's page (Participants tab)</translation>
+        <translation>on the participant&apos;s page (Participants tab)</translation>
     </message>
     <message>
         <source>przy wydarzeniu (zakładka Wydarzenia)</source>
@@ -8473,7 +8644,7 @@ Give the reason (e.g. “request of the person of …”):</translation>
     </message>
     <message>
         <source>Skan jest za ciemny. Zeskanuj stronę ponownie jaśniej (tryb „dokument”, 200-300 dpi).</source>
-        <translation>The scan is too dark. Scan the page again lighter ("document" mode, 200-300 dpi).</translation>
+        <translation>The scan is too dark. Scan the page again lighter (&quot;document&quot; mode, 200-300 dpi).</translation>
     </message>
     <message>
         <source>Skan jest za jasny albo wyblakły. Zeskanuj stronę ponownie ciemniej.</source>
@@ -8481,7 +8652,7 @@ Give the reason (e.g. “request of the person of …”):</translation>
     </message>
     <message>
         <source>Nie widać narożników strony (ucięta, zagięta lub nieostra). Zeskanuj całą stronę.</source>
-        <translation>The page's corners cannot be seen (cut off, folded or blurred). Scan the whole page.</translation>
+        <translation>The page&apos;s corners cannot be seen (cut off, folded or blurred). Scan the whole page.</translation>
     </message>
     <message>
         <source>Ta strona jest już w tym zestawie albo została wczytana wcześniej. Pominięto ją.</source>
@@ -8756,7 +8927,7 @@ Give the reason (e.g. “request of the person of …”):</translation>
     </message>
     <message>
         <source>Harmonogram tego programu nie ma jeszcze zadań. Dodaj pierwsze zadanie przyciskiem „Dodaj zadanie…” nad wykresem.</source>
-        <translation>This programme's schedule has no tasks yet. Add the first task with the “Add task…” button above the chart.</translation>
+        <translation>This programme&apos;s schedule has no tasks yet. Add the first task with the “Add task…” button above the chart.</translation>
     </message>
     <message>
         <source>okres zadania (ciemniej: czas, który upłynął)</source>
@@ -8864,7 +9035,7 @@ Give the reason (e.g. “request of the person of …”):</translation>
     </message>
     <message>
         <source>Przewiń wykres do dzisiejszej daty</source>
-        <translation>Scroll the chart to today's date</translation>
+        <translation>Scroll the chart to today&apos;s date</translation>
     </message>
     <message>
         <source>&amp;Drukuj…</source>
@@ -9109,7 +9280,7 @@ Give the reason (e.g. “request of the person of …”):</translation>
     </message>
     <message>
         <source>Spotkania z zapisaną obecnością z wszystkich spotkań cyklu</source>
-        <translation>Meetings with recorded attendance of all the series' meetings</translation>
+        <translation>Meetings with recorded attendance of all the series&apos; meetings</translation>
     </message>
     <message>
         <source>Zapisani</source>
@@ -9149,7 +9320,7 @@ Give the reason (e.g. “request of the person of …”):</translation>
     </message>
     <message>
         <source>Frekwencja według zasad organizacji</source>
-        <translation>Attendance rate under the organisation's rules</translation>
+        <translation>Attendance rate under the organisation&apos;s rules</translation>
     </message>
     <message>
         <source>Usprawiedliwione nieobecności: {rule}. Próg: {threshold}.</source>
@@ -9476,7 +9647,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Plik bazy SQLite na tym komputerze albo adres serwera PostgreSQL, np. postgresql://użytkownik@serwer/baza (hasło w polu obok trafia do menedżera poświadczeń systemu, nie do pliku ustawień). Zmiana zacznie obowiązywać przy następnym uruchomieniu programu.</source>
-        <translation>A SQLite database file on this PC or a PostgreSQL server address, e.g. postgresql://user@server/database (the password in the field below goes to the system's credential manager, not to the settings file). The change takes effect at the next start of the program.</translation>
+        <translation>A SQLite database file on this PC or a PostgreSQL server address, e.g. postgresql://user@server/database (the password in the field below goes to the system&apos;s credential manager, not to the settings file). The change takes effect at the next start of the program.</translation>
     </message>
     <message>
         <source>Folder kopii zapasowych</source>
@@ -9526,7 +9697,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Zaloguj się swoim kontem. Dane uczestników widzi tylko ten, kto ich potrzebuje, a każdy dostęp jest zapisywany.</source>
-        <translation>Sign in with your account. Participants' data is shown only to those who need it, and every access is logged.</translation>
+        <translation>Sign in with your account. Participants&apos; data is shown only to those who need it, and every access is logged.</translation>
     </message>
     <message>
         <source>Odblokuj</source>
@@ -9717,7 +9888,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Usuwa też godziny wolontariusza zapisane przy tym wydarzeniu (Delete)</source>
-        <translation>Also removes the volunteer's hours recorded for this event (Delete)</translation>
+        <translation>Also removes the volunteer&apos;s hours recorded for this event (Delete)</translation>
     </message>
     <message>
         <source>Zamknij</source>
@@ -9740,7 +9911,7 @@ officer (DPO):</translation>
     <name>Startup</name>
     <message>
         <source>Otwieranie bazy danych…</source>
-        <extracomment>The user chose to create the database if it is missing ("Otwórz domyślną"). The database was chosen at start after a failure: its errors offer the choice again.</extracomment>
+        <extracomment>The user chose to create the database if it is missing (&quot;Otwórz domyślną&quot;). The database was chosen at start after a failure: its errors offer the choice again.</extracomment>
         <translation>Opening the database…</translation>
     </message>
     <message>
@@ -10015,7 +10186,7 @@ officer (DPO):</translation>
     <name>Validation</name>
     <message>
         <source>Liczba uczestników musi być od 1 do {max} (podano {value}).</source>
-        <extracomment>Which schedule tasks (by number in section IX) get which kinds of events in the demo. The masculine form of the last surname person_name() gave: a family's name, which a woman heading the household carries in its feminine form ("Majewska") and her husband and sons do not. Insertion order that respects foreign keys.</extracomment>
+        <extracomment>Which schedule tasks (by number in section IX) get which kinds of events in the demo. The masculine form of the last surname person_name() gave: a family&apos;s name, which a woman heading the household carries in its feminine form (&quot;Majewska&quot;) and her husband and sons do not. Insertion order that respects foreign keys.</extracomment>
         <translation>The number of participants must be from 1 to {max} (given: {value}).</translation>
     </message>
     <message>
@@ -10024,7 +10195,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Pole „Nazwa organizacji” nie może być puste.</source>
-        <extracomment>How to reach the office's data protection officer (inspektor ochrony danych): name, e-mail or phone.</extracomment>
+        <extracomment>How to reach the office&apos;s data protection officer (inspektor ochrony danych): name, e-mail or phone.</extracomment>
         <translation>The “Organisation name” field cannot be empty.</translation>
     </message>
     <message>
@@ -10226,7 +10397,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Pole „Nazwa zadania” nie może być puste.</source>
-        <extracomment>Events the task should have: its planned number when set, else the events recorded under it. Events that took place: marked "odbyło się" (recording attendance marks them so). Events dated before today whose status is still "planowane": the task is behind. Cancelled events (counted in neither number). Events recorded under the task (not cancelled).</extracomment>
+        <extracomment>Events the task should have: its planned number when set, else the events recorded under it. Events that took place: marked &quot;odbyło się&quot; (recording attendance marks them so). Events dated before today whose status is still &quot;planowane&quot;: the task is behind. Cancelled events (counted in neither number). Events recorded under the task (not cancelled).</extracomment>
         <translation>The “Task name” field cannot be empty.</translation>
     </message>
     <message>
@@ -10255,7 +10426,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Pole „{label}” może mieć najwyżej 300 znaków.</source>
-        <extracomment>"Nazwisko Imię" of the linked participant ("" when not linked).</extracomment>
+        <extracomment>&quot;Nazwisko Imię&quot; of the linked participant (&quot;&quot; when not linked).</extracomment>
         <translation>The “{label}” field can have at most 300 characters.</translation>
     </message>
     <message>
@@ -10336,7 +10507,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Podaj datę, od której obowiązuje zapis na cykl.</source>
-        <extracomment>Newly enrolled on at least one meeting of the scope. Put on the waiting list of at least one meeting (places ran out there). Already on every meeting of the scope: nothing written for them. The dates of the meetings written to. Meetings of the scope left as they were because their attendance is already recorded. Per person on a waiting list: the dates of those meetings. Meetings where the person's attendance is recorded: their enrolment stays with the record. (date, participant id) of those who moved up from a waiting list into the freed place.</extracomment>
+        <extracomment>Newly enrolled on at least one meeting of the scope. Put on the waiting list of at least one meeting (places ran out there). Already on every meeting of the scope: nothing written for them. The dates of the meetings written to. Meetings of the scope left as they were because their attendance is already recorded. Per person on a waiting list: the dates of those meetings. Meetings where the person&apos;s attendance is recorded: their enrolment stays with the record. (date, participant id) of those who moved up from a waiting list into the freed place.</extracomment>
         <translation>Give the date from which the series enrolment applies.</translation>
     </message>
     <message>
@@ -10394,7 +10565,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Nie udało się nadać numeru dokumentu — spróbuj jeszcze raz.</source>
-        <extracomment>Polish first names of men that end in "a" (the documents' grammar guesses the sex from the first name). The register's prefix of each numbered kind of document.</extracomment>
+        <extracomment>Polish first names of men that end in &quot;a&quot; (the documents&apos; grammar guesses the sex from the first name). The register&apos;s prefix of each numbered kind of document.</extracomment>
         <translation>The document number could not be given — try again.</translation>
     </message>
     <message>
@@ -10459,7 +10630,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Wpisz datę urodzenia wolontariusza w jego danych — bez niej nie wiadomo, czy porozumienie wymaga zgody przedstawiciela ustawowego.</source>
-        <translation>Enter the volunteer's date of birth in their details — without it, it is not known whether the agreement needs the consent of a legal representative.</translation>
+        <translation>Enter the volunteer&apos;s date of birth in their details — without it, it is not known whether the agreement needs the consent of a legal representative.</translation>
     </message>
     <message>
         <source>{name} w dniu rozpoczęcia ({start}) będzie mieć {age} lat — porozumienie z osobą niepełnoletnią wymaga pisemnej zgody przedstawiciela ustawowego; wpisz jej datę.</source>
@@ -10467,7 +10638,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Wolontariusz pracuje z dziećmi, a w jego danych brakuje: {missing}. Uzupełnij dane wolontariusza przed zawarciem porozumienia.</source>
-        <translation>The volunteer works with children, but their details are missing: {missing}. Complete the volunteer's details before concluding the agreement.</translation>
+        <translation>The volunteer works with children, but their details are missing: {missing}. Complete the volunteer&apos;s details before concluding the agreement.</translation>
     </message>
     <message>
         <source>Porozumienie o numerze „{number}” już jest w ewidencji — zostaw pole puste, a numer nada się sam.</source>
@@ -10499,7 +10670,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Dzień {date} nie mieści się w żadnym porozumieniu wolontariusza ({periods}) — godzin poza porozumieniem nie zapisuje się.</source>
-        <translation>The day {date} is not covered by any of the volunteer's agreements ({periods}) — hours outside an agreement are not recorded.</translation>
+        <translation>The day {date} is not covered by any of the volunteer&apos;s agreements ({periods}) — hours outside an agreement are not recorded.</translation>
     </message>
     <message>
         <source>Wolontariusz nie ma jeszcze porozumienia — najpierw zapisz porozumienie, potem godziny.</source>
@@ -10523,12 +10694,12 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Podaj okres: datę początkową i końcową.</source>
-        <extracomment>Short notes of the list's "Uwagi" column, per kind of warning (the full texts are in the tooltip). Place in the ranking (people with equal hours share a place).</extracomment>
+        <extracomment>Short notes of the list&apos;s &quot;Uwagi&quot; column, per kind of warning (the full texts are in the tooltip). Place in the ranking (people with equal hours share a place).</extracomment>
         <translation>Enter the period: the start and end dates.</translation>
     </message>
     <message>
         <source>Wartość docelowa musi być liczbą, np. 12 albo 1500,5 (wpisano: „{value}”).</source>
-        <extracomment>None when the indicator has no measure: staff assess it themselves. value / target × 100, when both are known and the target is above zero. Each breakdown: (label, count) in a fixed order, "brak danych" last when some records lack the data. Present marks / the marks of the events held (excused ones only if they lower the rate); None with none.</extracomment>
+        <extracomment>None when the indicator has no measure: staff assess it themselves. value / target × 100, when both are known and the target is above zero. Each breakdown: (label, count) in a fixed order, &quot;brak danych&quot; last when some records lack the data. Present marks / the marks of the events held (excused ones only if they lower the rate); None with none.</extracomment>
         <translation>The target must be a number, e.g. 12 or 1500,5 (entered: “{value}”).</translation>
     </message>
     <message>
@@ -10593,8 +10764,8 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Nie rozstrzygnięto podpisu w wierszu {row} listy „{title}”: zaznacz, czy jest podpis, i zapisz ponownie; nic nie zostało zapisane.</source>
-        <extracomment>A person's decision on one cell: (event id, row number) -&gt; signed. For handwritten walk-in rows: (event id, row number) -&gt; the participant picked from the registry.</extracomment>
-        <translation>The signature in row {row} of the list "{title}" was not decided: mark whether there is a signature and save again; nothing was saved.</translation>
+        <extracomment>A person&apos;s decision on one cell: (event id, row number) -&gt; signed. For handwritten walk-in rows: (event id, row number) -&gt; the participant picked from the registry.</extracomment>
+        <translation>The signature in row {row} of the list &quot;{title}&quot; was not decided: mark whether there is a signature and save again; nothing was saved.</translation>
     </message>
     <message>
         <source>Lista z wydarzenia {date} nie może być wczytana przed jego datą.</source>
@@ -10623,6 +10794,10 @@ officer (DPO):</translation>
     <message>
         <source>Nowe hasło musi być inne niż dotychczasowe.</source>
         <translation>The new password must differ from the current one.</translation>
+    </message>
+    <message>
+        <source>Liczba pustych wierszy musi być od 0 do {most}.</source>
+        <translation>The number of blank rows must be between 0 and {most}.</translation>
     </message>
 </context>
 <context>
@@ -10781,7 +10956,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>&amp;Zgoda opiekuna:</source>
-        <translation>&amp;Guardian's consent:</translation>
+        <translation>&amp;Guardian&apos;s consent:</translation>
     </message>
     <message>
         <source>Zgoda przedstawiciela ustawowego</source>
@@ -10817,7 +10992,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Osoba niepełnoletnia: wymagana zgoda opiekuna.</source>
-        <translation>Minor: guardian's consent required.</translation>
+        <translation>Minor: guardian&apos;s consent required.</translation>
     </message>
 </context>
 <context>
@@ -10853,7 +11028,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>osobiście, zgodnie ze wskazówkami koordynatora wolontariatu</source>
-        <extracomment>The guardian's consent for a minor, kept on the volunteer's record (None leaves the record as it is). Default texts of a new agreement (the form fills them in; the office edits them).</extracomment>
+        <extracomment>The guardian&apos;s consent for a minor, kept on the volunteer&apos;s record (None leaves the record as it is). Default texts of a new agreement (the form fills them in; the office edits them).</extracomment>
         <translation>in person, following the instructions of the volunteer coordinator</translation>
     </message>
     <message>
@@ -10890,7 +11065,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Porozumienie z osobą niepełnoletnią bez daty zgody przedstawiciela ustawowego.</source>
-        <extracomment>(month "05.2021", hours), oldest first. (task "6. świadczenie pomocy...", hours), by task number; "" for hours without a task. "Nazwisko Imię". "checks", "minor", "ending" or "outside".</extracomment>
+        <extracomment>(month &quot;05.2021&quot;, hours), oldest first. (task &quot;6. świadczenie pomocy...&quot;, hours), by task number; &quot;&quot; for hours without a task. &quot;Nazwisko Imię&quot;. &quot;checks&quot;, &quot;minor&quot;, &quot;ending&quot; or &quot;outside&quot;.</extracomment>
         <translation>Agreement with a minor without the date of the legal representative’s consent.</translation>
     </message>
     <message>
@@ -10970,7 +11145,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Zmień dane zaznaczonego wolontariusza (Enter)</source>
-        <translation>Change the selected volunteer's details (Enter)</translation>
+        <translation>Change the selected volunteer&apos;s details (Enter)</translation>
     </message>
     <message>
         <source>&amp;Usuń</source>
@@ -10994,7 +11169,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Wpisz godziny pracy zaznaczonego wolontariusza</source>
-        <translation>Enter the selected volunteer's hours of work</translation>
+        <translation>Enter the selected volunteer&apos;s hours of work</translation>
     </message>
     <message>
         <source>&amp;Dokumenty</source>
@@ -11058,7 +11233,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Porozumienia wolontariusza</source>
-        <translation>Volunteer's agreements</translation>
+        <translation>Volunteer&apos;s agreements</translation>
     </message>
     <message>
         <source>&amp;Nowe…</source>
@@ -11094,7 +11269,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Godziny wolontariusza</source>
-        <translation>Volunteer's hours</translation>
+        <translation>Volunteer&apos;s hours</translation>
     </message>
     <message>
         <source>&amp;Dodaj…</source>
@@ -11254,7 +11429,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Zgoda opiekuna</source>
-        <translation>Guardian's consent</translation>
+        <translation>Guardian&apos;s consent</translation>
     </message>
     <message>
         <source>Status</source>
@@ -11286,7 +11461,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Zapisano zmiany wolontariusza.</source>
-        <translation>Volunteer's changes saved.</translation>
+        <translation>Volunteer&apos;s changes saved.</translation>
     </message>
     <message>
         <source>Usunąć wolontariusza?</source>

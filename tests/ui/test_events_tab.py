@@ -384,9 +384,11 @@ def _pdf_text(path) -> str:
 
 def test_the_print_button_and_ctrl_p_produce_the_attendance_list(qtbot, window, app_db, monkeypatch):
     from pal_desktop.ui import pdf_output
+    from pal_desktop.ui.dialogs.print_list_dialog import PrintListDialog
 
     opened = []
-    monkeypatch.setattr(pdf_output, "open_file", lambda path: opened.append(path) or True)
+    monkeypatch.setattr(PrintListDialog, "exec", lambda dialog: 1)
+    monkeypatch.setattr(pdf_output, "present", lambda widget, path, *args, **kwargs: opened.append(path))
     event_id = workshop(app_db)
     events.enrol(app_db, event_id, [person(app_db, n) for n in range(3)])
     tab = events_tab(qtbot, window)
@@ -410,7 +412,7 @@ def test_a_series_prints_the_month_grid(qtbot, window, app_db, monkeypatch):
     from pal_desktop.ui.dialogs.print_list_dialog import PrintListDialog
 
     opened = []
-    monkeypatch.setattr(pdf_output, "open_file", lambda path: opened.append(path) or True)
+    monkeypatch.setattr(pdf_output, "present", lambda widget, path, *args, **kwargs: opened.append(path))
     series = events.create_series(app_db, events.EventInput(
         title="Trening umiejętności", event_date=dt.date(2021, 11, 2), task_id=task_id(app_db, 7)), 6)
     people = [person(app_db, n) for n in range(2)]

@@ -394,7 +394,7 @@ def test_print_from_the_window_and_a3_from_the_button(qtbot, window, open_schedu
     from pal_desktop.ui import pdf_output
 
     opened = []
-    monkeypatch.setattr(pdf_output, "open_file", lambda path: opened.append(path) or True)
+    monkeypatch.setattr(pdf_output, "present", lambda widget, path, *args, **kwargs: opened.append(path))
     tab = open_schedule(window)
     assert window.print_action.isEnabled()
     window.print_action.trigger()

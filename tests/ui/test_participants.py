@@ -521,10 +521,10 @@ def test_missing_documents_list_opens_the_person(qtbot, make_window, app_db, peo
 
 
 def test_print_card_writes_a_pdf_and_opens_it(qtbot, tab, people, monkeypatch):
-    from pal_desktop.ui.dialogs import participant_page
+    from pal_desktop.ui import pdf_output
 
     opened = []
-    monkeypatch.setattr(participant_page, "open_file", lambda path: opened.append(path) or True)
+    monkeypatch.setattr(pdf_output, "present", lambda widget, path, *args, **kwargs: opened.append(path))
     select_row(qtbot, tab, "Nowak Łukasz")
     assert tab.print_button.isEnabled()
     window = tab.window()

@@ -32,7 +32,7 @@ def test_a_worker_prints_the_clause_but_not_the_art_15_report_nor_erases(qtbot, 
     person = _candidate(app_db)
     act_as(UserRole.STAFF)
     opened = []
-    monkeypatch.setattr(pdf_output, "open_file", lambda path: opened.append(path) or True)
+    monkeypatch.setattr(pdf_output, "present", lambda widget, path, *args, **kwargs: opened.append(path))
     page = _page(qtbot, app_db, person)
     rights = page.rights_button
     assert rights.text() == "&RODO" and rights.menu() is not None

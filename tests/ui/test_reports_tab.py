@@ -12,7 +12,7 @@ def test_the_programme_card_button_opens_the_pdf(qtbot, window, monkeypatch):
     from pal_desktop.ui import pdf_output
 
     opened = []
-    monkeypatch.setattr(pdf_output, "open_file", lambda path: opened.append(path) or True)
+    monkeypatch.setattr(pdf_output, "present", lambda widget, path, *args, **kwargs: opened.append(path))
     window.select_tab("reports")
     tab = window.tab("reports")
     qtbot.waitUntil(lambda: tab.programme_card_button.isEnabled())
@@ -33,7 +33,7 @@ def test_indicator_values_targets_and_the_monitoring_reports(qtbot, demo_window,
     from tests.ui.typing import replace_text, type_text
 
     opened = []
-    monkeypatch.setattr(pdf_output, "open_file", lambda path: opened.append(path) or True)
+    monkeypatch.setattr(pdf_output, "present", lambda widget, path, *args, **kwargs: opened.append(path))
     demo_window.select_tab("reports")
     tab = demo_window.tab("reports")
     qtbot.waitUntil(lambda: tab.periodic_report_button.isEnabled() and tab.model.rowCount() > 0)

@@ -30,7 +30,7 @@ def pdf_text(path) -> str:
 def printed(monkeypatch):
     """The PDFs the tab opens (the system viewer is not started)."""
     paths: list = []
-    monkeypatch.setattr(pdf_output, "open_file", lambda path: paths.append(path) or True)
+    monkeypatch.setattr(pdf_output, "present", lambda widget, path, *args, **kwargs: paths.append(path))
     return paths
 
 

@@ -10,11 +10,8 @@ person again and tells the list (``sig_changed``).
 
 from __future__ import annotations
 
-import os
-import tempfile
-
-from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
-from PySide6.QtGui import QBrush, QColor, QDesktopServices, QKeySequence, QShortcut
+from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -119,33 +116,24 @@ def _status(widget: QWidget, text: str, timeout: int = 5000) -> None:
         window.statusBar().showMessage(text, timeout)
 
 
-def open_file(path: str) -> bool:
-    """Open a file with the program the system uses for it (module-level so tests can replace it)."""
-    return QDesktopServices.openUrl(QUrl.fromLocalFile(path))
-
-
 def print_card(parent: QWidget, db, participant_id: int) -> None:
-    """Karta uczestnika: made and saved to a temporary file on the operations runner, then opened."""
+    """Karta uczestnika: made and saved under the printouts folder on the operations runner, then previewed."""
     from pal_desktop.services import reports
+    from pal_desktop.ui import pdf_output
     from pal_desktop.ui.operations import runner_for
 
-    def work(progress) -> str:
-        content = reports.participant_card_pdf(db, participant_id)
-        handle, path = tempfile.mkstemp(prefix=f"karta-uczestnika-{participant_id}-", suffix=".pdf")
-        with os.fdopen(handle, "wb") as file:
-            file.write(content)
-        return path
+    title = QCoreApplication.translate("ParticipantPage", "Karta uczestnika")
 
-    def done(path: str) -> None:
-        if open_file(path):
-            _status(parent, QCoreApplication.translate("ParticipantPage", "Karta uczestnika otwarta: {path}")
-                    .format(path=path), 10000)
-        else:
-            questions.inform(parent, QCoreApplication.translate("ParticipantPage", "Karta uczestnika"),
-                             QCoreApplication.translate("ParticipantPage", "Karta została zapisana w pliku:\n{path}"
-                                                                           "\nOtwórz go i wydrukuj.").format(path=path))
+    def work(progress):
+        return pdf_output.save_printout(reports.participant_card_pdf(db, participant_id),
+                                        f"karta-uczestnika-{participant_id}")
 
-    runner_for(parent, db).submit(QCoreApplication.translate("ParticipantPage", "Karta uczestnika"), work, done)
+    def done(path) -> None:
+        pdf_output.present(parent, path, title, db=db)
+        _status(parent, QCoreApplication.translate("ParticipantPage", "Karta uczestnika zapisana: {path}")
+                .format(path=path), 10000)
+
+    runner_for(parent, db).submit(title, work, done)
 
 
 class ParticipantPage(QDialog):
@@ -928,4 +916,4 @@ class ParticipantPage(QDialog):
             self.sig_open_participant.emit(member.participant_id)
 
 
-__all__ = ["ParticipantPage", "print_card", "open_file", "fill_table", "make_table", "selected_id"]
+__all__ = ["ParticipantPage", "print_card", "fill_table", "make_table", "selected_id"]

@@ -693,24 +693,24 @@ class EventsTab(ListTab):
         except PalError as error:
             error_dialog.show_error(self, error)
             return True
-        month = None
-        if detail.series_id is not None:
-            from pal_desktop.ui.dialogs.print_list_dialog import PrintListDialog
+        from pal_desktop.ui.dialogs.print_list_dialog import PrintListDialog
 
-            dialog = PrintListDialog(detail, events.series_events(self._db, detail.series_id), self.window())
-            self.print_dialog = dialog
-            accepted = dialog.exec()
-            self.print_dialog = None
-            if not accepted:
-                return True
-            kind, month = dialog.choice()
-            dialog.deleteLater()
-        self.print_list(event_id, month)
+        sessions = events.series_events(self._db, detail.series_id) if detail.series_id is not None else None
+        dialog = PrintListDialog(detail, sessions, self.window())
+        self.print_dialog = dialog
+        accepted = dialog.exec()
+        self.print_dialog = None
+        if accepted:
+            _kind, month = dialog.choice()
+            self.print_list(event_id, month, dialog.options(), copies=dialog.copies(), print_now=dialog.print_now)
+        dialog.deleteLater()
         return True
 
-    def print_list(self, event_id: int, month: tuple[int, int] | None = None):
+    def print_list(self, event_id: int, month: tuple[int, int] | None = None, options=None, *, copies: int = 1,
+                   print_now: bool = False):
         """The PDF of one session's list, or (``month``) of the series' monthly grid, made in the background
-        and opened for printing; returns the queued operation."""
+        and shown in the print preview (``print_now``: the printer's dialog opens at once); returns the queued
+        operation."""
         from pal_desktop.services import attendance_lists, events
         from pal_desktop.ui import pdf_output
 
@@ -720,20 +720,23 @@ class EventsTab(ListTab):
             error_dialog.show_error(self, error)
             return None
         db = self._db
+        options = options or attendance_lists.ListOptions()
         if month is None:
             title = self.tr("Lista obecności")
             name = self.tr("lista-obecnosci-{date}").format(date=detail.event_date.isoformat())
 
             def make(progress):
-                return attendance_lists.attendance_list_pdf(db, event_id)
+                return attendance_lists.attendance_list_pdf(db, event_id, options)
         else:
             title = self.tr("Lista obecności cyklu")
             name = self.tr("lista-obecnosci-cykl-{year}-{month:02d}").format(year=month[0], month=month[1])
 
             def make(progress):
-                return attendance_lists.series_grid_pdf(db, detail.series_id, *month)
+                blank = attendance_lists.SERIES_BLANK_ROWS if options.blank_rows is None else options.blank_rows
+                return attendance_lists.series_grid_pdf(db, detail.series_id, *month, blank_rows=blank)
 
-        return pdf_output.print_in_background(self, db, title, make, name, on_shown=self._on_list_printed)
+        return pdf_output.print_in_background(self, db, title, make, name, on_shown=self._on_list_printed,
+                                              copies=copies, print_now=print_now)
 
     def load_scans(self):
         """Wczytaj skany list obecności… (ui.scan_actions reads them and opens the review)."""
@@ -743,7 +746,7 @@ class EventsTab(ListTab):
 
     def _on_list_printed(self, path) -> None:
         self.last_printout = path
-        self._status(self.tr("Lista obecności zapisana w pliku {path} i otwarta do druku.").format(path=path))
+        self._status(self.tr("Lista obecności zapisana w pliku {path}.").format(path=path))
 
     # ---- Keyboard
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:

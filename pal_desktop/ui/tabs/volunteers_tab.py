@@ -652,11 +652,11 @@ class VolunteersTab(RowsTab):
         def work(progress):
             return pdf_output.save_printout(make(), reports.printout_name(name))
 
-        runner_for(self, db).submit(title, work, self._on_printed)
+        runner_for(self, db).submit(title, work, lambda path: self._on_printed(path, title))
         return True
 
-    def _on_printed(self, path) -> None:
-        pdf_output.open_file(path)
+    def _on_printed(self, path, title: str) -> None:
+        pdf_output.present(self, path, title, db=self._db)
         self._on_shown(path)
 
     def _on_shown(self, path) -> None:

@@ -1,0 +1,56 @@
+"""What the window remembers for each person at this PC: its size, the last tab, column widths, splitters and
+the last choices of print dialogs.
+
+Kept in an INI file in the per-user config folder (``okno.ini``), one group per signed-in login, so two
+staff sharing a PC each find the window as they left it. Nothing here is personal data of participants.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, QSettings
+
+from pal_desktop import paths
+from pal_desktop.actor import current_actor
+
+FILE_NAME = "okno.ini"
+
+
+def _settings() -> QSettings:
+    settings = QSettings(str(paths.config_dir() / FILE_NAME), QSettings.Format.IniFormat)
+    login = current_actor.principal().login or "_"
+    settings.beginGroup("user-" + "".join(ch if ch.isalnum() else "_" for ch in login))
+    return settings
+
+
+def value(key: str, default=None, kind=None):
+    settings = _settings()
+    if not settings.contains(key):
+        return default
+    return settings.value(key, default, type=kind) if kind is not None else settings.value(key, default)
+
+
+def set_value(key: str, data) -> None:
+    settings = _settings()
+    settings.setValue(key, data)
+    settings.sync()
+
+
+def state(key: str) -> QByteArray | None:
+    """A saved ``saveGeometry``/``saveState`` blob, or None the first time."""
+    data = value(key)
+    return data if isinstance(data, QByteArray) and not data.isEmpty() else None
+
+
+def flag(key: str, default: bool = False) -> bool:
+    data = value(key, default)
+    return data if isinstance(data, bool) else str(data).lower() in ("true", "1")
+
+
+def number(key: str, default: int) -> int:
+    try:
+        return int(value(key, default))
+    except (TypeError, ValueError):
+        return default
+
+
+__all__ = ["flag", "number", "set_value", "state", "value"]
