@@ -170,7 +170,8 @@ def test_drag_a_bar_saves_the_dates_and_undo_redo(qtbot, tab, app_db, shown_erro
     qtbot.keyClick(tab.chart, Qt.Key.Key_Y, Qt.KeyboardModifier.ControlModifier)
     saved = tasks_by_position(app_db)[8]
     assert (saved.start, saved.end) == (D(2021, 7, 15), D(2022, 8, 14))
-    assert tab.undo_action.text() == "Cofnij przesunięcie „imprezy integracyjne”"
+    assert tab.undo_action.text() == "Cofnij"
+    assert tab.undo_action.toolTip() == "Cofnij: przesunięcie „imprezy integracyjne” (Ctrl+Z)"
     assert shown_errors == []
 
 

@@ -39,6 +39,7 @@ from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.ui.dialogs import error_dialog, questions
 from pal_desktop.ui.models.event_models import enum_text
 from pal_desktop.ui.widgets.date_field import DateField, format_date
+from pal_desktop.ui.widgets.volunteer_form import fit_height, reserve_space, scrolling
 
 ERROR_STYLE = "QLabel { color: #b3261e; }"
 HINT_STYLE = "QLabel { color: palette(placeholder-text); }"
@@ -219,12 +220,14 @@ class EventDialog(QDialog):
         self.general_error.setWordWrap(True)
         self.general_error.setStyleSheet(ERROR_STYLE)
         self.general_error.setAccessibleName(self.tr("Błąd"))
+        reserve_space(self.general_error)
         self.general_error.hide()
         self.hint_label = QLabel(self)
         self.hint_label.setObjectName("saveHint")
         self.hint_label.setWordWrap(True)
         self.hint_label.setStyleSheet(HINT_STYLE)
         self.hint_label.setAccessibleName(self.tr("Czego brakuje do zapisania"))
+        reserve_space(self.hint_label, 2)
 
         buttons = QDialogButtonBox(self)
         self.save_button = buttons.addButton(self.tr("&Zapisz"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -241,8 +244,8 @@ class EventDialog(QDialog):
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.series_note)
-        layout.addLayout(form)
-        layout.addWidget(self.series_box)
+        self.scroll = scrolling(self, form, self.series_box)
+        layout.addWidget(self.scroll, 1)
         layout.addWidget(self.general_error)
         layout.addWidget(self.hint_label)
         layout.addWidget(buttons)
@@ -253,7 +256,14 @@ class EventDialog(QDialog):
         self._initial = self._snapshot()
         self.validate()
         self.resize(720, 0)
+        self._fitted = False
         self.title_edit.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
+        super().showEvent(event)
+        if not self._fitted:  # sized once to its fields; a message later never moves the buttons
+            fit_height(self, self.scroll)
+            self._fitted = True
 
     # ---- Building
     def _add_row(self, form: QFormLayout, field: str, label_text: str, name: str, widget: QWidget, *,
@@ -270,6 +280,7 @@ class EventDialog(QDialog):
         error.setWordWrap(True)
         error.setStyleSheet(ERROR_STYLE)
         error.setAccessibleName(self.tr("Błąd: {field}").format(field=name))
+        reserve_space(error)
         error.hide()
         column.addWidget(error)
         label = QLabel(label_text, self)

@@ -467,6 +467,35 @@ class ScheduleTab(ListTab):
             header.resizeSection(column, metrics.horizontalAdvance(sample) + (40 if column == 4 else 16))
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
+    def _history_actions(self) -> tuple[QAction, QAction]:
+        """Cofnij and Ponów with fixed texts: what they would undo goes to the tooltip and the status tip, so
+        the toolbar buttons keep their width (QUndoStack's own actions put it in the text)."""
+        undo = QAction(self.tr("Cofnij"), self)
+        undo.setObjectName("undoAction")
+        redo = QAction(self.tr("Ponów"), self)
+        redo.setObjectName("redoAction")
+        undo.triggered.connect(self.undo_stack.undo)
+        redo.triggered.connect(self.undo_stack.redo)
+        self.undo_stack.canUndoChanged.connect(undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(redo.setEnabled)
+
+        def describe(action: QAction, what: str, template: str, empty: str) -> None:
+            tip = template.format(what=what) if what else empty
+            action.setToolTip(tip)
+            action.setStatusTip(tip)
+
+        undo_empty = self.tr("Cofnij ostatnią zmianę harmonogramu (Ctrl+Z)")
+        redo_empty = self.tr("Ponów cofniętą zmianę (Ctrl+Y)")
+        undo_template = self.tr("Cofnij: {what} (Ctrl+Z)")
+        redo_template = self.tr("Ponów: {what} (Ctrl+Y)")
+        self.undo_stack.undoTextChanged.connect(lambda text: describe(undo, text, undo_template, undo_empty))
+        self.undo_stack.redoTextChanged.connect(lambda text: describe(redo, text, redo_template, redo_empty))
+        describe(undo, "", undo_template, undo_empty)
+        describe(redo, "", redo_template, redo_empty)
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        return undo, redo
+
     def _action(self, text: str, name: str, slot, tip: str = "") -> QAction:
         action = QAction(text, self)
         action.setObjectName(name)
@@ -490,12 +519,7 @@ class ScheduleTab(ListTab):
                                         self.tr("Zmień zaznaczone zadanie (F2 lub dwuklik)"))
         self.delete_action = self._action(self.tr("&Usuń"), "deleteTaskAction", self.delete_task,
                                           self.tr("Usuń zaznaczone zadanie (Delete)"))
-        self.undo_action = self.undo_stack.createUndoAction(self, self.tr("Cofnij"))
-        self.undo_action.setObjectName("undoAction")
-        self.undo_action.setToolTip(self.tr("Cofnij ostatnią zmianę harmonogramu (Ctrl+Z)"))
-        self.redo_action = self.undo_stack.createRedoAction(self, self.tr("Ponów"))
-        self.redo_action.setObjectName("redoAction")
-        self.redo_action.setToolTip(self.tr("Ponów cofniętą zmianę (Ctrl+Y)"))
+        self.undo_action, self.redo_action = self._history_actions()
         bar.addActions([self.add_action, self.add_milestone_action, self.edit_action, self.delete_action])
         bar.addSeparator()
         bar.addActions([self.undo_action, self.redo_action])

@@ -18,10 +18,12 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QFrame,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
+    QScrollArea,
     QVBoxLayout,
     QWidget,
 )
@@ -35,6 +37,51 @@ ERROR_STYLE = "QLabel { color: #b3261e; }"
 HINT_STYLE = "QLabel { color: palette(placeholder-text); }"
 WARNING_STYLE = "QLabel { color: #8a5300; }"
 INVALID_STYLE = "border: 1px solid #b3261e; border-radius: 2px;"
+
+
+def reserve_space(label: QLabel, lines: int = 1) -> QLabel:
+    """Keep ``label``'s room in the layout while it is hidden or empty (``lines`` lines of text), so that a
+    message appearing never pushes the buttons under the mouse down."""
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(policy)
+    label.setMinimumHeight(label.fontMetrics().lineSpacing() * lines)
+    return label
+
+
+def scrolling(parent: QWidget, *parts) -> QScrollArea:
+    """``parts`` (layouts or widgets) one under another in a frameless scrolling area: a dialog's fields, which
+    may grow when messages show while the dialog and its buttons keep their place."""
+    content = QWidget(parent)
+    content.setObjectName("formContent")
+    column = QVBoxLayout(content)
+    column.setContentsMargins(0, 0, 0, 0)
+    for part in parts:
+        if isinstance(part, QWidget):
+            column.addWidget(part)
+        else:
+            column.addLayout(part)
+    column.addStretch(1)
+    scroll = QScrollArea(parent)
+    scroll.setObjectName("formScroll")
+    scroll.setWidgetResizable(True)
+    scroll.setFrameShape(QFrame.Shape.NoFrame)
+    scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+    scroll.setWidget(content)
+    return scroll
+
+
+def fit_height(dialog: QWidget, scroll: QScrollArea) -> None:
+    """The dialog's height to what the scrolling area's content needs at its width (Qt counts neither wrapped
+    texts nor a scrolling area's content itself), at most the screen's."""
+    dialog.layout().activate()
+    content = scroll.widget()
+    width = scroll.viewport().width() or dialog.width()
+    inner = content.layout()
+    needed_content = inner.totalHeightForWidth(width) if inner.hasHeightForWidth() else content.sizeHint().height()
+    needed = dialog.height() - scroll.viewport().height() + needed_content + 4
+    screen = dialog.screen().availableGeometry().height() if dialog.screen() else needed
+    dialog.resize(dialog.width(), min(max(needed, dialog.minimumSizeHint().height()), screen - 40))
 
 
 def notice_text(notice) -> str:
@@ -51,6 +98,7 @@ class FormDialog(QDialog):
         super().__init__(parent)
         self.setModal(True)
         self.setSizeGripEnabled(True)
+        self._fitted = False
         self.fields: dict[str, QWidget] = {}
         self.labels: dict[str, str] = {}
         self.error_labels: dict[str, QLabel] = {}
@@ -60,6 +108,7 @@ class FormDialog(QDialog):
         self.general_error.setWordWrap(True)
         self.general_error.setAccessibleName(self.tr("Błąd"))
         self.general_error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        reserve_space(self.general_error, 2)
         self.general_error.hide()
         self.buttons = QDialogButtonBox(self)
         self.save_button = self.buttons.addButton(self.tr("&Zapisz"), QDialogButtonBox.ButtonRole.AcceptRole)
@@ -105,6 +154,7 @@ class FormDialog(QDialog):
         error.setWordWrap(True)
         error.setAccessibleName(self.tr("Błąd: {field}").format(field=name))
         error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        reserve_space(error)
         error.hide()
         column.addWidget(error)
         self.error_labels[field] = error
@@ -153,13 +203,13 @@ class FormDialog(QDialog):
         return self.add_row(form, field, label_text, box, name, hint=hint)
 
     def finish(self, *parts, extra_buttons: list[QPushButton] = ()) -> None:
-        """Lay out ``parts`` (layouts or widgets) above the general error line and the buttons."""
+        """Lay out ``parts`` (layouts or widgets) in a scrolling area above the error line and the buttons.
+
+        The dialog is sized once, when first shown, to what its fields need; a message that appears later
+        grows the scrolling area's content, never the dialog, so the buttons stay under the mouse."""
+        self.scroll = scrolling(self, *parts)
         layout = QVBoxLayout(self)
-        for part in parts:
-            if isinstance(part, QWidget):
-                layout.addWidget(part)
-            else:
-                layout.addLayout(part)
+        layout.addWidget(self.scroll, 1)
         for button in extra_buttons:
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         layout.addWidget(self.general_error)
@@ -167,20 +217,16 @@ class FormDialog(QDialog):
 
     # ---- Size
     def refit(self) -> None:
-        """Grow the dialog to the height its wrapped texts need at its width (Qt does not count them itself)."""
-        layout = self.layout()
-        if layout is None:
+        """Before the dialog is first shown: its height to what the fields need (``fit_height``). Once shown,
+        the size stays: a message must not move the buttons."""
+        if self.layout() is None or self._fitted or not hasattr(self, "scroll"):
             return
-        layout.activate()
-        if layout.hasHeightForWidth():
-            needed = layout.totalHeightForWidth(self.width())
-            if needed > self.height():
-                screen = self.screen().availableGeometry().height() if self.screen() else needed
-                self.resize(self.width(), min(needed, screen - 40))
+        fit_height(self, self.scroll)
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
         self.refit()
+        self._fitted = True
 
     # ---- Errors
     def clear_error(self, field: str | None = None) -> None:
