@@ -402,11 +402,12 @@ class MainWindow(QMainWindow):
         self._update_record_actions()
 
     def _update_record_actions(self) -> None:
-        """Nowy… and Drukuj… work on lists that can add or print records."""
+        """Nowy… and Drukuj… answer on every tab: they add or print, or the status bar says why not (a
+        disabled action would leave Ctrl+N and Ctrl+P silent)."""
         tab = self.current_tab()
         ready = self._db is not None and tab is not None
-        self.new_action.setEnabled(ready and tab.can_add())
-        self.print_action.setEnabled(ready and tab.can_print())
+        self.new_action.setEnabled(ready)
+        self.print_action.setEnabled(ready)
 
     def _set_database_actions_enabled(self, enabled: bool) -> None:
         self.settings_action.setEnabled(enabled)
@@ -518,12 +519,16 @@ class MainWindow(QMainWindow):
             self.statusBar().showMessage(self.tr("Dodano program."), 5000)
 
     def new_record(self) -> None:
-        if self._db is not None and not self.current_tab().new_record():
-            self.statusBar().showMessage(self.tr("Na tej liście nie można jeszcze dodawać rekordów."), 5000)
+        tab = self.current_tab()
+        if self._db is not None and not tab.new_record():
+            reason = tab.why_no_new() if hasattr(tab, "why_no_new") else ""
+            self.statusBar().showMessage(reason or self.tr("Na tej karcie nie dodaje się rekordów."), 8000)
 
     def print_current(self) -> None:
-        if self._db is not None and not self.current_tab().print_current():
-            self.statusBar().showMessage(self.tr("Na tej liście nie ma jeszcze czego drukować."), 5000)
+        tab = self.current_tab()
+        if self._db is not None and not tab.print_current():
+            reason = tab.why_no_print() if hasattr(tab, "why_no_print") else ""
+            self.statusBar().showMessage(reason or self.tr("Na tej karcie nie ma dokumentu do wydrukowania."), 8000)
 
     def edit_streets(self) -> None:
         """The revitalisation area's streets of the active programme."""

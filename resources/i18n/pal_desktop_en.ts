@@ -555,6 +555,10 @@
         <translation>Initiatives: {initiatives} · people reached: {people} · events led: {led}, co-led: {helped} · present at events: {present}</translation>
     </message>
     <message>
+        <source>Animatorzy nie mają własnego wydruku: ich działania liczy sprawozdanie na karcie Raporty.</source>
+        <translation>Animators have no printout of their own: the report on the Reports tab counts their activities.</translation>
+    </message>
+    <message>
         <source>Dodano animatora.</source>
         <translation>Animator added.</translation>
     </message>
@@ -4658,6 +4662,22 @@ Part of a series of sessions</translation>
         <source>Błąd: {field}</source>
         <translation>Error: {field}</translation>
     </message>
+    <message>
+        <source>Porzucić zmiany?</source>
+        <translation>Discard changes?</translation>
+    </message>
+    <message>
+        <source>Wpisane dane nie zostały zapisane. Porzucić je?</source>
+        <translation>The data you entered has not been saved. Discard it?</translation>
+    </message>
+    <message>
+        <source>Porzuć zmiany</source>
+        <translation>Discard changes</translation>
+    </message>
+    <message>
+        <source>Wróć</source>
+        <translation>Back</translation>
+    </message>
 </context>
 <context>
     <name>GanttView</name>
@@ -5445,6 +5465,14 @@ Part of a series of sessions</translation>
         <translation>Search: {list}</translation>
     </message>
     <message>
+        <source>Na tej karcie nie dodaje się rekordów.</source>
+        <translation>Records are not added on this tab.</translation>
+    </message>
+    <message>
+        <source>Na tej karcie nie ma dokumentu do wydrukowania.</source>
+        <translation>This tab has no document to print.</translation>
+    </message>
+    <message>
         <source>Nic nie znaleziono dla „{query}”.</source>
         <translation>Nothing found for “{query}”.</translation>
     </message>
@@ -5612,6 +5640,14 @@ Part of a series of sessions</translation>
         <translation>The programme you work on: every tab shows its data (Alt+G)</translation>
     </message>
     <message>
+        <source>Na tej karcie nie dodaje się rekordów.</source>
+        <translation>Records are not added on this tab.</translation>
+    </message>
+    <message>
+        <source>Na tej karcie nie ma dokumentu do wydrukowania.</source>
+        <translation>This tab has no document to print.</translation>
+    </message>
+    <message>
         <source>Wczytywanie…</source>
         <extracomment>(id, Polish title) of each tab, in order: the names ``pal-desktop screenshot --tab`` accepts.</extracomment>
         <translation>Loading…</translation>
@@ -5699,14 +5735,6 @@ Part of a series of sessions</translation>
     <message>
         <source>Dodano program.</source>
         <translation>Programme added.</translation>
-    </message>
-    <message>
-        <source>Na tej liście nie można jeszcze dodawać rekordów.</source>
-        <translation>Records cannot be added to this list yet.</translation>
-    </message>
-    <message>
-        <source>Na tej liście nie ma jeszcze czego drukować.</source>
-        <translation>There is nothing to print on this list yet.</translation>
     </message>
     <message>
         <source>Wyszukiwanie na tej liście pojawi się wkrótce.</source>
@@ -8504,6 +8532,10 @@ Give the reason (e.g. “request of the person of …”):</translation>
         <translation>Where to print other documents</translation>
     </message>
     <message>
+        <source>Wskaźniki wynikają z programu. Wartość docelową zmienisz dwuklikiem na wskaźniku.</source>
+        <translation>Indicators come from the programme. Double-click an indicator to change its target.</translation>
+    </message>
+    <message>
         <source>Karta programu</source>
         <translation>Programme card</translation>
     </message>
@@ -9016,6 +9048,14 @@ Give the reason (e.g. “request of the person of …”):</translation>
     <message>
         <source>Ponów cofniętą zmianę (Ctrl+Y)</source>
         <translation>Redo the undone change (Ctrl+Y)</translation>
+    </message>
+    <message>
+        <source>Cofnij: {what} (Ctrl+Z)</source>
+        <translation>Undo: {what} (Ctrl+Z)</translation>
+    </message>
+    <message>
+        <source>Ponów: {what} (Ctrl+Y)</source>
+        <translation>Redo: {what} (Ctrl+Y)</translation>
     </message>
     <message>
         <source>Skala: {zoom}</source>

@@ -117,9 +117,11 @@ def test_events_the_animator_ran_and_removing_the_animator(qtbot, window, app_db
     type_text(qtbot, dialog.email, "grażyna@example.pl")
     click(qtbot, dialog.save_button)
     assert "polskich liter" in dialog.error_text_of("email")
-    click(qtbot, dialog.cancel_button)
+    asked = []
+    monkeypatch.setattr(questions, "ask", lambda parent, title, *args, **kwargs: asked.append(title) or True)
+    click(qtbot, dialog.cancel_button)  # the typed e-mail is let go after the question
     qtbot.waitUntil(lambda: tab.dialog is None)
-    monkeypatch.setattr(questions, "ask", lambda *args, **kwargs: True)
+    assert asked == ["Porzucić zmiany?"]
     click(qtbot, tab.delete_button)
     assert tab.count_label.text() == "Animatorów: 0"
     assert events.get_event(app_db, helped).title == "Piknik rodzinny"  # the events stay

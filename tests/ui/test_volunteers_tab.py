@@ -60,7 +60,7 @@ def save(qtbot, tab, dialog) -> None:
     qtbot.waitUntil(lambda: tab.dialog is None)
 
 
-def test_register_agree_log_a_month_and_print(qtbot, window, app_db, printed, shown_errors):
+def test_register_agree_log_a_month_and_print(qtbot, window, app_db, printed, shown_errors, monkeypatch):
     organisation.save_organisation(app_db, organisation.OrganisationSettings(
         name="Gminny Ośrodek Pomocy Społecznej w Kłobucku", city="Kłobuck", volunteer_hour_rate="35,00"))
     tab = open_tab(qtbot, window)
@@ -116,7 +116,12 @@ def test_register_agree_log_a_month_and_print(qtbot, window, app_db, printed, sh
         assert phrase in dialog.error_text_of(field), (day, hours)
         assert dialog.error_labels[field].isVisible()
     assert len(service.hours_of(app_db, tab.current_volunteer_id())) == 6  # nothing refused was saved
-    click(qtbot, dialog.cancel_button)  # "Zamknij": the days saved stay saved
+    from pal_desktop.ui.dialogs import questions
+
+    asked = []
+    monkeypatch.setattr(questions, "ask", lambda parent, title, text, **kw: asked.append(title) or True)
+    click(qtbot, dialog.cancel_button)  # "Zamknij": the days saved stay saved, the refused one is let go
+    assert asked == ["Porzucić zmiany?"]
     qtbot.waitUntil(lambda: tab.dialog is None)
     assert tab.model.rows()[0][6] == "16"
     assert tab.hours_total_label.text() == "Razem: 16 godz. w 6 dniach · wartość pracy: 560,00\u00a0zł"

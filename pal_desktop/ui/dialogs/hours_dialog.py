@@ -12,7 +12,7 @@ import datetime as dt
 from decimal import Decimal
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
 
 from pal_desktop.errors import PalError
 from pal_desktop.services import volunteers
@@ -147,11 +147,14 @@ class HoursDialog(FormDialog):
         self.event.setCurrentIndex(0)
         self.work_date.setFocus()
         self.work_date.edit.selectAll()
+        self.mark_clean()
         return True
 
     def reject(self) -> None:
         # Days saved with "Zapisz i dodaj następny" stay saved: closing reports them like "Zapisz" would.
+        if not self.may_discard():
+            return
         if self.saved_ids and self.hours_id is None:
             self.accept()
         else:
-            super().reject()
+            QDialog.reject(self)

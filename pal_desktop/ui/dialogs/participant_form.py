@@ -37,6 +37,7 @@ from PySide6.QtWidgets import (
     QPushButton,
     QScrollArea,
     QSizePolicy,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -219,6 +220,16 @@ class ParticipantForm(QDialog):
                                   for e in extras):
                 line.addStretch(1)
             column.addLayout(line)
+            # Tab follows the row as it is seen: the editor, then what stands beside it (an extra made
+            # before its editor, like "brak PESEL", would otherwise come first)
+            previous = editor
+            if isinstance(editor, DateField):
+                previous = [child for child in (editor.edit, *editor.findChildren(QToolButton))
+                            if child.focusPolicy() & Qt.FocusPolicy.TabFocus][-1]
+            for extra in extras:
+                if extra.focusPolicy() & Qt.FocusPolicy.TabFocus:
+                    QWidget.setTabOrder(previous, extra)
+                    previous = extra
         else:
             column.addWidget(editor)
         column.addWidget(self._error_label(field, name))

@@ -31,6 +31,7 @@ from pal_desktop.ui.dialogs.participant_fields import enum_combo, set_combo_valu
 from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.widgets.date_field import DateField
 from pal_desktop.ui.widgets.value_combo import ValueCombo
+from pal_desktop.ui.widgets.volunteer_form import field_value
 
 ERROR_STYLE = "QLabel { color: #b3261e; }"
 
@@ -39,21 +40,6 @@ RELATIONS = ("małżonek", "małżonka", "partner", "partnerka", "syn", "córka"
              "wnuk", "wnuczka", "babcia", "dziadek", "inna osoba we wspólnym gospodarstwie")
 
 
-def _value(widget: QWidget):
-    if isinstance(widget, QLineEdit):
-        return widget.text()
-    if isinstance(widget, QComboBox):
-        return widget.currentText() if widget.isEditable() else widget.currentIndex()
-    if isinstance(widget, DateField):
-        return widget.text()
-    if isinstance(widget, QPlainTextEdit):
-        return widget.toPlainText()
-    if isinstance(widget, QCheckBox):
-        return widget.isChecked()
-    if isinstance(widget, QListWidget):
-        item = widget.currentItem()
-        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
-    return None
 
 
 class SmallForm(QDialog):
@@ -116,7 +102,7 @@ class SmallForm(QDialog):
         self._initial = self._values()
 
     def _values(self) -> tuple:
-        return tuple(_value(w) for w in self.fields.values())
+        return tuple(field_value(w) for w in self.fields.values())
 
     def is_dirty(self) -> bool:
         return self._values() != self._initial
@@ -400,7 +386,7 @@ class RequiredFieldsForm(SmallForm):
         widget = self.fields[field]
         if isinstance(widget, QComboBox) and not widget.isEditable():
             return widget.currentData() is not None
-        return bool(str(_value(widget)).strip())
+        return bool(str(field_value(widget)).strip())
 
     def update_save_button(self) -> None:
         self.save_button.setEnabled(all(self._filled(field) for field in self.required))

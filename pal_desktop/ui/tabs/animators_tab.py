@@ -260,6 +260,9 @@ class AnimatorsTab(RowsTab):
     def can_add(self) -> bool:
         return self._db is not None and self._programme_id is not None
 
+    def why_no_print(self) -> str:
+        return self.tr("Animatorzy nie mają własnego wydruku: ich działania liczy sprawozdanie na karcie Raporty.")
+
     def new_record(self) -> bool:
         if not self.can_add():
             return False

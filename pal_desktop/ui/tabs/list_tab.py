@@ -209,6 +209,18 @@ class ListTab(QWidget):
         """Plik → Drukuj… (Ctrl+P); False when this list has nothing to print."""
         return False
 
+    def why_no_new(self) -> str:
+        """What the window says when Ctrl+N has nothing to add on this tab (a disabled "Nowy" button's tooltip
+        says why it is disabled, e.g. the role)."""
+        button = getattr(self, "new_button", None)
+        if button is not None and not button.isEnabled() and button.toolTip():
+            return button.toolTip()
+        return self.tr("Na tej karcie nie dodaje się rekordów.")
+
+    def why_no_print(self) -> str:
+        """What the window says when Ctrl+P has nothing to print on this tab."""
+        return self.tr("Na tej karcie nie ma dokumentu do wydrukowania.")
+
     def can_add(self) -> bool:
         return False
 

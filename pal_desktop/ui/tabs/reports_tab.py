@@ -97,6 +97,16 @@ class ReportsTab(RowsTab):
             self._double_click_connected = True
         super().load(db, programme_id)
 
+    def print_current(self) -> bool:
+        """Ctrl+P: the periodic monitoring report (the buttons beside give the card and the final report)."""
+        if self._db is None or self._programme_id is None:
+            return False
+        self.print_periodic_report()
+        return True
+
+    def why_no_new(self) -> str:
+        return self.tr("Wskaźniki wynikają z programu. Wartość docelową zmienisz dwuklikiem na wskaźniku.")
+
     def print_programme_card(self) -> None:
         """The programme card as a PDF, made in the background and opened in the system's viewer."""
         from pal_desktop.services import reports

@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QFrame,
     QLabel,
     QLineEdit,
+    QListWidget,
     QPlainTextEdit,
     QPushButton,
     QScrollArea,
@@ -64,6 +65,7 @@ def scrolling(parent: QWidget, *parts) -> QScrollArea:
     column.addStretch(1)
     scroll = QScrollArea(parent)
     scroll.setObjectName("formScroll")
+    scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # Tab goes from the last field to the buttons
     scroll.setWidgetResizable(True)
     scroll.setFrameShape(QFrame.Shape.NoFrame)
     scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
@@ -82,6 +84,24 @@ def fit_height(dialog: QWidget, scroll: QScrollArea) -> None:
     needed = dialog.height() - scroll.viewport().height() + needed_content + 4
     screen = dialog.screen().availableGeometry().height() if dialog.screen() else needed
     dialog.resize(dialog.width(), min(max(needed, dialog.minimumSizeHint().height()), screen - 40))
+
+
+def field_value(widget: QWidget):
+    """What a form field holds, comparable with ``==`` (to know whether anything was typed)."""
+    if isinstance(widget, QLineEdit):
+        return widget.text()
+    if isinstance(widget, QComboBox):
+        return widget.currentText() if widget.isEditable() else widget.currentIndex()
+    if isinstance(widget, DateField):
+        return widget.text()
+    if isinstance(widget, QPlainTextEdit):
+        return widget.toPlainText()
+    if isinstance(widget, QCheckBox):
+        return widget.isChecked()
+    if isinstance(widget, QListWidget):
+        item = widget.currentItem()
+        return item.data(Qt.ItemDataRole.UserRole) if item is not None else None
+    return None
 
 
 def notice_text(notice) -> str:
@@ -214,6 +234,34 @@ class FormDialog(QDialog):
             self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
+        self._order_focus()
+
+    def _order_focus(self) -> None:
+        """The buttons were made first, so Qt would start on them: put them after the fields in the Tab
+        order, and open the form on its first field."""
+        inputs = [widget for widget in self.scroll.widget().findChildren(QWidget)
+                  if widget.focusPolicy() & Qt.FocusPolicy.TabFocus]
+        if not inputs:
+            return
+        chain, widget = [], self.scroll.widget().nextInFocusChain()
+        while widget is not None and widget not in chain and len(chain) < 500:
+            chain.append(widget)
+            widget = widget.nextInFocusChain()
+        in_chain = [widget for widget in chain if widget in inputs]
+        self._last_input = in_chain[-1] if in_chain else inputs[-1]
+        self._order_buttons()
+        first = next(iter(self.fields.values()), None)
+        target = first.edit if isinstance(first, DateField) else first
+        (target or in_chain[0]).setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _order_buttons(self) -> None:
+        """The buttons after the last field, left to right as they stand (known once laid out)."""
+        previous = getattr(self, "_last_input", None)
+        if previous is None:
+            return
+        for button in sorted((b for b in self.buttons.buttons() if not b.isHidden()), key=lambda b: b.x()):
+            QWidget.setTabOrder(previous, button)
+            previous = button
 
     # ---- Size
     def refit(self) -> None:
@@ -225,8 +273,36 @@ class FormDialog(QDialog):
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt's name
         super().showEvent(event)
+        if not self._fitted:
+            self.layout().activate()
+            self._order_buttons()
+            self.mark_clean()
         self.refit()
         self._fitted = True
+
+    # ---- Leaving
+    def _values(self) -> tuple:
+        return tuple(field_value(widget) for widget in self.fields.values())
+
+    def mark_clean(self) -> None:
+        """What the fields hold now counts as saved (e.g. after "Zapisz i dodaj następny")."""
+        self._initial = self._values()
+
+    def is_dirty(self) -> bool:
+        return self._values() != getattr(self, "_initial", self._values())
+
+    def may_discard(self) -> bool:
+        """True when nothing typed would be lost, or the user agrees to lose it."""
+        from pal_desktop.ui.dialogs import questions
+
+        return not self.is_dirty() or questions.ask(
+            self, self.tr("Porzucić zmiany?"), self.tr("Wpisane dane nie zostały zapisane. Porzucić je?"),
+            yes=self.tr("Porzuć zmiany"), no=self.tr("Wróć"))
+
+    def reject(self) -> None:
+        """Anuluj or Esc: asks before throwing away what was typed."""
+        if self.may_discard():
+            super().reject()
 
     # ---- Errors
     def clear_error(self, field: str | None = None) -> None:
