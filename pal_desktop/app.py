@@ -27,6 +27,7 @@ from pal_desktop import APP_NAME, ORG_NAME, __version__, config, paths  # noqa: 
 from pal_desktop.errors import DatabaseError, DatabaseMissingError, PalError, ValidationError  # noqa: E402
 from pal_desktop.i18n import install_translators  # noqa: E402
 from pal_desktop.messages import QT_TRANSLATE_NOOP  # noqa: E402
+from pal_desktop.ui import window_state  # noqa: E402
 from pal_desktop.ui.dialogs import error_dialog  # noqa: E402
 from pal_desktop.ui.main_window import MainWindow, resolve_tab  # noqa: E402
 
@@ -225,6 +226,10 @@ class Startup(QObject):
             self.app.exit(EXIT_OK)
             return
         self.window.set_database(opened.db)
+        window_state.restore_for_user(self.window)
+        from pal_desktop.ui import first_start  # services: not before the first paint
+
+        first_start.offer_office_setup(self.window, opened.db)
         if opened.upgraded_from:
             log.info("Database upgraded from %s; backup %s", opened.upgraded_from, opened.backup)
             self.window.show_upgrade_notice(opened.upgraded_from, opened.backup)
@@ -337,12 +342,9 @@ def run_gui(db_url: str | None = None) -> int:
     preload.start()
     window = MainWindow()
     startup = Startup(app, window, db_url, crash)
-    width, height, maximise = _initial_size(app)
-    window.resize(width, height)
-    if maximise:
-        window.showMaximized()
-    else:
-        window.show()
+    width, height, _maximise = _initial_size(app)
+    window.resize(width, height)  # the size it returns to from maximised on its first start
+    window_state.show(window)
     try:
         return app.exec()
     finally:

@@ -8,17 +8,18 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pal_desktop.errors import PalError
 
 
 def choose_restore_file(parent: QWidget, folder: str) -> str:
     """Which backup to restore (tests replace this function)."""
-    path, _filter = QFileDialog.getOpenFileName(
+    from pal_desktop.ui import file_dialogs
+
+    return file_dialogs.open_file(
         parent, QCoreApplication.translate("BackupActions", "Przywróć z kopii"), folder,
         QCoreApplication.translate("BackupActions", "Kopia bazy PAL Desktop (*.sqlite3)"))
-    return path
 
 
 def confirm_restore(parent: QWidget, text: str) -> bool:
@@ -42,9 +43,10 @@ def describe_for_user(info) -> str:
 
 def choose_backup_file(parent: QWidget, suggested: str) -> str:
     """Where to save the backup (tests replace this function)."""
-    from PySide6.QtWidgets import QFileDialog
 
-    path, _filter = QFileDialog.getSaveFileName(
+    from pal_desktop.ui import file_dialogs
+
+    path, _filter = file_dialogs.save_file(
         parent, QCoreApplication.translate("MainWindow", "Kopia zapasowa bazy danych"), suggested,
         QCoreApplication.translate("MainWindow", "Baza SQLite (*.sqlite3)"))
     return path

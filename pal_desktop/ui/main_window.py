@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QProgressBar,
     QTableView,
     QTabWidget,
@@ -27,13 +26,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pal_desktop import __version__
 from pal_desktop.domain.text import fold
 from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.ui import window_state
 from pal_desktop.ui.account_actions import AccountControls
 from pal_desktop.ui.archive_actions import add_archive_action
-from pal_desktop.ui.dialogs import error_dialog
+from pal_desktop.ui.dialogs import error_dialog, help_dialog
 from pal_desktop.ui.latest_query import is_in_memory
 from pal_desktop.ui.operations import OperationRunner, show_operation_error
 from pal_desktop.ui.role_gate import RoleGate
@@ -96,6 +95,7 @@ class TabSlot(QWidget):
         if self.tab is None:
             self.tab = tab_class(self.spec)(self)
             RoleGate(self.tab)  # what the role may not do is not offered
+            window_state.restore_columns(self.tab)
             if self.placeholder is not None:
                 self.layout().removeWidget(self.placeholder)
                 self.placeholder.deleteLater()
@@ -215,9 +215,9 @@ class MainWindow(QMainWindow):
                                   slot=lambda _checked=False, i=index: self.tabs.setCurrentIndex(i))
             self.tab_actions.append(action)
         self.help_action = self._action(self.tr("&Pomoc"), "helpAction", "F1",
-                                        tip=self.tr("Krótki przewodnik po programie"), slot=self.show_help)
+                                        tip=self.tr("Krótki przewodnik po programie"), slot=lambda: help_dialog.show_help(self))
         self.about_action = self._action(self.tr("&O programie"), "aboutAction", tip=self.tr("Wersja i opis programu"),
-                                         slot=self.show_about)
+                                         slot=lambda: help_dialog.show_about(self))
         self.about_action.setMenuRole(QAction.MenuRole.AboutRole)
         self.programme_actions = QActionGroup(self)
         self.programme_actions.setExclusive(True)
@@ -298,6 +298,7 @@ class MainWindow(QMainWindow):
         from pal_desktop.ui import backup_actions
 
         backup_actions.backup_on_close(self._db)
+        window_state.save(self)
         super().closeEvent(event)
 
     def paintEvent(self, event) -> None:
@@ -324,6 +325,12 @@ class MainWindow(QMainWindow):
 
     def select_tab(self, tab_id: str) -> None:
         self.tabs.setCurrentWidget(self._slots[tab_id])
+
+    def tab_ids(self) -> list[str]:
+        return list(self._slots)
+
+    def built_tabs(self) -> list[ListTab]:
+        return [slot.tab for slot in self._slots.values() if slot.tab is not None]
 
     def build_remaining_tabs(self) -> None:
         """Build the tabs not shown yet (idle time after the first data): switching to them is then instant."""
@@ -588,18 +595,3 @@ class MainWindow(QMainWindow):
             dialog = AuditDialog(self._db, parent=self)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
-
-    def show_help(self) -> None:
-        from pal_desktop.ui.dialogs.help_dialog import HelpDialog
-
-        dialog = HelpDialog(self)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.open()
-
-    def show_about(self) -> None:
-        QMessageBox.about(self, self.tr("O programie"), (
-            f"<h3>PAL Desktop {__version__}</h3><p>"
-            + self.tr("Ewidencja Programu Aktywności Lokalnej dla ośrodków pomocy społecznej (GOPS/MOPS): "
-                      "uczestnicy, animatorzy, wolontariusze, harmonogram, wydarzenia i raporty.")
-            + "</p><p>" + self.tr("Działa bez dostępu do internetu. Dane pozostają w bazie wskazanej w ustawieniach.")
-            + "</p>"))

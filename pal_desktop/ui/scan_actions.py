@@ -6,16 +6,17 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QWidget
+from PySide6.QtWidgets import QWidget
 
 
 def choose_scan_files(parent: QWidget) -> list[str]:
     """Which scans to read (tests replace this function)."""
-    names, _filter = QFileDialog.getOpenFileNames(
+    from pal_desktop.ui import file_dialogs
+
+    return file_dialogs.open_files(
         parent, QCoreApplication.translate("ScanActions", "Wczytaj skany list obecności"), "",
         QCoreApplication.translate("ScanActions", "Skany list obecności (*.pdf *.png *.jpg *.jpeg *.tif *.tiff);;"
                                                   "Wszystkie pliki (*)"))
-    return names
 
 
 def load_scans(tab, choose_files=None):

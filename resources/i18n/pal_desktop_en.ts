@@ -4602,6 +4602,37 @@ Part of a series of sessions</translation>
     </message>
 </context>
 <context>
+    <name>FileDialogs</name>
+    <message>
+        <source>Szukaj &amp;w:</source>
+        <translation>Look &amp;in:</translation>
+    </message>
+    <message>
+        <source>Nazwa &amp;pliku:</source>
+        <translation>File &amp;name:</translation>
+    </message>
+    <message>
+        <source>Pliki &amp;typu:</source>
+        <translation>Files of &amp;type:</translation>
+    </message>
+    <message>
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>&amp;Zapisz</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>&amp;Otwórz</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>&amp;Wybierz</source>
+        <translation>&amp;Choose</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdministratorDialog</name>
     <message>
         <source>Pierwsze uruchomienie — konto administratora</source>
@@ -4634,6 +4665,13 @@ Part of a series of sessions</translation>
     <message>
         <source>Zakończ program</source>
         <translation>Quit the program</translation>
+    </message>
+</context>
+<context>
+    <name>FirstStart</name>
+    <message>
+        <source>Witamy w PAL Desktop! Wpisz nazwę i adres ośrodka oraz dodaj logo: pojawią się na każdym dokumencie (listach obecności, porozumieniach, sprawozdaniach). Ustawienia zmienisz później w menu Plik → Ustawienia…</source>
+        <translation>Welcome to PAL Desktop! Enter the office&apos;s name and address and add its logo: they appear on every document (attendance lists, agreements, reports). You can change the settings later in File → Settings…</translation>
     </message>
 </context>
 <context>
@@ -4743,6 +4781,7 @@ Part of a series of sessions</translation>
     <name>HelpDialog</name>
     <message>
         <source>Pomoc — PAL Desktop</source>
+        <extracomment>The guide&apos;s heading each tab&apos;s F1 opens at (the text after the number, as in docs/podrecznik.md).</extracomment>
         <translation>Help — PAL Desktop</translation>
     </message>
     <message>
@@ -4830,6 +4869,38 @@ Part of a series of sessions</translation>
         <translation>go to a tab</translation>
     </message>
     <message>
+        <source>nowy rekord na bieżącej zakładce (uczestnik, wydarzenie, zadanie…)</source>
+        <translation>new record on the current tab (participant, event, task…)</translation>
+    </message>
+    <message>
+        <source>otwarcie lub zmiana zaznaczonego rekordu</source>
+        <translation>open or edit the selected record</translation>
+    </message>
+    <message>
+        <source>usunięcie zaznaczonego rekordu (program zawsze pyta)</source>
+        <translation>delete the selected record (the program always asks)</translation>
+    </message>
+    <message>
+        <source>zapisanie formularza</source>
+        <translation>save the form</translation>
+    </message>
+    <message>
+        <source>zamknięcie formularza (program pyta, gdy coś wpisano)</source>
+        <translation>close the form (the program asks when something was typed)</translation>
+    </message>
+    <message>
+        <source>wydruk: lista obecności, karta uczestnika, harmonogram, sprawozdanie</source>
+        <translation>print: attendance list, participant card, schedule, report</translation>
+    </message>
+    <message>
+        <source>wczytanie skanów podpisanych list obecności (Wydarzenia)</source>
+        <translation>read scans of signed attendance lists (Events)</translation>
+    </message>
+    <message>
+        <source>cofnięcie i ponowienie zmiany harmonogramu</source>
+        <translation>undo and redo a schedule change</translation>
+    </message>
+    <message>
         <source>szukanie na bieżącej liście</source>
         <translation>search the current list</translation>
     </message>
@@ -4838,8 +4909,8 @@ Part of a series of sessions</translation>
         <translation>organisation settings and database location</translation>
     </message>
     <message>
-        <source>ta pomoc</source>
-        <translation>this help</translation>
+        <source>ta pomoc, otwarta na rozdziale bieżącej zakładki</source>
+        <translation>this help, open at the current tab&apos;s chapter</translation>
     </message>
     <message>
         <source>zakończenie pracy</source>
@@ -4872,6 +4943,18 @@ Part of a series of sessions</translation>
     <message>
         <source>Miejsce bazy danych widać na pasku stanu na dole okna. Zmienisz je w menu Plik → Ustawienia…; przed każdą aktualizacją programu baza jest kopiowana do folderu kopii zapasowych.</source>
         <translation>The database location is shown in the status bar at the bottom of the window. Change it in File → Settings…; before every upgrade of the program the database is copied to the backup folder.</translation>
+    </message>
+    <message>
+        <source>O programie</source>
+        <translation>About</translation>
+    </message>
+    <message>
+        <source>Ewidencja Programu Aktywności Lokalnej dla ośrodków pomocy społecznej (GOPS/MOPS): uczestnicy, animatorzy, wolontariusze, harmonogram, wydarzenia i raporty.</source>
+        <translation>Records of the Programme of Local Activity for social-assistance centres (GOPS/MOPS): participants, animators, volunteers, schedule, events and reports.</translation>
+    </message>
+    <message>
+        <source>Działa bez dostępu do internetu. Dane pozostają w bazie wskazanej w ustawieniach.</source>
+        <translation>Works without internet access. The data stays in the database chosen in the settings.</translation>
     </message>
 </context>
 <context>
@@ -5751,18 +5834,6 @@ Part of a series of sessions</translation>
     <message>
         <source>Ustawienia zapisane.</source>
         <translation>Settings saved.</translation>
-    </message>
-    <message>
-        <source>O programie</source>
-        <translation>About</translation>
-    </message>
-    <message>
-        <source>Ewidencja Programu Aktywności Lokalnej dla ośrodków pomocy społecznej (GOPS/MOPS): uczestnicy, animatorzy, wolontariusze, harmonogram, wydarzenia i raporty.</source>
-        <translation>Records of a Programme of Local Activity for social assistance centres (GOPS/MOPS): participants, animators, volunteers, schedule, events and reports.</translation>
-    </message>
-    <message>
-        <source>Działa bez dostępu do internetu. Dane pozostają w bazie wskazanej w ustawieniach.</source>
-        <translation>Works without internet access. The data stays in the database chosen in the settings.</translation>
     </message>
     <message>
         <source>Kto i kiedy zmienił, otworzył, wydrukował lub wyeksportował dane</source>
@@ -9444,6 +9515,10 @@ Give the reason (e.g. “request of the person of …”):</translation>
     <message>
         <source>Zamknij bez zapisywania (Esc)</source>
         <translation>Close without saving (Esc)</translation>
+    </message>
+    <message>
+        <source>Powitanie</source>
+        <translation>Welcome</translation>
     </message>
     <message>
         <source>Błąd: {field}</source>

@@ -80,3 +80,23 @@ def test_ctrl_n_and_ctrl_p_answer_on_the_tabs_that_cannot(qtbot, window, app_db,
     monkeypatch.setattr(reports_tab.ReportsTab, "print_periodic_report", lambda tab: asked.append(tab.tab_id))
     qtbot.keyClick(window.current_tab().table, Qt.Key.Key_P, Qt.KeyboardModifier.ControlModifier)
     assert asked == ["reports"]
+
+
+def test_file_dialogs_drawn_by_qt_speak_polish(qtbot, monkeypatch):
+    from PySide6.QtWidgets import QFileDialog, QLabel
+
+    from pal_desktop.ui import file_dialogs
+
+    made = []
+
+    def exec_(dialog):
+        dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+        made.append(dialog)
+        return 0
+
+    monkeypatch.setattr(QFileDialog, "exec", exec_)
+    assert file_dialogs.open_file(None, "Importuj", "", "Arkusze (*.xlsx)") == ""
+    dialog = made[0]
+    texts = {label.text() for label in dialog.findChildren(QLabel)}
+    assert {"Szukaj &w:", "Nazwa &pliku:", "Pliki &typu:"} <= texts, texts
+    assert not any(text in texts for text in ("&Look in:", "Files of &type:"))

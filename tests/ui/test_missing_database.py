@@ -7,13 +7,14 @@ import stat
 
 import pytest
 from PySide6.QtCore import QTimer
-from PySide6.QtWidgets import QApplication, QFileDialog
+from PySide6.QtWidgets import QApplication
 
 from pal_desktop import paths
 from pal_desktop.app import CrashHandler, Startup
 from pal_desktop.errors import DatabaseMissingError
 from pal_desktop.services import organisation
 from pal_desktop.services.database import open_app_database, open_window_database
+from pal_desktop.ui import file_dialogs
 from pal_desktop.ui.dialogs import missing_database_dialog
 from pal_desktop.ui.dialogs.missing_database_dialog import MissingDatabaseDialog
 from pal_desktop.ui.main_window import MainWindow
@@ -107,7 +108,7 @@ def test_choose_another_database(qtbot, qapp, lost_database, ui_folders, monkeyp
     path, _moved = lost_database
     other = ui_folders / "druga.sqlite3"
     open_app_database(str(other)).db.dispose()
-    monkeypatch.setattr(QFileDialog, "getOpenFileName", lambda *args, **kwargs: (str(other), ""))
+    monkeypatch.setattr(file_dialogs, "open_file", lambda *args, **kwargs: str(other))
     when_asked(qtbot, "other_button")
     window, startup = start(qtbot, qapp, str(path))
     qtbot.waitUntil(lambda: window.db is not None, timeout=15000)

@@ -7,10 +7,10 @@ import os
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QImage
-from PySide6.QtWidgets import QFileDialog
 
 from pal_desktop import config
 from pal_desktop.services import organisation
+from pal_desktop.ui import file_dialogs
 
 from .typing import replace_text, type_text
 
@@ -103,7 +103,7 @@ def test_escape_cancels_without_saving(qtbot, window, app_db):
 
 def test_logos_added_ordered_removed_and_saved(qtbot, window, app_db, tmp_path, monkeypatch):
     files = [png(tmp_path / "gmina.png", "red"), png(tmp_path / "ue.png", "blue"), png(tmp_path / "pal.png", "green")]
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: ([str(f) for f in files], ""))
+    monkeypatch.setattr(file_dialogs, "open_files", lambda *args, **kwargs: [str(f) for f in files])
     dialog = open_settings(qtbot, window)
     type_text(qtbot, dialog.fields["name"], "GOPS")
     click(qtbot, dialog.add_logo_button)
@@ -128,7 +128,7 @@ def test_logos_added_ordered_removed_and_saved(qtbot, window, app_db, tmp_path, 
 def test_at_most_four_logos_and_only_images(qtbot, window, tmp_path, monkeypatch):
     files = [png(tmp_path / f"logo{i}.png", "red") for i in range(5)]
     chosen: list[list[str]] = [[str(f) for f in files]]
-    monkeypatch.setattr(QFileDialog, "getOpenFileNames", lambda *args, **kwargs: (chosen[0], ""))
+    monkeypatch.setattr(file_dialogs, "open_files", lambda *args, **kwargs: chosen[0])
     dialog = open_settings(qtbot, window)
     click(qtbot, dialog.add_logo_button)
     assert len(dialog.logo_names()) == 4
@@ -147,7 +147,7 @@ def test_at_most_four_logos_and_only_images(qtbot, window, tmp_path, monkeypatch
 
 def test_another_database_file_is_kept_for_the_next_start(qtbot, window, app_db, tmp_path, monkeypatch):
     target = tmp_path / "inna-baza.sqlite3"
-    monkeypatch.setattr(QFileDialog, "getSaveFileName", lambda *args, **kwargs: (str(target), ""))
+    monkeypatch.setattr(file_dialogs, "save_file", lambda *args, **kwargs: (str(target), ""))
     dialog = open_settings(qtbot, window)
     assert app_db.location in dialog.current_database_label.text()
     type_text(qtbot, dialog.fields["name"], "GOPS")
@@ -246,7 +246,7 @@ def test_the_backup_folder_is_chosen_and_a_missing_one_named(qtbot, window, tmp_
 
     usb = tmp_path / "usb"
     usb.mkdir()
-    monkeypatch.setattr(QFileDialog, "getExistingDirectory", lambda *args, **kwargs: str(usb))
+    monkeypatch.setattr(file_dialogs, "folder", lambda *args, **kwargs: str(usb))
     dialog = open_settings(qtbot, window)
     type_text(qtbot, dialog.fields["name"], "GOPS")
     type_text(qtbot, dialog.backup_folder_edit, str(tmp_path / "brak"))

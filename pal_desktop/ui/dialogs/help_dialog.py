@@ -2,15 +2,33 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QUrl
-from PySide6.QtGui import QTextDocument
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTabWidget, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtCore import QCoreApplication, Qt, QUrl
+from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QMessageBox,
+    QTabWidget,
+    QTextBrowser,
+    QVBoxLayout,
+    QWidget,
+)
 
-from pal_desktop import paths
+from pal_desktop import __version__, paths
+
+#: The guide's heading each tab's F1 opens at (the text after the number, as in docs/podrecznik.md).
+CHAPTERS = {
+    "participants": "Rejestracja uczestnika",
+    "animators": "Codzienna praca",
+    "volunteers": "Godziny wolontariuszy",
+    "schedule": "Harmonogram i raporty",
+    "events": "Wydarzenia i lista obecności",
+    "reports": "Harmonogram i raporty",
+}
 
 
 class HelpDialog(QDialog):
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, tab_id: str | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Pomoc — PAL Desktop"))
         self.setAccessibleName(self.tr("Pomoc"))
@@ -39,6 +57,26 @@ class HelpDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.tabs)
         layout.addWidget(buttons)
+        self.chapter = ""
+        if tab_id in CHAPTERS and guide.is_file():
+            self.open_chapter(CHAPTERS[tab_id])
+
+    def open_chapter(self, heading: str) -> bool:
+        """Scroll the guide so that ``heading`` stands at the top (F1 on a tab opens its chapter)."""
+        self.guide.moveCursor(QTextCursor.MoveOperation.Start)
+        document = self.guide.document()
+        block = document.begin()
+        while block.isValid():
+            if block.blockFormat().headingLevel() and heading in block.text():
+                cursor = QTextCursor(block)
+                self.guide.setTextCursor(cursor)
+                bar = self.guide.verticalScrollBar()
+                bar.setValue(bar.maximum())  # then back up, so the heading ends at the top, not the bottom
+                self.guide.ensureCursorVisible()
+                self.chapter = block.text()
+                return True
+            block = block.next()
+        return False
 
     def help_html(self) -> str:
         rows = (
@@ -51,9 +89,17 @@ class HelpDialog(QDialog):
         )
         keys = (
             ("Ctrl+1 … Ctrl+6", self.tr("przejście do zakładki")),
+            ("Ctrl+N", self.tr("nowy rekord na bieżącej zakładce (uczestnik, wydarzenie, zadanie…)")),
+            ("Enter, F2", self.tr("otwarcie lub zmiana zaznaczonego rekordu")),
+            ("Delete", self.tr("usunięcie zaznaczonego rekordu (program zawsze pyta)")),
+            ("Ctrl+S", self.tr("zapisanie formularza")),
+            ("Esc", self.tr("zamknięcie formularza (program pyta, gdy coś wpisano)")),
+            ("Ctrl+P", self.tr("wydruk: lista obecności, karta uczestnika, harmonogram, sprawozdanie")),
+            ("Ctrl+Shift+O", self.tr("wczytanie skanów podpisanych list obecności (Wydarzenia)")),
+            ("Ctrl+Z, Ctrl+Y", self.tr("cofnięcie i ponowienie zmiany harmonogramu")),
             ("Ctrl+F", self.tr("szukanie na bieżącej liście")),
             ("Ctrl+,", self.tr("ustawienia organizacji i lokalizacja bazy danych")),
-            ("F1", self.tr("ta pomoc")),
+            ("F1", self.tr("ta pomoc, otwarta na rozdziale bieżącej zakładki")),
             ("Ctrl+Q", self.tr("zakończenie pracy")),
         )
         tabs = "".join(f"<li><b>{name}</b> — {text}</li>" for name, text in rows)
@@ -72,3 +118,25 @@ class HelpDialog(QDialog):
                             "folderu kopii zapasowych.") + "</p>"
         )
 
+
+
+def show_help(window) -> HelpDialog:
+    """F1: the guide, open at the chapter of the tab in front."""
+    tab = window.current_tab()
+    dialog = HelpDialog(window, tab_id=tab.tab_id if tab is not None else None)
+    dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    dialog.open()
+    window.help_dialog = dialog
+    return dialog
+
+
+def show_about(window) -> None:
+    QMessageBox.about(window, QCoreApplication.translate("HelpDialog", "O programie"), (
+        f"<h3>PAL Desktop {__version__}</h3><p>"
+        + QCoreApplication.translate(
+            "HelpDialog", "Ewidencja Programu Aktywności Lokalnej dla ośrodków pomocy społecznej (GOPS/MOPS): "
+                          "uczestnicy, animatorzy, wolontariusze, harmonogram, wydarzenia i raporty.")
+        + "</p><p>"
+        + QCoreApplication.translate(
+            "HelpDialog", "Działa bez dostępu do internetu. Dane pozostają w bazie wskazanej w ustawieniach.")
+        + "</p>"))

@@ -7,7 +7,7 @@ database in place of its data): the user decides, and nothing is created unless 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMessageBox, QWidget
+from PySide6.QtWidgets import QMessageBox, QWidget
 
 from pal_desktop.errors import PalError
 from pal_desktop.ui.dialogs.error_dialog import error_text
@@ -49,8 +49,9 @@ def ask(parent: QWidget | None, error: PalError, default_location: str) -> str:
 
 def choose_database_file(parent: QWidget | None) -> str:
     """The SQLite file the user picks ("" when they cancel)."""
-    name, _filter = QFileDialog.getOpenFileName(
+    from pal_desktop.ui import file_dialogs
+
+    return file_dialogs.open_file(
         parent, QCoreApplication.translate("MissingDatabaseDialog", "Wybierz plik bazy danych"), "",
         QCoreApplication.translate("MissingDatabaseDialog",
                                    "Bazy danych SQLite (*.sqlite3 *.sqlite *.db);;Wszystkie pliki (*)"))
-    return name

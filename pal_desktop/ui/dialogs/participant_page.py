@@ -52,6 +52,7 @@ from pal_desktop.ui.dialogs.participant_fields import (
 from pal_desktop.ui.dialogs.person_rights import PersonRightsButton
 from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.role_gate import RoleGate
+from pal_desktop.ui.widgets.buttons import action_button
 from pal_desktop.ui.widgets.value_combo import ValueCombo
 
 RED = QColor("#b3261e")
@@ -305,12 +306,7 @@ class ParticipantPage(QDialog):
         return page
 
     def _button(self, text: str, name: str, accessible: str, slot, parent: QWidget) -> QPushButton:
-        button = QPushButton(text, parent)
-        button.setObjectName(name)
-        button.setAccessibleName(accessible)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
+        return action_button(parent, name, text, accessible, slot)
 
     def _build_support_tab(self) -> QWidget:
         page = QWidget(self)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from pal_desktop.errors import PalError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.progress import OperationCancelled, report
+from pal_desktop.ui.widgets.buttons import action_button
 
 #: Pages are drawn at this many pixels per PDF point for the screen (A4: 714 px wide).
 PREVIEW_SCALE = 1.2
@@ -171,12 +172,7 @@ class PrintPreviewDialog(QDialog):
             self.path, PREVIEW_SCALE, progress), self._show_pages, on_error=self._failed)
 
     def _button(self, name: str, text: str, accessible: str, slot) -> QPushButton:
-        button = QPushButton(text, self)
-        button.setObjectName(name)
-        button.setAccessibleName(accessible)
-        button.setAutoDefault(False)
-        button.clicked.connect(slot)
-        return button
+        return action_button(self, name, text, accessible, slot)
 
     def _runner(self):
         from pal_desktop.ui.operations import runner_for

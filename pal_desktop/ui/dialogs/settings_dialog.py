@@ -15,7 +15,6 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -33,6 +32,7 @@ from pal_desktop import config, paths
 from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import office_settings, organisation, ui_queries
+from pal_desktop.ui import file_dialogs
 from pal_desktop.ui.dialogs import error_dialog
 
 ERROR_STYLE = "QLabel { color: #b3261e; }"
@@ -77,11 +77,25 @@ class SettingsDialog(QDialog):
         QShortcut(QKeySequence.StandardKey.Save, self, self.save)
 
         layout = QVBoxLayout(self)
+        self.welcome = QLabel(self)
+        self.welcome.setObjectName("welcome")
+        self.welcome.setWordWrap(True)
+        self.welcome.setAccessibleName(self.tr("Powitanie"))
+        self.welcome.hide()
+        layout.addWidget(self.welcome)
         layout.addLayout(columns)
         layout.addWidget(self.general_error)
         layout.addWidget(self.buttons)
         self.resize(960, 560)
         self._load()
+
+    def show_welcome(self, text: str) -> None:
+        """The first start's word of welcome above the fields (shown before the user starts typing)."""
+        self.welcome.setText(text)
+        self.welcome.show()
+        first = self.fields.get("name")
+        if first is not None:
+            first.setFocus()
 
     # ---- Building
     def _error_label(self, field: str, name: str) -> QLabel:
@@ -263,7 +277,7 @@ class SettingsDialog(QDialog):
 
     def choose_backup_folder(self) -> None:
         start = self.backup_folder_edit.text().strip() or str(paths.backup_dir())
-        name = QFileDialog.getExistingDirectory(self, self.tr("Folder kopii zapasowych"), start)
+        name = file_dialogs.folder(self, self.tr("Folder kopii zapasowych"), start)
         if name:
             self.backup_folder_edit.setText(name)
             self._clear_error("backup_folder")
@@ -306,7 +320,7 @@ class SettingsDialog(QDialog):
         self.logo_down_button.setEnabled(0 <= row < len(self._logos) - 1)
 
     def add_logos(self) -> None:
-        names, _filter = QFileDialog.getOpenFileNames(
+        names = file_dialogs.open_files(
             self, self.tr("Wybierz logo"), str(Path.home()), self.tr("Obrazy PNG i JPEG (*.png *.jpg *.jpeg)"))
         self._clear_error("logos")
         for name in names:
@@ -347,10 +361,9 @@ class SettingsDialog(QDialog):
     def choose_database_file(self) -> None:
         current = self.database_edit.text().strip()
         start = current if current and "://" not in current else str(paths.default_database_path())
-        name, _filter = QFileDialog.getSaveFileName(
+        name, _filter = file_dialogs.save_file(
             self, self.tr("Wybierz plik bazy danych"), start,
-            self.tr("Bazy danych SQLite (*.sqlite3 *.sqlite *.db);;Wszystkie pliki (*)"),
-            options=QFileDialog.Option.DontConfirmOverwrite)
+            self.tr("Bazy danych SQLite (*.sqlite3 *.sqlite *.db);;Wszystkie pliki (*)"), confirm_overwrite=False)
         if name:
             self.database_edit.setText(name)
             self._clear_error("database_url")

@@ -26,7 +26,6 @@ from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
     QDialogButtonBox,
-    QFileDialog,
     QGroupBox,
     QHBoxLayout,
     QHeaderView,
@@ -55,13 +54,16 @@ PREVIEW_DELAY_MS = 300
 
 def choose_open_file(parent: QWidget | None, title: str, filters: str) -> str:
     """The file the user chose to open ("" when cancelled)."""
-    name, _filter = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filters)
-    return name
+    from pal_desktop.ui import file_dialogs
+
+    return file_dialogs.open_file(parent, title, str(Path.home()), filters)
 
 
 def choose_save_file(parent: QWidget | None, title: str, suggested: str, filters: str) -> str:
     """The file the user chose to write ("" when cancelled); the suffix of the chosen filter is added if missing."""
-    name, chosen = QFileDialog.getSaveFileName(parent, title, str(Path.home() / suggested), filters)
+    from pal_desktop.ui import file_dialogs
+
+    name, chosen = file_dialogs.save_file(parent, title, str(Path.home() / suggested), filters)
     if name and not Path(name).suffix:
         suffix = chosen[chosen.rfind("*") + 1:].rstrip(")") if "*" in chosen else ""
         name += suffix

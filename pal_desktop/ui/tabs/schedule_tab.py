@@ -30,7 +30,6 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QFileDialog,
     QFrame,
     QHeaderView,
     QLabel,
@@ -86,7 +85,9 @@ def date_text(day: dt.date | None) -> str:
 
 def choose_save_path(parent: QWidget, title: str, suggested: str, filters: str) -> Path | None:
     """Ask where to save a file; tests replace this function."""
-    name, _filter = QFileDialog.getSaveFileName(parent, title, suggested, filters)
+    from pal_desktop.ui import file_dialogs
+
+    name, _filter = file_dialogs.save_file(parent, title, suggested, filters)
     return Path(name) if name else None
 
 
