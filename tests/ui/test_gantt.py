@@ -446,3 +446,18 @@ def test_tooltips_explain_a_late_task_and_an_event(qtbot, demo_window, open_sche
     point = chart.mapFromScene(scene)
     QApplication.sendEvent(chart.viewport(), QHelpEvent(QEvent.Type.ToolTip, point, chart.viewport().mapToGlobal(point)))
     assert "Status: planowane" in QToolTip.text() and "zaległe" in QToolTip.text()
+
+
+def test_the_month_view_shows_a_two_year_programme_whole_on_a_1280_screen(qtbot, tab):
+    window = tab.window()
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    chart = tab.chart
+    programme_start, programme_end = tab.data.start, tab.data.end
+    assert (programme_end - programme_start).days > 700
+    chart.scroll_to_date(programme_start)
+    shown_from, shown_to = chart.visible_dates()
+    assert shown_from <= programme_start and shown_to >= programme_end
+    assert chart.scale.px_per_day < Zoom.MONTH.px_per_day
+    window.resize(1920, 1080)  # with room to spare the months take their full width again
+    qtbot.waitUntil(lambda: chart.scale.px_per_day == Zoom.MONTH.px_per_day)

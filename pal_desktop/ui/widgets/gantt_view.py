@@ -38,6 +38,7 @@ if TYPE_CHECKING:
 ROW_HEIGHT = 26
 BAND_HEIGHT = 20
 SCALE_HEIGHT = 2 * BAND_HEIGHT
+MONTH_FIT_MIN = 0.85  # px a day: below it the month names no longer fit their cells
 #: How close to a bar's end (pixels) a press grabs the end instead of the whole bar.
 EDGE_GRIP = 6
 #: Room to the right of the last day for the labels of bars that end there.
@@ -564,7 +565,7 @@ class GanttView(QGraphicsView):
         origin, end = rules.padded_range(dates)
         if (origin, end) != (self.scale.origin, self.scale.end):
             self._holidays = None
-        self.scale = rules.TimeScale(origin, end, self.zoom.px_per_day)
+        self.scale = rules.TimeScale(origin, end, self._px_per_day(self.zoom, origin, end))
         self.header.rebuild()
         self.set_rows(rows)
 
@@ -630,18 +631,30 @@ class GanttView(QGraphicsView):
     def set_zoom(self, zoom: rules.Zoom, anchor: float | None = None) -> None:
         """Change the zoom keeping the date under viewport x ``anchor`` (default: the middle) in place."""
         zoom = rules.Zoom(zoom)
-        if zoom == self.zoom and self.scale.px_per_day == zoom.px_per_day:
+        px_per_day = self._px_per_day(zoom, self.scale.origin, self.scale.end)
+        if zoom == self.zoom and self.scale.px_per_day == px_per_day:
             return
         if anchor is None:
             anchor = self.viewport().width() / 2
         days = self.mapToScene(QPoint(int(anchor), 0)).x() / self.scale.px_per_day
+        changed = zoom != self.zoom
         self.zoom = zoom
-        self.scale = rules.TimeScale(self.scale.origin, self.scale.end, zoom.px_per_day)
+        self.scale = rules.TimeScale(self.scale.origin, self.scale.end, px_per_day)
         self.header.rebuild()
         self._rebuild_items()
-        self.horizontalScrollBar().setValue(round(days * zoom.px_per_day - anchor))
+        self.horizontalScrollBar().setValue(round(days * px_per_day - anchor))
         self.header.update()
-        self.sig_zoom_changed.emit(int(zoom))
+        if changed:  # a refit to a new width is no news to the user
+            self.sig_zoom_changed.emit(int(zoom))
+
+    def _px_per_day(self, zoom: rules.Zoom, origin: dt.date, end: dt.date) -> float:
+        """The month view squeezes down to MONTH_FIT_MIN px a day so that a two-year programme, with its month
+        of margin each side, is seen whole on a 1280 px screen without scrolling."""
+        if zoom != rules.Zoom.MONTH:
+            return zoom.px_per_day
+        days = max(1, (end - origin).days + 1)
+        fit = (self.viewport().width() - 2) / days
+        return max(MONTH_FIT_MIN, min(zoom.px_per_day, round(fit, 3)))
 
     def zoom_in(self) -> None:
         self.set_zoom(self.zoom.closer())
@@ -762,6 +775,8 @@ class GanttView(QGraphicsView):
         super().resizeEvent(event)
         frame = self.frameWidth()
         self.header.setGeometry(QRect(frame, frame, self.viewport().width(), SCALE_HEIGHT))
+        if self.zoom == rules.Zoom.MONTH and self._data is not None:
+            self.set_zoom(self.zoom, anchor=0)  # refit the months to the new width
 
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802 - Qt override
         super().scrollContentsBy(dx, dy)
