@@ -52,4 +52,13 @@ def write_rejected(preview: ImportPreview, path: Path | str) -> int:
                        widths=widths)
 
 
-__all__ = ["ERRORS_HEADER", "rejected_path_for", "rejected_rows", "write_rejected"]
+def save_rejected(db, preview: ImportPreview, path: Path | str) -> int:
+    """``write_rejected``, logged as an export: the rows name people, so who took them out is recorded."""
+    from pal_desktop.services.participant_export import log_export
+
+    count = write_rejected(preview, path)
+    log_export(db, "import_rejected", Path(path), count)
+    return count
+
+
+__all__ = ["ERRORS_HEADER", "rejected_path_for", "rejected_rows", "save_rejected", "write_rejected"]

@@ -5324,6 +5324,81 @@ Part of a series of sessions</translation>
     </message>
 </context>
 <context>
+    <name>ImportFixes</name>
+    <message>
+        <source>Dodaj &amp;ulice do obszaru…</source>
+        <translation>Add &amp;streets to the area…</translation>
+    </message>
+    <message>
+        <source>Dodaj ulice z arkusza do obszaru programu</source>
+        <translation>Add the sheet&apos;s streets to the programme&apos;s area</translation>
+    </message>
+    <message>
+        <source>Zapisz &amp;pominięte wiersze…</source>
+        <translation>Save &amp;skipped rows…</translation>
+    </message>
+    <message>
+        <source>Zapisz pominięte wiersze do arkusza</source>
+        <translation>Save the skipped rows to a sheet</translation>
+    </message>
+    <message>
+        <source>Ulice spoza listy obszaru: {names}</source>
+        <translation>Streets not on the area list: {names}</translation>
+    </message>
+    <message>
+        <source>Wszystkie ulice arkusza są na liście obszaru.</source>
+        <translation>All the sheet&apos;s streets are on the area list.</translation>
+    </message>
+    <message>
+        <source>Pominięte wiersze ({count}) trafią do arkusza z kolumną „Błędy”; po poprawieniu można je zaimportować ponownie.</source>
+        <translation>The skipped rows ({count}) go to a sheet with an &quot;Errors&quot; column; once corrected they can be imported again.</translation>
+    </message>
+    <message>
+        <source>{street} ({locality}) — wierszy: {rows}</source>
+        <translation>{street} ({locality}) — rows: {rows}</translation>
+    </message>
+    <message>
+        <source>Dodać ulice do obszaru?</source>
+        <translation>Add the streets to the area?</translation>
+    </message>
+    <message>
+        <source>Te ulice z arkusza nie są na liście obszaru programu. Dodać je?</source>
+        <translation>These streets of the sheet are not on the programme&apos;s area list. Add them?</translation>
+    </message>
+    <message>
+        <source>Dodaj ulice</source>
+        <translation>Add streets</translation>
+    </message>
+    <message>
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Dodano ulice do obszaru: {count}.</source>
+        <translation>Streets added to the area: {count}.</translation>
+    </message>
+    <message>
+        <source>Dodawanie ulic do obszaru</source>
+        <translation>Adding streets to the area</translation>
+    </message>
+    <message>
+        <source>Zapisz pominięte wiersze</source>
+        <translation>Save skipped rows</translation>
+    </message>
+    <message>
+        <source>Arkusz Excel (*.xlsx);;Plik CSV (*.csv)</source>
+        <translation>Excel sheet (*.xlsx);;CSV file (*.csv)</translation>
+    </message>
+    <message>
+        <source>Zapisano pominięte wiersze ({count}): {path}</source>
+        <translation>Skipped rows saved ({count}): {path}</translation>
+    </message>
+    <message>
+        <source>Zapisywanie pominiętych wierszy</source>
+        <translation>Saving skipped rows</translation>
+    </message>
+</context>
+<context>
     <name>Indicators</name>
     <message>
         <source>brak danych</source>

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from pal_desktop.errors import PalError
 from pal_desktop.progress import OperationCancelled
 from pal_desktop.services.formatting import format_count
-from pal_desktop.ui.dialogs import error_dialog
+from pal_desktop.ui.dialogs import error_dialog, import_fixes
 from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.operations import runner_for
 from pal_desktop.worker_process import ProcessCall
@@ -132,6 +132,7 @@ class ImportDialog(QDialog):
     def __init__(self, db, programme_id: int, path: Path, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db, self.programme_id, self.path = db, programme_id, Path(path)
+        self.db = db
         self.sheet = None
         self.mapping = None
         self.preview = None
@@ -185,6 +186,7 @@ class ImportDialog(QDialog):
         box.addLayout(line)
         box.addWidget(self.preview_table)
         box.addWidget(self.row_errors_label)
+        box.addLayout(import_fixes.build(self, preview_box))
 
         splitter = QSplitter(Qt.Orientation.Vertical, self)
         splitter.addWidget(mapping_box)
@@ -312,7 +314,22 @@ class ImportDialog(QDialog):
         self.update_check.setEnabled(update > 0)
         self._show_preview_rows()
         self._update_buttons()
+        import_fixes.update(self)
         self.sig_preview_shown.emit()
+
+    def show_new_preview(self, preview) -> None:
+        """A preview made by a fix (streets added): shown as if it had just been read."""
+        self._generation += 1
+        self._preview_arrived(self._generation, preview)
+
+    def say(self, text: str) -> None:
+        self.row_errors_label.setStyleSheet(HINT_STYLE)
+        self.row_errors_label.setText(text)
+
+    def show_fix_error(self, error: BaseException) -> None:
+        if not isinstance(error, PalError):
+            raise error
+        error_dialog.show_error(self, error)
 
     def _preview_failed(self, generation: int, error: BaseException) -> None:
         if generation != self._generation:
