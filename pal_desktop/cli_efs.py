@@ -81,6 +81,10 @@ def cmd_export_efs(db, programme_id: int | None, args) -> int:
         return cmd_check_efs(db, programme_id, args.file, args.layout)
     report = export_efs(db, programme_id, args.file, args.layout)
     print(f"Zapisano dane {report.exported} uczestników (układ {LAYOUT_NAMES[report.layout]}): {report.path}")
+    if report.not_joined:
+        print(f"Nie wyeksportowano {len(report.not_joined)} osób, które nie przystąpiły do programu:")
+        for problem in report.not_joined:
+            print(f"  {problem.text()}")
     if report.left_out:
         print(f"Pominięto {len(report.left_out)} rekordów z brakującymi danymi:")
         for problem in report.left_out:

@@ -40,6 +40,7 @@ from pal_desktop.services.efs_validation import (
     EfsProblem,
     birth_of,
     left_out,
+    not_joined_people,
     problems_for,
     received,
     reported_people,
@@ -115,6 +116,8 @@ class EfsReport:
     layout: str
     exported: int  # people (SM EFS writes a line per form of support)
     left_out: list[EfsProblem] = field(default_factory=list)
+    #: Candidates and the reserve list: not in the data set because they have not joined, named so none is missed.
+    not_joined: list[EfsProblem] = field(default_factory=list)
 
 
 def _capitalised(text: str) -> str:
@@ -263,8 +266,10 @@ def export_efs(db: Database, programme_id: int, path: Path | str, layout: str | 
     else:
         count = write_table(path, EFS_COLUMNS, rows, date_format="%Y-%m-%d", sheet_title="PEFS", widths=_WIDTHS,
                             progress=progress)
-    log_export(db, "efs_export", path, count, layout=layout, left_out=len(skipped))
-    return EfsReport(path, layout, count, skipped)
+    with db.reading() as session:
+        not_joined = not_joined_people(session, programme_id)
+    log_export(db, "efs_export", path, count, layout=layout, left_out=len(skipped), not_joined=len(not_joined))
+    return EfsReport(path, layout, count, skipped, not_joined)
 
 
 __all__ = ["EFS_COLUMNS", "EfsArea", "EfsProblem", "EfsReport", "area_for", "collect_efs", "export_efs",

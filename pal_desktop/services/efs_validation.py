@@ -141,6 +141,26 @@ def reported_people(session, programme_id: int):
         Participant.anonymised_at.is_(None)).order_by(Participant.sort_key, Participant.id)).all()
 
 
+#: Who is in the registry but has not joined the programme, and why that leaves them out of the data set.
+NOT_JOINED = {
+    ParticipantStatus.CANDIDATE: QT_TRANSLATE_NOOP(
+        "Efs", "kandydat: nie przystąpił jeszcze do programu (gdy przystąpi, zmień status na „uczestnik” i podaj "
+               "datę rozpoczęcia udziału)"),
+    ParticipantStatus.RESERVE: QT_TRANSLATE_NOOP(
+        "Efs", "lista rezerwowa: nie przystąpił jeszcze do programu (gdy przystąpi, zmień status na „uczestnik” "
+               "i podaj datę rozpoczęcia udziału)"),
+}
+
+
+def not_joined_people(session, programme_id: int) -> list[EfsProblem]:
+    """Candidates and people on the reserve list: in the registry, not (yet) in the funder's data set."""
+    people = session.scalars(select(Participant).where(
+        Participant.programme_id == programme_id, Participant.status.in_([s.value for s in NOT_JOINED]),
+        Participant.anonymised_at.is_(None)).order_by(Participant.sort_key, Participant.id)).all()
+    return [EfsProblem(p.id, f"{p.last_name} {p.first_name}", mask_pesel(p.pesel), (NOT_JOINED[p.status],))
+            for p in people]
+
+
 def support_items(session, programme_id: int) -> dict[int, list[SupportPathItem]]:
     items: dict[int, list[SupportPathItem]] = {}
     for item in session.scalars(select(SupportPathItem).where(SupportPathItem.participant_id.in_(
@@ -207,5 +227,5 @@ def birth_of(p: Participant):
     return p.birth_date
 
 
-__all__ = ["EfsIssue", "EfsProblem", "UnmappedText", "problems_2014", "problems_2021", "received",
+__all__ = ["EfsIssue", "EfsProblem", "NOT_JOINED", "UnmappedText", "not_joined_people", "problems_2014", "problems_2021", "received",
            "unmapped_free_text", "validation_report"]

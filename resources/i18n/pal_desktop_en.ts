@@ -2322,6 +2322,15 @@ The columns of the task list.</extracomment>
         <translation>missing answer in the “{column}” field</translation>
     </message>
     <message>
+        <source>kandydat: nie przystąpił jeszcze do programu (gdy przystąpi, zmień status na „uczestnik” i podaj datę rozpoczęcia udziału)</source>
+        <extracomment>Who is in the registry but has not joined the programme, and why that leaves them out of the data set.</extracomment>
+        <translation>candidate: has not joined the programme yet (once they join, set the status to “participant” and enter the start date)</translation>
+    </message>
+    <message>
+        <source>lista rezerwowa: nie przystąpił jeszcze do programu (gdy przystąpi, zmień status na „uczestnik” i podaj datę rozpoczęcia udziału)</source>
+        <translation>reserve list: has not joined the programme yet (once they join, set the status to “participant” and enter the start date)</translation>
+    </message>
+    <message>
         <source>Polska</source>
         <translation>Poland</translation>
     </message>
@@ -2510,6 +2519,10 @@ The columns of the task list.</extracomment>
         <translation>{count} people were skipped because they lack data required in the EFS data set. Fill it in (double-click opens the person&apos;s page) and export again:</translation>
     </message>
     <message>
+        <source>Nie wyeksportowano {count} osób, które nie przystąpiły do programu (kandydaci i lista rezerwowa); są na liście poniżej.</source>
+        <translation>{count} people who have not joined the programme (candidates and the reserve list) were not exported; they are listed below.</translation>
+    </message>
+    <message>
         <source>Nikogo nie pominięto.</source>
         <translation>No one was skipped.</translation>
     </message>
@@ -2526,8 +2539,8 @@ The columns of the task list.</extracomment>
         <translation>PESEL</translation>
     </message>
     <message>
-        <source>Czego brakuje</source>
-        <translation>What is missing</translation>
+        <source>Dlaczego pominięto</source>
+        <translation>Why left out</translation>
     </message>
     <message>
         <source>Zamknij</source>
@@ -3256,7 +3269,7 @@ The columns of the task list.</extracomment>
     <name>Errors</name>
     <message>
         <source>Nie ma programu o numerze {id}.</source>
-        <extracomment>The settings that describe the area (see the module&apos;s docstring), with their defaults.
+        <extracomment>The settings that describe the area (see the module&apos;s docstring), with their defaults. Candidates and the reserve list: not in the data set because they have not joined, named so none is missed.
 ----------
 How each product of seed section XI is counted from the records (the indicators&apos; ``measure``).</extracomment>
         <translation>There is no programme with number {id}.</translation>

@@ -165,6 +165,8 @@ def test_sl2014_layout_with_incomplete_records_left_out_and_listed(db, efs_peopl
     assert left[efs_people["legacy"]].reasons == ("brak numeru PESEL i daty urodzenia (nie można podać wieku)",
                                                   "brak daty podpisania deklaracji uczestnictwa")
     assert left[efs_people["legacy"]].text().startswith(f"Stara Ewa (nr {efs_people['legacy']}): brak numeru")
+    # the candidate is not in the data set, and the report says so by name rather than dropping them silently
+    assert [(p.name, p.reasons[0].split(":")[0]) for p in report.not_joined] == [("Kandydat Kamil", "kandydat")]
     sheet = openpyxl.load_workbook(path).active
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
     assert rows[0] == list(efs_export.EFS_COLUMNS) and len(rows[0]) == 34 and len(rows) == 3
@@ -222,6 +224,8 @@ def test_cli_export_efs_lists_what_was_left_out(db, db_url, efs_people, tmp_path
     out = capsys.readouterr().out
     assert "Zapisano dane 2 uczestników (układ SL2014)" in out and "Pominięto 2 rekordów" in out
     assert f"Bez Jan (nr {efs_people['no_education']}): brak wykształcenia" in out
+    assert "Nie wyeksportowano 1 osób, które nie przystąpiły do programu:" in out
+    assert "Kandydat Kamil (nr " in out and "kandydat: nie przystąpił jeszcze do programu" in out
     assert path.read_bytes().startswith(b"PK")
 
 

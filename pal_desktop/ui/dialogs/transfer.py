@@ -510,14 +510,20 @@ class EfsReportDialog(QDialog):
             text += "\n\n" + self.tr("Pominięto {count} osób, którym brakuje danych wymaganych w zestawie EFS. "
                                      "Uzupełnij je (dwuklik otwiera stronę osoby) i wyeksportuj ponownie:").format(
                 count=format_count(len(report.left_out)))
-        else:
+        not_joined = report.not_joined
+        if not_joined:
+            text += "\n\n" + self.tr("Nie wyeksportowano {count} osób, które nie przystąpiły do programu "
+                                     "(kandydaci i lista rezerwowa); są na liście poniżej.").format(
+                count=format_count(len(not_joined)))
+        if not report.left_out and not not_joined:
             text += "\n\n" + self.tr("Nikogo nie pominięto.")
         summary.setText(text)
         self.summary_label = summary
         self.table = _table(self.tr("Osoby pominięte w eksporcie"), [
-            self.tr("Nazwisko i imię"), self.tr("PESEL"), self.tr("Czego brakuje")], self)
-        self.table.setRowCount(len(report.left_out))
-        for row, problem in enumerate(report.left_out):
+            self.tr("Nazwisko i imię"), self.tr("PESEL"), self.tr("Dlaczego pominięto")], self)
+        shown = list(report.left_out) + list(not_joined)
+        self.table.setRowCount(len(shown))
+        for row, problem in enumerate(shown):
             reasons = "; ".join(QCoreApplication.translate("Efs", r) for r in problem.reasons)
             for column, value in enumerate((problem.name, problem.pesel, reasons)):
                 item = QTableWidgetItem(value)
@@ -526,7 +532,7 @@ class EfsReportDialog(QDialog):
                 if column == 2:
                     item.setToolTip(reasons.replace("; ", "\n"))
                 self.table.setItem(row, column, item)
-        self.table.setVisible(bool(report.left_out))
+        self.table.setVisible(bool(shown))
         self.table.doubleClicked.connect(self._open)
         buttons = QDialogButtonBox(self)
         close = buttons.addButton(self.tr("Zamknij"), QDialogButtonBox.ButtonRole.RejectRole)
@@ -535,7 +541,7 @@ class EfsReportDialog(QDialog):
         layout.addWidget(summary)
         layout.addWidget(self.table, 1)
         layout.addWidget(buttons)
-        self.resize(900, 560 if report.left_out else 200)
+        self.resize(900, 560 if shown else 200)
 
     def _open(self, index) -> None:
         item = self.table.item(index.row(), 0)
