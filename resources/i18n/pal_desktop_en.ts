@@ -4646,6 +4646,45 @@ Part of a series of sessions</translation>
     </message>
 </context>
 <context>
+    <name>FillRowsDialog</name>
+    <message>
+        <source>Uzupełnij zaznaczone wiersze</source>
+        <translation>Fill in the selected rows</translation>
+    </message>
+    <message>
+        <source>Ta sama wartość zostanie wpisana w {count} zaznaczonych wierszach; wiersze zostaną sprawdzone ponownie.</source>
+        <translation>The same value will be entered in the {count} selected rows; the rows will be checked again.</translation>
+    </message>
+    <message>
+        <source>Pole do uzupełnienia</source>
+        <translation>Field to fill in</translation>
+    </message>
+    <message>
+        <source>Wartość dla zaznaczonych wierszy</source>
+        <translation>Value for the selected rows</translation>
+    </message>
+    <message>
+        <source>np. uzasadnienie adresu spoza obszaru albo data dd.mm.rrrr</source>
+        <translation>e.g. the reason for an address outside the area, or a date dd.mm.yyyy</translation>
+    </message>
+    <message>
+        <source>&amp;Pole:</source>
+        <translation>&amp;Field:</translation>
+    </message>
+    <message>
+        <source>&amp;Wartość:</source>
+        <translation>&amp;Value:</translation>
+    </message>
+    <message>
+        <source>&amp;Wpisz</source>
+        <translation>&amp;Enter</translation>
+    </message>
+    <message>
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
+    </message>
+</context>
+<context>
     <name>FirstAdministratorDialog</name>
     <message>
         <source>Pierwsze uruchomienie — konto administratora</source>
@@ -5240,20 +5279,16 @@ Part of a series of sessions</translation>
         <translation>Import preview</translation>
     </message>
     <message>
+        <source>Komórki z błędem są na czerwono: wpisz w nich poprawną wartość. „Uzupełnij zaznaczone…” wpisuje jedną wartość w wielu wierszach.</source>
+        <translation>Cells with an error are red: type the correct value in them. “Fill in selected…” enters one value in many rows.</translation>
+    </message>
+    <message>
         <source>Wiersz</source>
         <translation>Row</translation>
     </message>
     <message>
         <source>Co się stanie</source>
         <translation>What will happen</translation>
-    </message>
-    <message>
-        <source>Nazwisko i imię</source>
-        <translation>Surname and first name</translation>
-    </message>
-    <message>
-        <source>PESEL</source>
-        <translation>PESEL</translation>
     </message>
     <message>
         <source>Błędy</source>
@@ -5309,6 +5344,7 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>nowa osoba</source>
+        <extracomment>Summary columns before the file&apos;s own: Wiersz, Co się stanie, Błędy. A column of the sheet that fills several fields is at fault when any of them is.</extracomment>
         <translation>new person</translation>
     </message>
     <message>
@@ -5337,6 +5373,13 @@ Part of a series of sessions</translation>
     </message>
 </context>
 <context>
+    <name>ImportEdits</name>
+    <message>
+        <source>Ta komórka ma błąd: wpisz poprawną wartość (Enter zatwierdza).</source>
+        <translation>This cell has an error: type the correct value (Enter confirms).</translation>
+    </message>
+</context>
+<context>
     <name>ImportFixes</name>
     <message>
         <source>Dodaj &amp;ulice do obszaru…</source>
@@ -5355,12 +5398,24 @@ Part of a series of sessions</translation>
         <translation>Save the skipped rows to a sheet</translation>
     </message>
     <message>
+        <source>Uzupełnij &amp;zaznaczone…</source>
+        <translation>Fill in &amp;selected…</translation>
+    </message>
+    <message>
+        <source>Wpisz jedną wartość w zaznaczonych wierszach</source>
+        <translation>Enter one value in the selected rows</translation>
+    </message>
+    <message>
         <source>Ulice spoza listy obszaru: {names}</source>
         <translation>Streets not on the area list: {names}</translation>
     </message>
     <message>
         <source>Wszystkie ulice arkusza są na liście obszaru.</source>
         <translation>All the sheet&apos;s streets are on the area list.</translation>
+    </message>
+    <message>
+        <source>Jedna wartość (np. uzasadnienie adresu spoza obszaru) dla wszystkich zaznaczonych wierszy; zaznacz wiersze z Ctrl lub Shift.</source>
+        <translation>One value (e.g. the reason for an address outside the area) for all the selected rows; select rows with Ctrl or Shift.</translation>
     </message>
     <message>
         <source>Pominięte wiersze ({count}) trafią do arkusza z kolumną „Błędy”; po poprawieniu można je zaimportować ponownie.</source>

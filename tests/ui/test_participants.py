@@ -552,8 +552,10 @@ def test_import_shows_a_preview_and_writes_nothing_on_cancel(qtbot, tab, app_db,
     assert dialog.summary_label.text() == ("Nowe osoby: 1 · już w rejestrze: 0 · z błędami (zostaną pominięte): 1")
     table = dialog.preview_table
     rows = [[table.item(r, c).text() for c in range(table.columnCount())] for r in range(table.rowCount())]
-    assert rows[0][1:3] == ["nowa osoba", "Wiśniewska Halina"]
-    assert rows[1][1] == "pominięty — błędy" and "cyfrę kontrolną" in rows[1][4]
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers == ["Wiersz", "Co się stanie", "Błędy", "Nazwisko", "Imię", "PESEL", "E-mail"]
+    assert rows[0][1] == "nowa osoba" and rows[0][3:5] == ["Wiśniewska", "Halina"]
+    assert rows[1][1] == "pominięty — błędy" and "cyfrę kontrolną" in rows[1][2]
     assert dialog.import_button.isEnabled()
     click(qtbot, dialog.cancel_button)
     assert registry.count_participants(app_db, registry.ParticipantQuery()) == 3

@@ -1,5 +1,6 @@
-"""What the import preview offers for the rows it would skip: add the sheet's streets to the programme's area,
-and keep the skipped rows as a sheet to fix and import again.
+"""What the import preview offers for the rows it would skip: one value for many selected rows
+(``import_edits``), add the sheet's streets to the programme's area, and keep the skipped rows as a sheet to
+fix and import again.
 
 An office whose programme has a street list sees most of its sheet refused ("Ulica … nie należy do obszaru
 rewitalizacji") when the list is short; one click adds the streets the sheet names (after saying which), and
@@ -12,13 +13,13 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
 from pal_desktop.services.formatting import format_count
-from pal_desktop.ui.dialogs import questions
+from pal_desktop.ui.dialogs import import_edits, questions
 from pal_desktop.ui.operations import runner_for
 from pal_desktop.ui.widgets.buttons import action_button
 
 
 def build(dialog, parent: QWidget) -> QHBoxLayout:
-    """The two buttons under the preview (``dialog.add_streets_button``, ``dialog.save_rejected_button``)."""
+    """The buttons under the preview (``fill_rows_button``, ``add_streets_button``, ``save_rejected_button``)."""
     dialog.add_streets_button = action_button(
         parent, "addStreetsButton", QCoreApplication.translate("ImportFixes", "Dodaj &ulice do obszaru…"),
         QCoreApplication.translate("ImportFixes", "Dodaj ulice z arkusza do obszaru programu"),
@@ -27,7 +28,12 @@ def build(dialog, parent: QWidget) -> QHBoxLayout:
         parent, "saveRejectedButton", QCoreApplication.translate("ImportFixes", "Zapisz &pominięte wiersze…"),
         QCoreApplication.translate("ImportFixes", "Zapisz pominięte wiersze do arkusza"),
         lambda: save_rejected(dialog))
+    dialog.fill_rows_button = action_button(
+        parent, "fillRowsButton", QCoreApplication.translate("ImportFixes", "Uzupełnij &zaznaczone…"),
+        QCoreApplication.translate("ImportFixes", "Wpisz jedną wartość w zaznaczonych wierszach"),
+        lambda: import_edits.fill_selected(dialog))
     line = QHBoxLayout()
+    line.addWidget(dialog.fill_rows_button)
     line.addWidget(dialog.add_streets_button)
     line.addWidget(dialog.save_rejected_button)
     line.addStretch(1)
@@ -47,6 +53,10 @@ def update(dialog) -> None:
             names=", ".join(s.name for s in streets)) if streets
         else QCoreApplication.translate("ImportFixes", "Wszystkie ulice arkusza są na liście obszaru."))
     skipped = len(preview.error_rows) if preview is not None else 0
+    dialog.fill_rows_button.setEnabled(preview is not None and bool(preview.rows))
+    dialog.fill_rows_button.setToolTip(QCoreApplication.translate(
+        "ImportFixes", "Jedna wartość (np. uzasadnienie adresu spoza obszaru) dla wszystkich zaznaczonych wierszy; "
+                       "zaznacz wiersze z Ctrl lub Shift."))
     dialog.save_rejected_button.setEnabled(skipped > 0)
     dialog.save_rejected_button.setToolTip(
         QCoreApplication.translate("ImportFixes", "Pominięte wiersze ({count}) trafią do arkusza z kolumną "

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 from pal_desktop.errors import PalError
 from pal_desktop.progress import OperationCancelled
 from pal_desktop.services.formatting import format_count
-from pal_desktop.ui.dialogs import error_dialog, import_fixes
+from pal_desktop.ui.dialogs import error_dialog, import_edits, import_fixes
 from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.operations import runner_for
 from pal_desktop.worker_process import ProcessCall
@@ -139,6 +139,9 @@ class ImportDialog(QDialog):
         self.report = None
         self._generation = 0
         self._filling = False
+        self.filling_table = False
+        self.pending_edits: dict[int, dict[str, str]] = {}  # corrections typed, not yet in a preview
+        self.shown_rows = []
         self.reader = LatestQueryRunner(self, synchronous=is_in_memory(db))
         self.setObjectName("importDialog")
         self.setWindowTitle(self.tr("Import uczestników — {name}").format(name=self.path.name))
@@ -169,9 +172,13 @@ class ImportDialog(QDialog):
         self.only_errors_check.setObjectName("onlyErrors")
         self.only_errors_check.toggled.connect(self._show_preview_rows)
         self.preview_table = _table(self.tr("Podgląd importu"), [
-            self.tr("Wiersz"), self.tr("Co się stanie"), self.tr("Nazwisko i imię"), self.tr("PESEL"),
-            self.tr("Błędy")], preview_box)
+            self.tr("Wiersz"), self.tr("Co się stanie"), self.tr("Błędy")], preview_box)
         self.preview_table.setWordWrap(False)
+        self.preview_table.horizontalHeader().setStretchLastSection(False)
+        self.preview_table.setToolTip(self.tr("Komórki z błędem są na czerwono: wpisz w nich poprawną wartość. "
+                                              "„Uzupełnij zaznaczone…” wpisuje jedną wartość w wielu wierszach."))
+        import_edits.prepare(self.preview_table)
+        self.preview_table.itemChanged.connect(lambda item: import_edits.cell_edited(self, item))
         self.preview_table.currentCellChanged.connect(lambda row, *_: self._show_row_errors(row))
         self.row_errors_label = QLabel(preview_box)
         self.row_errors_label.setObjectName("rowErrors")
@@ -296,7 +303,11 @@ class ImportDialog(QDialog):
         generation = self._generation
         db, path, mapping, programme_id = self._db, self.path, self.mapping, self.programme_id
         copy = participant_import.ColumnMapping(dict(mapping.columns))
-        self.reader.submit("import", lambda: participant_import.preview_import(db, path, copy, programme_id),
+        edits = {n: dict(row) for n, row in (self.preview.edits if self.preview is not None else {}).items()}
+        for number, row in self.pending_edits.items():
+            edits.setdefault(number, {}).update(row)
+        self.reader.submit("import", lambda: participant_import.preview_import(db, path, copy, programme_id,
+                                                                              edits=edits),
                            lambda preview: self._preview_arrived(generation, preview),
                            lambda error: self._preview_failed(generation, error))
 
@@ -316,6 +327,21 @@ class ImportDialog(QDialog):
         self._update_buttons()
         import_fixes.update(self)
         self.sig_preview_shown.emit()
+
+    @property
+    def check_generation(self) -> int:
+        return self._generation
+
+    def begin_check(self) -> None:
+        """A new check of the rows starts; the answer of any earlier one is ignored."""
+        self._preview_timer.stop()
+        self._generation += 1
+
+    def preview_checked(self, generation: int, preview) -> None:
+        self._preview_arrived(generation, preview)
+
+    def preview_check_failed(self, generation: int, error: BaseException) -> None:
+        self._preview_failed(generation, error)
 
     def show_new_preview(self, preview) -> None:
         """A preview made by a fix (streets added): shown as if it had just been read."""
@@ -350,33 +376,25 @@ class ImportDialog(QDialog):
     def _show_preview_rows(self) -> None:
         if self.preview is None:
             return
-        labels = {"new": self.tr("nowa osoba"), "update": self.tr("aktualizacja danych"),
-                  "error": self.tr("pominięty — błędy")}
         rows = [r for r in self.preview.rows if r.action == "error" or not self.only_errors_check.isChecked()]
         table = self.preview_table
-        table.setUpdatesEnabled(False)
-        table.setRowCount(len(rows))
-        for index, result in enumerate(rows):
-            problems = "; ".join(error_dialog.error_text(p) for p in result.problems) if result.problems \
-                else "; ".join(result.errors)
-            values = (str(result.row_number), labels.get(result.action, result.action), result.name,
-                      result.data.pesel, problems)
-            for column, value in enumerate(values):
-                item = QTableWidgetItem(value)
-                if result.action == "error":
-                    item.setForeground(QBrush(RED))
-                if column == 4 and value:
-                    item.setToolTip(value.replace("; ", "\n"))
-                table.setItem(index, column, item)
-        table.setUpdatesEnabled(True)
-        self._shown_rows = rows
+        previous = self.shown_rows[table.currentRow()].row_number \
+            if 0 <= table.currentRow() < len(self.shown_rows) else None
+        column = max(table.currentColumn(), 0)
+        import_edits.fill(self, rows)
+        self.shown_rows = rows
+        again = next((i for i, r in enumerate(rows) if r.row_number == previous), -1)
+        if again >= 0:  # after a correction the user stays where they typed
+            table.setCurrentCell(again, min(column, table.columnCount() - 1))
+            self._show_row_errors(again)
+            return
         first_error = next((i for i, r in enumerate(rows) if r.action == "error"), -1)
         if first_error >= 0:
             table.setCurrentCell(first_error, 0)
         self._show_row_errors(table.currentRow())
 
     def _show_row_errors(self, row: int) -> None:
-        rows = getattr(self, "_shown_rows", [])
+        rows = self.shown_rows
         result = rows[row] if 0 <= row < len(rows) else None
         if result is None or result.action != "error":
             self.row_errors_label.setText(self.tr("Zaznacz wiersz z błędami, aby przeczytać je w całości."))
