@@ -414,3 +414,36 @@ def test_people_without_pesel_are_matched_by_their_document(db, tmp_path):
     report = importer.apply_import(db, importer.preview_import(db, path), update_existing=True)
     assert (report.created, report.updated) == (1, 1)
     assert participants.get_participant(db, olena).phone == "600 700 800"
+
+
+def test_corrections_typed_in_the_preview_are_checked_and_imported(db, tmp_path):
+    """edit_rows: a wrong PESEL typed over, a field the sheet has not given to two rows; the file is not read."""
+    programme = active_programme(db)
+    participants.add_area_street(db, programme.id, "ul. Zamkowa", "42-100", "Kłobuck")
+    sheet = tmp_path / "lista.csv"
+    sheet.write_text("Nazwisko;Imię;PESEL;Ulica;Nr domu\n"
+                     f"Nowak;Anna;{BAD_PESEL};Zamkowa;1\n"
+                     f"Kowal;Jan;{JAN};Daleka;2\n"
+                     f"Żak;Zofia;{ZOFIA};Daleka;3\n", encoding="utf-8-sig")
+    preview = importer.preview_import(db, sheet)
+    assert [r.action for r in preview.rows] == ["error", "error", "error"]
+    assert preview.row(3).error_fields == {"outside_area_reason"}
+    sheet.unlink()  # the corrections need no second read of the file
+
+    fixed = importer.edit_rows(db, preview, {2: {"pesel": ANNA}})
+    assert [r.action for r in fixed.rows] == ["new", "error", "error"]
+    assert fixed.row(2).data.pesel == ANNA and fixed.row(2).cells[2] == ANNA
+    reason = "mieszka w schronisku przy ul. Zamkowej"
+    fixed = importer.edit_rows(db, fixed, {3: {"outside_area_reason": reason}, 4: {"outside_area_reason": reason}})
+    assert [r.action for r in fixed.rows] == ["new", "new", "new"]
+    assert fixed.columns[-1].field == "outside_area_reason" and fixed.columns[-1].index is None
+    assert [r.cells[-1] for r in fixed.rows] == ["", reason, reason]
+    assert fixed.edits == {2: {"pesel": ANNA}, 3: {"outside_area_reason": reason}, 4: {"outside_area_reason": reason}}
+    emptied = importer.edit_rows(db, fixed, {4: {"outside_area_reason": ""}})  # "" empties the cell again
+    assert emptied.row(4).action == "error"
+
+    report = import_apply.apply_import(db, fixed)
+    assert report.created == 3
+    with db.reading() as session:
+        stored = dict(session.execute(select(Participant.last_name, Participant.outside_area_reason)).all())
+    assert stored == {"Nowak": "", "Kowal": reason, "Żak": reason}
