@@ -301,7 +301,8 @@ def _clear_members(session, member_ids: Iterable[int]) -> None:
     member_ids = list(member_ids)
     for start in range(0, len(member_ids), _BATCH):
         session.execute(update(HouseholdMember).where(HouseholdMember.id.in_(member_ids[start:start + _BATCH]))
-                        .values(first_name="", last_name=ANONYMOUS_NAME, relation="", **_stamp(HouseholdMember)))
+                        .values(first_name="", last_name=ANONYMOUS_NAME, relation="", pesel=None, search_text="",
+                                **_stamp(HouseholdMember)))
 
 
 def _clear_households(session, cleared: _Cleared) -> None:

@@ -296,6 +296,7 @@ def build_demo_rows(programme: dict, tasks: dict[int, dict], event_types: dict[s
                 "household_id": household_id, "participant_id": pid, "first_name": first, "last_name": last,
                 "birth_date": birth, "relation": "osoba kierująca rodziną" if member == 0 else
                 rng.choice(("małżonek", "dziecko", "rodzic", "rodzeństwo")), "is_head": member == 0,
+                "sex": (Sex.FEMALE if female else Sex.MALE).value, "search_text": _folded(f"{last} {first}"),
                 "covered_by_support": True, **stamp})
             made += 1
             if made % 5000 == 0:
@@ -303,11 +304,12 @@ def build_demo_rows(programme: dict, tasks: dict[int, dict], event_types: dict[s
         # Children who are covered by support but are not participants themselves.
         if rng.random() < 0.35:
             female = rng.random() < 0.5
+            first = rng.choice(female_first if female else male_first)
+            last = _female_surname(family_name) if female else family_name
             rows.add("household_member", {
-                "household_id": household_id, "participant_id": None,
-                "first_name": rng.choice(female_first if female else male_first),
-                "last_name": _female_surname(family_name) if female else family_name,
+                "household_id": household_id, "participant_id": None, "first_name": first, "last_name": last,
                 "birth_date": random_date(dt.date(2008, 1, 1), dt.date(2020, 12, 31)), "relation": "dziecko",
+                "sex": (Sex.FEMALE if female else Sex.MALE).value, "search_text": _folded(f"{last} {first}"),
                 "is_head": False, "covered_by_support": True, **stamp})
     report("uczestnicy", participants, participants)
 

@@ -1,15 +1,25 @@
-"""Households: families whose members are covered by support, participants or not."""
+"""Households: families whose members are covered by support, participants or not.
+
+A relative who is not a participant may have a PESEL: it gives their birth date and sex (counted in the
+reports), it is unique among the members, and the office finds them by it (``search_members``, logged as a
+view of personal data like any search that shows a PESEL).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import and_, func, select
 
 from pal_desktop.domain import validation as rules
+from pal_desktop.domain.enums import Sex
+from pal_desktop.domain.text import fold
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services.access_control import may_see_full_pesel
+from pal_desktop.services.access_log import VIEW, log_access
+from pal_desktop.services.formatting import mask_pesel
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import Household, HouseholdMember, Participant
 
@@ -23,6 +33,24 @@ class MemberView:
     participant_id: int | None
     is_head: bool
     covered_by_support: bool
+    pesel: str = ""  # masked unless the role may see it whole
+    sex: Sex | None = None
+
+
+@dataclass(frozen=True)
+class MemberFound:
+    """A household member found by name or PESEL, with the family it belongs to."""
+
+    member_id: int
+    household_id: int
+    household: str
+    name: str
+    pesel: str  # masked unless asked for and allowed
+    birth_date: dt.date | None
+    relation: str
+    participant_id: int | None
+    #: Whose page shows the family: the member's own, else the head's, else any participant's of the family.
+    page_participant_id: int | None
 
 
 @dataclass(frozen=True)
@@ -88,7 +116,8 @@ def _attach_participant(session, household: Household, participant_id: int, rela
                           "tamtego gospodarstwa."), field="participant", name=f"{person.first_name} {person.last_name}",
             household=existing.household.name)
     member = HouseholdMember(household=household, participant_id=participant_id, first_name=person.first_name,
-                             last_name=person.last_name, birth_date=person.birth_date, relation=relation.strip(),
+                             last_name=person.last_name, birth_date=person.birth_date, sex=person.sex,
+                             search_text=fold(f"{person.last_name} {person.first_name}"), relation=relation.strip(),
                              is_head=is_head, covered_by_support=True)
     session.add(member)
     return member
@@ -104,9 +133,37 @@ def add_participant_member(db: Database, household_id: int, participant_id: int,
         return member.id
 
 
+def _checked_pesel(session, pesel: str, birth_date: dt.date | None,
+                   sex: Sex | None) -> tuple[str | None, dt.date | None, Sex | None]:
+    """The PESEL (or None), and the birth date and sex it gives; a given date or sex must agree with it."""
+    if not (pesel or "").strip():
+        return None, birth_date, sex
+    number, birth, from_pesel = rules.check_pesel(pesel)
+    if birth_date and birth_date != birth:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Validation", "Data urodzenia {given} nie zgadza się z numerem PESEL ({from_pesel})."),
+            field="birth_date", given=birth_date.strftime("%d.%m.%Y"), from_pesel=birth.strftime("%d.%m.%Y"))
+    if sex and sex != from_pesel:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Validation", "Płeć nie zgadza się z numerem PESEL (według PESEL: {sex})."), field="sex",
+            sex=from_pesel.label)
+    participant = session.scalar(select(Participant.id).where(Participant.pesel == number))
+    if participant is not None:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Validation", "Osoba z numerem PESEL {pesel} jest w rejestrze uczestników: dodaj ją przyciskiem "
+                          "„Dodaj uczestnika do rodziny…”."), field="pesel", pesel=number, existing_id=participant)
+    other = session.scalar(select(HouseholdMember).where(HouseholdMember.pesel == number))
+    if other is not None:
+        raise ValidationError(QT_TRANSLATE_NOOP(
+            "Validation", "Osoba z numerem PESEL {pesel} jest już członkiem rodziny „{household}”."), field="pesel",
+            pesel=number, household=other.household.name)
+    return number, birth, from_pesel
+
+
 def add_family_member(db: Database, household_id: int, first_name: str, last_name: str, relation: str,
-                      birth_date: dt.date | None = None, covered_by_support: bool = True) -> int:
-    """A relative who is not a participant but is covered by support."""
+                      birth_date: dt.date | None = None, covered_by_support: bool = True, *, pesel: str = "",
+                      sex: Sex | None = None) -> int:
+    """A relative who is not a participant but is covered by support; a PESEL gives the birth date and sex."""
     first = rules.check_required(first_name, "first_name", QT_TRANSLATE_NOOP("Fields", "Imię"))
     last = rules.check_required(last_name, "last_name", QT_TRANSLATE_NOOP("Fields", "Nazwisko"))
     if birth_date and birth_date > dt.date.today():
@@ -115,8 +172,10 @@ def add_family_member(db: Database, household_id: int, first_name: str, last_nam
     with db.session() as session:
         if session.get(Household, household_id) is None:
             raise _not_found(household_id)
+        number, birth_date, sex = _checked_pesel(session, pesel, birth_date, sex)
         member = HouseholdMember(household_id=household_id, first_name=first, last_name=last,
-                                 relation=relation.strip(), birth_date=birth_date,
+                                 relation=relation.strip(), birth_date=birth_date, pesel=number, sex=sex,
+                                 search_text=fold(f"{last} {first}"),
                                  covered_by_support=covered_by_support)
         session.add(member)
         session.flush()
@@ -137,7 +196,7 @@ def household_of(db: Database, participant_id: int) -> HouseholdView | None:
     return get_household(db, household_id) if household_id is not None else None
 
 
-def get_household(db: Database, household_id: int) -> HouseholdView:
+def get_household(db: Database, household_id: int, *, show_full_pesel: bool = False) -> HouseholdView:
     with db.reading() as session:
         household = session.get(Household, household_id)
         if household is None:
@@ -148,9 +207,21 @@ def get_household(db: Database, household_id: int) -> HouseholdView:
                            if part)
         if household.city:
             address = ", ".join(p for p in (address, f"{household.postal_code} {household.city}".strip()) if p)
+        pesel_of = {p.id: p.pesel for p in session.scalars(select(Participant).where(
+            Participant.id.in_([m.participant_id for m in members if m.participant_id])))}
+        full = may_see_full_pesel(show_full_pesel)
         return HouseholdView(household.id, household.name, address, [
             MemberView(m.id, f"{m.first_name} {m.last_name}".strip(), m.relation, m.birth_date, m.participant_id,
-                       m.is_head, m.covered_by_support) for m in members])
+                       m.is_head, m.covered_by_support, _shown_pesel(pesel_of.get(m.participant_id) or m.pesel, full),
+                       m.sex) for m in members])
+
+
+def _escape_like(text: str) -> str:
+    return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+
+
+def _shown_pesel(pesel: str | None, full: bool) -> str:
+    return (pesel or "") if full else mask_pesel(pesel)
 
 
 def search_households(db: Database, text: str, limit: int = 50) -> list[tuple[int, str, str, int]]:
@@ -165,3 +236,39 @@ def search_households(db: Database, text: str, limit: int = 50) -> list[tuple[in
             .where((Household.name.ilike(pattern)) | (Household.street_name.ilike(pattern)))
             .order_by(Household.name, Household.id).limit(limit)).all()
     return [(r.id, r.name, f"{r.street_name} {r.house_number}".strip(), r.members or 0) for r in rows]
+
+
+def search_members(db: Database, text: str, limit: int = 50, *, show_full_pesel: bool = False) -> list[MemberFound]:
+    """Household members (participants or not) whose name or PESEL contains ``text``, with their family.
+
+    Each search that finds someone is logged as a view of personal data, naming the participants shown."""
+    text = " ".join((text or "").split())
+    if len(text) < 2:
+        return []
+    words = fold(text).split()
+    digits = text.replace(" ", "")
+    with db.reading() as session:
+        condition = and_(*(HouseholdMember.search_text.like(f"%{_escape_like(w)}%", escape="\\") for w in words))
+        if digits.isdigit():
+            condition = HouseholdMember.pesel.startswith(digits) | HouseholdMember.participant_id.in_(
+                select(Participant.id).where(Participant.pesel.startswith(digits)))
+        members = session.scalars(select(HouseholdMember).where(condition).order_by(
+            HouseholdMember.last_name, HouseholdMember.first_name, HouseholdMember.id).limit(limit)).all()
+        households = {m.household_id for m in members}
+        family = session.execute(select(HouseholdMember.household_id, HouseholdMember.participant_id,
+                                        HouseholdMember.is_head).where(
+            HouseholdMember.household_id.in_(households), HouseholdMember.participant_id.is_not(None))).all()
+        page_of: dict[int, int] = {}
+        for household_id, participant_id, is_head in sorted(family, key=lambda r: (not r.is_head, r.participant_id)):
+            page_of.setdefault(household_id, participant_id)
+        pesel_of = {p.id: p.pesel for p in session.scalars(select(Participant).where(
+            Participant.id.in_([m.participant_id for m in members if m.participant_id])))}
+        full = may_see_full_pesel(show_full_pesel)
+        found = [MemberFound(m.id, m.household_id, m.household.name, f"{m.last_name} {m.first_name}".strip(),
+                             _shown_pesel(pesel_of.get(m.participant_id) or m.pesel, full), m.birth_date, m.relation,
+                             m.participant_id, m.participant_id or page_of.get(m.household_id))
+                 for m in members]
+    if found:
+        log_access(db, VIEW, "household_member_search", [f.participant_id for f in found if f.participant_id],
+                   count=len(found), full_pesel=full)
+    return found

@@ -89,7 +89,8 @@ def apply_import(db: Database, preview: ImportPreview, *, update_existing: bool 
         ids = [r.existing_id for r in update_rows if r.existing_id is not None]
         for chunk in chunks(ids):
             people.update((p.id, p) for p in session.scalars(
-                select(Participant).where(Participant.id.in_(chunk)).options(selectinload(Participant.reasons))))
+                select(Participant).where(Participant.id.in_(chunk)).options(
+                    selectinload(Participant.reasons), selectinload(Participant.membership))))
         total = len(update_rows) + len(new_rows)
         ask(progress, 0, total)
         for done, row in enumerate(update_rows, start=1):

@@ -89,3 +89,46 @@ def test_missing_documents_are_listed_across_the_registry(db):
     assert complete not in [r.participant_id for r in rows]
     assert rows[0].missing == ("oświadczenie o przetwarzaniu danych osobowych", "zgoda na wykorzystanie wizerunku",
                                "indywidualny plan działania")
+
+
+def test_a_relative_with_a_pesel_takes_birth_date_and_sex_from_it_and_is_found(db):
+    from pal_desktop.domain.enums import Sex
+    from pal_desktop.services.audit import AuditFilter, list_entries
+
+    mother = register(db, "Joanna", "Wójcik", dt.date(1988, 4, 4))
+    family = households.household_from_participant(db, mother)
+    son = pesel_for(dt.date(2016, 9, 1), 5, False)
+    households.add_family_member(db, family, "Staś", "Wójcik", "syn", pesel=son)
+    with pytest.raises(ValidationError, match="nie zgadza się z numerem PESEL") as wrong:
+        households.add_family_member(db, family, "Zosia", "Wójcik", "córka", dt.date(2015, 1, 1),
+                                     pesel=pesel_for(dt.date(2014, 2, 2), 6, True))
+    assert wrong.value.field == "birth_date"
+    with pytest.raises(ValidationError, match="Płeć nie zgadza się") as wrong:
+        households.add_family_member(db, family, "Zosia", "Wójcik", "córka", sex=Sex.MALE,
+                                     pesel=pesel_for(dt.date(2014, 2, 2), 6, True))
+    assert wrong.value.field == "sex"
+    with pytest.raises(ValidationError, match="cyfrę kontrolną"):
+        households.add_family_member(db, family, "Zosia", "Wójcik", "córka", pesel=son[:-1] + str((int(son[-1]) + 1) % 10))
+    with pytest.raises(ValidationError, match="jest już członkiem rodziny „Rodzina Wójcik”"):
+        households.add_family_member(db, family, "Stanisław", "Wójcik", "syn", pesel=son)
+    with pytest.raises(ValidationError, match="jest w rejestrze uczestników"):
+        households.add_family_member(db, family, "Joanna", "Wójcik", "matka", pesel=pesel_for(dt.date(1988, 4, 4), 11, True))
+
+    members = {m.name: m for m in households.get_household(db, family).members}
+    assert (members["Staś Wójcik"].birth_date, members["Staś Wójcik"].sex) == (dt.date(2016, 9, 1), Sex.MALE)
+    assert members["Staś Wójcik"].pesel == son[:6] + "•••••"  # masked on screen
+    assert members["Joanna Wójcik"].sex == Sex.FEMALE and members["Joanna Wójcik"].pesel.endswith("•••••")
+
+    found = households.search_members(db, "stas wojcik")  # typed without Polish letters
+    assert [(f.name, f.household, f.participant_id, f.page_participant_id) for f in found] == [
+        ("Wójcik Staś", "Rodzina Wójcik", None, mother)]
+    assert [f.name for f in households.search_members(db, son[:8])] == ["Wójcik Staś"]
+    assert [f.name for f in households.search_members(db, "wójcik")] == ["Wójcik Joanna", "Wójcik Staś"]
+    assert households.search_members(db, "x") == []  # one letter finds nobody and logs nothing
+    logged = list_entries(db, AuditFilter(action="view"))
+    assert [e.what for e in logged].count("household_member_search") == 3
+
+    detail = participants.get_participant(db, mother)  # a renamed participant is found by the new name
+    participants.update_participant(db, mother, participants.as_input(detail).__class__(
+        **{**participants.as_input(detail).__dict__, "last_name": "Nowak-Wójcik"}), expected_version=detail.version)
+    assert [f.name for f in households.search_members(db, "nowak")] == ["Nowak-Wójcik Joanna"]

@@ -180,6 +180,11 @@ class HouseholdMember(Audited, Base):
     first_name: Mapped[str] = mapped_column(String(100), default="")
     last_name: Mapped[str] = mapped_column(String(150), default="")
     birth_date: Mapped[dt.date | None] = mapped_column(Date)
+    #: A relative who is not a participant: birth date and sex follow from it, as for participants.
+    pesel: Mapped[str | None] = mapped_column(String(11), unique=True, index=True)
+    sex: Mapped[Sex | None] = mapped_column(enum_column(Sex, "sex"))
+    #: The folded "last first" name (domain.text.fold): found with or without Polish letters on any database.
+    search_text: Mapped[str] = mapped_column(String(300), default="", server_default="")
     relation: Mapped[str] = mapped_column(String(80), default="")
     is_head: Mapped[bool] = flag("is_head")
     covered_by_support: Mapped[bool] = flag("covered_by_support", default=True)

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pal_desktop.domain.enums import SUPPORT_FORMS, SupportStatus
+from pal_desktop.domain.enums import SUPPORT_FORMS, Sex, SupportStatus
 from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.ui.dialogs import error_dialog, questions
 from pal_desktop.ui.dialogs.participant_fields import enum_combo, set_combo_value
@@ -221,7 +221,10 @@ class SupportDialog(SmallForm):
 
 
 class FamilyMemberDialog(SmallForm):
-    """A relative who is not a participant, covered by support with the family."""
+    """A relative who is not a participant, covered by support with the family.
+
+    A PESEL is optional; once it is a valid number, the birth date and sex come from it (as in the participant
+    form) and cannot be typed differently."""
 
     def __init__(self, db, household_id: int, parent: QWidget | None = None) -> None:
         super().__init__(self.tr("Członek rodziny"), parent)
@@ -229,19 +232,43 @@ class FamilyMemberDialog(SmallForm):
         self.saved_id: int | None = None
         self.add_field("first_name", self.tr("&Imię:"), QLineEdit(self))
         self.add_field("last_name", self.tr("&Nazwisko:"), QLineEdit(self))
+        pesel = QLineEdit(self)
+        pesel.setMaxLength(11)
+        pesel.setPlaceholderText(self.tr("nieobowiązkowy; poda datę urodzenia i płeć"))
+        pesel.textChanged.connect(self._pesel_changed)
+        self.add_field("pesel", self.tr("&PESEL:"), pesel)
         relation = QComboBox(self)
         relation.setEditable(True)
         relation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
         relation.addItems([QCoreApplication.translate("Relations", r) for r in RELATIONS])
         relation.setCurrentText("")
         relation.lineEdit().setPlaceholderText(self.tr("np. syn, córka, małżonek"))
-        self.add_field("relation", self.tr("&Pokrewieństwo:"), relation)
+        self.add_field("relation", self.tr("P&okrewieństwo:"), relation)
         self.add_field("birth_date", self.tr("Data &urodzenia:"), DateField(self))
+        self.add_field("sex", self.tr("P&łeć:"), enum_combo(ValueCombo(self), Sex, self.tr("— nie podano —")))
         covered = QCheckBox(self.tr("objęty wsparciem w programie"), self)
         covered.setChecked(True)
         self.add_field("covered_by_support", self.tr("&Wsparcie:"), covered, name=self.tr("Objęty wsparciem"))
         self.remember_initial()
         self.resize(460, self.sizeHint().height())
+
+    def pesel_details(self):
+        """(number, birth date, sex) when the PESEL field holds a valid number, else None."""
+        from pal_desktop.domain import validation as rules
+
+        try:
+            return rules.check_pesel(self.fields["pesel"].text())
+        except ValidationError:
+            return None
+
+    def _pesel_changed(self) -> None:
+        details = self.pesel_details()
+        birth: DateField = self.fields["birth_date"]
+        birth.set_read_only(details is not None)
+        self.fields["sex"].setEnabled(details is None)
+        if details is not None:
+            birth.set_date(details[1])
+            set_combo_value(self.fields["sex"], details[2])
 
     def submit(self) -> None:
         from pal_desktop.services import households
@@ -249,7 +276,8 @@ class FamilyMemberDialog(SmallForm):
         self.saved_id = households.add_family_member(
             self._db, self.household_id, self.fields["first_name"].text(), self.fields["last_name"].text(),
             self.fields["relation"].currentText(), self.fields["birth_date"].date(),
-            self.fields["covered_by_support"].isChecked())
+            self.fields["covered_by_support"].isChecked(), pesel=self.fields["pesel"].text(),
+            sex=self.fields["sex"].currentData())
 
 
 class ParticipantMemberDialog(SmallForm):

@@ -121,6 +121,10 @@ class ParticipantsTab(ListTab):
         self.missing_button = button(self.tr("&Brakujące dokumenty…"), "missingDocumentsButton",
                                      self.tr("Kto z kandydatów i uczestników nie podpisał jeszcze wszystkich "
                                              "dokumentów"), self.show_missing_documents)
+        self.family_search_button = button(self.tr("Ro&dziny…"), "familySearchButton",
+                                           self.tr("Szukaj członka rodziny, także takiego, który nie jest "
+                                                   "uczestnikiem, po nazwisku lub numerze PESEL"),
+                                           self.show_family_search)
         row.addStretch(1)
         self.import_button = button(self.tr("&Importuj…"), "importButton",
                                     self.tr("Dodaj uczestników z arkusza XLSX lub pliku CSV"), self.import_file)
@@ -517,6 +521,18 @@ class ParticipantsTab(ListTab):
         dialog.sig_open_participant.connect(lambda pid, d=dialog: self.open_participant(pid, d))
         dialog.destroyed.connect(lambda *_args: setattr(self, "missing_dialog", None))
         self.missing_dialog = dialog
+        dialog.open()
+
+    def show_family_search(self) -> None:
+        if self._db is None:
+            return
+        from pal_desktop.ui.dialogs.family_search import FamilySearchDialog
+
+        dialog = FamilySearchDialog(self._db, self.window(), show_full_pesel=self.show_full_pesel())
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.sig_open_participant.connect(lambda pid, d=dialog: self.open_participant(pid, d))
+        dialog.destroyed.connect(lambda *_args: setattr(self, "family_dialog", None))
+        self.family_dialog = dialog
         dialog.open()
 
     def import_file(self) -> None:
