@@ -3293,6 +3293,7 @@ How each product of seed section XI is counted from the records (the indicators&
     </message>
     <message>
         <source>Nie ma gospodarstwa domowego o numerze {id}.</source>
+        <extracomment>Whose page shows the family: the member&apos;s own, else the head&apos;s, else any participant&apos;s of the family.</extracomment>
         <translation>There is no household with number {id}.</translation>
     </message>
     <message>
@@ -4254,16 +4255,32 @@ Part of a series of sessions</translation>
         <translation>Sur&amp;name:</translation>
     </message>
     <message>
+        <source>nieobowiązkowy; poda datę urodzenia i płeć</source>
+        <translation>optional; gives the date of birth and sex</translation>
+    </message>
+    <message>
+        <source>&amp;PESEL:</source>
+        <translation>&amp;PESEL:</translation>
+    </message>
+    <message>
         <source>np. syn, córka, małżonek</source>
         <translation>e.g. son, daughter, spouse</translation>
     </message>
     <message>
-        <source>&amp;Pokrewieństwo:</source>
-        <translation>&amp;Relationship:</translation>
+        <source>P&amp;okrewieństwo:</source>
+        <translation>Rel&amp;ationship:</translation>
     </message>
     <message>
         <source>Data &amp;urodzenia:</source>
         <translation>Date of &amp;birth:</translation>
+    </message>
+    <message>
+        <source>P&amp;łeć:</source>
+        <translation>Se&amp;x:</translation>
+    </message>
+    <message>
+        <source>— nie podano —</source>
+        <translation>— not given —</translation>
     </message>
     <message>
         <source>objęty wsparciem w programie</source>
@@ -4276,6 +4293,93 @@ Part of a series of sessions</translation>
     <message>
         <source>Objęty wsparciem</source>
         <translation>Receives support</translation>
+    </message>
+</context>
+<context>
+    <name>FamilySearchDialog</name>
+    <message>
+        <source>Szukaj w rodzinach</source>
+        <translation>Search families</translation>
+    </message>
+    <message>
+        <source>Szukaj członka rodziny</source>
+        <translation>Search for a family member</translation>
+    </message>
+    <message>
+        <source>nazwisko i imię albo PESEL (co najmniej 2 znaki)</source>
+        <translation>surname and first name, or PESEL (at least 2 characters)</translation>
+    </message>
+    <message>
+        <source>&amp;Szukaj:</source>
+        <translation>&amp;Search:</translation>
+    </message>
+    <message>
+        <source>Znalezieni członkowie rodzin</source>
+        <translation>Family members found</translation>
+    </message>
+    <message>
+        <source>Nazwisko i imię</source>
+        <translation>Surname and first name</translation>
+    </message>
+    <message>
+        <source>PESEL</source>
+        <translation>PESEL</translation>
+    </message>
+    <message>
+        <source>Data urodzenia</source>
+        <translation>Date of birth</translation>
+    </message>
+    <message>
+        <source>Pokrewieństwo</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Rodzina</source>
+        <translation>Family</translation>
+    </message>
+    <message>
+        <source>Uczestnik</source>
+        <translation>Participant</translation>
+    </message>
+    <message>
+        <source>Wpisz nazwisko i imię albo PESEL.</source>
+        <translation>Type a surname and first name, or a PESEL.</translation>
+    </message>
+    <message>
+        <source>Wynik wyszukiwania</source>
+        <translation>Search result</translation>
+    </message>
+    <message>
+        <source>&amp;Otwórz stronę rodziny</source>
+        <translation>&amp;Open the family&apos;s page</translation>
+    </message>
+    <message>
+        <source>Otwórz stronę uczestnika z tą rodziną</source>
+        <translation>Open the page of the participant with this family</translation>
+    </message>
+    <message>
+        <source>Zamknij</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>tak</source>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nie</source>
+        <translation>no</translation>
+    </message>
+    <message>
+        <source>Znaleziono: {count}. Enter otwiera stronę z tą rodziną.</source>
+        <translation>Found: {count}. Enter opens the page with this family.</translation>
+    </message>
+    <message>
+        <source>Nikogo nie znaleziono w rodzinach.</source>
+        <translation>No one found in the families.</translation>
+    </message>
+    <message>
+        <source>W rodzinie „{family}” nie ma uczestnika, więc nie ma jej strony.</source>
+        <translation>The “{family}” family has no participant, so it has no page.</translation>
     </message>
 </context>
 <context>
@@ -4845,6 +4949,14 @@ Part of a series of sessions</translation>
         <translation>User manual</translation>
     </message>
     <message>
+        <source>Spis treści podręcznika</source>
+        <translation>The guide&apos;s table of contents</translation>
+    </message>
+    <message>
+        <source>Spis treści: Enter albo kliknięcie otwiera rozdział</source>
+        <translation>Table of contents: Enter or a click opens the chapter</translation>
+    </message>
+    <message>
         <source>Nie znaleziono podręcznika ({path}).</source>
         <translation>User manual not found ({path}).</translation>
     </message>
@@ -4955,6 +5067,14 @@ Part of a series of sessions</translation>
     <message>
         <source>szukanie na bieżącej liście</source>
         <translation>search the current list</translation>
+    </message>
+    <message>
+        <source>zmiana danych osoby na jej stronie</source>
+        <translation>editing the person&apos;s data on their page</translation>
+    </message>
+    <message>
+        <source>zablokowanie programu na czas odejścia od komputera</source>
+        <translation>locking the program while you are away from the computer</translation>
     </message>
     <message>
         <source>ustawienia organizacji i lokalizacja bazy danych</source>
@@ -7919,6 +8039,14 @@ identifier:</translation>
         <translation>Which candidates and participants have not yet signed all documents</translation>
     </message>
     <message>
+        <source>Ro&amp;dziny…</source>
+        <translation>Fa&amp;milies…</translation>
+    </message>
+    <message>
+        <source>Szukaj członka rodziny, także takiego, który nie jest uczestnikiem, po nazwisku lub numerze PESEL</source>
+        <translation>Search for a family member, also one who is not a participant, by surname or PESEL</translation>
+    </message>
+    <message>
         <source>&amp;Importuj…</source>
         <translation>&amp;Import…</translation>
     </message>
@@ -10571,6 +10699,14 @@ officer (DPO):</translation>
     <message>
         <source>{name} należy już do gospodarstwa domowego „{household}”. Najpierw usuń tę osobę z tamtego gospodarstwa.</source>
         <translation>{name} already belongs to the household “{household}”. First remove this person from that household.</translation>
+    </message>
+    <message>
+        <source>Osoba z numerem PESEL {pesel} jest w rejestrze uczestników: dodaj ją przyciskiem „Dodaj uczestnika do rodziny…”.</source>
+        <translation>The person with PESEL {pesel} is in the participant registry: add them with “Add a participant to the family…”.</translation>
+    </message>
+    <message>
+        <source>Osoba z numerem PESEL {pesel} jest już członkiem rodziny „{household}”.</source>
+        <translation>The person with PESEL {pesel} is already a member of the “{household}” family.</translation>
     </message>
     <message>
         <source>Data urodzenia nie może być z przyszłości.</source>

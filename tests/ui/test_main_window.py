@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont
+from PySide6.QtGui import QAction, QFont
 
 from pal_desktop.ui.main_window import MainWindow
 
@@ -233,7 +233,24 @@ def test_help_dialog_opens(qtbot, window):
     assert any("Skróty klawiszowe" in text for text in texts)
     # F1 opens the user guide, pictures included.
     assert "Rejestracja uczestnika" in dialog.guide.toPlainText()
-    assert dialog.guide.document().resource(2, "img/uczestnicy.png") is not None  # 2 = ImageResource
+    contents = [dialog.contents.item(r).text().strip() for r in range(dialog.contents.count())]
+    assert contents[:2] == ["1. Pierwsze uruchomienie", "2. Codzienna praca"] and "6. Skróty klawiszowe" in contents
+    # The pictures fit the guide's width, framed, however narrow the window (never wider than the view).
+    widths = dialog.guide.picture_widths()
+    assert len(widths) == 5 and all(0 < w <= dialog.guide.viewport().width() for w in widths)
+    dialog.resize(700, 600)
+    qtbot.waitUntil(lambda: max(dialog.guide.picture_widths()) <= dialog.guide.viewport().width())
+    # The table of contents opens a chapter, as F1 does.
+    row = contents.index("6. Skróty klawiszowe")
+    dialog.contents.setCurrentRow(row)
+    dialog.contents.itemActivated.emit(dialog.contents.item(row))
+    assert dialog.chapter == "6. Skróty klawiszowe"
+    # Every shortcut of the window is in the guide.
+    guide_text = dialog.guide.toPlainText()
+    shortcuts = {a.shortcut().toString() for a in window.findChildren(QAction) if not a.shortcut().isEmpty()}
+    assert {"Ctrl+S", "Ctrl+P", "Ctrl+N", "Ctrl+L", "F1"} <= shortcuts
+    tab_keys = {f"Ctrl+{n}" for n in range(1, 7)}  # one line: "Ctrl+1 … Ctrl+6"
+    assert sorted(key for key in shortcuts - tab_keys if key not in guide_text) == []
     dialog.reject()
 
 

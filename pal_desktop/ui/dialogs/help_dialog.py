@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QUrl
-from PySide6.QtGui import QTextCursor, QTextDocument
+from PySide6.QtCore import QCoreApplication, Qt
+from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QListWidget,
+    QListWidgetItem,
     QMessageBox,
+    QSplitter,
     QTabWidget,
     QTextBrowser,
     QVBoxLayout,
@@ -15,6 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from pal_desktop import __version__, paths
+from pal_desktop.ui.widgets.guide_browser import GuideBrowser
 
 #: The guide's heading each tab's F1 opens at (the text after the number, as in docs/podrecznik.md).
 CHAPTERS = {
@@ -32,22 +36,38 @@ class HelpDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Pomoc — PAL Desktop"))
         self.setAccessibleName(self.tr("Pomoc"))
-        self.resize(860, 680)
+        self.resize(1000, 700)
         self.tabs = QTabWidget(self)
         self.tabs.setAccessibleName(self.tr("Pomoc"))
-        self.guide = QTextBrowser(self)
+        self.guide = GuideBrowser(self)
         self.guide.setAccessibleName(self.tr("Podręcznik użytkownika"))
-        self.guide.setOpenExternalLinks(False)
+        self.contents = QListWidget(self)
+        self.contents.setObjectName("guideContents")
+        self.contents.setAccessibleName(self.tr("Spis treści podręcznika"))
+        self.contents.setToolTip(self.tr("Spis treści: Enter albo kliknięcie otwiera rozdział"))
+        self.contents.setWordWrap(True)
+        self.contents.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         guide = paths.user_guide()
         if guide.is_file():
-            self.guide.setSource(QUrl.fromLocalFile(str(guide)), QTextDocument.ResourceType.MarkdownResource)
+            self.guide.load(guide)
+            for heading in self.guide.headings():
+                item = QListWidgetItem(("    " if heading.level > 2 else "") + heading.text, self.contents)
+                item.setData(Qt.ItemDataRole.UserRole, heading.text)
         else:
             self.guide.setPlainText(self.tr("Nie znaleziono podręcznika ({path}).").format(path=str(guide)))
+        self.contents.itemActivated.connect(lambda item: self.open_chapter(item.data(Qt.ItemDataRole.UserRole)))
+        self.contents.itemClicked.connect(lambda item: self.open_chapter(item.data(Qt.ItemDataRole.UserRole)))
+        guide_page = QSplitter(Qt.Orientation.Horizontal, self)
+        guide_page.setChildrenCollapsible(False)
+        guide_page.addWidget(self.contents)
+        guide_page.addWidget(self.guide)
+        guide_page.setStretchFactor(1, 1)
+        guide_page.setSizes([240, 760])
         browser = QTextBrowser(self)
         browser.setAccessibleName(self.tr("Treść pomocy"))
         browser.setOpenExternalLinks(False)
         browser.setHtml(self.help_html())
-        self.tabs.addTab(self.guide, self.tr("&Podręcznik"))
+        self.tabs.addTab(guide_page, self.tr("&Podręcznik"))
         self.tabs.addTab(browser, self.tr("&Skróty i zakładki"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, Qt.Orientation.Horizontal, self)
         close = buttons.button(QDialogButtonBox.StandardButton.Close)
@@ -68,15 +88,21 @@ class HelpDialog(QDialog):
         block = document.begin()
         while block.isValid():
             if block.blockFormat().headingLevel() and heading in block.text():
-                cursor = QTextCursor(block)
-                self.guide.setTextCursor(cursor)
-                bar = self.guide.verticalScrollBar()
-                bar.setValue(bar.maximum())  # then back up, so the heading ends at the top, not the bottom
-                self.guide.ensureCursorVisible()
+                self._select_in_contents(block.text().strip())
+                self.guide.setTextCursor(QTextCursor(block))
+                self.guide.scroll_to(block.position())
                 self.chapter = block.text()
                 return True
             block = block.next()
         return False
+
+    def _select_in_contents(self, heading: str) -> None:
+        for row in range(self.contents.count()):
+            if self.contents.item(row).data(Qt.ItemDataRole.UserRole) == heading:
+                self.contents.blockSignals(True)
+                self.contents.setCurrentRow(row)
+                self.contents.blockSignals(False)
+                return
 
     def help_html(self) -> str:
         rows = (
@@ -98,6 +124,8 @@ class HelpDialog(QDialog):
             ("Ctrl+Shift+O", self.tr("wczytanie skanów podpisanych list obecności (Wydarzenia)")),
             ("Ctrl+Z, Ctrl+Y", self.tr("cofnięcie i ponowienie zmiany harmonogramu")),
             ("Ctrl+F", self.tr("szukanie na bieżącej liście")),
+            ("Ctrl+E", self.tr("zmiana danych osoby na jej stronie")),
+            ("Ctrl+L", self.tr("zablokowanie programu na czas odejścia od komputera")),
             ("Ctrl+,", self.tr("ustawienia organizacji i lokalizacja bazy danych")),
             ("F1", self.tr("ta pomoc, otwarta na rozdziale bieżącej zakładki")),
             ("Ctrl+Q", self.tr("zakończenie pracy")),
