@@ -260,9 +260,9 @@ class VolunteersTab(RowsTab):
 
     # ---- Loading
     def fetch_rows(self, db, programme_id: int | None) -> list[tuple]:
-        from pal_desktop.services import volunteers
+        from pal_desktop.services import volunteer_alerts
 
-        rows, self._alerts = volunteers.volunteer_list(db)
+        rows, self._alerts = volunteer_alerts.volunteer_list(db)
         return rows
 
     def load(self, db, programme_id: int | None) -> None:
@@ -347,7 +347,8 @@ class VolunteersTab(RowsTab):
             self.value_label.clear()
             self.details_tabs.setEnabled(False)
             return
-        from pal_desktop.services import volunteers
+        from pal_desktop.domain import volunteering
+        from pal_desktop.services import volunteer_agreements, volunteer_hours, volunteers
 
         person = volunteers.get_volunteer(self._db, volunteer_id)
         self.name_label.setText(person.name)
@@ -355,35 +356,35 @@ class VolunteersTab(RowsTab):
         self.details_label.setText(self._details_html(person))
         self.agreements.set_rows([
             (a.id, a.number, f"{_date(a.start_date)} – {_date(a.end_date)}",
-             self._state_text(a), volunteers.hours_text(a.hours), a.scope)
-            for a in volunteers.agreements_of(self._db, volunteer_id)])
+             self._state_text(a), volunteering.hours_text(a.hours), a.scope)
+            for a in volunteer_agreements.agreements_of(self._db, volunteer_id)])
         if self.agreements.current_id() is None and self.agreements.model.rowCount():
             self.agreements.select(self.agreements.model.rows()[-1][0])  # the newest, for "Drukuj"
-        rows = volunteers.hours_of(self._db, volunteer_id)
+        rows = volunteer_hours.hours_of(self._db, volunteer_id)
         self.hours.set_rows([
-            (r.id, _date(r.work_date), volunteers.hours_text(r.hours), r.event_title or r.task_name,
+            (r.id, _date(r.work_date), volunteering.hours_text(r.hours), r.event_title or r.task_name,
              (self.tr("POZA POROZUMIENIEM — ") if r.outside_agreement else "") + r.activity,
              r.activity or r.task_name)
             for r in reversed(rows)])
-        totals = volunteers.totals(rows, volunteers.hour_rate(self._db))
+        totals = volunteer_hours.totals(rows, volunteer_hours.hour_rate(self._db))
         value = self._value_text(totals)
         self.hours_total_label.setText(self.tr("Razem: {hours} godz. w {days} dniach · wartość pracy: {value}").format(
-            hours=volunteers.hours_text(totals.total), days=totals.days, value=value))
-        rate = volunteers.hour_rate(self._db)
+            hours=volunteering.hours_text(totals.total), days=totals.days, value=value))
+        rate = volunteer_hours.hour_rate(self._db)
         self.value_label.setText(self.tr("Łącznie {hours} godz. · wartość pracy wolontariusza: {value}").format(
-            hours=volunteers.hours_text(totals.total), value=value))
+            hours=volunteering.hours_text(totals.total), value=value))
         self.month_totals.set_rows([
-            (n, month, volunteers.hours_text(hours), self._money(volunteers.work_value(hours, rate)))
+            (n, month, volunteering.hours_text(hours), self._money(volunteering.work_value(hours, rate)))
             for n, (month, hours) in enumerate(reversed(totals.per_month), start=1)])
         self.task_totals.set_rows([
-            (n, task or self.tr("(bez zadania)"), volunteers.hours_text(hours),
-             self._money(volunteers.work_value(hours, rate)))
+            (n, task or self.tr("(bez zadania)"), volunteering.hours_text(hours),
+             self._money(volunteering.work_value(hours, rate)))
             for n, (task, hours) in enumerate(totals.per_task, start=1)])
 
     def _details_html(self, person) -> str:
         from html import escape
 
-        from pal_desktop.services import volunteers
+        from pal_desktop.domain import volunteering
 
         today = dt.date.today()
         rows = []
@@ -403,18 +404,18 @@ class VolunteersTab(RowsTab):
         if person.works_with_children:
             for label, value in ((self.tr("Rejestr sprawców"), person.register_check_date),
                                  (self.tr("Informacja z KRK"), person.criminal_record_date)):
-                state = volunteers.check_state(value, today)
+                state = volunteering.check_state(value, today)
                 if value is None:
                     add(label, self.tr("BRAK"))
                 else:
-                    until = _date(volunteers.check_valid_until(value))
+                    until = _date(volunteering.check_valid_until(value))
                     text = {"expired": self.tr("{date} — nieaktualne (ważne do {until})"),
                             "expiring": self.tr("{date} — ważne tylko do {until}"),
                             "valid": self.tr("{date} — ważne do {until}")}[state]
                     add(label, text.format(date=_date(value), until=until))
         else:
             add(self.tr("Praca z dziećmi"), self.tr("nie"))
-        if person.guardian_consent_date or volunteers.is_minor(person.birth_date, today):
+        if person.guardian_consent_date or volunteering.is_minor(person.birth_date, today):
             add(self.tr("Zgoda opiekuna"), _date(person.guardian_consent_date) or self.tr("BRAK"))
         add(self.tr("Status"), self.tr("aktywny") if person.active else self.tr("nieaktywny"))
         if person.notes:
@@ -432,11 +433,11 @@ class VolunteersTab(RowsTab):
         return text
 
     def _money(self, value) -> str:
-        from pal_desktop.services import volunteers
+        from pal_desktop.services import volunteer_hours
         from pal_desktop.services.formatting import format_money
 
         return format_money(value) if value is not None else \
-            self._translate_notice(volunteers.NO_RATE)
+            self._translate_notice(volunteer_hours.NO_RATE)
 
     def _value_text(self, totals) -> str:
         return totals.value_text if totals.value is not None else self._translate_notice(totals.value_text)
@@ -564,18 +565,19 @@ class VolunteersTab(RowsTab):
         volunteer_id = self.current_volunteer_id()
         if agreement_id is None or volunteer_id is None:
             return
-        from pal_desktop.services import volunteers
+        from pal_desktop.domain import volunteering
+        from pal_desktop.services import volunteer_agreements
 
-        agreement = volunteers.get_agreement(self._db, agreement_id)
+        agreement = volunteer_agreements.get_agreement(self._db, agreement_id)
         informative = ""
         if agreement.hours:
             informative = self.tr("Wpisane w tym okresie godziny ({hours}) zostaną w ewidencji jako godziny poza "
-                                  "porozumieniem.").format(hours=volunteers.hours_text(agreement.hours))
+                                  "porozumieniem.").format(hours=volunteering.hours_text(agreement.hours))
         if not questions.ask(self, self.tr("Usunąć porozumienie?"),
                              self.tr("Usunąć porozumienie nr {number}?").format(number=agreement.number),
                              informative=informative, yes=self.tr("Usuń"), no=self.tr("Anuluj")):
             return
-        volunteers.delete_agreement(self._db, agreement_id)
+        volunteer_agreements.delete_agreement(self._db, agreement_id)
         self.reload(select=volunteer_id)
         show_status(self, self.tr("Usunięto porozumienie nr {number}.").format(number=agreement.number))
 
@@ -592,13 +594,13 @@ class VolunteersTab(RowsTab):
         volunteer_id = self.current_volunteer_id()
         if volunteer_id is None:
             return
-        from pal_desktop.services import volunteers
+        from pal_desktop.services import volunteer_agreements, volunteer_hours
         from pal_desktop.ui.dialogs.hours_dialog import HoursDialog
 
         start = None
         if hours_id is None:
-            logged = volunteers.hours_of(self._db, volunteer_id)
-            agreements = volunteers.agreements_of(self._db, volunteer_id)
+            logged = volunteer_hours.hours_of(self._db, volunteer_id)
+            agreements = volunteer_agreements.agreements_of(self._db, volunteer_id)
             if logged:
                 start = logged[-1].work_date + dt.timedelta(days=1)
             elif agreements:
@@ -611,28 +613,29 @@ class VolunteersTab(RowsTab):
             self._open(dialog, lambda d: self._on_hours_saved(volunteer_id, d))
 
     def _on_hours_saved(self, volunteer_id: int, dialog) -> None:
-        from pal_desktop.services import volunteers
+        from pal_desktop.domain import volunteering
 
         self.reload(select=volunteer_id)
         self.details_tabs.setCurrentWidget(self.hours.parentWidget())
         count = len(dialog.saved_ids) or 1
         show_status(self, self.tr("Zapisano godziny: {count} wpis(y), razem {hours} godz.").format(
-            count=count, hours=volunteers.hours_text(dialog.saved_hours)))
+            count=count, hours=volunteering.hours_text(dialog.saved_hours)))
 
     def delete_hours(self) -> None:
         hours_id = self.hours.current_id()
         volunteer_id = self.current_volunteer_id()
         if hours_id is None or volunteer_id is None:
             return
-        from pal_desktop.services import volunteers
+        from pal_desktop.domain import volunteering
+        from pal_desktop.services import volunteer_hours
 
-        entry = volunteers.get_hours(self._db, hours_id)
+        entry = volunteer_hours.get_hours(self._db, hours_id)
         if not questions.ask(self, self.tr("Usunąć wpis godzin?"),
                              self.tr("Usunąć {hours} godz. z dnia {date}?").format(
-                                 hours=volunteers.hours_text(entry.hours), date=_date(entry.work_date)),
+                                 hours=volunteering.hours_text(entry.hours), date=_date(entry.work_date)),
                              yes=self.tr("Usuń"), no=self.tr("Anuluj")):
             return
-        volunteers.delete_hours(self._db, hours_id)
+        volunteer_hours.delete_hours(self._db, hours_id)
         self.reload(select=volunteer_id)
 
     # ---- Documents
