@@ -263,7 +263,7 @@ def check_opinion_text(assessment: str | None) -> str:
 
 
 def _period_lines(db: Database, date_from: dt.date, date_to: dt.date, *, ranked: bool):
-    from pal_desktop.reports.volunteer_documents import PeriodLine
+    from pal_desktop.reports.volunteer_lists import PeriodLine
 
     people = volunteer_hours.period_hours(db, date_from, date_to)
     if not people:
@@ -284,7 +284,7 @@ def _period_lines(db: Database, date_from: dt.date, date_to: dt.date, *, ranked:
 
 def _period_document(db: Database, date_from: dt.date, date_to: dt.date, *, ranked: bool, details: bool,
                      today: dt.date):
-    from pal_desktop.reports.volunteer_documents import PeriodDocument
+    from pal_desktop.reports.volunteer_lists import PeriodDocument
 
     people, lines, total, rate = _period_lines(db, date_from, date_to, ranked=ranked)
     header, _title = _header(db, None)
@@ -304,7 +304,7 @@ def _period_document(db: Database, date_from: dt.date, date_to: dt.date, *, rank
 def hours_summary_pdf(db: Database, date_from: dt.date, date_to: dt.date, *, today: dt.date | None = None) -> bytes:
     """Zestawienie godzin wolontariuszy for a period: per volunteer, per task and per month, with the value."""
     require(Permission.PRINT_PERSONAL)
-    from pal_desktop.reports.volunteer_documents import render_hours_summary
+    from pal_desktop.reports.volunteer_lists import render_hours_summary
 
     content = render_hours_summary(_period_document(db, date_from, date_to, ranked=False, details=True,
                                                     today=today or dt.date.today()))
@@ -315,7 +315,7 @@ def hours_summary_pdf(db: Database, date_from: dt.date, date_to: dt.date, *, tod
 def gala_pdf(db: Database, date_from: dt.date, date_to: dt.date, *, today: dt.date | None = None) -> bytes:
     """The gala list: volunteers ranked by their hours in the period."""
     require(Permission.PRINT_PERSONAL)
-    from pal_desktop.reports.volunteer_documents import render_gala_list
+    from pal_desktop.reports.volunteer_lists import render_gala_list
 
     content = render_gala_list(_period_document(db, date_from, date_to, ranked=True, details=False,
                                                 today=today or dt.date.today()))
@@ -326,7 +326,7 @@ def gala_pdf(db: Database, date_from: dt.date, date_to: dt.date, *, today: dt.da
 def thanks_pdf(db: Database, date_from: dt.date, date_to: dt.date, *, today: dt.date | None = None) -> bytes:
     """A thank-you letter (one page) for every volunteer with hours in the period, in one PDF."""
     require(Permission.PRINT_PERSONAL)
-    from pal_desktop.reports.volunteer_documents import ThanksDocument, ThanksLetter, render_thanks
+    from pal_desktop.reports.volunteer_lists import ThanksDocument, ThanksLetter, render_thanks
 
     people, _lines, _total, _rate = _period_lines(db, date_from, date_to, ranked=False)
     header, programme_title = _header(db, None)
