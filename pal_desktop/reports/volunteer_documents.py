@@ -1,167 +1,33 @@
-"""Volunteer documents: the agreement to be signed, the monthly timesheet, the certificate and the opinion,
-the hours summary of a period, the gala list and the thank-you letters.
+"""One volunteer's documents: the agreement to be signed, the monthly timesheet, the certificate and the
+opinion.
 
 Each renderer takes plain data (already formatted in Polish) and returns the bytes of a PDF with the
-embedded DejaVu font, the logo strip and organisation header on every page and, except on the thank-you
-letters (each a page of its own, handed to a different person), "Strona X z Y".
+embedded DejaVu font, the logo strip and organisation header on every page and "Strona X z Y" (the layout
+is in ``volunteer_layout``; the documents over a period for every volunteer are in ``volunteer_lists``).
 """
 
 from __future__ import annotations
 
 import io
 from dataclasses import dataclass, field
-from functools import cache
-from xml.sax.saxutils import escape
 
 from reportlab.lib import colors
-from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
-from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.pdfgen import canvas as pdf_canvas
-from reportlab.platypus import (
-    KeepTogether,
-    PageBreak,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
+
+from pal_desktop.reports.styles import DocumentHeader
+from pal_desktop.reports.volunteer_layout import (
+    LEGAL_ACT_GENITIVE,
+    _build,
+    _document,
+    _facts_table,
+    _grid,
+    _styles,
+    _usable,
+    _value_sentence,
+    signature_block,
+    text,
 )
-
-from pal_desktop.reports.styles import (
-    FONT,
-    FONT_BOLD,
-    MARGIN,
-    TABLE_GRID,
-    DocumentHeader,
-    NumberedCanvas,
-    draw_header,
-    header_height,
-    page_size,
-    styles,
-)
-
-#: The act every volunteer document rests on.
-LEGAL_ACT = "ustawa z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego i o wolontariacie"
-LEGAL_ACT_GENITIVE = "ustawy z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego i o wolontariacie"
-
-
-def text(value: str) -> str:
-    """User text made safe for a Paragraph: XML characters escaped, line breaks kept."""
-    return escape(value or "").replace("\n", "<br/>")
-
-
-@cache
-def _styles() -> dict[str, ParagraphStyle]:
-    base = styles()
-    body = ParagraphStyle("vol_body", parent=base["body"], fontSize=10, leading=14, alignment=TA_JUSTIFY)
-    return {
-        **base,
-        "text": body,
-        "paragraph": ParagraphStyle("vol_paragraph", parent=body, spaceAfter=2.5 * mm),
-        "section": ParagraphStyle("vol_section", parent=body, fontName=FONT_BOLD, alignment=TA_CENTER,
-                                  spaceBefore=3 * mm, spaceAfter=1.5 * mm, keepWithNext=1),
-        "party": ParagraphStyle("vol_party", parent=body, alignment=0, spaceAfter=2.5 * mm),
-        "right": ParagraphStyle("vol_right", parent=body, alignment=TA_RIGHT),
-        "centre": ParagraphStyle("vol_centre", parent=body, alignment=TA_CENTER),
-        "letter_title": ParagraphStyle("vol_letter_title", parent=base["title"], fontSize=26, leading=32,
-                                       spaceBefore=14 * mm, spaceAfter=10 * mm, textColor=colors.HexColor("#1f4e79")),
-        "letter_name": ParagraphStyle("vol_letter_name", parent=body, fontName=FONT_BOLD, fontSize=18, leading=24,
-                                      alignment=TA_CENTER, spaceAfter=10 * mm),
-        "letter": ParagraphStyle("vol_letter", parent=body, fontSize=12.5, leading=19, alignment=TA_CENTER,
-                                 spaceAfter=5 * mm),
-    }
-
-
-# ---- Shared pieces -------------------------------------------------------------------------------------
-
-
-def _document(buffer, header: DocumentHeader, title: str, *, landscape: bool = False):
-    width, height = page_size(landscape)
-    document = SimpleDocTemplate(buffer, pagesize=(width, height), leftMargin=MARGIN + 3 * mm,
-                                 rightMargin=MARGIN + 3 * mm, topMargin=MARGIN + header_height(header) + 5 * mm,
-                                 bottomMargin=MARGIN + 6 * mm, title=title,
-                                 author=header.organisation or "PAL Desktop", creator="PAL Desktop")
-    return document, width, height
-
-
-def _build(document, story, header: DocumentHeader, width: float, height: float, *, numbered: bool = True) -> None:
-    def on_page(canvas, _doc) -> None:
-        canvas.saveState()
-        draw_header(canvas, header, width, height)
-        canvas.restoreState()
-
-    document.build(story, onFirstPage=on_page, onLaterPages=on_page,
-                   canvasmaker=NumberedCanvas if numbered else pdf_canvas.Canvas)
-
-
-def signature_block(labels: list[str], usable: float, *, height: float = 16 * mm) -> Table:
-    """Empty space to sign in, a line and a caption under it, side by side (an empty label leaves a gap)."""
-    caption = ParagraphStyle("vol_signature", parent=_styles()["small"], alignment=TA_CENTER)
-    count = len(labels)
-    gap = 12 * mm
-    width = (usable - gap * (count - 1)) / count
-    widths, first_row, captions = [], [], []
-    for index, label in enumerate(labels):
-        if index:
-            widths.append(gap)
-            first_row.append("")
-            captions.append("")
-        widths.append(width)
-        first_row.append("")
-        captions.append(Paragraph(text(label), caption) if label else "")
-    table = Table([first_row, captions], colWidths=widths, rowHeights=[height, None])
-    commands = [("FONTNAME", (0, 0), (-1, -1), FONT), ("VALIGN", (0, 1), (-1, 1), "TOP"),
-                ("LEFTPADDING", (0, 0), (-1, -1), 2), ("RIGHTPADDING", (0, 0), (-1, -1), 2)]
-    commands += [("LINEABOVE", (2 * index, 1), (2 * index, 1), 0.6, colors.black)
-                 for index, label in enumerate(labels) if label]
-    table.setStyle(TableStyle(commands))
-    return table
-
-
-def _facts_table(rows: list[tuple[str, str]], usable: float, label_width: float = 48 * mm) -> Table:
-    style = _styles()["cell"]
-    table = Table([[Paragraph(text(label), _styles()["cell_bold"]), Paragraph(text(value), style)]
-                   for label, value in rows], colWidths=[label_width, usable - label_width])
-    table.setStyle(TableStyle([
-        ("VALIGN", (0, 0), (-1, -1), "TOP"), ("LINEBELOW", (0, 0), (-1, -1), 0.25, colors.lightgrey),
-        ("TOPPADDING", (0, 0), (-1, -1), 2.5), ("BOTTOMPADDING", (0, 0), (-1, -1), 2.5),
-        ("LEFTPADDING", (0, 0), (0, -1), 0),
-    ]))
-    return table
-
-
-def _grid(rows: list[list], widths: list[float], *, numeric_from: int | None = None, total_row: bool = False,
-          font_size: float = 8.5, numbered: bool = True) -> Table:
-    cell = ParagraphStyle("grid_cell", parent=_styles()["cell"], fontSize=font_size, leading=font_size + 2)
-    head = ParagraphStyle("grid_head", parent=_styles()["cell_bold"], fontSize=font_size, leading=font_size + 2)
-    body = [[Paragraph(text(str(v)), head) for v in rows[0]]]
-    for index, row in enumerate(rows[1:], start=1):
-        style = head if total_row and index == len(rows) - 1 else cell
-        body.append([Paragraph(text(str(v)), style) if isinstance(v, str) and len(v) > 18 else v for v in row])
-    table = Table(body, colWidths=widths, repeatRows=1, hAlign="LEFT")
-    commands = list(TABLE_GRID) + [("FONTSIZE", (0, 0), (-1, -1), font_size), ("VALIGN", (0, 0), (-1, -1), "TOP")]
-    if numeric_from is not None:
-        commands.append(("ALIGN", (numeric_from, 1), (-1, -1), "RIGHT"))
-    if numbered:
-        commands.append(("ALIGN", (0, 1), (0, -1), "RIGHT"))
-    if total_row:
-        commands += [("FONTNAME", (0, -1), (-1, -1), FONT_BOLD),
-                     ("BACKGROUND", (0, -1), (-1, -1), colors.HexColor("#f2f2f2"))]
-    table.setStyle(TableStyle(commands))
-    return table
-
-
-def _value_sentence(rate_text: str, value_text: str, label: str) -> str:
-    """ "Stawka za godzinę: 35,00 zł. {label}: 437,50 zł." — or "" when the settings give no rate: a document
-    handed to people says nothing rather than an internal hint (the window tells the office why)."""
-    if not rate_text or not value_text:
-        return ""
-    return f"Stawka za godzinę pracy wolontariusza: {text(rate_text)}. {text(label)}: <b>{text(value_text)}</b>."
-
-
-def _usable(width: float) -> float:
-    return width - 2 * (MARGIN + 3 * mm)
 
 
 # ---- The agreement -------------------------------------------------------------------------------------
@@ -466,152 +332,7 @@ def render_opinion(data: VolunteerRecord, assessment: str) -> bytes:
     return buffer.getvalue()
 
 
-# ---- Period lists: the hours summary and the gala ------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PeriodLine:
-    #: Place in the ranking ("1.") or the row number.
-    number: str
-    name: str
-    hours: str
-    days: int
-    value: str
-
-
-@dataclass(frozen=True)
-class PeriodDocument:
-    header: DocumentHeader
-    #: "01.01.2021 – 31.12.2021".
-    period: str
-    lines: list[PeriodLine]
-    total_hours: str
-    total_days: int
-    total_value: str
-    rate_text: str
-    #: (task, hours, value) and (month, hours, value) of all volunteers in the period (the summary only).
-    per_task: list[tuple[str, str, str]] = field(default_factory=list)
-    per_month: list[tuple[str, str, str]] = field(default_factory=list)
-    printed_on: str = ""
-
-
-def _period_table(data: PeriodDocument, usable: float, first_column: str) -> Table:
-    """Volunteers with their hours and days, and the value of the work when the settings give a rate."""
-    with_value = bool(data.rate_text)
-    value_width = 34 * mm if with_value else 0
-    rows = [[first_column, "Imię i nazwisko", "Godziny", "Dni"] + (["Wartość pracy"] if with_value else [])]
-    rows += [[line.number, line.name, line.hours, str(line.days)] + ([line.value] if with_value else [])
-             for line in data.lines]
-    rows.append(["", f"Razem ({len(data.lines)} os.)", data.total_hours, str(data.total_days)]
-                + ([data.total_value] if with_value else []))
-    name_width = usable - 20 * mm - 24 * mm - 16 * mm - value_width
-    widths = [20 * mm, name_width, 24 * mm, 16 * mm] + ([value_width] if with_value else [])
-    return _grid(rows, widths, numeric_from=2, total_row=True, font_size=9)
-
-
-def _totals_grid(first: str, rows: list[tuple[str, str, str]], first_width: float, with_value: bool) -> Table:
-    """Hours (and their value, when there is a rate) per task or per month."""
-    head = [first, "Godziny"] + (["Wartość pracy"] if with_value else [])
-    body = [[name, hours] + ([value] if with_value else []) for name, hours, value in rows]
-    widths = [first_width, 24 * mm] + ([34 * mm] if with_value else [])
-    return _grid([head] + body, widths, numeric_from=1, numbered=False)
-
-
-def render_hours_summary(data: PeriodDocument) -> bytes:
-    """Zestawienie godzin wolontariuszy: per volunteer, per task and per month, with the value of the work."""
-    buffer = io.BytesIO()
-    document, width, height = _document(buffer, data.header, f"Zestawienie godzin wolontariuszy {data.period}")
-    usable = _usable(width)
-    s = _styles()
-    story = [Paragraph("ZESTAWIENIE GODZIN PRACY WOLONTARIUSZY", s["title"]),
-             Paragraph(f"okres: {text(data.period)}", s["subtitle"]),
-             _period_table(data, usable, "Lp."), Spacer(1, 3 * mm),
-             Paragraph(_value_sentence(data.rate_text, data.total_value,
-                                       "Wartość pracy wolontariuszy (wkład własny niepieniężny)"), s["paragraph"])]
-    with_value = bool(data.rate_text)
-    if data.per_task:
-        story += [Paragraph("Według zadań harmonogramu", s["heading"]),
-                  _totals_grid("Zadanie", data.per_task, usable - (58 if with_value else 24) * mm, with_value)]
-    if data.per_month:
-        story += [Paragraph("Według miesięcy", s["heading"]),
-                  _totals_grid("Miesiąc", data.per_month, 50 * mm, with_value)]
-    if data.printed_on:
-        story += [Spacer(1, 4 * mm), Paragraph(f"Sporządzono: {text(data.printed_on)}", s["small"])]
-    story += [Spacer(1, 10 * mm), KeepTogether([signature_block(["sporządził(a)", "zatwierdził(a)"], usable)])]
-    _build(document, story, data.header, width, height)
-    return buffer.getvalue()
-
-
-def render_gala_list(data: PeriodDocument) -> bytes:
-    """Lista na galę wolontariatu: volunteers ranked by their hours in the period."""
-    buffer = io.BytesIO()
-    document, width, height = _document(buffer, data.header, f"Gala wolontariatu {data.period}")
-    usable = _usable(width)
-    s = _styles()
-    story = [Paragraph("GALA WOLONTARIATU", s["title"]),
-             Paragraph(f"Wolontariusze według liczby przepracowanych godzin<br/>okres: {text(data.period)}",
-                       s["subtitle"]),
-             _period_table(data, usable, "Miejsce"), Spacer(1, 3 * mm),
-             Paragraph(_value_sentence(data.rate_text, data.total_value, "Wartość pracy wolontariuszy"),
-                       s["small"])]
-    _build(document, story, data.header, width, height)
-    return buffer.getvalue()
-
-
-# ---- Thank-you letters ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ThanksLetter:
-    name: str
-    female: bool
-    hours: str
-
-
-@dataclass(frozen=True)
-class ThanksDocument:
-    header: DocumentHeader
-    period: str
-    letters: list[ThanksLetter]
-    place_and_date: str
-    organisation: str
-    programme_title: str = ""
-
-
-def render_thanks(data: ThanksDocument) -> bytes:
-    """One thank-you letter a page, all printed in one go (no page numbers: each goes to another person)."""
-    buffer = io.BytesIO()
-    document, width, height = _document(buffer, data.header, f"Podziękowania dla wolontariuszy {data.period}")
-    usable = _usable(width)
-    s = _styles()
-    story: list = []
-    for index, letter in enumerate(data.letters):
-        if index:
-            story.append(PageBreak())
-        dear = "Szanowna Pani" if letter.female else "Szanowny Pan"
-        your = "Pani" if letter.female else "Pana"
-        story += [
-            Paragraph(text(data.place_and_date), s["right"]),
-            Paragraph("PODZIĘKOWANIE", s["letter_title"]),
-            Paragraph(dear, s["letter"]),
-            Paragraph(text(letter.name), s["letter_name"]),
-            Paragraph(f"Serdecznie dziękujemy za {your} zaangażowanie, czas i serce okazane w pracy wolontariackiej "
-                      f"w okresie {text(data.period)}"
-                      + (f" w ramach: {text(data.programme_title)}" if data.programme_title else "") + ".",
-                      s["letter"]),
-            Paragraph(f"Przepracowane godziny: <b>{text(letter.hours)}</b>.", s["letter"]),
-            Paragraph("Dzięki zaangażowaniu wolontariuszy nasza społeczność staje się silniejsza i bardziej życzliwa.",
-                      s["letter"]),
-            Spacer(1, 24 * mm),
-            signature_block(["", data.organisation or "Korzystający"], usable),
-        ]
-    _build(document, story, data.header, width, height, numbered=False)
-    return buffer.getvalue()
-
-
 __all__ = [
-    "LEGAL_ACT", "AgreementDocument", "PeriodDocument", "PeriodLine", "ThanksDocument", "ThanksLetter",
-    "TimesheetDocument", "TimesheetLine", "VolunteerRecord", "render_agreement", "render_certificate",
-    "render_gala_list", "render_hours_summary", "render_opinion", "render_thanks", "render_timesheet",
-    "signature_block",
+    "AgreementDocument", "TimesheetDocument", "TimesheetLine", "VolunteerRecord", "render_agreement",
+    "render_certificate", "render_opinion", "render_timesheet",
 ]

@@ -14,10 +14,11 @@ from decimal import Decimal
 
 from sqlalchemy import select
 
+from pal_desktop.domain import volunteering
 from pal_desktop.domain.permissions import Permission
 from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
-from pal_desktop.services import volunteers
+from pal_desktop.services import volunteer_agreements, volunteer_hours, volunteers
 from pal_desktop.services.access_control import require
 from pal_desktop.services.access_log import PRINT, log_access
 from pal_desktop.services.formatting import format_date, format_money
@@ -73,12 +74,12 @@ def _rate_text(rate: Decimal | None) -> str:
 
 def _value(hours: Decimal, rate: Decimal | None) -> str:
     """The value of the work in zł, or "" without a rate: nothing internal is printed on a document."""
-    return format_money(volunteers.work_value(hours, rate)) if rate is not None else ""
+    return format_money(volunteering.work_value(hours, rate)) if rate is not None else ""
 
 
 def missing_rate(db: Database) -> bool:
     """Whether the settings give no hourly rate, so the documents leave the value of the work out."""
-    return volunteers.hour_rate(db) is None
+    return volunteer_hours.hour_rate(db) is None
 
 
 #: The register's prefix of each numbered kind of document.
@@ -115,7 +116,7 @@ def issue_number(db: Database, kind: str, volunteer_id: int, today: dt.date) -> 
 
 
 def _hours(value: Decimal) -> str:
-    return volunteers.hours_text(value)
+    return volunteering.hours_text(value)
 
 
 # ---- The agreement -------------------------------------------------------------------------------------
@@ -126,10 +127,10 @@ def agreement_pdf(db: Database, agreement_id: int) -> bytes:
     require(Permission.PRINT_PERSONAL)
     from pal_desktop.reports.volunteer_documents import AgreementDocument, render_agreement
 
-    agreement = volunteers.get_agreement(db, agreement_id)
+    agreement = volunteer_agreements.get_agreement(db, agreement_id)
     person = volunteers.get_volunteer(db, agreement.volunteer_id)
     header, programme_title = _header(db, agreement.programme_id)
-    minor = volunteers.is_minor(person.birth_date, agreement.start_date)
+    minor = volunteering.is_minor(person.birth_date, agreement.start_date)
     contact = ", ".join(p for p in (person.phone, person.email) if p)
     log_access(db, PRINT, "volunteer_agreement", record_id=person.id, agreement_id=agreement_id)
     return render_agreement(AgreementDocument(
@@ -140,7 +141,7 @@ def agreement_pdf(db: Database, agreement_id: int) -> bytes:
         volunteer_address=person.address, volunteer_contact=contact, scope=agreement.scope,
         manner=agreement.manner, time_description=agreement.time_description, place=agreement.place,
         start=format_date(agreement.start_date), end=format_date(agreement.end_date),
-        days=volunteers.agreement_days(agreement.start_date, agreement.end_date),
+        days=volunteering.agreement_days(agreement.start_date, agreement.end_date),
         termination_terms=agreement.termination_terms, nnw_insurance=agreement.nnw_insurance,
         health_safety_date=format_date(agreement.health_safety_date), travel_cost_waiver=person.travel_cost_waiver,
         works_with_children=person.works_with_children, register_check_date=format_date(person.register_check_date),
@@ -173,13 +174,13 @@ def timesheet_pdf(db: Database, volunteer_id: int, year: int, month: int) -> byt
     first = dt.date(year, month, 1)
     last = dt.date(year, month, calendar.monthrange(year, month)[1])
     agreements = _agreements_between(db, volunteer_id, first, last)
-    rows = volunteers.hours_of(db, volunteer_id, first, last)
+    rows = volunteer_hours.hours_of(db, volunteer_id, first, last)
     if not agreements and not rows:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Validation", "{name} nie ma porozumienia ani godzin w miesiącu {month}."), field="month",
             name=person.name, month=f"{month:02d}.{year}")
-    rate = volunteers.hour_rate(db)
-    total = volunteers.totals(rows, rate)
+    rate = volunteer_hours.hour_rate(db)
+    total = volunteer_hours.totals(rows, rate)
     header, _title = _header(db, agreements[-1].programme_id if agreements else None)
     lines = [TimesheetLine(format_date(r.work_date), _hours(r.hours), r.event_title or r.task_name, r.activity)
              for r in rows]
@@ -198,13 +199,13 @@ def _record(db: Database, volunteer_id: int, today: dt.date, kind: str):
     from pal_desktop.reports.volunteer_documents import VolunteerRecord
 
     person = volunteers.get_volunteer(db, volunteer_id)
-    agreements = volunteers.agreements_of(db, volunteer_id, today=today)
+    agreements = volunteer_agreements.agreements_of(db, volunteer_id, today=today)
     if not agreements:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Validation", "{name} nie ma żadnego porozumienia — nie ma czego poświadczyć."), field="volunteer",
             name=person.name)
-    rows = volunteers.hours_of(db, volunteer_id)
-    total = volunteers.totals(rows, None)
+    rows = volunteer_hours.hours_of(db, volunteer_id)
+    total = volunteer_hours.totals(rows, None)
     with db.reading() as session:
         programme_id = session.scalar(select(VolunteerAgreement.programme_id)
                                       .where(VolunteerAgreement.volunteer_id == volunteer_id)
@@ -262,14 +263,14 @@ def check_opinion_text(assessment: str | None) -> str:
 
 
 def _period_lines(db: Database, date_from: dt.date, date_to: dt.date, *, ranked: bool):
-    from pal_desktop.reports.volunteer_documents import PeriodLine
+    from pal_desktop.reports.volunteer_lists import PeriodLine
 
-    people = volunteers.period_hours(db, date_from, date_to)
+    people = volunteer_hours.period_hours(db, date_from, date_to)
     if not people:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Validation", "W okresie {start} – {end} nie zapisano godzin żadnego wolontariusza."), field="date_from",
             start=format_date(date_from), end=format_date(date_to))
-    rate = volunteers.hour_rate(db)
+    rate = volunteer_hours.hour_rate(db)
     if not ranked:
         from pal_desktop.domain.text import sort_key
 
@@ -283,16 +284,16 @@ def _period_lines(db: Database, date_from: dt.date, date_to: dt.date, *, ranked:
 
 def _period_document(db: Database, date_from: dt.date, date_to: dt.date, *, ranked: bool, details: bool,
                      today: dt.date):
-    from pal_desktop.reports.volunteer_documents import PeriodDocument
+    from pal_desktop.reports.volunteer_lists import PeriodDocument
 
     people, lines, total, rate = _period_lines(db, date_from, date_to, ranked=ranked)
     header, _title = _header(db, None)
     per_task, per_month = [], []
     if details:
         per_task = [(task or "inne (bez przypisanego zadania)", _hours(hours), _value(hours, rate))
-                    for task, hours in volunteers.period_task_totals(db, date_from, date_to)]
+                    for task, hours in volunteer_hours.period_task_totals(db, date_from, date_to)]
         per_month = [(month_label(year, month), _hours(hours), _value(hours, rate))
-                     for year, month, hours in volunteers.period_month_totals(db, date_from, date_to)]
+                     for year, month, hours in volunteer_hours.period_month_totals(db, date_from, date_to)]
     return PeriodDocument(
         header=header, period=_period(date_from, date_to), lines=lines, total_hours=_hours(total),
         total_days=sum(p.days for p in people), total_value=_value(total, rate),
@@ -303,7 +304,7 @@ def _period_document(db: Database, date_from: dt.date, date_to: dt.date, *, rank
 def hours_summary_pdf(db: Database, date_from: dt.date, date_to: dt.date, *, today: dt.date | None = None) -> bytes:
     """Zestawienie godzin wolontariuszy for a period: per volunteer, per task and per month, with the value."""
     require(Permission.PRINT_PERSONAL)
-    from pal_desktop.reports.volunteer_documents import render_hours_summary
+    from pal_desktop.reports.volunteer_lists import render_hours_summary
 
     content = render_hours_summary(_period_document(db, date_from, date_to, ranked=False, details=True,
                                                     today=today or dt.date.today()))
@@ -314,7 +315,7 @@ def hours_summary_pdf(db: Database, date_from: dt.date, date_to: dt.date, *, tod
 def gala_pdf(db: Database, date_from: dt.date, date_to: dt.date, *, today: dt.date | None = None) -> bytes:
     """The gala list: volunteers ranked by their hours in the period."""
     require(Permission.PRINT_PERSONAL)
-    from pal_desktop.reports.volunteer_documents import render_gala_list
+    from pal_desktop.reports.volunteer_lists import render_gala_list
 
     content = render_gala_list(_period_document(db, date_from, date_to, ranked=True, details=False,
                                                 today=today or dt.date.today()))
@@ -325,7 +326,7 @@ def gala_pdf(db: Database, date_from: dt.date, date_to: dt.date, *, today: dt.da
 def thanks_pdf(db: Database, date_from: dt.date, date_to: dt.date, *, today: dt.date | None = None) -> bytes:
     """A thank-you letter (one page) for every volunteer with hours in the period, in one PDF."""
     require(Permission.PRINT_PERSONAL)
-    from pal_desktop.reports.volunteer_documents import ThanksDocument, ThanksLetter, render_thanks
+    from pal_desktop.reports.volunteer_lists import ThanksDocument, ThanksLetter, render_thanks
 
     people, _lines, _total, _rate = _period_lines(db, date_from, date_to, ranked=False)
     header, programme_title = _header(db, None)

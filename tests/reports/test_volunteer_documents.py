@@ -13,6 +13,7 @@ from pypdf import PdfReader
 from pal_desktop.cli import main
 from pal_desktop.errors import ValidationError
 from pal_desktop.services import organisation, volunteer_reports
+from pal_desktop.services import volunteer_agreements, volunteer_hours
 from pal_desktop.services import volunteers as service
 
 TODAY = dt.date(2022, 6, 30)
@@ -44,20 +45,20 @@ def people(db):
     jerzy = service.create_volunteer(db, service.VolunteerInput(
         first_name="Jerzy", last_name="Łęcki", birth_date=dt.date(2005, 1, 2), guardian_consent_date=dt.date(2022, 3, 1)),
         today=TODAY).id
-    agreement = service.create_agreement(db, service.AgreementInput(
+    agreement = volunteer_agreements.create_agreement(db, volunteer_agreements.AgreementInput(
         volunteer_id=zofia, start_date=dt.date(2022, 4, 1), end_date=dt.date(2022, 12, 31),
         signed_date=dt.date(2022, 3, 28), scope="zajęcia plastyczne dla dzieci w świetlicy „Źródełko”",
-        manner=service.DEFAULT_MANNER, time_description="do 8 godzin tygodniowo", place="Kłobuck",
-        termination_terms=service.DEFAULT_TERMINATION, health_safety_date=dt.date(2022, 3, 28)), today=TODAY)
-    short = service.create_agreement(db, service.AgreementInput(
+        manner=volunteer_agreements.DEFAULT_MANNER, time_description="do 8 godzin tygodniowo", place="Kłobuck",
+        termination_terms=volunteer_agreements.DEFAULT_TERMINATION, health_safety_date=dt.date(2022, 3, 28)), today=TODAY)
+    short = volunteer_agreements.create_agreement(db, volunteer_agreements.AgreementInput(
         volunteer_id=jerzy, start_date=dt.date(2022, 5, 1), end_date=dt.date(2022, 5, 20), written_form=True,
         nnw_insurance=True, scope="pomoc przy festynie", manner="pod opieką koordynatora",
         time_description="weekendy", termination_terms="za porozumieniem stron"), today=TODAY)
     for day, hours in ((dt.date(2022, 4, 4), "2,5"), (dt.date(2022, 4, 11), "3"), (dt.date(2022, 4, 19), "4"),
                        (dt.date(2022, 5, 9), "1,5")):
-        service.add_hours(db, service.HoursInput(zofia, day, hours, activity="zajęcia z dziećmi — „Łódź z papieru”"),
+        volunteer_hours.add_hours(db, volunteer_hours.HoursInput(zofia, day, hours, activity="zajęcia z dziećmi — „Łódź z papieru”"),
                           today=TODAY)
-    service.add_hours(db, service.HoursInput(jerzy, dt.date(2022, 5, 14), "6", activity="obsługa stoiska"),
+    volunteer_hours.add_hours(db, volunteer_hours.HoursInput(jerzy, dt.date(2022, 5, 14), "6", activity="obsługa stoiska"),
                       today=TODAY)
     return {"zofia": zofia, "jerzy": jerzy, "agreement": agreement.id, "short": short.id, "number": agreement.number}
 

@@ -9,8 +9,9 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
+from pal_desktop.domain import volunteering
 from pal_desktop.errors import ConflictError, ValidationError
-from pal_desktop.services import events, organisation
+from pal_desktop.services import events, organisation, volunteer_agreements, volunteer_alerts, volunteer_hours
 from pal_desktop.services import volunteers as service
 from pal_desktop.services.programmes import active_programme, list_tasks
 from pal_desktop.storage.models import Volunteer, VolunteerAgreement, VolunteerHours
@@ -28,13 +29,13 @@ def adult(db, **extra) -> int:
 def agreement(db, volunteer_id: int, start=dt.date(2022, 4, 1), end=dt.date(2022, 12, 31), **extra):
     signed = min(start, TODAY) if start else None
     values = dict(volunteer_id=volunteer_id, start_date=start, end_date=end, signed_date=signed,
-                  scope="pomoc przy zajęciach świetlicowych", manner=service.DEFAULT_MANNER,
+                  scope="pomoc przy zajęciach świetlicowych", manner=volunteer_agreements.DEFAULT_MANNER,
                   time_description="do 10 godzin tygodniowo", place="Kłobuck",
-                  termination_terms=service.DEFAULT_TERMINATION, written_form=True,
-                  nnw_insurance=bool(start and end) and service.agreement_days(start, end) <= 30,
+                  termination_terms=volunteer_agreements.DEFAULT_TERMINATION, written_form=True,
+                  nnw_insurance=bool(start and end) and volunteering.agreement_days(start, end) <= 30,
                   health_safety_date=signed)
     values.update(extra)
-    return service.create_agreement(db, service.AgreementInput(**values), today=TODAY)
+    return volunteer_agreements.create_agreement(db, volunteer_agreements.AgreementInput(**values), today=TODAY)
 
 
 def count(db, model) -> int:
@@ -68,7 +69,7 @@ def test_register_edit_and_read_back_a_volunteer(db):
     with pytest.raises(ConflictError):  # someone else saved in the meantime
         service.update_volunteer(db, volunteer_id, service.as_input(person), expected_version=person.version,
                                  today=TODAY)
-    rows = service.volunteer_rows(db, today=TODAY)
+    rows = volunteer_alerts.volunteer_rows(db, today=TODAY)
     assert rows[0][:5] == (volunteer_id, "Łęcka", "Żaneta", "601 234 567", "nie")
 
 
@@ -98,9 +99,9 @@ def test_a_minor_with_the_guardians_consent_and_checks_for_work_with_children(db
     assert [str(w) for w in result.warnings] == [
         "Praca z dziećmi — sprawdzenie w rejestrze sprawców z dnia 20.07.2021 jest ważne tylko do 19.07.2022.",
         "Praca z dziećmi — informacja z KRK z dnia 15.07.2021 jest ważna tylko do 14.07.2022."]
-    assert service.check_valid_until(dt.date(2021, 7, 15)) == dt.date(2022, 7, 14)
-    assert service.check_state(dt.date(2021, 7, 15), dt.date(2022, 6, 1)) == "valid"
-    assert service.check_state(dt.date(2021, 7, 15), dt.date(2022, 7, 15)) == "expired"
+    assert volunteering.check_valid_until(dt.date(2021, 7, 15)) == dt.date(2022, 7, 14)
+    assert volunteering.check_state(dt.date(2021, 7, 15), dt.date(2022, 6, 1)) == "valid"
+    assert volunteering.check_state(dt.date(2021, 7, 15), dt.date(2022, 7, 15)) == "expired"
 
 
 # ---- Agreements ----------------------------------------------------------------------------------------
@@ -116,10 +117,10 @@ def test_agreements_are_numbered_per_year_and_numbers_stay_unique(db):
     error = refused(lambda: agreement(db, volunteer_id, dt.date(2022, 5, 1), dt.date(2022, 5, 20),
                                       number="W/2022/002"), "number")
     assert "„W/2022/002” już jest" in str(error)
-    detail = service.get_agreement(db, second.id)
+    detail = volunteer_agreements.get_agreement(db, second.id)
     assert (detail.volunteer_name, detail.scope, detail.written_form) == ("Żaneta Łęcka",
                                                                           "pomoc przy zajęciach świetlicowych", True)
-    assert [a.state for a in service.agreements_of(db, volunteer_id, today=TODAY)] == ["ended", "current"]
+    assert [a.state for a in volunteer_agreements.agreements_of(db, volunteer_id, today=TODAY)] == ["ended", "current"]
 
 
 @pytest.mark.parametrize(("extra", "field", "phrase"), [
@@ -145,8 +146,8 @@ def test_thirty_days_need_no_written_form_but_insurance(db):
     volunteer_id = adult(db)
     result = agreement(db, volunteer_id, dt.date(2022, 6, 1), dt.date(2022, 6, 30), written_form=False,
                        nnw_insurance=True)
-    assert service.agreement_days(dt.date(2022, 6, 1), dt.date(2022, 6, 30)) == 30
-    assert not service.get_agreement(db, result.id).written_form
+    assert volunteering.agreement_days(dt.date(2022, 6, 1), dt.date(2022, 6, 30)) == 30
+    assert not volunteer_agreements.get_agreement(db, result.id).written_form
 
 
 def test_a_minors_agreement_needs_the_guardians_consent_which_is_kept_on_the_volunteer(db):
@@ -189,7 +190,7 @@ def test_agreement_warnings_health_and_safety_and_checks_out_of_date(db):
 
 
 def log(db, volunteer_id, day, hours, **extra) -> int:
-    return service.add_hours(db, service.HoursInput(volunteer_id, day, hours, **extra), today=TODAY)
+    return volunteer_hours.add_hours(db, volunteer_hours.HoursInput(volunteer_id, day, hours, **extra), today=TODAY)
 
 
 @pytest.mark.parametrize(("day", "hours", "field", "phrase"), [
@@ -224,15 +225,15 @@ def test_a_day_holds_at_most_24_hours_and_a_batch_is_all_or_nothing(db):
                           "godziny.")
     log(db, volunteer_id, dt.date(2022, 4, 5), "4")  # exactly 24
     with pytest.raises(ValidationError):
-        service.add_hours_many(db, [service.HoursInput(volunteer_id, dt.date(2022, 4, 6), "3"),
-                                    service.HoursInput(volunteer_id, dt.date(2022, 4, 7), "-1")], today=TODAY)
+        volunteer_hours.add_hours_many(db, [volunteer_hours.HoursInput(volunteer_id, dt.date(2022, 4, 6), "3"),
+                                    volunteer_hours.HoursInput(volunteer_id, dt.date(2022, 4, 7), "-1")], today=TODAY)
     assert count(db, VolunteerHours) == 2
-    ids = service.add_hours_many(db, [service.HoursInput(volunteer_id, dt.date(2022, 4, 6), "3"),
-                                      service.HoursInput(volunteer_id, dt.date(2022, 4, 6), "2,5")], today=TODAY)
+    ids = volunteer_hours.add_hours_many(db, [volunteer_hours.HoursInput(volunteer_id, dt.date(2022, 4, 6), "3"),
+                                      volunteer_hours.HoursInput(volunteer_id, dt.date(2022, 4, 6), "2,5")], today=TODAY)
     assert len(ids) == 2
     # Editing an entry counts the day without the entry's old hours.
-    service.update_hours(db, ids[0], service.HoursInput(volunteer_id, dt.date(2022, 4, 6), "21,5"), today=TODAY)
-    assert service.get_hours(db, ids[0]).hours == Decimal("21.50")
+    volunteer_hours.update_hours(db, ids[0], volunteer_hours.HoursInput(volunteer_id, dt.date(2022, 4, 6), "21,5"), today=TODAY)
+    assert volunteer_hours.get_hours(db, ids[0]).hours == Decimal("21.50")
 
 
 def test_hours_at_an_event_take_its_task_and_must_match_its_date(db):
@@ -243,11 +244,11 @@ def test_hours_at_an_event_take_its_task_and_must_match_its_date(db):
     error = refused(lambda: log(db, volunteer_id, dt.date(2022, 6, 5), 3, event_id=event_id), "event_id")
     assert "odbyło się 04.06.2022" in str(error)
     log(db, volunteer_id, dt.date(2022, 6, 4), 3, event_id=event_id, activity="obsługa stoiska")
-    (row,) = service.hours_of(db, volunteer_id)
+    (row,) = volunteer_hours.hours_of(db, volunteer_id)
     assert (row.event_title, row.task_name, row.activity) == ("Piknik rodzinny",
                                                               "6. świadczenie pomocy w formie usług wolontariatu",
                                                               "obsługa stoiska")
-    assert [c.text for c in service.event_choices(db, dt.date(2022, 6, 4))] == ["Piknik rodzinny"]
+    assert [c.text for c in volunteer_hours.event_choices(db, dt.date(2022, 6, 4))] == ["Piknik rodzinny"]
 
 
 def test_totals_per_month_and_task_and_the_value_at_the_settings_rate(db):
@@ -256,7 +257,7 @@ def test_totals_per_month_and_task_and_the_value_at_the_settings_rate(db):
     log(db, volunteer_id, dt.date(2022, 4, 5), "2,5", task_id=task6(db))
     log(db, volunteer_id, dt.date(2022, 4, 6), "3", task_id=task6(db))
     log(db, volunteer_id, dt.date(2022, 5, 10), "4")
-    totals = service.hours_totals(db, volunteer_id)
+    totals = volunteer_hours.hours_totals(db, volunteer_id)
     assert totals.total == Decimal("9.50") and totals.days == 3
     assert totals.per_month == [("04.2022", Decimal("5.50")), ("05.2022", Decimal("4.00"))]
     assert totals.per_task == [("6. świadczenie pomocy w formie usług wolontariatu", Decimal("5.50")),
@@ -264,10 +265,10 @@ def test_totals_per_month_and_task_and_the_value_at_the_settings_rate(db):
     assert totals.value is None and totals.value_text == "brak stawki w ustawieniach"
     organisation.save_organisation(db, organisation.OrganisationSettings(name="GOPS Kłobuck",
                                                                          volunteer_hour_rate="35,00"))
-    totals = service.hours_totals(db, volunteer_id)
+    totals = volunteer_hours.hours_totals(db, volunteer_id)
     assert totals.value == Decimal("332.50") and totals.value_text == "332,50\u00a0zł"
-    assert service.volunteer_rows(db, today=TODAY)[0][6] == "9,5"
-    assert service.hours_months(db, volunteer_id) == [(2022, 5), (2022, 4)]
+    assert volunteer_alerts.volunteer_rows(db, today=TODAY)[0][6] == "9,5"
+    assert volunteer_hours.hours_months(db, volunteer_id) == [(2022, 5), (2022, 4)]
 
 
 def test_the_gala_ranking_shares_places_for_equal_hours(db):
@@ -277,12 +278,12 @@ def test_the_gala_ranking_shares_places_for_equal_hours(db):
     log(db, people["Anna"], dt.date(2022, 4, 5), 3)
     log(db, people["Bożena"], dt.date(2022, 4, 5), 5)
     log(db, people["Celina"], dt.date(2022, 4, 6), 3)
-    ranking = service.period_hours(db, dt.date(2022, 1, 1), dt.date(2022, 12, 31))
+    ranking = volunteer_hours.period_hours(db, dt.date(2022, 1, 1), dt.date(2022, 12, 31))
     assert [(p.place, p.first_name, p.hours) for p in ranking] == [
         (1, "Bożena", Decimal("5.00")), (2, "Anna", Decimal("3.00")), (2, "Celina", Decimal("3.00"))]
-    assert service.period_hours(db, dt.date(2022, 4, 6), dt.date(2022, 4, 30))[0].first_name == "Celina"
-    refused(lambda: service.period_hours(db, dt.date(2022, 5, 1), dt.date(2022, 4, 1)), "date_to")
-    assert service.period_month_totals(db, dt.date(2022, 1, 1), dt.date(2022, 12, 31)) == [(2022, 4, Decimal("11.00"))]
+    assert volunteer_hours.period_hours(db, dt.date(2022, 4, 6), dt.date(2022, 4, 30))[0].first_name == "Celina"
+    refused(lambda: volunteer_hours.period_hours(db, dt.date(2022, 5, 1), dt.date(2022, 4, 1)), "date_to")
+    assert volunteer_hours.period_month_totals(db, dt.date(2022, 1, 1), dt.date(2022, 12, 31)) == [(2022, 4, Decimal("11.00"))]
 
 
 # ---- Warnings ------------------------------------------------------------------------------------------
@@ -302,21 +303,21 @@ def test_the_warnings_of_the_tab(db):
     log(db, outside, dt.date(2022, 2, 1), 2)
     log(db, outside, dt.date(2022, 5, 1), 3)
     # The agreement is shortened: the February day is now outside every agreement.
-    moved = service.update_agreement(db, long_one.id, replace(
-        service.agreement_as_input(service.get_agreement(db, long_one.id)), start_date=dt.date(2022, 3, 1),
+    moved = volunteer_agreements.update_agreement(db, long_one.id, replace(
+        volunteer_agreements.agreement_as_input(volunteer_agreements.get_agreement(db, long_one.id)), start_date=dt.date(2022, 3, 1),
         signed_date=dt.date(2022, 3, 1), health_safety_date=dt.date(2022, 3, 1)), today=TODAY)
     assert any("poza porozumieniami wolontariusza: 1" in str(w) for w in moved.warnings)
-    alerts = {(a.name, a.kind): a.text for a in service.volunteer_alerts(db, today=TODAY)}
+    alerts = {(a.name, a.kind): a.text for a in volunteer_alerts.volunteer_alerts(db, today=TODAY)}
     assert alerts[("Łęcka Anna", "ending")] == "Porozumienie nr W/2022/001 kończy się 10.07.2022 (za 10 dni)."
     assert not any(name == "Łęcka Bożena" for name, _ in alerts)  # another agreement follows on
     assert ("Łęcka Celina", "checks") in alerts
     assert alerts[("Łęcka Dorota", "outside")] == ("Godziny poza porozumieniem: 1 wpis(y), razem 2 godz. "
                                                    "(01.02.2022).")
-    (row,) = [r for r in service.hours_of(db, outside) if r.work_date == dt.date(2022, 2, 1)]
+    (row,) = [r for r in volunteer_hours.hours_of(db, outside) if r.work_date == dt.date(2022, 2, 1)]
     assert row.outside_agreement and row.agreement_number == ""
-    notes = {r[2]: r[7] for r in service.volunteer_rows(db, today=TODAY)}
+    notes = {r[2]: r[7] for r in volunteer_alerts.volunteer_rows(db, today=TODAY)}
     assert notes["Dorota"] == "godziny poza porozumieniem" and notes["Anna"] == "koniec porozumienia"
-    assert service.delete_agreement(db, long_one.id) == 2  # both days are outside now
+    assert volunteer_agreements.delete_agreement(db, long_one.id) == 2  # both days are outside now
 
 
 def test_deleting_a_volunteer_removes_agreements_and_hours(db):

@@ -6,7 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QAbstractButton, QApplication, QDialogButtonBox, QGroupBox, QWidget
 
-from pal_desktop.services import volunteers as service
+from pal_desktop.services import volunteer_alerts
 
 from .test_animators_tab import open_dialog as open_animator_dialog
 from .test_animators_tab import open_tab as open_animators
@@ -96,7 +96,7 @@ def test_the_animator_form(qtbot, window):
 
 
 def test_the_volunteer_service_is_untouched_by_walking(app_db):
-    assert service.volunteer_rows(app_db) == []
+    assert volunteer_alerts.volunteer_rows(app_db) == []
 
 
 def test_the_target_dialog_opens_on_its_value_and_enter_saves(qtbot, window, app_db):

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from pal_desktop.services import volunteers as service
+from pal_desktop.services import volunteer_agreements, volunteer_alerts, volunteer_hours
 from pal_desktop.ui.dialogs import questions
 
 from .test_stable_layout import volunteer_with_agreement
@@ -24,12 +24,12 @@ def test_ctrl_s_saves_the_volunteer_and_anuluj_asks_first(qtbot, window, app_db,
     type_text(qtbot, dialog.last_name, "Łęcka")
     qtbot.keyClick(dialog.last_name, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: tab.dialog is None)
-    assert [row[1:3] for row in service.volunteer_rows(app_db)] == [("Łęcka", "Żaneta")]
+    assert [row[1:3] for row in volunteer_alerts.volunteer_rows(app_db)] == [("Łęcka", "Żaneta")]
     dialog = open_dialog(qtbot, tab, tab.new_button)
     type_text(qtbot, dialog.first_name, "Ola")
     qtbot.keyClick(dialog.first_name, Qt.Key.Key_Escape)  # Esc asks too; "Porzuć zmiany" closes
     qtbot.waitUntil(lambda: tab.dialog is None)
-    assert asked == ["Porzucić zmiany?", "Porzucić zmiany?"] and len(service.volunteer_rows(app_db)) == 1
+    assert asked == ["Porzucić zmiany?", "Porzucić zmiany?"] and len(volunteer_alerts.volunteer_rows(app_db)) == 1
 
 
 def test_an_untouched_form_closes_without_a_question(qtbot, window, app_db, monkeypatch):
@@ -51,8 +51,8 @@ def test_ctrl_s_in_the_agreement_and_the_hours(qtbot, window, app_db, monkeypatc
     type_text(qtbot, dialog.hours, "3")
     qtbot.keyClick(dialog.hours, Qt.Key.Key_S, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: tab.dialog is None)
-    assert [entry.hours for entry in service.hours_of(app_db, volunteer_id)] == [3]
-    [agreement] = service.agreements_of(app_db, volunteer_id)
+    assert [entry.hours for entry in volunteer_hours.hours_of(app_db, volunteer_id)] == [3]
+    [agreement] = volunteer_agreements.agreements_of(app_db, volunteer_id)
     dialog = open_dialog(qtbot, tab, tab.agreement_button)
     type_text(qtbot, dialog.start_date.edit, "01.01.2023")
     type_text(qtbot, dialog.end_date.edit, "31.01.2023")

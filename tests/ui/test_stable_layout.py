@@ -9,6 +9,7 @@ import datetime as dt
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QPushButton, QToolBar
 
+from pal_desktop.services import volunteer_agreements
 from pal_desktop.services import volunteers as service
 
 from .test_events_tab import events_tab
@@ -28,7 +29,7 @@ def places(dialog) -> dict[str, QPoint]:
 def volunteer_with_agreement(db) -> int:
     volunteer_id = service.create_volunteer(db, service.VolunteerInput(
         "Ola", "Nowak", birth_date=dt.date(1999, 1, 1))).id
-    service.create_agreement(db, service.AgreementInput(
+    volunteer_agreements.create_agreement(db, volunteer_agreements.AgreementInput(
         volunteer_id, dt.date(2022, 4, 1), dt.date(2022, 12, 31), signed_date=dt.date(2022, 3, 28),
         scope="zajęcia w świetlicy", manner="osobiście", termination_terms="za porozumieniem stron", time_description="do 8 godzin tygodniowo", nnw_insurance=True,
         health_safety_date=dt.date(2022, 3, 28)), today=dt.date(2022, 3, 28))

@@ -11,6 +11,7 @@ from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
 from pal_desktop.services import organisation
+from pal_desktop.services import volunteer_agreements, volunteer_alerts, volunteer_hours
 from pal_desktop.services import volunteers as service
 from pal_desktop.ui import pdf_output
 from pal_desktop.ui.dialogs import questions
@@ -115,7 +116,7 @@ def test_register_agree_log_a_month_and_print(qtbot, window, app_db, printed, sh
         click(qtbot, dialog.next_button)
         assert phrase in dialog.error_text_of(field), (day, hours)
         assert dialog.error_labels[field].isVisible()
-    assert len(service.hours_of(app_db, tab.current_volunteer_id())) == 6  # nothing refused was saved
+    assert len(volunteer_hours.hours_of(app_db, tab.current_volunteer_id())) == 6  # nothing refused was saved
     from pal_desktop.ui.dialogs import questions
 
     asked = []
@@ -166,7 +167,7 @@ def test_the_volunteer_form_names_each_broken_rule(qtbot, window, app_db):
     assert "Rejestrze Sprawców Przestępstw na Tle Seksualnym" in dialog.error_text_of("register_check_date")
     assert "Krajowego Rejestru Karnego" in dialog.error_text_of("criminal_record_date")
     assert "niepełnoletni" in dialog.error_text_of("guardian_consent_date")
-    assert service.volunteer_rows(app_db) == []
+    assert volunteer_alerts.volunteer_rows(app_db) == []
     type_text(qtbot, dialog.register_check.edit, "01.06.2022")
     assert dialog.error_text_of("register_check_date") == ""  # typing clears the field's message
     type_text(qtbot, dialog.criminal_record.edit, "31.13.2022")
@@ -195,11 +196,11 @@ def test_an_agreement_breaking_the_act_stays_open_with_the_reasons(qtbot, window
     type_text(qtbot, dialog.time_description, "weekendy")
     click(qtbot, dialog.save_button)
     assert "następstw nieszczęśliwych wypadków" in dialog.error_text_of("nnw_insurance")
-    assert service.agreements_of(app_db, volunteer_id) == []
+    assert volunteer_agreements.agreements_of(app_db, volunteer_id) == []
     qtbot.keyClick(dialog.nnw, Qt.Key.Key_Space)
     dialog.print_after.setChecked(False)
     save(qtbot, tab, dialog)
-    assert [a.number for a in service.agreements_of(app_db, volunteer_id)] == ["W/2022/001"]
+    assert [a.number for a in volunteer_agreements.agreements_of(app_db, volunteer_id)] == ["W/2022/001"]
 
 
 def test_warnings_list_ending_agreements_checks_and_hours_outside(qtbot, window, app_db, monkeypatch):
@@ -208,18 +209,18 @@ def test_warnings_list_ending_agreements_checks_and_hours_outside(qtbot, window,
                                                                      works_with_children=True,
                                                                      register_check_date=today - dt.timedelta(days=350),
                                                                      criminal_record_date=today)).id
-    agreement = service.create_agreement(app_db, service.AgreementInput(
+    agreement = volunteer_agreements.create_agreement(app_db, volunteer_agreements.AgreementInput(
         ending, today - dt.timedelta(days=60), today + dt.timedelta(days=5), scope="świetlica", manner="osobiście",
         time_description="popołudnia", termination_terms="za porozumieniem stron",
         health_safety_date=today - dt.timedelta(days=60)))
-    service.add_hours(app_db, service.HoursInput(ending, today - dt.timedelta(days=30), "3"))
+    volunteer_hours.add_hours(app_db, volunteer_hours.HoursInput(ending, today - dt.timedelta(days=30), "3"))
     tab = open_tab(qtbot, window)
     texts = tab.alert_texts()
     assert tab.alerts_label.text() == "&Ostrzeżenia (2)"
     assert any(t.startswith("Ćwik Anna: Porozumienie nr") and "(za 5 dni)" in t for t in texts)
     assert any("sprawdzenie w rejestrze sprawców" in t and "ważne tylko do" in t for t in texts)
     # Shortening the agreement leaves the logged day outside it: the list says so.
-    service.update_agreement(app_db, agreement.id, service.AgreementInput(
+    volunteer_agreements.update_agreement(app_db, agreement.id, volunteer_agreements.AgreementInput(
         ending, today - dt.timedelta(days=20), today + dt.timedelta(days=5), number=agreement.number,
         scope="świetlica", manner="osobiście", time_description="popołudnia", nnw_insurance=True,
         written_form=True, termination_terms="za porozumieniem stron", health_safety_date=today))
@@ -241,7 +242,7 @@ def test_warnings_list_ending_agreements_checks_and_hours_outside(qtbot, window,
 def test_an_opinion_needs_its_text(qtbot, window, app_db, printed):
     volunteer_id = service.create_volunteer(app_db, service.VolunteerInput(
         "Jerzy", "Łoś", birth_date=dt.date(1970, 1, 1))).id
-    service.create_agreement(app_db, service.AgreementInput(
+    volunteer_agreements.create_agreement(app_db, volunteer_agreements.AgreementInput(
         volunteer_id, dt.date(2022, 4, 1), dt.date(2022, 12, 31), scope="pomoc seniorom", manner="osobiście",
         time_description="wtorki", termination_terms="za porozumieniem stron"))
     tab = open_tab(qtbot, window)

@@ -9,7 +9,8 @@ import datetime as dt
 
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
-from pal_desktop.services import volunteers
+from pal_desktop.domain import volunteering
+from pal_desktop.services import volunteer_agreements, volunteers
 from pal_desktop.ui.widgets.volunteer_form import HINT_STYLE, WARNING_STYLE, FormDialog, notice_text
 
 
@@ -40,7 +41,7 @@ class AgreementDialog(FormDialog):
         year = dt.date.today().year
         self.number = self.line(terms, "number", self.tr("&Numer:"), self.tr("Numer porozumienia"), max_length=60,
                                 placeholder=self.tr("puste — nada się sam, np. {number}").format(
-                                    number=volunteers.suggest_agreement_number(db, year)))
+                                    number=volunteer_agreements.suggest_agreement_number(db, year)))
         self.signed_date = self.date(terms, "signed_date", self.tr("Data &zawarcia:"), self.tr("Data zawarcia"),
                                      hint=self.tr("puste, jeśli porozumienie dopiero zostanie podpisane"))
         self.start_date = self.date(terms, "start_date", self.tr("&Początek:"), self.tr("Początek"))
@@ -74,7 +75,7 @@ class AgreementDialog(FormDialog):
                                height=64, placeholder=self.tr("np. pomoc przy organizacji zajęć dla dzieci i "
                                                               "wydarzeń integracyjnych"))
         self.manner = self.text(content, "manner", self.tr("&Sposób:"), self.tr("Sposób wykonywania"), height=48)
-        self.manner.setPlainText(volunteers.DEFAULT_MANNER)
+        self.manner.setPlainText(volunteer_agreements.DEFAULT_MANNER)
         self.time_description = self.text(content, "time_description", self.tr("&Czas:"),
                                           self.tr("Czas wykonywania"), height=40,
                                           placeholder=self.tr("np. do 10 godzin tygodniowo, popołudniami"))
@@ -84,7 +85,7 @@ class AgreementDialog(FormDialog):
         self.place.setText(get_organisation(db).city)
         self.termination = self.text(content, "termination_terms", self.tr("&Rozwiązanie:"),
                                      self.tr("Rozwiązanie porozumienia"), height=56)
-        self.termination.setPlainText(volunteers.DEFAULT_TERMINATION)
+        self.termination.setPlainText(volunteer_agreements.DEFAULT_TERMINATION)
         self.print_after = QCheckBox(self.tr("Po zapisaniu &otwórz porozumienie do podpisu (PDF)"), self)
         self.print_after.setObjectName("printAfterSave")
         self.print_after.setAccessibleName(self.tr("Po zapisaniu otwórz porozumienie do podpisu"))
@@ -104,7 +105,7 @@ class AgreementDialog(FormDialog):
         self.written_form.toggled.connect(self._update_hints)
         self.nnw.toggled.connect(self._update_hints)
         if agreement_id is not None:
-            self._load(volunteers.get_agreement(db, agreement_id))
+            self._load(volunteer_agreements.get_agreement(db, agreement_id))
         self._update_hints()
         if agreement_id is None:
             self.start_date.setFocus()
@@ -131,8 +132,8 @@ class AgreementDialog(FormDialog):
         """What the law asks for the period typed: written form above 30 days, NNW up to 30; a minor's consent."""
         start, end = self.start_date.date(), self.end_date.date()
         if start and end and end >= start:
-            days = volunteers.agreement_days(start, end)
-            if days > volunteers.WRITTEN_FORM_DAYS:
+            days = volunteering.agreement_days(start, end)
+            if days > volunteering.WRITTEN_FORM_DAYS:
                 text = self.tr("{days} dni — ponad 30 dni: porozumienie wymaga formy pisemnej.").format(days=days)
                 problem = not self.written_form.isChecked()
             else:
@@ -144,7 +145,7 @@ class AgreementDialog(FormDialog):
         else:
             self.period_hint.hide()
         birth = self.volunteer.birth_date
-        if start and birth and volunteers.is_minor(birth, start):
+        if start and birth and volunteering.is_minor(birth, start):
             self.minor_hint.setText(self.tr("W dniu rozpoczęcia wolontariusz nie będzie mieć 18 lat — wymagana "
                                             "pisemna zgoda przedstawiciela ustawowego."))
             self.minor_hint.setVisible(self.guardian_consent.date() is None)
@@ -153,8 +154,8 @@ class AgreementDialog(FormDialog):
         if self.isVisible():
             self.refit()
 
-    def data(self) -> volunteers.AgreementInput:
-        return volunteers.AgreementInput(
+    def data(self) -> volunteer_agreements.AgreementInput:
+        return volunteer_agreements.AgreementInput(
             volunteer_id=self.volunteer_id, start_date=self.date_value("start_date"),
             end_date=self.date_value("end_date"), number=self.number.text(),
             signed_date=self.date_value("signed_date"), scope=self.scope.toPlainText(),
@@ -166,11 +167,12 @@ class AgreementDialog(FormDialog):
 
     def submit(self) -> None:
         data = self.data()
-        self.show_all(volunteers.validate_agreement(self._db, data, self.agreement_id))
+        self.show_all(volunteer_agreements.validate_agreement(self._db, data, self.agreement_id))
         if self.agreement_id is None:
-            result = volunteers.create_agreement(self._db, data)
+            result = volunteer_agreements.create_agreement(self._db, data)
         else:
-            result = volunteers.update_agreement(self._db, self.agreement_id, data, expected_version=self._version)
+            result = volunteer_agreements.update_agreement(self._db, self.agreement_id, data,
+                                                           expected_version=self._version)
         self.saved_id, self.saved_number, self.warnings = result.id, result.number, result.warnings
 
     def warning_texts(self) -> list[str]:

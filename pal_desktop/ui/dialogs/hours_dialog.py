@@ -14,8 +14,9 @@ from decimal import Decimal
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton, QWidget
 
+from pal_desktop.domain import volunteering
 from pal_desktop.errors import PalError
-from pal_desktop.services import volunteers
+from pal_desktop.services import volunteer_agreements, volunteer_hours, volunteers
 from pal_desktop.ui.widgets.volunteer_form import HINT_STYLE, FormDialog
 
 #: The schedule task volunteers' hours belong to unless another is chosen (seed IX, task 6).
@@ -39,7 +40,7 @@ class HoursDialog(FormDialog):
         self.setAccessibleName(title)
 
         form = self.new_form()
-        agreements = volunteers.agreements_of(db, volunteer_id)
+        agreements = volunteer_agreements.agreements_of(db, volunteer_id)
         periods = ", ".join(f"{a.number}: {a.start_date:%d.%m.%Y}–{a.end_date:%d.%m.%Y}" for a in agreements)
         self.agreements_label = QLabel(periods or self.tr("brak porozumień — najpierw zapisz porozumienie"), self)
         self.agreements_label.setObjectName("agreementPeriods")
@@ -54,7 +55,7 @@ class HoursDialog(FormDialog):
         self.task = self.combo(form, "task_id", self.tr("&Zadanie:"), self.tr("Zadanie harmonogramu"))
         self.task.addItem(self.tr("(bez zadania)"), None)
         default_task = None
-        for choice in volunteers.task_choices(db, programme_id):
+        for choice in volunteer_hours.task_choices(db, programme_id):
             self.task.addItem(choice.text, choice.id)
             if choice.text.startswith(f"{VOLUNTEERING_TASK}. "):
                 default_task = choice.id
@@ -81,9 +82,9 @@ class HoursDialog(FormDialog):
 
         self.work_date.sig_changed.connect(self._on_date_changed)
         if hours_id is not None:
-            entry = volunteers.get_hours(db, hours_id)
+            entry = volunteer_hours.get_hours(db, hours_id)
             self.work_date.set_date(entry.work_date)
-            self.hours.setText(volunteers.hours_text(entry.hours))
+            self.hours.setText(volunteering.hours_text(entry.hours))
             self.activity.setText(entry.activity)
             index = self.task.findData(entry.task_id)
             self.task.setCurrentIndex(index if index >= 0 else 0)
@@ -101,32 +102,32 @@ class HoursDialog(FormDialog):
         self.event.blockSignals(True)
         self.event.clear()
         self.event.addItem(self.tr("(bez wydarzenia)"), None)
-        for choice in volunteers.event_choices(self._db, day, self.programme_id):
+        for choice in volunteer_hours.event_choices(self._db, day, self.programme_id):
             self.event.addItem(choice.text, choice.id)
         self.event.blockSignals(False)
         logged = Decimal(0)
         if day is not None:
-            logged = sum((r.hours for r in volunteers.hours_of(self._db, self.volunteer_id, day, day)
+            logged = sum((r.hours for r in volunteer_hours.hours_of(self._db, self.volunteer_id, day, day)
                           if r.id != self.hours_id), Decimal(0))
         if logged:
             self.day_hint.setText(self.tr("Tego dnia zapisano już {hours} godz.").format(
-                hours=volunteers.hours_text(logged)))
+                hours=volunteering.hours_text(logged)))
             self.day_hint.show()
         else:
             self.day_hint.hide()
 
-    def data(self) -> volunteers.HoursInput:
-        return volunteers.HoursInput(
+    def data(self) -> volunteer_hours.HoursInput:
+        return volunteer_hours.HoursInput(
             volunteer_id=self.volunteer_id, work_date=self.date_value("work_date"), hours=self.hours.text(),
             activity=self.activity.text(), task_id=self.task.currentData(), event_id=self.event.currentData())
 
     def submit(self) -> None:
         data = self.data()
         if self.hours_id is None:
-            self.saved_ids.append(volunteers.add_hours(self._db, data))
+            self.saved_ids.append(volunteer_hours.add_hours(self._db, data))
         else:
-            volunteers.update_hours(self._db, self.hours_id, data)
-        self.saved_hours += volunteers.parse_hours(data.hours)
+            volunteer_hours.update_hours(self._db, self.hours_id, data)
+        self.saved_hours += volunteering.parse_hours(data.hours)
 
     def save_and_next(self) -> bool:
         """Save this day and get ready for the next one; False (and the error shown) when refused."""
@@ -138,7 +139,7 @@ class HoursDialog(FormDialog):
             return False
         day = self.work_date.date()
         self.session_label.setText(self.tr("Zapisano w tym oknie: {count} wpis(y), razem {hours} godz.").format(
-            count=len(self.saved_ids), hours=volunteers.hours_text(self.saved_hours)))
+            count=len(self.saved_ids), hours=volunteering.hours_text(self.saved_hours)))
         self.session_label.show()
         self.cancel_button.setText(self.tr("Zamknij"))
         self.cancel_button.setAccessibleName(self.tr("Zamknij"))

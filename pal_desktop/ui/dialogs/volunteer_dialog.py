@@ -8,6 +8,7 @@ import datetime as dt
 
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
+from pal_desktop.domain import volunteering
 from pal_desktop.services import volunteers
 from pal_desktop.ui.widgets.volunteer_form import HINT_STYLE, WARNING_STYLE, FormDialog
 
@@ -121,11 +122,11 @@ class VolunteerDialog(FormDialog):
             lines, problem = [], False
             for label, value in ((self.tr("Rejestr sprawców"), self.register_check.date()),
                                  (self.tr("KRK"), self.criminal_record.date())):
-                state = volunteers.check_state(value, today)
+                state = volunteering.check_state(value, today)
                 if state == "missing":
                     lines.append(self.tr("{label}: brak daty").format(label=label))
                 else:
-                    until = volunteers.check_valid_until(value)
+                    until = volunteering.check_valid_until(value)
                     text = {"expired": self.tr("{label}: nieaktualne od {date}"),
                             "expiring": self.tr("{label}: ważne tylko do {date}"),
                             "valid": self.tr("{label}: ważne do {date}")}[state]
@@ -138,7 +139,7 @@ class VolunteerDialog(FormDialog):
         else:
             self.checks_status.hide()
         birth = self.birth_date.date()
-        if birth is not None and birth <= today and volunteers.is_minor(birth, today):
+        if birth is not None and birth <= today and volunteering.is_minor(birth, today):
             self.minor_status.setText(self.tr("Osoba niepełnoletnia: wymagana zgoda opiekuna."))
             self.minor_status.setStyleSheet(WARNING_STYLE)
             self.minor_status.show()

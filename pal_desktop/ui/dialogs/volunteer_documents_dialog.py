@@ -7,9 +7,10 @@ import datetime as dt
 
 from PySide6.QtWidgets import QComboBox, QHBoxLayout, QPushButton, QWidget
 
+from pal_desktop.domain import volunteering
 from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
-from pal_desktop.services import volunteers
+from pal_desktop.services import volunteer_agreements, volunteer_hours, volunteers
 from pal_desktop.services.volunteer_reports import month_label
 from pal_desktop.ui.widgets.volunteer_form import FormDialog
 
@@ -56,7 +57,7 @@ class PeriodDialog(FormDialog):
 
     def submit(self) -> None:
         start, end = self.date_value("date_from"), self.date_value("date_to")
-        volunteers.check_period(start, end)
+        volunteering.check_period(start, end)
         self.period = (start, end)
         if self._print is not None:
             self._print(start, end)
@@ -76,11 +77,11 @@ class MonthDialog(FormDialog):
         form = self.new_form()
         self.month_combo: QComboBox = self.combo(form, "month", self.tr("&Miesiąc:"), self.tr("Miesiąc"))
         hours = {}
-        for row in volunteers.hours_of(db, volunteer_id):
+        for row in volunteer_hours.hours_of(db, volunteer_id):
             key = (row.work_date.year, row.work_date.month)
             hours[key] = hours.get(key, 0) + row.hours
         months = set(hours)
-        for agreement in volunteers.agreements_of(db, volunteer_id):
+        for agreement in volunteer_agreements.agreements_of(db, volunteer_id):
             day = agreement.start_date.replace(day=1)
             while day <= agreement.end_date and len(months) < 400:
                 months.add((day.year, day.month))
@@ -88,7 +89,7 @@ class MonthDialog(FormDialog):
         for year, month in sorted(months, reverse=True):
             logged = hours.get((year, month))
             text = month_label(year, month) + (self.tr(" — {hours} godz.").format(
-                hours=volunteers.hours_text(logged)) if logged else self.tr(" — brak godzin"))
+                hours=volunteering.hours_text(logged)) if logged else self.tr(" — brak godzin"))
             self.month_combo.addItem(text, (year, month))
         with_hours = next((i for i in range(self.month_combo.count()) if self.month_combo.itemData(i) in hours), 0)
         self.month_combo.setCurrentIndex(with_hours)

@@ -1,11 +1,13 @@
 """Wolontariusze: the office's volunteers (not tied to one programme), their agreements and hours, the
 documents printed for them, and the warnings that need attention.
 
-The list shows each volunteer's latest agreement end, total hours and warnings; the panel beside it shows
-the selected volunteer: their data, agreements (add, edit, remove, print to sign), logged hours (add a day
-or a month of days, edit, remove) and the totals per month and per task with the value of the work at the
-hourly rate of the settings. Under the list: checks for work with children missing or running out, minors
-without the guardian's consent, agreements ending within 14 days and hours logged outside any agreement.
+The list shows each volunteer's latest agreement end, total hours and warnings; the panel beside it
+(``ui/widgets/volunteer_details.py``) shows the selected volunteer: their data, agreements (add, edit,
+remove, print to sign), logged hours (add a day or a month of days, edit, remove) and the totals per month
+and per task with the value of the work at the hourly rate of the settings. Under the list: checks for work
+with children missing or running out, minors without the guardian's consent, agreements ending within 14
+days and hours logged outside any agreement. This module holds the tab: its toolbar, list, warnings and
+actions.
 
 Like every tab, this module imports no service at module level; dialogs and services come when first used.
 """
@@ -15,16 +17,7 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import (
-    QLabel,
-    QListWidget,
-    QListWidgetItem,
-    QMenu,
-    QTabWidget,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from pal_desktop.errors import PalError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
@@ -32,36 +25,10 @@ from pal_desktop.ui import pdf_output
 from pal_desktop.ui.dialogs import error_dialog, questions
 from pal_desktop.ui.models.row_table_model import Column
 from pal_desktop.ui.tabs.list_tab import RowsTab
-from pal_desktop.ui.widgets.volunteer_panels import SmallTable, current_id, select_id, show_status
+from pal_desktop.ui.widgets.volunteer_details import VolunteerDetailsPanel, _date
+from pal_desktop.ui.widgets.volunteer_panels import current_id, select_id, show_status
 
-AGREEMENT_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("Columns", "Numer"), 1, width=11),
-    Column(QT_TRANSLATE_NOOP("Columns", "Okres"), 2, width=20, tooltip_field=5),
-    Column(QT_TRANSLATE_NOOP("Columns", "Stan"), 3, width=10, stretch=True),
-    Column(QT_TRANSLATE_NOOP("Columns", "Godziny"), 4, width=6, numeric=True),
-)
-HOURS_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("Columns", "Data"), 1, width=10),
-    Column(QT_TRANSLATE_NOOP("Columns", "Godziny"), 2, width=6, numeric=True),
-    Column(QT_TRANSLATE_NOOP("Columns", "Zadanie / wydarzenie"), 3, width=14, tooltip_field=3),
-    Column(QT_TRANSLATE_NOOP("Columns", "Czynności"), 4, width=12, stretch=True, tooltip_field=5),
-)
-TOTAL_COLUMNS = (
-    Column(QT_TRANSLATE_NOOP("Columns", "Miesiąc / zadanie"), 1, width=18, stretch=True, tooltip_field=1),
-    Column(QT_TRANSLATE_NOOP("Columns", "Godziny"), 2, width=6, numeric=True),
-    Column(QT_TRANSLATE_NOOP("Columns", "Wartość"), 3, width=10, numeric=True),
-)
-STATES = {
-    "future": QT_TRANSLATE_NOOP("VolunteersTab", "przyszłe"),
-    "current": QT_TRANSLATE_NOOP("VolunteersTab", "trwa"),
-    "ending": QT_TRANSLATE_NOOP("VolunteersTab", "kończy się wkrótce"),
-    "ended": QT_TRANSLATE_NOOP("VolunteersTab", "zakończone"),
-}
 ALERTS_HEIGHT = 96
-
-
-def _date(value) -> str:
-    return value.strftime("%d.%m.%Y") if value else ""
 
 
 class VolunteersTab(RowsTab):
@@ -154,85 +121,18 @@ class VolunteersTab(RowsTab):
         return bar
 
     def build_side_panel(self) -> QWidget:
-        panel = QWidget(self)
-        panel.setObjectName("volunteerPanel")
-        panel.setAccessibleName(self.tr("Zaznaczony wolontariusz"))
-        layout = QVBoxLayout(panel)
-        layout.setContentsMargins(4, 0, 0, 0)
-        self.name_label = QLabel(panel)
-        self.name_label.setObjectName("volunteerName")
-        font = self.name_label.font()
-        font.setPointSizeF(font.pointSizeF() * 1.25)
-        font.setBold(True)
-        self.name_label.setFont(font)
-        self.details_tabs = QTabWidget(panel)
-        self.details_tabs.setObjectName("volunteerDetailsTabs")
-        self.details_tabs.setAccessibleName(self.tr("Szczegóły wolontariusza"))
-
-        self.details_label = QLabel(panel)
-        self.details_label.setObjectName("volunteerDetails")
-        self.details_label.setWordWrap(True)
-        self.details_label.setTextFormat(Qt.TextFormat.RichText)
-        self.details_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
-        self.details_label.setContentsMargins(6, 6, 6, 6)
-        self.details_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-
-        self.agreements = SmallTable(AGREEMENT_COLUMNS, self.tr("Porozumienia wolontariusza"), panel)
-        self.agreements.setObjectName("agreementsPanel")
-        self.agreements.button(self.tr("&Nowe…"), "addAgreementButton", self.tr("Zapisz nowe porozumienie"),
-                               self.add_agreement)
-        self.agreements.button(self.tr("Edytuj…"), "editAgreementButton", self.tr("Zmień zaznaczone porozumienie"),
-                               self.edit_agreement, needs_selection=True)
-        self.agreements.button(self.tr("Usuń"), "deleteAgreementButton", self.tr("Usuń zaznaczone porozumienie"),
-                               self.delete_agreement, needs_selection=True)
-        self.agreements.button(self.tr("Drukuj"), "printSelectedAgreementButton",
-                               self.tr("Porozumienie do podpisu (PDF)"), self.print_agreement, needs_selection=True)
-        self.agreements.add_stretch()
-        self.agreements.table.doubleClicked.connect(lambda _index: self.edit_agreement())
-
-        hours_page = QWidget(panel)
-        hours_layout = QVBoxLayout(hours_page)
-        hours_layout.setContentsMargins(0, 0, 0, 0)
-        self.hours = SmallTable(HOURS_COLUMNS, self.tr("Godziny wolontariusza"), hours_page)
-        self.hours.setObjectName("hoursPanel")
-        self.hours.button(self.tr("&Dodaj…"), "addHoursPanelButton", self.tr("Wpisz godziny (kolejne dni)"),
-                          self.add_hours)
-        self.hours.button(self.tr("Edytuj…"), "editHoursButton", self.tr("Zmień zaznaczony wpis"), self.edit_hours,
-                          needs_selection=True)
-        self.hours.button(self.tr("Usuń"), "deleteHoursButton", self.tr("Usuń zaznaczony wpis"), self.delete_hours,
-                          needs_selection=True)
-        self.hours.button(self.tr("&Karta pracy…"), "timesheetButton", self.tr("Karta pracy za miesiąc (PDF)"),
-                          self.print_timesheet)
-        self.hours.add_stretch()
-        self.hours.table.doubleClicked.connect(lambda _index: self.edit_hours())
-        self.hours_total_label = QLabel(hours_page)
-        self.hours_total_label.setObjectName("hoursTotal")
-        self.hours_total_label.setContentsMargins(6, 0, 6, 4)
-        self.hours_total_label.setWordWrap(True)
-        hours_layout.addWidget(self.hours, 1)
-        hours_layout.addWidget(self.hours_total_label)
-
-        totals_page = QWidget(panel)
-        totals_layout = QVBoxLayout(totals_page)
-        totals_layout.setContentsMargins(0, 0, 0, 0)
-        self.month_totals = SmallTable(TOTAL_COLUMNS, self.tr("Godziny według miesięcy"), totals_page)
-        self.month_totals.setObjectName("monthTotals")
-        self.task_totals = SmallTable(TOTAL_COLUMNS, self.tr("Godziny według zadań"), totals_page)
-        self.task_totals.setObjectName("taskTotals")
-        self.value_label = QLabel(totals_page)
-        self.value_label.setObjectName("valueLabel")
-        self.value_label.setWordWrap(True)
-        self.value_label.setContentsMargins(6, 4, 6, 4)
-        totals_layout.addWidget(self.value_label)
-        totals_layout.addWidget(self.month_totals, 3)
-        totals_layout.addWidget(self.task_totals, 2)
-
-        self.details_tabs.addTab(self.details_label, self.tr("Dane"))
-        self.details_tabs.addTab(self.agreements, self.tr("Porozumienia"))
-        self.details_tabs.addTab(hours_page, self.tr("Godziny"))
-        self.details_tabs.addTab(totals_page, self.tr("Podsumowanie"))
-        layout.addWidget(self.name_label)
-        layout.addWidget(self.details_tabs, 1)
+        panel = VolunteerDetailsPanel(self, self)
+        self.details_panel = panel
+        # The panel's parts under the tab's names (its actions use them).
+        self.name_label = panel.name_label
+        self.details_tabs = panel.details_tabs
+        self.details_label = panel.details_label
+        self.agreements = panel.agreements
+        self.hours = panel.hours
+        self.hours_total_label = panel.hours_total_label
+        self.month_totals = panel.month_totals
+        self.task_totals = panel.task_totals
+        self.value_label = panel.value_label
         return panel
 
     def build_footer(self) -> QWidget:
@@ -260,9 +160,9 @@ class VolunteersTab(RowsTab):
 
     # ---- Loading
     def fetch_rows(self, db, programme_id: int | None) -> list[tuple]:
-        from pal_desktop.services import volunteers
+        from pal_desktop.services import volunteer_alerts
 
-        rows, self._alerts = volunteers.volunteer_list(db)
+        rows, self._alerts = volunteer_alerts.volunteer_list(db)
         return rows
 
     def load(self, db, programme_id: int | None) -> None:
@@ -338,114 +238,7 @@ class VolunteersTab(RowsTab):
             error_dialog.show_error(self, err)
 
     def _show_volunteer(self, volunteer_id: int | None) -> None:
-        if volunteer_id is None:
-            self.name_label.setText(self.tr("Zaznacz wolontariusza na liście"))
-            self.details_label.setText(self.tr("Tu zobaczysz jego dane, porozumienia, godziny i ich wartość."))
-            for table in (self.agreements, self.hours, self.month_totals, self.task_totals):
-                table.set_rows([])
-            self.hours_total_label.clear()
-            self.value_label.clear()
-            self.details_tabs.setEnabled(False)
-            return
-        from pal_desktop.services import volunteers
-
-        person = volunteers.get_volunteer(self._db, volunteer_id)
-        self.name_label.setText(person.name)
-        self.details_tabs.setEnabled(True)
-        self.details_label.setText(self._details_html(person))
-        self.agreements.set_rows([
-            (a.id, a.number, f"{_date(a.start_date)} – {_date(a.end_date)}",
-             self._state_text(a), volunteers.hours_text(a.hours), a.scope)
-            for a in volunteers.agreements_of(self._db, volunteer_id)])
-        if self.agreements.current_id() is None and self.agreements.model.rowCount():
-            self.agreements.select(self.agreements.model.rows()[-1][0])  # the newest, for "Drukuj"
-        rows = volunteers.hours_of(self._db, volunteer_id)
-        self.hours.set_rows([
-            (r.id, _date(r.work_date), volunteers.hours_text(r.hours), r.event_title or r.task_name,
-             (self.tr("POZA POROZUMIENIEM — ") if r.outside_agreement else "") + r.activity,
-             r.activity or r.task_name)
-            for r in reversed(rows)])
-        totals = volunteers.totals(rows, volunteers.hour_rate(self._db))
-        value = self._value_text(totals)
-        self.hours_total_label.setText(self.tr("Razem: {hours} godz. w {days} dniach · wartość pracy: {value}").format(
-            hours=volunteers.hours_text(totals.total), days=totals.days, value=value))
-        rate = volunteers.hour_rate(self._db)
-        self.value_label.setText(self.tr("Łącznie {hours} godz. · wartość pracy wolontariusza: {value}").format(
-            hours=volunteers.hours_text(totals.total), value=value))
-        self.month_totals.set_rows([
-            (n, month, volunteers.hours_text(hours), self._money(volunteers.work_value(hours, rate)))
-            for n, (month, hours) in enumerate(reversed(totals.per_month), start=1)])
-        self.task_totals.set_rows([
-            (n, task or self.tr("(bez zadania)"), volunteers.hours_text(hours),
-             self._money(volunteers.work_value(hours, rate)))
-            for n, (task, hours) in enumerate(totals.per_task, start=1)])
-
-    def _details_html(self, person) -> str:
-        from html import escape
-
-        from pal_desktop.services import volunteers
-
-        today = dt.date.today()
-        rows = []
-
-        def add(label: str, value: str) -> None:
-            rows.append(f"<tr><td style='padding-right:10px'><b>{escape(label)}</b></td>"
-                        f"<td>{escape(value) if value else '—'}</td></tr>")
-
-        add(self.tr("Data urodzenia"), _date(person.birth_date))
-        add(self.tr("Telefon"), person.phone)
-        add(self.tr("E-mail"), person.email)
-        add(self.tr("Adres"), person.address)
-        add(self.tr("Umiejętności"), person.skills)
-        add(self.tr("Dostępność"), person.availability)
-        add(self.tr("Koszty podróży"), self.tr("zwolnienie z pokrycia") if person.travel_cost_waiver
-            else self.tr("pokrywa korzystający"))
-        if person.works_with_children:
-            for label, value in ((self.tr("Rejestr sprawców"), person.register_check_date),
-                                 (self.tr("Informacja z KRK"), person.criminal_record_date)):
-                state = volunteers.check_state(value, today)
-                if value is None:
-                    add(label, self.tr("BRAK"))
-                else:
-                    until = _date(volunteers.check_valid_until(value))
-                    text = {"expired": self.tr("{date} — nieaktualne (ważne do {until})"),
-                            "expiring": self.tr("{date} — ważne tylko do {until}"),
-                            "valid": self.tr("{date} — ważne do {until}")}[state]
-                    add(label, text.format(date=_date(value), until=until))
-        else:
-            add(self.tr("Praca z dziećmi"), self.tr("nie"))
-        if person.guardian_consent_date or volunteers.is_minor(person.birth_date, today):
-            add(self.tr("Zgoda opiekuna"), _date(person.guardian_consent_date) or self.tr("BRAK"))
-        add(self.tr("Status"), self.tr("aktywny") if person.active else self.tr("nieaktywny"))
-        if person.notes:
-            add(self.tr("Uwagi"), person.notes)
-        return "<table>" + "".join(rows) + "</table>"
-
-    def _state_text(self, agreement) -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        text = QCoreApplication.translate("VolunteersTab", STATES[agreement.state])
-        if not agreement.written_form:
-            text += self.tr(", ustne")
-        if agreement.nnw_insurance:
-            text += self.tr(", NNW")
-        return text
-
-    def _money(self, value) -> str:
-        from pal_desktop.services import volunteers
-        from pal_desktop.services.formatting import format_money
-
-        return format_money(value) if value is not None else \
-            self._translate_notice(volunteers.NO_RATE)
-
-    def _value_text(self, totals) -> str:
-        return totals.value_text if totals.value is not None else self._translate_notice(totals.value_text)
-
-    @staticmethod
-    def _translate_notice(text: str) -> str:
-        from PySide6.QtCore import QCoreApplication
-
-        return QCoreApplication.translate("Volunteers", text)
+        self.details_panel.show_volunteer(self._db, volunteer_id)
 
     def _update_buttons(self) -> None:
         ready = self._db is not None
@@ -564,18 +357,19 @@ class VolunteersTab(RowsTab):
         volunteer_id = self.current_volunteer_id()
         if agreement_id is None or volunteer_id is None:
             return
-        from pal_desktop.services import volunteers
+        from pal_desktop.domain import volunteering
+        from pal_desktop.services import volunteer_agreements
 
-        agreement = volunteers.get_agreement(self._db, agreement_id)
+        agreement = volunteer_agreements.get_agreement(self._db, agreement_id)
         informative = ""
         if agreement.hours:
             informative = self.tr("Wpisane w tym okresie godziny ({hours}) zostaną w ewidencji jako godziny poza "
-                                  "porozumieniem.").format(hours=volunteers.hours_text(agreement.hours))
+                                  "porozumieniem.").format(hours=volunteering.hours_text(agreement.hours))
         if not questions.ask(self, self.tr("Usunąć porozumienie?"),
                              self.tr("Usunąć porozumienie nr {number}?").format(number=agreement.number),
                              informative=informative, yes=self.tr("Usuń"), no=self.tr("Anuluj")):
             return
-        volunteers.delete_agreement(self._db, agreement_id)
+        volunteer_agreements.delete_agreement(self._db, agreement_id)
         self.reload(select=volunteer_id)
         show_status(self, self.tr("Usunięto porozumienie nr {number}.").format(number=agreement.number))
 
@@ -592,13 +386,13 @@ class VolunteersTab(RowsTab):
         volunteer_id = self.current_volunteer_id()
         if volunteer_id is None:
             return
-        from pal_desktop.services import volunteers
+        from pal_desktop.services import volunteer_agreements, volunteer_hours
         from pal_desktop.ui.dialogs.hours_dialog import HoursDialog
 
         start = None
         if hours_id is None:
-            logged = volunteers.hours_of(self._db, volunteer_id)
-            agreements = volunteers.agreements_of(self._db, volunteer_id)
+            logged = volunteer_hours.hours_of(self._db, volunteer_id)
+            agreements = volunteer_agreements.agreements_of(self._db, volunteer_id)
             if logged:
                 start = logged[-1].work_date + dt.timedelta(days=1)
             elif agreements:
@@ -611,28 +405,29 @@ class VolunteersTab(RowsTab):
             self._open(dialog, lambda d: self._on_hours_saved(volunteer_id, d))
 
     def _on_hours_saved(self, volunteer_id: int, dialog) -> None:
-        from pal_desktop.services import volunteers
+        from pal_desktop.domain import volunteering
 
         self.reload(select=volunteer_id)
         self.details_tabs.setCurrentWidget(self.hours.parentWidget())
         count = len(dialog.saved_ids) or 1
         show_status(self, self.tr("Zapisano godziny: {count} wpis(y), razem {hours} godz.").format(
-            count=count, hours=volunteers.hours_text(dialog.saved_hours)))
+            count=count, hours=volunteering.hours_text(dialog.saved_hours)))
 
     def delete_hours(self) -> None:
         hours_id = self.hours.current_id()
         volunteer_id = self.current_volunteer_id()
         if hours_id is None or volunteer_id is None:
             return
-        from pal_desktop.services import volunteers
+        from pal_desktop.domain import volunteering
+        from pal_desktop.services import volunteer_hours
 
-        entry = volunteers.get_hours(self._db, hours_id)
+        entry = volunteer_hours.get_hours(self._db, hours_id)
         if not questions.ask(self, self.tr("Usunąć wpis godzin?"),
                              self.tr("Usunąć {hours} godz. z dnia {date}?").format(
-                                 hours=volunteers.hours_text(entry.hours), date=_date(entry.work_date)),
+                                 hours=volunteering.hours_text(entry.hours), date=_date(entry.work_date)),
                              yes=self.tr("Usuń"), no=self.tr("Anuluj")):
             return
-        volunteers.delete_hours(self._db, hours_id)
+        volunteer_hours.delete_hours(self._db, hours_id)
         self.reload(select=volunteer_id)
 
     # ---- Documents
