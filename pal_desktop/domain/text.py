@@ -56,3 +56,8 @@ def participant_search_text(first_name: str, last_name: str, pesel: str | None, 
     """What the participant search looks in: both name orders, PESEL and street, folded."""
     return " ".join(part for part in (fold(f"{last_name} {first_name}"), fold(f"{first_name} {last_name}"),
                                       pesel or "", fold(street)) if part)
+
+
+def street_key(name: str | None) -> str:
+    """How the participant form matches a typed street to the area's list: folded, without "ul. "."""
+    return fold(name).removeprefix("ul. ").strip()

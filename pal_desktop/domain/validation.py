@@ -52,6 +52,14 @@ def check_postal_code(value: str, field: str = "postal_code") -> str:
     return value
 
 
+def postal_code_with_dash(text: str) -> str:
+    """Five digits typed without the dash get it ("42100" -> "42-100"); anything else is left as typed."""
+    digits = text.replace("-", "")
+    if len(digits) == 5 and digits.isdigit():
+        return f"{digits[:2]}-{digits[2:]}"
+    return text
+
+
 def check_email(value: str, field: str = "email") -> str:
     value = (value or "").strip()
     if not value:

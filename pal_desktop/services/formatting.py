@@ -48,3 +48,10 @@ def mask_pesel(pesel: str | None) -> str:
     if not pesel:
         return ""
     return pesel[:6] + "•" * (len(pesel) - 6)
+
+
+def format_address(street_name: str, house_number: str, flat_number: str, postal_code: str, city: str) -> str:
+    """"ul. Polna 5/2, 42-100 Kłobuck": the parts given, the flat after a slash (as on the participant page)."""
+    street = " ".join(p for p in (street_name, house_number + (f"/{flat_number}" if flat_number else "")) if p)
+    place = f"{postal_code} {city}".strip()
+    return ", ".join(p for p in (street, place) if p)

@@ -12,6 +12,12 @@ birth date and sex instead. A street outside the programme's revitalisation area
 PESEL as someone already registered shows "Otwórz istniejący rekord". Esc asks before throwing changes away.
 Saving an existing record passes the version read, so a change made meanwhile by someone else is refused
 (the form then reloads what is saved now).
+(the form then reloads what is saved now).
+
+This module is the form itself: its frame and buttons, the values (shown and read back as the registry's
+``ParticipantInput``), reacting to changes and the commands. The row helpers are in ``participant_form_rows``,
+the field groups in ``participant_form_groups`` (address: ``participant_form_address``, EU data set:
+``participant_efs_fields``) and the checking in ``participant_form_validation``.
 """
 
 from __future__ import annotations
@@ -21,9 +27,7 @@ import datetime as dt
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
-    QCompleter,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -31,52 +35,28 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
     QScrollArea,
-    QSizePolicy,
-    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
 from pal_desktop.domain import validation as rules
-from pal_desktop.domain.enums import (
-    DisabilityDegree,
-    Education,
-    LabourStatus,
-    ParticipantStatus,
-    Sex,
-    SupportReason,
-    TriState,
-)
-from pal_desktop.domain.text import fold
+from pal_desktop.domain.enums import Sex, TriState
+from pal_desktop.domain.text import street_key
 from pal_desktop.errors import ConflictError, PalError, ValidationError
 from pal_desktop.services import participants as registry
 from pal_desktop.ui.dialogs import error_dialog, questions
 from pal_desktop.ui.dialogs import participant_efs_fields as efs_fields
-from pal_desktop.ui.dialogs.participant_fields import enum_combo, enum_text, field_label, set_combo_value
+from pal_desktop.ui.dialogs import participant_form_address as address
+from pal_desktop.ui.dialogs import participant_form_groups as groups
+from pal_desktop.ui.dialogs import participant_form_rows as rows
+from pal_desktop.ui.dialogs import participant_form_validation as validation
+from pal_desktop.ui.dialogs.participant_fields import set_combo_value
+from pal_desktop.ui.dialogs.participant_form_groups import DATE_FIELDS, DOCUMENT_FIELDS, TRI_FIELDS
 from pal_desktop.ui.widgets.date_field import DateField
 from pal_desktop.ui.widgets.value_combo import ValueCombo
 
-ERROR_STYLE = "QLabel { color: #b3261e; }"
-WARNING_STYLE = "QLabel { color: #8a5300; }"
-HINT_STYLE = "QLabel { color: palette(placeholder-text); }"
-INVALID_STYLE = "border: 1px solid #b3261e; border-radius: 2px;"
 VALIDATE_DELAY_MS = 200
-#: Fields whose "cannot be empty" message waits until the field is touched on a brand-new form.
-QUIET_UNTIL_TOUCHED = {"first_name", "last_name", "pesel", "document_number", "birth_date"}
-DOCUMENT_FIELDS = ("declaration_date", "data_protection_date", "image_consent_date", "individual_plan_date")
-DATE_FIELDS = ("birth_date", "start_date", "end_date", *DOCUMENT_FIELDS)
-TRI_FIELDS = ("disability", "minority_or_foreign", "homeless", "other_disadvantage", "completed_as_planned")
-#: Fields sharing a row show their messages under the row's first field.
-SHOWN_UNDER = {"city": "postal_code", "disability_degree": "disability", "flat_number": "house_number"}
-
-
-def _street_key(name: str) -> str:
-    return fold(name).removeprefix("ul. ").strip()
 
 
 class ParticipantForm(QDialog):
@@ -108,7 +88,7 @@ class ParticipantForm(QDialog):
         self._validate_timer.timeout.connect(self.validate_now)
 
         self._streets = registry.area_streets(db, programme_id) if programme_id is not None else []
-        self._street_by_key = {_street_key(s.name): s for s in self._streets}
+        self._street_by_key = {street_key(s.name): s for s in self._streets}
 
         self._build()
         if participant_id is None:
@@ -179,270 +159,51 @@ class ParticipantForm(QDialog):
         layout.addWidget(self.general_error)
         layout.addLayout(bottom)
 
+    # The row helpers (participant_form_rows), also used by the groups' modules
     def _group(self, title: str) -> tuple[QGroupBox, QFormLayout]:
-        box = QGroupBox(title, self)
-        box.setAccessibleName(title.replace("&", ""))
-        form = QFormLayout(box)
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        form.setLabelAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return box, form
+        return rows.group(self, title)
 
     def _error_label(self, field: str, name: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(f"error_{field}")
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.setAccessibleName(self.tr("Błąd: {field}").format(field=name))
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.hide()
-        self.error_labels[field] = label
-        return label
+        return rows.error_label(self, field, name)
 
     def _row(self, form: QFormLayout, field: str, label_text: str, editor: QWidget, *,
              extras: tuple[QWidget, ...] = (), below: tuple[QWidget, ...] = (), name: str | None = None) -> QWidget:
         """A form row: the editor (and extras beside it), its error label and anything else under it."""
-        name = name or label_text.replace("&", "").rstrip(":")
-        editor.setObjectName(f"field_{field}")
-        editor.setAccessibleName(name)
-        self.editors[field] = editor
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
-        if extras:
-            line = QHBoxLayout()
-            narrow = isinstance(editor, DateField) or editor.maximumWidth() < 1000
-            line.addWidget(editor, 0 if narrow else 1)
-            for extra in extras:
-                line.addWidget(extra, 1 if isinstance(extra, QLineEdit | QComboBox) and not narrow else 0)
-            if narrow and not any(isinstance(e, QLineEdit | QComboBox) and e.maximumWidth() >= 1000
-                                  for e in extras):
-                line.addStretch(1)
-            column.addLayout(line)
-            # Tab follows the row as it is seen: the editor, then what stands beside it (an extra made
-            # before its editor, like "brak PESEL", would otherwise come first)
-            previous = editor
-            if isinstance(editor, DateField):
-                previous = [child for child in (editor.edit, *editor.findChildren(QToolButton))
-                            if child.focusPolicy() & Qt.FocusPolicy.TabFocus][-1]
-            for extra in extras:
-                if extra.focusPolicy() & Qt.FocusPolicy.TabFocus:
-                    QWidget.setTabOrder(previous, extra)
-                    previous = extra
-        else:
-            column.addWidget(editor)
-        column.addWidget(self._error_label(field, name))
-        for widget in below:
-            column.addWidget(widget)
-        label = QLabel(label_text, self)
-        label.setBuddy(editor)
-        form.addRow(label, box)
-        return box
+        return rows.row(self, form, field, label_text, editor, extras=extras, below=below, name=name)
 
     def _line(self, field: str, *, placeholder: str = "", max_length: int = 0) -> QLineEdit:
-        edit = QLineEdit(self)
-        edit.setPlaceholderText(placeholder)
-        if max_length:
-            edit.setMaxLength(max_length)
-        edit.textChanged.connect(lambda _text, f=field: self._changed(f))
-        return edit
+        return rows.line(self, field, placeholder=placeholder, max_length=max_length)
 
     def _combo(self, field: str) -> ValueCombo:
-        combo = ValueCombo(self)
-        combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        combo.setMinimumContentsLength(16)
-        combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        combo.currentIndexChanged.connect(lambda _index, f=field: self._changed(f))
-        return combo
+        return rows.combo(self, field)
 
     def _date(self, field: str, *, today_button: bool = False, placeholder: str | None = None) -> DateField:
-        date = DateField(self, today_button=today_button, placeholder=placeholder)
-        date.sig_changed.connect(lambda f=field: self._changed(f))
-        return date
+        return rows.date(self, field, today_button=today_button, placeholder=placeholder)
 
     def _hint(self, text: str = "") -> QLabel:
-        label = QLabel(text, self)
-        label.setStyleSheet(HINT_STYLE)
-        label.setWordWrap(True)
-        return label
+        return rows.hint(self, text)
 
+    # The groups (participant_form_groups, participant_form_address)
     def _build_personal(self) -> QGroupBox:
-        box, form = self._group(self.tr("Dane osobowe"))
-        self._row(form, "first_name", self.tr("&Imię:"), self._line("first_name"))
-        self._row(form, "last_name", self.tr("&Nazwisko:"), self._line("last_name"))
-        self.no_pesel_check = QCheckBox(self.tr("&brak PESEL"), self)
-        self.no_pesel_check.setObjectName("field_no_pesel")
-        self.no_pesel_check.setAccessibleName(self.tr("Brak numeru PESEL"))
-        self.no_pesel_check.setToolTip(self.tr("Osoba nie ma numeru PESEL (np. cudzoziemiec): podaj numer "
-                                               "dokumentu i datę urodzenia"))
-        self.no_pesel_check.toggled.connect(self._on_no_pesel)
-        self.open_existing_button = QPushButton(self.tr("&Otwórz istniejący rekord"), self)
-        self.open_existing_button.setObjectName("openExistingButton")
-        self.open_existing_button.setAccessibleName(self.tr("Otwórz rekord osoby z tym numerem PESEL"))
-        self.open_existing_button.setAutoDefault(False)
-        self.open_existing_button.clicked.connect(self.open_existing)
-        self.open_existing_button.hide()
-        self._row(form, "pesel", self.tr("&PESEL:"), self._line("pesel", placeholder=self.tr("11 cyfr"),
-                                                                  max_length=13),
-                  extras=(self.no_pesel_check,), below=(self.open_existing_button,))
-        self.open_existing_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-        self._row(form, "document_number", self.tr("Numer &dokumentu:"),
-                  self._line("document_number", placeholder=self.tr("dla osoby bez PESEL")),
-                  name=self.tr("Numer dokumentu tożsamości"))
-        self.birth_hint = self._hint()
-        self._row(form, "birth_date", self.tr("Data &urodzenia:"), self._date("birth_date"),
-                  extras=(self.birth_hint,))
-        sex = enum_combo(self._combo("sex"), Sex, self.tr("— nie podano —"))
-        self._row(form, "sex", self.tr("Pł&eć:"), sex)
-        return box
+        return groups.build_personal(self)
 
     def _build_address(self) -> QGroupBox:
-        box, form = self._group(self.tr("Adres"))
-        street = QComboBox(self)
-        street.setEditable(True)
-        street.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        street.setMaxVisibleItems(15)
-        street.addItem("", None)
-        for option in self._streets:
-            street.addItem(option.name, option.id)
-        completer = QCompleter([s.name for s in self._streets], street)
-        completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        completer.setFilterMode(Qt.MatchFlag.MatchContains)
-        street.setCompleter(completer)
-        street.lineEdit().setPlaceholderText(self.tr("wybierz z listy ulic obszaru albo wpisz"))
-        street.currentTextChanged.connect(lambda _text: self._changed("street_name"))
-        street.activated.connect(self._street_chosen)
-        self.street_combo = street
-        self.street_warning = QLabel(self)
-        self.street_warning.setObjectName("streetWarning")
-        self.street_warning.setStyleSheet(WARNING_STYLE)
-        self.street_warning.setWordWrap(True)
-        self.street_warning.hide()
-        self._row(form, "street_name", self.tr("U&lica:"), street, below=(self.street_warning,),
-                  name=self.tr("Ulica"))
-        self._row(form, "outside_area_reason", self.tr("Uzasadnienie adresu\nspoza obszaru:"),
-                  self._line("outside_area_reason", placeholder=self.tr("tylko dla ulicy spoza obszaru rewitalizacji")),
-                  name=self.tr("Uzasadnienie adresu spoza obszaru"))
-        house = self._line("house_number")
-        house.setMaximumWidth(90)
-        flat = self._line("flat_number")
-        flat.setMaximumWidth(90)
-        flat.setObjectName("field_flat_number")
-        flat.setAccessibleName(self.tr("Nr mieszkania"))
-        self.editors["flat_number"] = flat
-        flat_label = QLabel(self.tr("Nr &mieszkania:"), self)
-        flat_label.setBuddy(flat)
-        self._row(form, "house_number", self.tr("Nr &domu:"), house, extras=(flat_label, flat),
-                  name=self.tr("Nr domu"))
-        postal = self._line("postal_code", placeholder="00-000", max_length=6)
-        postal.setMaximumWidth(90)
-        postal.textEdited.connect(self._tidy_postal_code)
-        city = self._line("city")
-        city_label = QLabel(self.tr("Miejs&cowość:"), self)
-        city_label.setBuddy(city)
-        self._row(form, "postal_code", self.tr("&Kod pocztowy:"), postal, extras=(city_label, city),
-                  name=self.tr("Kod pocztowy"))
-        city.setObjectName("field_city")
-        city.setAccessibleName(self.tr("Miejscowość"))
-        self.editors["city"] = city
-        return box
+        return address.build_address(self)
 
     def _build_contact(self) -> QGroupBox:
-        box, form = self._group(self.tr("Kontakt"))
-        self._row(form, "phone", self.tr("&Telefon:"), self._line("phone", placeholder=self.tr("np. 600 100 200")))
-        self._row(form, "email", self.tr("E-&mail:"), self._line("email", placeholder=self.tr("np. jan.kowalski@example.pl")))
-        return box
+        return groups.build_contact(self)
 
     def _build_situation(self) -> QGroupBox:
-        box, form = self._group(self.tr("Sytuacja"))
-        not_given = self.tr("— nie podano —")
-        self._row(form, "education", self.tr("Wykształcenie:"), enum_combo(self._combo("education"), Education,
-                                                                            not_given))
-        self._row(form, "labour_status", self.tr("Status na rynku\npracy:"),
-                  enum_combo(self._combo("labour_status"), LabourStatus, not_given),
-                  name=self.tr("Status na rynku pracy"))
-        self._row(form, "labour_status_detail", self.tr("w tym:"),
-                  self._line("labour_status_detail", placeholder=self.tr("np. osoba długotrwale bezrobotna")),
-                  name=self.tr("Status na rynku pracy — w tym"))
-        disability = enum_combo(self._combo("disability"), TriState, not_given)
-        degree = enum_combo(self._combo("disability_degree"), DisabilityDegree, self.tr("— nie dotyczy —"))
-        degree_label = QLabel(self.tr("stopień:"), self)
-        degree_label.setBuddy(degree)
-        self._row(form, "disability", self.tr("Niepełnosprawność:"), disability, extras=(degree_label, degree))
-        degree.setObjectName("field_disability_degree")
-        degree.setAccessibleName(self.tr("Stopień niepełnosprawności"))
-        self.editors["disability_degree"] = degree
-        self._row(form, "minority_or_foreign", self.tr("Mniejszość, migrant,\nobce pochodzenie:"),
-                  enum_combo(self._combo("minority_or_foreign"), TriState, not_given),
-                  name=self.tr("Mniejszość narodowa lub etniczna, migrant, osoba obcego pochodzenia"))
-        self._row(form, "homeless", self.tr("Bezdomność:"), enum_combo(self._combo("homeless"), TriState, not_given),
-                  name=self.tr("Bezdomność lub wykluczenie z dostępu do mieszkań"))
-        self._row(form, "other_disadvantage", self.tr("Inna niekorzystna\nsytuacja społeczna:"),
-                  enum_combo(self._combo("other_disadvantage"), TriState, not_given),
-                  name=self.tr("Inna niekorzystna sytuacja społeczna"))
-        reasons = QListWidget(self)
-        reasons.setWordWrap(True)
-        reasons.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        reasons.setResizeMode(QListWidget.ResizeMode.Adjust)
-        for reason in SupportReason:
-            item = QListWidgetItem(enum_text(reason))
-            item.setData(Qt.ItemDataRole.UserRole, reason)
-            item.setToolTip(enum_text(reason))
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable | Qt.ItemFlag.ItemIsSelectable)
-            item.setCheckState(Qt.CheckState.Unchecked)
-            reasons.addItem(item)
-        reasons.setMinimumHeight(reasons.sizeHintForRow(0) * 6 + 6)
-        reasons.setMaximumHeight(reasons.sizeHintForRow(0) * 8 + 6)
-        reasons.itemChanged.connect(lambda _item: self._changed("reasons"))
-        self.reasons_list = reasons
-        self._row(form, "reasons", self.tr("Przesłanki\nwsparcia:"), reasons,
-                  name=self.tr("Przesłanki wsparcia (zaznacz spacją)"))
-        return box
+        return groups.build_situation(self)
 
     def _build_participation(self) -> QGroupBox:
-        box, form = self._group(self.tr("Udział w programie"))
-        self._row(form, "status", self.tr("&Status:"), enum_combo(self._combo("status"), ParticipantStatus, None))
-        self._row(form, "start_date", self.tr("Data &rozpoczęcia:"), self._date("start_date", today_button=True),
-                  name=self.tr("Data rozpoczęcia udziału"))
-        self._row(form, "end_date", self.tr("Data zakończenia:"), self._date("end_date", today_button=True),
-                  name=self.tr("Data zakończenia udziału"))
-        self._row(form, "end_situation", self.tr("Sytuacja w chwili\nzakończenia:"),
-                  self._line("end_situation", placeholder=self.tr("np. osoba podjęła pracę")),
-                  name=self.tr("Sytuacja w chwili zakończenia"))
-        self._row(form, "completed_as_planned", self.tr("Zakończenie zgodnie\nze ścieżką:"),
-                  enum_combo(self._combo("completed_as_planned"), TriState, self.tr("— nie określono —")),
-                  name=self.tr("Zakończenie zgodnie ze ścieżką"))
-        return box
+        return groups.build_participation(self)
 
     def _build_documents(self) -> QGroupBox:
-        box, form = self._group(self.tr("Dokumenty (data podpisania)"))
-        note = self._hint(self.tr("Puste pole oznacza, że dokumentu jeszcze nie podpisano."))
-        form.addRow(note)
-        missing = self.tr("brak — dd.mm.rrrr")
-        self._row(form, "declaration_date", self.tr("Deklaracja\nuczestnictwa:"),
-                  self._date("declaration_date", today_button=True, placeholder=missing),
-                  name=self.tr("Deklaracja uczestnictwa — data podpisania"))
-        self._row(form, "data_protection_date", self.tr("Oświadczenie RODO:"),
-                  self._date("data_protection_date", today_button=True, placeholder=missing),
-                  name=self.tr("Oświadczenie RODO — data podpisania"))
-        self._row(form, "image_consent_date", self.tr("Zgoda na wizerunek:"),
-                  self._date("image_consent_date", today_button=True, placeholder=missing),
-                  name=self.tr("Zgoda na wykorzystanie wizerunku — data podpisania"))
-        self._row(form, "individual_plan_date", self.tr("Indywidualny plan\ndziałania:"),
-                  self._date("individual_plan_date", today_button=True, placeholder=missing),
-                  name=self.tr("Indywidualny plan działania — data podpisania"))
-        return box
+        return groups.build_documents(self)
 
     def _build_notes(self) -> QGroupBox:
-        box, form = self._group(self.tr("Uwagi"))
-        notes = QPlainTextEdit(self)
-        notes.setTabChangesFocus(True)
-        notes.setMinimumHeight(notes.fontMetrics().lineSpacing() * 3 + 12)
-        notes.setMaximumHeight(notes.fontMetrics().lineSpacing() * 5 + 12)
-        notes.textChanged.connect(lambda: self._changed("notes"))
-        self._row(form, "notes", self.tr("U&wagi:"), notes)
-        return box
+        return groups.build_notes(self)
 
     def _fit_to_screen(self) -> None:
         screen = self.screen()
@@ -488,11 +249,10 @@ class ParticipantForm(QDialog):
 
     def street_option(self):
         """The area street matching what is typed in the street field, or None."""
-        return self._street_by_key.get(_street_key(self.street_combo.currentText()))
+        return address.street_option(self)
 
     def is_outside_area(self) -> bool:
-        text = self.street_combo.currentText().strip()
-        return bool(text) and bool(self._streets) and self.street_option() is None
+        return address.is_outside_area(self)
 
     def pesel_details(self) -> tuple[str, dt.date, Sex] | None:
         """(number, birth date, sex) when the PESEL field holds a valid number."""
@@ -598,99 +358,29 @@ class ParticipantForm(QDialog):
         degree.setEnabled(disability_yes)
         if not disability_yes and degree.currentIndex() != 0:
             degree.setCurrentIndex(0)
-        outside = self.is_outside_area()
-        self.editors["outside_area_reason"].setEnabled(outside)
-        if outside:
-            self.street_warning.setText(self.tr(
-                "Ulicy „{street}” nie ma na liście ulic obszaru rewitalizacji tego programu — adres zostanie "
-                "zapisany z uzasadnieniem.").format(street=self.street_combo.currentText().strip()))
-        self.street_warning.setVisible(outside and "outside_area_reason" not in self._errors)
+        address.update_outside_area(self)
 
     def _street_chosen(self, _index: int = -1) -> None:
         """A street of the area fills the postal code and the town, where they are still empty."""
-        option = self.street_option()
-        if option is None:
-            return
-        if option.postal_code and not self.editors["postal_code"].text():
-            self.editors["postal_code"].setText(option.postal_code)
-        if option.locality and not self.editors["city"].text():
-            self.editors["city"].setText(option.locality)
+        address.street_chosen(self)
 
     def _tidy_postal_code(self, text: str) -> None:
-        digits = text.replace("-", "")
-        if len(digits) == 5 and digits.isdigit() and text != f"{digits[:2]}-{digits[2:]}":
-            self.editors["postal_code"].setText(f"{digits[:2]}-{digits[2:]}")
+        address.tidy_postal_code(self, text)
 
-    # ---- Validation ----------------------------------------------------------------------------------------
+    # ---- Validation (participant_form_validation) -----------------------------------------------------------
     def validate_now(self) -> dict[str, list[str]]:
         """Check the form now; show each broken rule beside its field; returns {field: [messages]}."""
         self._validate_timer.stop()
-        errors: dict[str, list[str]] = {}
-        self._existing_id = None
-        for name in DATE_FIELDS:
-            field: DateField = self.editors[name]
-            if not field.is_valid():
-                errors.setdefault(name, []).append(self.tr(
-                    "„{text}” to nie jest data — wpisz ją w postaci dd.mm.rrrr, np. 15.03.2021.").format(
-                    text=field.text().strip()))
-        try:
-            found = registry.validate(self._db, self.current_input(), self.participant_id)
-        except ValidationError as err:
-            found = [err]
-        except PalError as err:
-            found = []
-            errors.setdefault("general", []).append(error_dialog.error_text(err))
-        for err in found:
-            field = err.field if err.field in self.editors or err.field in self.error_labels else "general"
-            if field in errors and field in DATE_FIELDS:
-                continue  # the text is not a date: that message says enough
-            errors.setdefault(field, []).append(error_dialog.error_text(err))
-            if err.field == "pesel" and err.params.get("existing_id"):
-                self._existing_id = err.params["existing_id"]
-        self._errors = errors
-        self._show_errors()
-        return errors
+        return validation.validate(self)
 
     def _shown(self, field: str) -> bool:
-        return self._revealed or field not in QUIET_UNTIL_TOUCHED or field in self._touched
+        return validation.is_shown(self, field)
 
     def _show_errors(self) -> None:
-        for field, label in self.error_labels.items():
-            messages = [m for name in (field, *(k for k, v in SHOWN_UNDER.items() if v == field))
-                        if self._shown(name) for m in self._errors.get(name, [])]
-            visible = bool(messages)
-            label.setText("\n".join(messages) if visible else "")
-            label.setVisible(visible)
-        for field, editor in self.editors.items():
-            bad = field in self._errors and self._shown(field)
-            target = editor.edit if isinstance(editor, DateField) else editor
-            name = type(target).__name__
-            target.setStyleSheet(f"{name} {{ {INVALID_STYLE} }}" if bad else "")
-        self.open_existing_button.setVisible(self._existing_id is not None and self._shown("pesel"))
-        # The red message under the reason says it all; the amber note stays once a reason is given.
-        self.street_warning.setVisible(self.is_outside_area() and "outside_area_reason" not in self._errors)
-        valid = not self._errors
-        self.save_button.setEnabled(valid)
-        if valid:
-            self.summary_label.setStyleSheet(HINT_STYLE)
-            self.summary_label.setText(self.tr("Wszystkie pola są poprawne. Zapisz: Ctrl+S."))
-            return
-        hidden = [f for f in self._errors if not self._shown(f)]
-        shown = [f for f in self._errors if self._shown(f)]
-        self.summary_label.setStyleSheet(ERROR_STYLE)
-        parts = []
-        if hidden:
-            parts.append(self.tr("Uzupełnij: {fields}.").format(fields=", ".join(self._field_name(f) for f in hidden)))
-        if shown:
-            parts.append(self.tr("Popraw pola oznaczone na czerwono: {fields}.").format(
-                fields=", ".join(self._field_name(f) for f in shown)))
-        self.summary_label.setText(" ".join(parts))
+        validation.show_errors(self)
 
     def _field_name(self, field: str) -> str:
-        editor = self.editors.get(field)
-        if editor is not None and editor.accessibleName():
-            return editor.accessibleName()
-        return field_label(field)
+        return validation.field_name(self, field)
 
     def errors(self) -> dict[str, list[str]]:
         return dict(self._errors)
@@ -702,14 +392,7 @@ class ParticipantForm(QDialog):
 
     def reveal_errors(self) -> None:
         """Show every broken rule (also the "cannot be empty" ones) and go to the first field at fault."""
-        self._revealed = True
-        self._show_errors()
-        for field in self.editors:
-            if field in self._errors:
-                editor = self.editors[field]
-                self.scroll.ensureWidgetVisible(editor)
-                editor.setFocus(Qt.FocusReason.OtherFocusReason)
-                break
+        validation.reveal_errors(self)
 
     # ---- Commands ------------------------------------------------------------------------------------------
     def open_existing(self) -> None:
@@ -780,6 +463,5 @@ class ParticipantForm(QDialog):
             return
         self._validate_timer.stop()
         super().reject()
-
 
 __all__ = ["ParticipantForm", "DOCUMENT_FIELDS"]
