@@ -123,6 +123,15 @@ def _attach_participant(session, household: Household, participant_id: int, rela
     return member
 
 
+def follow_participant(participant: Participant) -> None:
+    """The family shows and finds a participant by their name and data as they are now (called on each save)."""
+    member = participant.membership
+    if member is not None:
+        member.first_name, member.last_name = participant.first_name, participant.last_name
+        member.birth_date, member.sex = participant.birth_date, participant.sex
+        member.search_text = fold(f"{participant.last_name} {participant.first_name}")
+
+
 def add_participant_member(db: Database, household_id: int, participant_id: int, relation: str) -> int:
     with db.session() as session:
         household = session.get(Household, household_id)
@@ -189,11 +198,13 @@ def remove_member(db: Database, member_id: int) -> None:
             session.delete(member)
 
 
-def household_of(db: Database, participant_id: int) -> HouseholdView | None:
+def household_of(db: Database, participant_id: int, *, show_full_pesel: bool = False) -> HouseholdView | None:
     with db.reading() as session:
         household_id = session.scalar(select(HouseholdMember.household_id)
                                       .where(HouseholdMember.participant_id == participant_id))
-    return get_household(db, household_id) if household_id is not None else None
+    if household_id is None:
+        return None
+    return get_household(db, household_id, show_full_pesel=show_full_pesel)
 
 
 def get_household(db: Database, household_id: int, *, show_full_pesel: bool = False) -> HouseholdView:

@@ -25,6 +25,7 @@ from pal_desktop.domain.enums import (
 from pal_desktop.domain.text import fold, participant_search_text, sort_key
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services import households
 from pal_desktop.services.access_control import may_see_full_pesel
 from pal_desktop.services.formatting import mask_pesel
 from pal_desktop.storage.db import Database
@@ -350,11 +351,7 @@ def _apply(participant: Participant, data: ParticipantInput) -> None:
     street = data.street_name
     participant.search_text = participant_search_text(data.first_name, data.last_name, data.pesel or None, street)
     participant.sort_key = sort_key(data.last_name, data.first_name)
-    member = participant.membership
-    if member is not None:  # the family shows and finds the participant by their name as it is now
-        member.first_name, member.last_name = data.first_name, data.last_name
-        member.birth_date, member.sex = participant.birth_date, participant.sex
-        member.search_text = fold(f"{data.last_name} {data.first_name}")
+    households.follow_participant(participant)
     wanted = set(data.reasons)
     for reason in list(participant.reasons):
         if reason.reason not in wanted:

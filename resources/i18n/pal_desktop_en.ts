@@ -4244,6 +4244,7 @@ Part of a series of sessions</translation>
     <name>FamilyMemberDialog</name>
     <message>
         <source>Członek rodziny</source>
+        <extracomment>Relations offered for a family member (any other may be typed).</extracomment>
         <translation>Family member</translation>
     </message>
     <message>
@@ -4390,7 +4391,9 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>Imię</source>
-        <extracomment>Polish field names, as the form labels them (messages name fields with these).</extracomment>
+        <extracomment>A register check and a criminal-record certificate are treated as valid for this many months. Warn this many days before a check runs out. Warn about agreements ending within this many days.
+----------
+Polish field names, as the form labels them (messages name fields with these).</extracomment>
         <translation>First name</translation>
     </message>
     <message>
@@ -6702,7 +6705,6 @@ Part of a series of sessions</translation>
     <name>ParticipantForm</name>
     <message>
         <source>Nowy uczestnik</source>
-        <extracomment>Fields whose &quot;cannot be empty&quot; message waits until the field is touched on a brand-new form. Fields sharing a row show their messages under the row&apos;s first field.</extracomment>
         <translation>New participant</translation>
     </message>
     <message>
@@ -7101,6 +7103,7 @@ plan:</translation>
     </message>
     <message>
         <source>„{text}” to nie jest data — wpisz ją w postaci dd.mm.rrrr, np. 15.03.2021.</source>
+        <extracomment>Fields whose &quot;cannot be empty&quot; message waits until the field is touched on a brand-new form. Fields sharing a row show their messages under the row&apos;s first field.</extracomment>
         <translation>“{text}” is not a date — enter it as dd.mm.yyyy, e.g. 15.03.2021.</translation>
     </message>
     <message>
@@ -7357,10 +7360,12 @@ identifier:</translation>
     </message>
     <message>
         <source>Dane uczestnika</source>
+        <extracomment>What the page answers for this section (``page.data_values``, ``page.data_grid``).</extracomment>
         <translation>Participant details</translation>
     </message>
     <message>
         <source>Frekwencja</source>
+        <extracomment>What the page answers for this section (``page.attendance_label``, ``page.events_table``).</extracomment>
         <translation>Attendance</translation>
     </message>
     <message>
@@ -7389,6 +7394,7 @@ identifier:</translation>
     </message>
     <message>
         <source>Ścieżka wsparcia</source>
+        <extracomment>What the page answers for this section (``page.path_table``, ``page.add_support``...).</extracomment>
         <translation>Support path</translation>
     </message>
     <message>
@@ -7465,6 +7471,7 @@ identifier:</translation>
     </message>
     <message>
         <source>Staże</source>
+        <extracomment>What the page answers for this section (``page.internships_table``, ``page.add_cash``...).</extracomment>
         <translation>Internships</translation>
     </message>
     <message>
@@ -7561,6 +7568,7 @@ identifier:</translation>
     </message>
     <message>
         <source>Stan dokumentów</source>
+        <extracomment>What the page answers for this section (``page.documents_label``, ``page.documents_table``).</extracomment>
         <translation>Document status</translation>
     </message>
     <message>
@@ -7589,6 +7597,7 @@ identifier:</translation>
     </message>
     <message>
         <source>Rodzina</source>
+        <extracomment>What the page answers for this section (``page.members_table``, ``page.add_family_member``...).</extracomment>
         <translation>Family</translation>
     </message>
     <message>
@@ -7649,6 +7658,7 @@ identifier:</translation>
     </message>
     <message>
         <source>Historia zmian</source>
+        <extracomment>What the page answers for this section (``page.history_table``).</extracomment>
         <translation>Change history</translation>
     </message>
     <message>
@@ -10110,7 +10120,6 @@ officer (DPO):</translation>
     <name>SmallForm</name>
     <message>
         <source>Błąd</source>
-        <extracomment>Relations offered for a family member (any other may be typed).</extracomment>
         <translation>Error</translation>
     </message>
     <message>
@@ -11088,7 +11097,6 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Podaj okres: datę początkową i końcową.</source>
-        <extracomment>Short notes of the list&apos;s &quot;Uwagi&quot; column, per kind of warning (the full texts are in the tooltip). Place in the ranking (people with equal hours share a place).</extracomment>
         <translation>Enter the period: the start and end dates.</translation>
     </message>
     <message>
@@ -11393,7 +11401,6 @@ officer (DPO):</translation>
     <name>Volunteers</name>
     <message>
         <source>brak stawki w ustawieniach</source>
-        <extracomment>An agreement for more than this many days must be in writing; up to it the volunteer is insured (NNW). A register check and a criminal-record certificate are treated as valid for this many months. Warn this many days before a check runs out. Warn about agreements ending within this many days.</extracomment>
         <translation>no rate in the settings</translation>
     </message>
     <message>
@@ -11459,7 +11466,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Porozumienie z osobą niepełnoletnią bez daty zgody przedstawiciela ustawowego.</source>
-        <extracomment>(month &quot;05.2021&quot;, hours), oldest first. (task &quot;6. świadczenie pomocy...&quot;, hours), by task number; &quot;&quot; for hours without a task. &quot;Nazwisko Imię&quot;. &quot;checks&quot;, &quot;minor&quot;, &quot;ending&quot; or &quot;outside&quot;.</extracomment>
+        <extracomment>&quot;Nazwisko Imię&quot;. &quot;checks&quot;, &quot;minor&quot;, &quot;ending&quot; or &quot;outside&quot;.</extracomment>
         <translation>Agreement with a minor without the date of the legal representative’s consent.</translation>
     </message>
     <message>

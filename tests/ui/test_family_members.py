@@ -11,7 +11,7 @@ from pal_desktop.services import households
 from pal_desktop.services import participants as registry
 from pal_desktop.services.audit import AuditFilter, list_entries
 from pal_desktop.services.demo import pesel_for
-from pal_desktop.ui.dialogs.small_forms import FamilyMemberDialog
+from pal_desktop.ui.dialogs.family_forms import FamilyMemberDialog
 
 from .typing import type_text
 
@@ -82,3 +82,23 @@ def test_a_child_who_is_not_a_participant_is_found_and_opens_the_family(qtbot, m
     assert not dialog.open_button.isEnabled()
     searches = [e for e in list_entries(app_db, AuditFilter(action="view")) if e.what == "household_member_search"]
     assert len(searches) >= 2  # each search that showed someone is in the access log
+
+
+def test_the_family_on_the_page_shows_each_members_pesel_masked_and_sex(qtbot, make_window, app_db):
+    mother = registry.create_participant(app_db, registry.ParticipantInput(
+        first_name="Joanna", last_name="Wójcik", pesel=pesel_for(dt.date(1988, 4, 4), 1, True))).id
+    family = households.household_from_participant(app_db, mother)
+    son = pesel_for(dt.date(2016, 9, 1), 5, False)
+    households.add_family_member(app_db, family, "Staś", "Wójcik", "syn", pesel=son)
+    households.add_family_member(app_db, family, "Ala", "Wójcik", "córka", dt.date(2019, 5, 5))
+    page = make_window(app_db).tab("participants").open_participant(mother)
+    qtbot.waitExposed(page)
+    page.show_tab("Rodzina")
+    table = page.members_table
+    headers = [table.horizontalHeaderItem(c).text() for c in range(table.columnCount())]
+    assert headers[-2:] == ["PESEL", "Płeć"]
+    rows = {table.item(r, 0).text(): [table.item(r, c).text() for c in range(1, table.columnCount())]
+            for r in range(table.rowCount())}
+    assert rows["Staś Wójcik"] == ["syn", "01.09.2016", "Nie", "Tak", son[:6] + "•••••", "mężczyzna"]
+    assert rows["Ala Wójcik"][-2:] == ["", ""]  # no PESEL and no sex given
+    assert rows["Joanna Wójcik (głowa rodziny)"][-1] == "kobieta"

@@ -200,7 +200,8 @@ class ParticipantPage(QDialog):
         the opening, not every refresh after an edit)."""
         self.detail = registry.get_participant(self._db, self.participant_id)
         self.profile = profile_service.participant_profile(self._db, self.participant_id, record_view=opened)
-        self.household = household_service.household_of(self._db, self.participant_id)
+        self.household = household_service.household_of(self._db, self.participant_id,
+                                                        show_full_pesel=self.show_full_pesel)
         name = f"{self.detail.first_name} {self.detail.last_name}"
         self.setWindowTitle(self.tr("Uczestnik: {name}").format(name=name))
         self.setAccessibleName(self.windowTitle())

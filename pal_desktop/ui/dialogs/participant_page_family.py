@@ -15,7 +15,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWi
 from pal_desktop.errors import PalError
 from pal_desktop.services import households as household_service
 from pal_desktop.ui.dialogs import error_dialog, questions
-from pal_desktop.ui.dialogs.participant_fields import date_text
+from pal_desktop.ui.dialogs.participant_fields import date_text, enum_text
 from pal_desktop.ui.dialogs.participant_page_tables import fill_table, make_table, selected_id
 
 
@@ -47,7 +47,9 @@ class FamilySection(QWidget):
             QCoreApplication.translate("ParticipantPage", "Pokrewieństwo"),
             QCoreApplication.translate("ParticipantPage", "Data urodzenia"),
             QCoreApplication.translate("ParticipantPage", "Uczestnik programu"),
-            QCoreApplication.translate("ParticipantPage", "Objęty wsparciem")], self, stretch=0)
+            QCoreApplication.translate("ParticipantPage", "Objęty wsparciem"),
+            QCoreApplication.translate("ParticipantPage", "PESEL"),
+            QCoreApplication.translate("ParticipantPage", "Płeć")], self, stretch=0)
         self.members_table.doubleClicked.connect(lambda _index: self.open_member())
         self.members_table.itemSelectionChanged.connect(self._update_family_buttons)
         self.add_member_button = QPushButton(
@@ -111,7 +113,8 @@ class FamilySection(QWidget):
             household=title, count=len(members)))
         fill_table(self.members_table, [
             (m.name + (head if m.is_head else ""), m.relation, date_text(m.birth_date),
-             yes if m.participant_id else no, yes if m.covered_by_support else no) for m in members],
+             yes if m.participant_id else no, yes if m.covered_by_support else no, m.pesel,
+             enum_text(m.sex)) for m in members],
             row_ids=[m.id for m in members])
         self._members = {m.id: m for m in members}
         self._update_family_buttons()
@@ -137,7 +140,7 @@ class FamilySection(QWidget):
         page._after_change(QCoreApplication.translate("ParticipantPage", "Utworzono rodzinę."))
 
     def add_family_member(self) -> None:
-        from pal_desktop.ui.dialogs.small_forms import FamilyMemberDialog
+        from pal_desktop.ui.dialogs.family_forms import FamilyMemberDialog
 
         page = self.page
         if page.household is None:
@@ -150,7 +153,7 @@ class FamilySection(QWidget):
         dialog.open()
 
     def add_participant_member(self) -> None:
-        from pal_desktop.ui.dialogs.small_forms import ParticipantMemberDialog
+        from pal_desktop.ui.dialogs.family_forms import ParticipantMemberDialog
 
         page = self.page
         if page.household is None:
