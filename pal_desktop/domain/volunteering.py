@@ -21,7 +21,6 @@ from pal_desktop.domain import validation as rules
 from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 
-
 #: An agreement for more than this many days must be in writing; up to it the volunteer is insured (NNW).
 WRITTEN_FORM_DAYS = 30
 #: A register check and a criminal-record certificate are treated as valid for this many months.

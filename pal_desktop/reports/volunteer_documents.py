@@ -29,7 +29,6 @@ from pal_desktop.reports.volunteer_layout import (
     text,
 )
 
-
 # ---- The agreement -------------------------------------------------------------------------------------
 
 

@@ -31,7 +31,6 @@ from pal_desktop.reports.styles import (
     styles,
 )
 
-
 #: The act every volunteer document rests on.
 LEGAL_ACT = "ustawa z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego i o wolontariacie"
 LEGAL_ACT_GENITIVE = "ustawy z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego i o wolontariacie"

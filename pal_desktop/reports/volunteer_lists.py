@@ -27,7 +27,6 @@ from pal_desktop.reports.volunteer_layout import (
     text,
 )
 
-
 # ---- Period lists: the hours summary and the gala ------------------------------------------------------
 
 

@@ -270,7 +270,7 @@ def search_members(db: Database, text: str, limit: int = 50, *, show_full_pesel:
                                         HouseholdMember.is_head).where(
             HouseholdMember.household_id.in_(households), HouseholdMember.participant_id.is_not(None))).all()
         page_of: dict[int, int] = {}
-        for household_id, participant_id, is_head in sorted(family, key=lambda r: (not r.is_head, r.participant_id)):
+        for household_id, participant_id, _head in sorted(family, key=lambda r: (not r.is_head, r.participant_id)):
             page_of.setdefault(household_id, participant_id)
         pesel_of = {p.id: p.pesel for p in session.scalars(select(Participant).where(
             Participant.id.in_([m.participant_id for m in members if m.participant_id])))}

@@ -12,8 +12,7 @@ from pypdf import PdfReader
 
 from pal_desktop.cli import main
 from pal_desktop.errors import ValidationError
-from pal_desktop.services import organisation, volunteer_reports
-from pal_desktop.services import volunteer_agreements, volunteer_hours
+from pal_desktop.services import organisation, volunteer_agreements, volunteer_hours, volunteer_reports
 from pal_desktop.services import volunteers as service
 
 TODAY = dt.date(2022, 6, 30)

@@ -10,8 +10,7 @@ import pytest
 from pypdf import PdfReader
 from PySide6.QtCore import Qt
 
-from pal_desktop.services import organisation
-from pal_desktop.services import volunteer_agreements, volunteer_alerts, volunteer_hours
+from pal_desktop.services import organisation, volunteer_agreements, volunteer_alerts, volunteer_hours
 from pal_desktop.services import volunteers as service
 from pal_desktop.ui import pdf_output
 from pal_desktop.ui.dialogs import questions

@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QLis
 
 from pal_desktop.domain.enums import Sex
 from pal_desktop.errors import ValidationError
+from pal_desktop.ui.dialogs import error_dialog
 from pal_desktop.ui.dialogs.participant_fields import enum_combo, set_combo_value
 from pal_desktop.ui.dialogs.small_forms import SmallForm
 from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
@@ -155,42 +156,6 @@ class ParticipantMemberDialog(SmallForm):
 
 
 # ---- Internships and cash assistance (office-only data, art. 100 of the social-assistance act) -----------
-
-
-def parse_amount(text: str, field: str, label: str):
-    """ "1 234,50" or "450.5" -> Decimal; "" -> None; anything else: ValidationError naming ``field``."""
-    from decimal import Decimal, InvalidOperation
-
-    cleaned = "".join((text or "").split()).replace("\u00a0", "").replace(",", ".")
-    for suffix in ("zł", "zl", "ZŁ", "ZL"):
-        cleaned = cleaned.removesuffix(suffix)
-    if not cleaned:
-        return None
-    try:
-        value = Decimal(cleaned)
-    except InvalidOperation:
-        value = None
-    if value is None or not value.is_finite():
-        raise ValidationError(QCoreApplication.translate(
-            "SmallForm", "„{text}” to nie jest liczba — wpisz np. 450,50 ({label})."), field=field,
-            context="SmallForm", text=text.strip(), label=label)
-    return value
-
-
-def parse_whole(text: str, field: str, label: str) -> int | None:
-    text = (text or "").strip()
-    if not text:
-        return None
-    if not text.isdigit():
-        raise ValidationError(QCoreApplication.translate(
-            "SmallForm", "„{text}” to nie jest liczba całkowita ({label})."), field=field, context="SmallForm",
-            text=text, label=label)
-    return int(text)
-
-
-def money_text(value) -> str:
-    """Decimal("450.50") -> "450,50" for a field to edit ("" for None)."""
-    return "" if value is None else f"{value:.2f}".replace(".", ",")
 
 
 __all__ = ["FamilyMemberDialog", "ParticipantMemberDialog", "RELATIONS"]

@@ -15,7 +15,6 @@ from PySide6.QtWidgets import QComboBox, QCompleter, QGroupBox, QLabel
 
 from pal_desktop.domain.text import street_key
 from pal_desktop.domain.validation import postal_code_with_dash
-
 from pal_desktop.ui.dialogs.participant_form_rows import WARNING_STYLE
 
 

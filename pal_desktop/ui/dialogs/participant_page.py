@@ -48,7 +48,6 @@ from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.role_gate import RoleGate
 
 
-
 def _status(widget: QWidget, text: str, timeout: int = 5000) -> None:
     window = widget.window()
     while window is not None and not isinstance(window, QMainWindow):

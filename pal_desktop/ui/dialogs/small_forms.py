@@ -7,28 +7,24 @@ Each is a ``SmallForm``: labelled fields with a red message under the one the se
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
-    QListWidget,
-    QListWidgetItem,
     QPlainTextEdit,
     QVBoxLayout,
     QWidget,
 )
 
-from pal_desktop.domain.enums import SUPPORT_FORMS, Sex, SupportStatus
+from pal_desktop.domain.enums import SUPPORT_FORMS, SupportStatus
 from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.ui.dialogs import error_dialog, questions
 from pal_desktop.ui.dialogs.participant_fields import enum_combo, set_combo_value
-from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.widgets.date_field import DateField
 from pal_desktop.ui.widgets.value_combo import ValueCombo
 from pal_desktop.ui.widgets.volunteer_form import field_value
@@ -212,6 +208,42 @@ class SupportDialog(SmallForm):
         else:
             participant_profile.update_support(self._db, self.item.id, self.support_input())
             self.saved_id = self.item.id
+
+
+def parse_amount(text: str, field: str, label: str):
+    """ "1 234,50" or "450.5" -> Decimal; "" -> None; anything else: ValidationError naming ``field``."""
+    from decimal import Decimal, InvalidOperation
+
+    cleaned = "".join((text or "").split()).replace("\u00a0", "").replace(",", ".")
+    for suffix in ("zł", "zl", "ZŁ", "ZL"):
+        cleaned = cleaned.removesuffix(suffix)
+    if not cleaned:
+        return None
+    try:
+        value = Decimal(cleaned)
+    except InvalidOperation:
+        value = None
+    if value is None or not value.is_finite():
+        raise ValidationError(QCoreApplication.translate(
+            "SmallForm", "„{text}” to nie jest liczba — wpisz np. 450,50 ({label})."), field=field,
+            context="SmallForm", text=text.strip(), label=label)
+    return value
+
+
+def parse_whole(text: str, field: str, label: str) -> int | None:
+    text = (text or "").strip()
+    if not text:
+        return None
+    if not text.isdigit():
+        raise ValidationError(QCoreApplication.translate(
+            "SmallForm", "„{text}” to nie jest liczba całkowita ({label})."), field=field, context="SmallForm",
+            text=text, label=label)
+    return int(text)
+
+
+def money_text(value) -> str:
+    """Decimal("450.50") -> "450,50" for a field to edit ("" for None)."""
+    return "" if value is None else f"{value:.2f}".replace(".", ",")
 
 
 class RequiredFieldsForm(SmallForm):
