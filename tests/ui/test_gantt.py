@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from pal_desktop.domain.schedule import Zoom
 from pal_desktop.services import programmes
-from pal_desktop.ui.widgets.gantt_view import ROW_HEIGHT
+from pal_desktop.ui.widgets.gantt_geometry import ROW_HEIGHT
 
 from .typing import replace_text, type_text
 

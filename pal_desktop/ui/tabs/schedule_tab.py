@@ -47,15 +47,10 @@ from pal_desktop.domain.text import fold
 from pal_desktop.errors import PalError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.ui.tabs.list_tab import ListTab
-from pal_desktop.ui.widgets.gantt_view import (
-    LATE,
-    ROW_HEIGHT,
-    SCALE_HEIGHT,
-    ChartRow,
-    GanttView,
-    progress_text,
-    task_tooltip,
-)
+from pal_desktop.ui.widgets.gantt_geometry import ROW_HEIGHT, SCALE_HEIGHT, ChartRow
+from pal_desktop.ui.widgets.gantt_style import LATE
+from pal_desktop.ui.widgets.gantt_text import progress_text, task_tooltip
+from pal_desktop.ui.widgets.gantt_view import GanttView
 
 MILESTONE_MARK = "◆"
 STATUS_TIMEOUT_MS = 10_000
@@ -232,7 +227,7 @@ class ScheduleTreeModel(QAbstractItemModel):
         if role == Qt.ItemDataRole.ForegroundRole and event.overdue and column in (1, 4):
             return LATE
         if role == Qt.ItemDataRole.ToolTipRole:
-            from pal_desktop.ui.widgets.gantt_view import event_tooltip
+            from pal_desktop.ui.widgets.gantt_text import event_tooltip
 
             return event_tooltip(event)
         return None
