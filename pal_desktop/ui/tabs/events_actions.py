@@ -137,7 +137,7 @@ def open_staff(tab: EventsTab):
 
 
 def edit_event_types(tab: EventsTab):
-    from pal_desktop.ui.dialogs.event_dialog import EventTypesDialog
+    from pal_desktop.ui.dialogs.event_types_dialog import EventTypesDialog
 
     if tab._db is None:
         return None
