@@ -177,7 +177,7 @@ def build_form(dialog: EventDialog) -> QFormLayout:
 
 
 def add_row(dialog: EventDialog, form: QFormLayout, field: str, label_text: str, name: str, widget: QWidget, *,
-             buddy: QWidget | None = None, error_fields: tuple[str, ...] = ()) -> None:
+            buddy: QWidget | None = None, error_fields: tuple[str, ...] = ()) -> None:
     widget.setObjectName(widget.objectName() or f"field_{field}")
     widget.setAccessibleName(widget.accessibleName() or name)
     box = QWidget(dialog)

@@ -130,8 +130,8 @@ def delete_task(tab: ScheduleTab) -> None:
         yes = QCoreApplication.translate("ScheduleTab", "Usuń i odłącz wydarzenia")
     else:
         text = QCoreApplication.translate(
-            "ScheduleTab", "Usunąć z harmonogramu zadanie „{name}” ({period})?").format(name=task.name,
-                                                                                       period=task.period)
+            "ScheduleTab", "Usunąć z harmonogramu zadanie „{name}” ({period})?").format(
+            name=task.name, period=task.period)
         yes = QCoreApplication.translate("ScheduleTab", "Usuń zadanie")
     if not questions.ask(tab, title, text, yes=yes, no=QCoreApplication.translate("ScheduleTab", "Anuluj"),
                          informative=QCoreApplication.translate("ScheduleTab", "Ctrl+Z przywraca usunięte zadanie.")):
