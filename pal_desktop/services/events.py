@@ -451,6 +451,22 @@ def list_events(db: Database, query: EventQuery, offset: int = 0, limit: int = 2
                 for e, type_name, position, enrolled_count, present_count in rows]
 
 
+def starting_day(db: Database, programme_id: int | None, period: tuple[dt.date, dt.date] | None,
+                 today: dt.date) -> dt.date:
+    """The day the events tab opens at: today when the programme is running; else the day of its last event
+    so far (or its start, or its end)."""
+    if period is None:
+        return today
+    start, end = period
+    if start <= today <= end:
+        return today
+    query = replace(EventQuery(programme_id=programme_id), date_to=today)
+    total = count_events(db, query)
+    if total:
+        return list_events(db, query, total - 1, 1)[0].event_date
+    return start if today < start else end
+
+
 def events_by_day(db: Database, programme_id: int, first: dt.date, last: dt.date) -> dict[dt.date, list[EventRow]]:
     """The events of a date range (a month of the calendar view), by day."""
     result: dict[dt.date, list[EventRow]] = {}

@@ -192,3 +192,17 @@ def test_removing_a_volunteer_from_an_event_removes_their_hours_there(db):
     assert service.event_staff(db, event_id) == []
     with db.reading() as session:
         assert session.scalar(select(func.count()).select_from(VolunteerHours)) == 0
+
+
+def test_the_events_tab_opens_on_today_or_on_the_last_event_so_far(db):
+    programme = active_programme(db)
+    period = (programme.start, programme.end)
+    inside = programme.start + dt.timedelta(days=30)
+    assert service.starting_day(db, programme.id, period, inside) == inside
+    assert service.starting_day(db, programme.id, None, inside) == inside
+    before = programme.start - dt.timedelta(days=3)
+    assert service.starting_day(db, programme.id, period, before) == programme.start
+    after = programme.end + dt.timedelta(days=3)
+    assert service.starting_day(db, programme.id, period, after) == programme.end
+    service.create_event(db, workshop(db))
+    assert service.starting_day(db, programme.id, period, after) == dt.date(2021, 10, 12)

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 
 from pal_desktop.domain.schedule import Zoom
 from pal_desktop.services import programmes
-from pal_desktop.ui.widgets.gantt_view import ROW_HEIGHT
+from pal_desktop.ui.widgets.gantt_geometry import ROW_HEIGHT
 
 from .typing import replace_text, type_text
 
@@ -409,9 +409,9 @@ def test_print_from_the_window_and_a3_from_the_button(qtbot, window, open_schedu
 
 
 def test_export_to_a_calendar_file(qtbot, tab, tmp_path, monkeypatch):
-    from pal_desktop.ui.tabs import schedule_tab
+    from pal_desktop.ui.tabs import schedule_output
 
-    monkeypatch.setattr(schedule_tab, "choose_save_path", lambda *a: tmp_path / "harmonogram")
+    monkeypatch.setattr(schedule_output, "choose_save_path", lambda *a: tmp_path / "harmonogram")
     tab.ics_action.trigger()
     text = (tmp_path / "harmonogram.ics").read_text(encoding="utf-8")
     assert text.count("BEGIN:VEVENT") == 11 and "DTSTART;VALUE=DATE:20210101" in text

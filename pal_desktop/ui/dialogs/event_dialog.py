@@ -1,66 +1,38 @@
-"""Nowe wydarzenie / Edycja wydarzenia, and the small dialog for the list of event types.
+"""Nowe wydarzenie / Edycja wydarzenia: reading the form, checking it, showing what is wrong, saving, closing.
 
 Every change is checked at once through ``events.validate_event``: the rule broken is shown in Polish under
 the field at fault (in grey while the user has not reached that field yet) and Zapisz (Ctrl+S) stays disabled
 while anything is wrong. A new event can be a "Cykl zajęć": N sessions every K weeks at the same hour; the
 preview lists the dates and the public holidays that are skipped, and each session is an event of its own
 afterwards. Esc asks before throwing away what was typed.
+
+The fields are built and filled in ``event_form``, the series part in ``event_series``; the list of event
+types has its own dialog (``event_types_dialog``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
-    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
     QGroupBox,
-    QHBoxLayout,
     QLabel,
-    QLineEdit,
-    QListWidget,
-    QListWidgetItem,
-    QPlainTextEdit,
-    QPushButton,
-    QSpinBox,
-    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from pal_desktop.domain.enums import EventStatus, LeaderKind
+from pal_desktop.domain.enums import LeaderKind
 from pal_desktop.errors import PalError, ValidationError
-from pal_desktop.ui.dialogs import error_dialog, questions
-from pal_desktop.ui.models.event_models import enum_text
+from pal_desktop.ui.dialogs import error_dialog, event_form, event_series, questions
+from pal_desktop.ui.dialogs.event_form import ERROR_STYLE, HINT_STYLE, INVALID_STYLE, parse_time_text
 from pal_desktop.ui.widgets.date_field import DateField, format_date
 from pal_desktop.ui.widgets.volunteer_form import fit_height, reserve_space, scrolling
-
-ERROR_STYLE = "QLabel { color: #b3261e; }"
-HINT_STYLE = "QLabel { color: palette(placeholder-text); }"
-INVALID_STYLE = "border: 1px solid #b3261e;"
-_TIME = re.compile(r"^(\d{1,2})(?:[:.\s-]?(\d{2}))?$")
-
-
-def parse_time_text(text: str) -> dt.time | None:
-    """ "16", "16:30", "16.30", "1630" -> a time; "" -> None; raises ValueError otherwise."""
-    text = text.strip()
-    if not text:
-        return None
-    match = _TIME.match(text)
-    if not match:
-        raise ValueError(text)
-    hour, minute = int(match.group(1)), int(match.group(2) or 0)
-    return dt.time(hour, minute)
-
-
-def _time_text(value: dt.time | None) -> str:
-    return value.strftime("%H:%M") if value else ""
 
 
 class EventDialog(QDialog):
@@ -99,111 +71,7 @@ class EventDialog(QDialog):
         self._animators = registry.animator_rows(db, programme_id) if programme_id is not None else []
         self._volunteers = registry.volunteer_rows(db)
 
-        form = QFormLayout()
-        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
-        self.title_edit = QLineEdit(self)
-        self.title_edit.setPlaceholderText(self.tr("np. Warsztaty kulinarne dla seniorów"))
-        self._add_row(form, "title", self.tr("&Temat:"), self.tr("Temat wydarzenia"), self.title_edit)
-
-        self.type_combo = QComboBox(self)
-        self.type_combo.addItem(self.tr("(nie wybrano)"), None)
-        for option in self._types:
-            self.type_combo.addItem(option.name + ("" if option.active else self.tr(" (ukryty)")), option.id)
-        self._add_row(form, "event_type_id", self.tr("&Rodzaj:"), self.tr("Rodzaj wydarzenia"), self.type_combo)
-
-        self.task_combo = QComboBox(self)
-        self.task_combo.addItem(self.tr("(bez zadania)"), None)
-        for task in self._tasks:
-            text = f"{task.position}. {task.name} ({format_date(task.start)} – {format_date(task.end)})"
-            self.task_combo.addItem(text, task.id)
-            self.task_combo.setItemData(self.task_combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
-        self.task_combo.setMinimumContentsLength(40)
-        self.task_combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self._add_row(form, "task_id", self.tr("Zadanie z &harmonogramu:"), self.tr("Zadanie z harmonogramu"),
-                      self.task_combo)
-
-        self.date_field = DateField(self, today_button=True)
-        self._add_row(form, "event_date", self.tr("&Data:"), self.tr("Data wydarzenia"), self.date_field)
-
-        hours = QWidget(self)
-        hours_row = QHBoxLayout(hours)
-        hours_row.setContentsMargins(0, 0, 0, 0)
-        self.start_edit = QLineEdit(hours)
-        self.end_edit = QLineEdit(hours)
-        for edit, name in ((self.start_edit, self.tr("Godzina rozpoczęcia")),
-                           (self.end_edit, self.tr("Godzina zakończenia"))):
-            edit.setPlaceholderText(self.tr("gg:mm"))
-            edit.setMaxLength(5)
-            edit.setFixedWidth(edit.fontMetrics().horizontalAdvance("00:000") + 16)
-            edit.setAccessibleName(name)
-        self.start_edit.setObjectName("field_start_time")
-        self.end_edit.setObjectName("field_end_time")
-        to_label = QLabel(self.tr("d&o"), hours)
-        to_label.setBuddy(self.end_edit)
-        hours_row.addWidget(self.start_edit)
-        hours_row.addWidget(to_label)
-        hours_row.addWidget(self.end_edit)
-        hours_row.addStretch(1)
-        self.fields["start_time"] = self.start_edit
-        self.fields["end_time"] = self.end_edit
-        self._add_row(form, "hours", self.tr("&Godziny od:"), self.tr("Godziny"), hours, buddy=self.start_edit,
-                      error_fields=("start_time", "end_time"))
-
-        self.place_edit = QLineEdit(self)
-        self.place_edit.setPlaceholderText(self.tr("np. Świetlica wiejska, ul. Szkolna 3"))
-        self._add_row(form, "place", self.tr("&Miejsce:"), self.tr("Miejsce"), self.place_edit)
-
-        leader = QWidget(self)
-        leader_row = QHBoxLayout(leader)
-        leader_row.setContentsMargins(0, 0, 0, 0)
-        self.leader_kind_combo = QComboBox(leader)
-        self.leader_kind_combo.setObjectName("field_leader_kind")
-        self.leader_kind_combo.setAccessibleName(self.tr("Kto prowadzi"))
-        self.leader_kind_combo.addItem(self.tr("(nie podano)"), None)
-        for kind in LeaderKind:
-            self.leader_kind_combo.addItem(enum_text(kind), kind)
-        self.leader_stack = QStackedWidget(leader)
-        self.leader_name_edit = QLineEdit(leader)
-        self.leader_name_edit.setObjectName("field_leader_name")
-        self.leader_name_edit.setAccessibleName(self.tr("Imię i nazwisko prowadzącego"))
-        self.leader_name_edit.setPlaceholderText(self.tr("imię i nazwisko"))
-        self.animator_combo = QComboBox(leader)
-        self.animator_combo.setObjectName("field_leader_animator")
-        self.animator_combo.setAccessibleName(self.tr("Animator prowadzący"))
-        for row in self._animators:
-            self.animator_combo.addItem(f"{row[1]} {row[2]}", row[0])
-        self.volunteer_combo = QComboBox(leader)
-        self.volunteer_combo.setObjectName("field_leader_volunteer")
-        self.volunteer_combo.setAccessibleName(self.tr("Wolontariusz prowadzący"))
-        for row in self._volunteers:
-            self.volunteer_combo.addItem(f"{row[1]} {row[2]}", row[0])
-        for widget in (self.leader_name_edit, self.animator_combo, self.volunteer_combo):
-            self.leader_stack.addWidget(widget)
-        leader_row.addWidget(self.leader_kind_combo)
-        leader_row.addWidget(self.leader_stack, 1)
-        self.fields["leader_kind"] = self.leader_kind_combo
-        self.fields["leader_name"] = self.leader_name_edit
-        self._add_row(form, "leader", self.tr("&Prowadzący:"), self.tr("Prowadzący"), leader,
-                      buddy=self.leader_kind_combo, error_fields=("leader_kind", "leader_name", "leader_animator_id",
-                                                                  "leader_volunteer_id"))
-
-        self.capacity_spin = QSpinBox(self)
-        self.capacity_spin.setRange(0, 10000)
-        self.capacity_spin.setSpecialValueText(self.tr("bez limitu"))
-        self.capacity_spin.setToolTip(self.tr("0 — bez limitu miejsc; ponad limit osoby trafiają na listę "
-                                              "rezerwową"))
-        self.capacity_spin.setFixedWidth(self.capacity_spin.fontMetrics().horizontalAdvance("bez limitu") + 48)
-        self._add_row(form, "capacity", self.tr("&Liczba miejsc:"), self.tr("Liczba miejsc"), self.capacity_spin)
-
-        self.status_combo = QComboBox(self)
-        for status in EventStatus:
-            self.status_combo.addItem(enum_text(status), status)
-        self._add_row(form, "status", self.tr("&Status:"), self.tr("Status wydarzenia"), self.status_combo)
-
-        self.notes_edit = QPlainTextEdit(self)
-        self.notes_edit.setTabChangesFocus(True)
-        self.notes_edit.setFixedHeight(54)
-        self._add_row(form, "notes", self.tr("&Uwagi:"), self.tr("Uwagi"), self.notes_edit)
+        form = event_form.build_form(self)
 
         self.series_box = self._build_series_box()
         self.series_box.setVisible(not editing)
@@ -268,103 +136,13 @@ class EventDialog(QDialog):
     # ---- Building
     def _add_row(self, form: QFormLayout, field: str, label_text: str, name: str, widget: QWidget, *,
                  buddy: QWidget | None = None, error_fields: tuple[str, ...] = ()) -> None:
-        widget.setObjectName(widget.objectName() or f"field_{field}")
-        widget.setAccessibleName(widget.accessibleName() or name)
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(1)
-        column.addWidget(widget)
-        error = QLabel(box)
-        error.setObjectName(f"error_{field}")
-        error.setWordWrap(True)
-        error.setStyleSheet(ERROR_STYLE)
-        error.setAccessibleName(self.tr("Błąd: {field}").format(field=name))
-        reserve_space(error)
-        error.hide()
-        column.addWidget(error)
-        label = QLabel(label_text, self)
-        label.setBuddy(buddy or widget)
-        form.addRow(label, box)
-        self.fields.setdefault(field, widget)
-        for key in (field, *error_fields):
-            self.error_labels[key] = error
+        event_form.add_row(self, form, field, label_text, name, widget, buddy=buddy, error_fields=error_fields)
 
     def _build_series_box(self) -> QGroupBox:
-        box = QGroupBox(self.tr("&Cykl zajęć — kilka spotkań o tej samej porze"), self)
-        box.setObjectName("seriesBox")
-        box.setAccessibleName(self.tr("Cykl zajęć"))
-        box.setCheckable(True)
-        box.setChecked(False)
-        self.every_spin = QSpinBox(box)
-        self.every_spin.setObjectName("field_every_weeks")
-        self.every_spin.setAccessibleName(self.tr("Co ile tygodni"))
-        self.every_spin.setRange(1, 8)
-        self.every_spin.setSuffix(self.tr(" tydz."))
-        self.sessions_spin = QSpinBox(box)
-        self.sessions_spin.setObjectName("field_sessions")
-        self.sessions_spin.setAccessibleName(self.tr("Liczba spotkań"))
-        self.sessions_spin.setRange(1, 200)
-        self.sessions_spin.setValue(4)
-        self.skip_check = QCheckBox(self.tr("pomiń dni ś&wiąteczne (spotkanie przechodzi na następny termin)"), box)
-        self.skip_check.setObjectName("field_skip_holidays")
-        self.skip_check.setAccessibleName(self.tr("Pomiń dni świąteczne"))
-        self.skip_check.setChecked(True)
-        self.preview = QLabel(box)
-        self.preview.setObjectName("seriesPreview")
-        self.preview.setAccessibleName(self.tr("Terminy spotkań cyklu"))
-        self.preview.setWordWrap(True)
-        self.preview.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        every_label = QLabel(self.tr("co"), box)
-        every_label.setBuddy(self.every_spin)
-        sessions_label = QLabel(self.tr("l&iczba spotkań:"), box)
-        sessions_label.setBuddy(self.sessions_spin)
-        row = QHBoxLayout()
-        row.addWidget(every_label)
-        row.addWidget(self.every_spin)
-        row.addSpacing(16)
-        row.addWidget(sessions_label)
-        row.addWidget(self.sessions_spin)
-        row.addStretch(1)
-        self.fields["every_weeks"] = self.every_spin
-        self.fields["sessions"] = self.sessions_spin
-        series_error = QLabel(box)
-        series_error.setObjectName("error_sessions")
-        series_error.setStyleSheet(ERROR_STYLE)
-        series_error.setWordWrap(True)
-        series_error.hide()
-        self.error_labels["sessions"] = series_error
-        self.error_labels["every_weeks"] = series_error
-        layout = QVBoxLayout(box)
-        layout.addLayout(row)
-        layout.addWidget(self.skip_check)
-        layout.addWidget(self.preview)
-        layout.addWidget(series_error)
-        return box
+        return event_series.build_series_box(self)
 
     def _fill(self, *, day: dt.date | None, task_id: int | None, event_type_id: int | None) -> None:
-        detail = self.detail
-        if detail is None:
-            self.date_field.set_date(day or dt.date.today())
-            self._select(self.task_combo, task_id)
-            self._select(self.type_combo, event_type_id)
-            self._show_leader_kind()
-            return
-        self.title_edit.setText(detail.title)
-        self._select(self.type_combo, detail.event_type_id)
-        self._select(self.task_combo, detail.task_id)
-        self.date_field.set_date(detail.event_date)
-        self.start_edit.setText(_time_text(detail.start_time))
-        self.end_edit.setText(_time_text(detail.end_time))
-        self.place_edit.setText(detail.place)
-        self._select(self.leader_kind_combo, detail.leader_kind)
-        self.leader_name_edit.setText(detail.leader_name)
-        self._select(self.animator_combo, detail.leader_animator_id)
-        self._select(self.volunteer_combo, detail.leader_volunteer_id)
-        self.capacity_spin.setValue(detail.capacity or 0)
-        self._select(self.status_combo, detail.status)
-        self.notes_edit.setPlainText(detail.notes)
-        self._show_leader_kind()
+        event_form.fill(self, day=day, task_id=task_id, event_type_id=event_type_id)
 
     @staticmethod
     def _select(combo: QComboBox, value) -> None:
@@ -373,37 +151,10 @@ class EventDialog(QDialog):
             combo.setCurrentIndex(index)
 
     def _connect_changes(self) -> None:
-        def touched(field: str):
-            return lambda *_args: self._changed(field)
-
-        self.title_edit.textEdited.connect(touched("title"))
-        self.type_combo.currentIndexChanged.connect(touched("event_type_id"))
-        self.task_combo.currentIndexChanged.connect(touched("task_id"))
-        self.date_field.sig_changed.connect(touched("event_date"))
-        self.start_edit.textEdited.connect(touched("start_time"))
-        self.end_edit.textEdited.connect(touched("end_time"))
-        self.place_edit.textEdited.connect(touched("place"))
-        self.leader_kind_combo.currentIndexChanged.connect(self._show_leader_kind)
-        self.leader_kind_combo.currentIndexChanged.connect(touched("leader_kind"))
-        self.leader_name_edit.textEdited.connect(touched("leader_name"))
-        self.animator_combo.currentIndexChanged.connect(touched("leader_animator_id"))
-        self.volunteer_combo.currentIndexChanged.connect(touched("leader_volunteer_id"))
-        self.capacity_spin.valueChanged.connect(touched("capacity"))
-        self.status_combo.currentIndexChanged.connect(touched("status"))
-        self.notes_edit.textChanged.connect(touched("notes"))
-        self.series_box.toggled.connect(touched("sessions"))
-        self.every_spin.valueChanged.connect(touched("every_weeks"))
-        self.sessions_spin.valueChanged.connect(touched("sessions"))
-        self.skip_check.toggled.connect(touched("sessions"))
+        event_form.connect_changes(self)
 
     def _show_leader_kind(self, *_args) -> None:
-        kind = self.leader_kind_combo.currentData()
-        widget = {LeaderKind.ANIMATOR: self.animator_combo, LeaderKind.VOLUNTEER: self.volunteer_combo}.get(
-            kind, self.leader_name_edit)
-        self.leader_stack.setCurrentWidget(widget)
-        self.leader_stack.setVisible(kind is not None)
-        if kind == LeaderKind.ANIMATOR and not self._animators:
-            self.leader_stack.setToolTip(self.tr("W rejestrze nie ma animatorów tego programu."))
+        event_form.show_leader_kind(self, *_args)
 
     # ---- Reading the form
     def is_series(self) -> bool:
@@ -441,13 +192,7 @@ class EventDialog(QDialog):
             notes=self.notes_edit.toPlainText())
 
     def series_dates(self) -> tuple[list[dt.date], list[dt.date]]:
-        from pal_desktop.domain.calendar import series_dates
-
-        day = self.date_field.date()
-        if day is None:
-            return [], []
-        return series_dates(day, self.sessions_spin.value(), every_weeks=self.every_spin.value(),
-                            skip_holidays=self.skip_check.isChecked())
+        return event_series.series_dates(self)
 
     # ---- Checking
     def _changed(self, field: str) -> None:
@@ -524,18 +269,7 @@ class EventDialog(QDialog):
         return field == "capacity" and self.detail is not None
 
     def _show_preview(self) -> None:
-        from pal_desktop.domain.calendar import holiday_name
-
-        dates, skipped = self.series_dates()
-        if not dates:
-            self.preview.setText("")
-            return
-        text = self.tr("Spotkania ({count}): {dates}").format(
-            count=len(dates), dates=", ".join(format_date(d) for d in dates))
-        for day in skipped:
-            text += "\n" + self.tr("pominięto {date} — {holiday}").format(date=format_date(day),
-                                                                          holiday=holiday_name(day) or "")
-        self.preview.setText(text)
+        event_series.show_preview(self)
 
     # ---- Saving and closing
     def _snapshot(self) -> tuple:
@@ -607,121 +341,3 @@ class EventDialog(QDialog):
                 yes=self.tr("Zamknij bez zapisywania"), no=self.tr("Wróć do edycji")):
             return
         super().reject()
-
-
-class EventTypesDialog(QDialog):
-    """The editable list of event types: add, rename, hide (hidden types stay on the events that use them)."""
-
-    def __init__(self, db, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.db = db
-        self.changed = False
-        self.setObjectName("eventTypesDialog")
-        self.setWindowTitle(self.tr("Rodzaje wydarzeń"))
-        self.setAccessibleName(self.tr("Rodzaje wydarzeń"))
-        self.list = QListWidget(self)
-        self.list.setObjectName("eventTypesList")
-        self.list.setAccessibleName(self.tr("Lista rodzajów wydarzeń"))
-        self.list.currentItemChanged.connect(self._on_current)
-        self.name_edit = QLineEdit(self)
-        self.name_edit.setObjectName("field_name")
-        self.name_edit.setAccessibleName(self.tr("Nazwa rodzaju"))
-        self.name_edit.setPlaceholderText(self.tr("np. wyjazd integracyjny"))
-        self.name_edit.textEdited.connect(lambda _text: self.error_label.hide())
-        name_label = QLabel(self.tr("&Nazwa:"), self)
-        name_label.setBuddy(self.name_edit)
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("error_name")
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName(self.tr("Błąd: nazwa rodzaju"))
-        self.error_label.hide()
-        self.add_button = QPushButton(self.tr("&Dodaj nowy"), self)
-        self.add_button.setAccessibleName(self.tr("Dodaj nowy rodzaj o wpisanej nazwie"))
-        self.rename_button = QPushButton(self.tr("&Zmień nazwę"), self)
-        self.rename_button.setAccessibleName(self.tr("Zmień nazwę zaznaczonego rodzaju na wpisaną"))
-        self.hide_button = QPushButton(self.tr("&Ukryj"), self)
-        self.hide_button.setAccessibleName(self.tr("Ukryj albo przywróć zaznaczony rodzaj"))
-        self.hide_button.setToolTip(self.tr("Ukryty rodzaj nie pojawia się przy nowych wydarzeniach; wydarzenia, "
-                                            "które go mają, zachowują go."))
-        self.add_button.clicked.connect(self.add)
-        self.rename_button.clicked.connect(self.rename)
-        self.hide_button.clicked.connect(self.toggle_hidden)
-        close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
-        close.button(QDialogButtonBox.StandardButton.Close).setText(self.tr("Zamknij"))
-        close.rejected.connect(self.accept)
-        buttons = QHBoxLayout()
-        for button in (self.add_button, self.rename_button, self.hide_button):
-            buttons.addWidget(button)
-        buttons.addStretch(1)
-        name_row = QHBoxLayout()
-        name_row.addWidget(name_label)
-        name_row.addWidget(self.name_edit, 1)
-        layout = QVBoxLayout(self)
-        layout.addWidget(self.list, 1)
-        layout.addLayout(name_row)
-        layout.addWidget(self.error_label)
-        layout.addLayout(buttons)
-        layout.addWidget(close)
-        self.resize(460, 440)
-        self.reload()
-
-    def reload(self, select: int | None = None) -> None:
-        from pal_desktop.services import events
-
-        self.list.clear()
-        for option in events.event_types(self.db, include_inactive=True):
-            text = option.name if option.active else self.tr("{name} (ukryty)").format(name=option.name)
-            item = QListWidgetItem(text)
-            item.setData(Qt.ItemDataRole.UserRole, option.id)
-            item.setData(Qt.ItemDataRole.UserRole + 1, option.active)
-            item.setData(Qt.ItemDataRole.UserRole + 2, option.name)
-            if not option.active:
-                item.setForeground(Qt.GlobalColor.gray)
-            self.list.addItem(item)
-            if option.id == select:
-                self.list.setCurrentItem(item)
-        self._on_current(self.list.currentItem(), None)
-
-    def _on_current(self, item, _previous) -> None:
-        self.rename_button.setEnabled(item is not None)
-        self.hide_button.setEnabled(item is not None)
-        if item is not None:
-            self.name_edit.setText(item.data(Qt.ItemDataRole.UserRole + 2))
-            self.hide_button.setText(self.tr("&Ukryj") if item.data(Qt.ItemDataRole.UserRole + 1)
-                                     else self.tr("&Przywróć"))
-
-    def _run(self, action) -> None:
-        try:
-            select = action()
-        except PalError as error:
-            self.error_label.setText(error_dialog.error_text(error))
-            self.error_label.show()
-            self.name_edit.setFocus(Qt.FocusReason.OtherFocusReason)
-            return
-        self.error_label.hide()
-        self.changed = True
-        self.reload(select)
-
-    def add(self) -> None:
-        from pal_desktop.services import events
-
-        self._run(lambda: events.add_event_type(self.db, self.name_edit.text()))
-
-    def rename(self) -> None:
-        from pal_desktop.services import events
-
-        item = self.list.currentItem()
-        if item is None:
-            return
-        type_id = item.data(Qt.ItemDataRole.UserRole)
-        self._run(lambda: events.rename_event_type(self.db, type_id, self.name_edit.text()) or type_id)
-
-    def toggle_hidden(self) -> None:
-        from pal_desktop.services import events
-
-        item = self.list.currentItem()
-        if item is None:
-            return
-        type_id, active = item.data(Qt.ItemDataRole.UserRole), item.data(Qt.ItemDataRole.UserRole + 1)
-        self._run(lambda: events.set_event_type_active(self.db, type_id, not active) or type_id)

@@ -9,6 +9,10 @@ From the selected event: Edytuj (Enter), Zapisy (enrolment), Obecność (recordi
 pomocnicy, Drukuj listę obecności (Ctrl+P; for a series also the monthly grid) and Usuń. Ctrl+N adds an event
 (or a series) on the day chosen in the calendar. Like every tab, this module imports no service at module
 level (the window must appear before SQLAlchemy is loaded).
+
+This module is the tab: its layout, loading, the list and the calendar, the selected event and the keyboard.
+The filter bar is in ``events_filters``, the toolbar and the windows opened on an event in ``events_actions``,
+printing in ``events_printing``; the day the tab opens at is ``services.events.starting_day``.
 """
 
 from __future__ import annotations
@@ -18,19 +22,8 @@ import html
 
 from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QMainWindow,
-    QPushButton,
-    QToolButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QToolButton, QWidget
 
-from pal_desktop.errors import PalError
-from pal_desktop.ui.dialogs import error_dialog, questions
 from pal_desktop.ui.models.event_models import (
     EVENT_COLUMNS,
     RECORD_ROLE,
@@ -39,8 +32,9 @@ from pal_desktop.ui.models.event_models import (
     hours_text,
 )
 from pal_desktop.ui.models.row_table_model import ID_ROLE
+from pal_desktop.ui.tabs import events_actions, events_filters, events_printing
 from pal_desktop.ui.tabs.list_tab import ListTab, format_count
-from pal_desktop.ui.widgets.date_field import DateField, format_date
+from pal_desktop.ui.widgets.date_field import format_date
 from pal_desktop.ui.widgets.month_calendar import MonthCalendar, long_date
 
 SEARCH_DELAY_MS = 200
@@ -104,88 +98,10 @@ class EventsTab(ListTab):
 
     # ---- Building
     def build_toolbar(self) -> QWidget:
-        bar, row, button = self.toolbar("eventsToolbar", self.tr("Działania na wydarzeniach"))
-
-        self.new_button = button(self.tr("&Nowe wydarzenie…"), "newEventButton",
-                                 self.tr("Dodaj wydarzenie albo cykl zajęć (Ctrl+N)"), self.new_record)
-        self.edit_button = button(self.tr("Edy&tuj…"), "editEventButton",
-                                  self.tr("Zmień zaznaczone wydarzenie (Enter)"), self.edit_current)
-        self.enrol_button = button(self.tr("Zapi&sy…"), "enrolButton",
-                                   self.tr("Zapisz uczestników na zaznaczone wydarzenie albo ich wypisz"),
-                                   self.open_enrolment, self.tr("Zapisy uczestników"))
-        self.attendance_button = button(self.tr("O&becność…"), "attendanceButton",
-                                        self.tr("Zaznacz, kto przyszedł na zaznaczone wydarzenie"),
-                                        self.open_attendance, self.tr("Obecność na wydarzeniu"))
-        self.staff_button = button(self.tr("Prowadzący i po&mocnicy…"), "staffButton",
-                                   self.tr("Animatorzy i wolontariusze przy wydarzeniu; godziny wolontariatu"),
-                                   self.open_staff)
-        self.print_button = button(self.tr("Drukuj &listę obecności"), "printListButton",
-                                   self.tr("Lista obecności do podpisu w PDF (Ctrl+P)"), self.print_current)
-        self.scan_button = button(self.tr("Wcz&ytaj skany…"), "loadScansButton",
-                                  self.tr("Wczytaj skany podpisanych list obecności: PDF, PNG, JPEG (Ctrl+Shift+O)"),
-                                  self.load_scans, self.tr("Wczytaj skany list obecności"))
-        self.scan_shortcut = QShortcut(QKeySequence("Ctrl+Shift+O"), self, self.load_scans,
-                                       context=Qt.ShortcutContext.WidgetWithChildrenShortcut)
-        self.delete_button = button(self.tr("&Usuń…"), "deleteEventButton",
-                                    self.tr("Usuń zaznaczone wydarzenie (Delete)"), self.delete_current,
-                                    self.tr("Usuń wydarzenie"))
-        row.addStretch(1)
-        self.types_button = button(self.tr("Rodza&je wydarzeń…"), "eventTypesButton",
-                                   self.tr("Dodaj, przemianuj albo ukryj rodzaje wydarzeń"), self.edit_event_types)
-        return bar
+        return events_actions.build_toolbar(self)
 
     def build_filters(self) -> QWidget:
-        bar = QWidget(self)
-        bar.setObjectName("eventFilters")
-        bar.setAccessibleName(self.tr("Filtry listy wydarzeń"))
-        row = QHBoxLayout(bar)
-        row.setContentsMargins(0, 0, 0, 0)
-
-        def caption(text: str, buddy: QWidget) -> None:
-            label = QLabel(text, bar)
-            label.setBuddy(buddy)
-            row.addWidget(label)
-            row.addWidget(buddy)
-
-        self.task_filter = QComboBox(bar)
-        self.task_filter.setObjectName("filter_task")
-        self.task_filter.setAccessibleName(self.tr("Filtr: zadanie z harmonogramu"))
-        self.task_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.task_filter.setMinimumContentsLength(16)
-        self.task_filter.currentIndexChanged.connect(self._on_filter_changed)
-        caption(self.tr("Zad&anie:"), self.task_filter)
-        self.type_filter = QComboBox(bar)
-        self.type_filter.setObjectName("filter_type")
-        self.type_filter.setAccessibleName(self.tr("Filtr: rodzaj wydarzenia"))
-        self.type_filter.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.type_filter.setMinimumContentsLength(12)
-        self.type_filter.currentIndexChanged.connect(self._on_filter_changed)
-        caption(self.tr("Rod&zaj:"), self.type_filter)
-        self.from_filter = DateField(bar, placeholder=self.tr("od początku"))
-        self.from_filter.setObjectName("filter_from")
-        self.from_filter.setAccessibleName(self.tr("Filtr: data od"))
-        self.from_filter.sig_changed.connect(self._on_date_filter_changed)
-        caption(self.tr("&Od:"), self.from_filter)
-        self.to_filter = DateField(bar, placeholder=self.tr("do końca"))
-        self.to_filter.setObjectName("filter_to")
-        self.to_filter.setAccessibleName(self.tr("Filtr: data do"))
-        self.to_filter.sig_changed.connect(self._on_date_filter_changed)
-        caption(self.tr("&Do:"), self.to_filter)
-        self.leader_filter = QLineEdit(bar)
-        self.leader_filter.setObjectName("filter_leader")
-        self.leader_filter.setAccessibleName(self.tr("Filtr: prowadzący"))
-        self.leader_filter.setPlaceholderText(self.tr("nazwisko prowadzącego"))
-        self.leader_filter.setClearButtonEnabled(True)
-        self.leader_filter.setMaximumWidth(180)
-        self.leader_filter.textChanged.connect(lambda _text: self._search_timer.start())
-        caption(self.tr("&Kto prowadzi:"), self.leader_filter)
-        self.clear_filters_button = QPushButton(self.tr("Wyczyść &filtry"), bar)
-        self.clear_filters_button.setObjectName("clearFiltersButton")
-        self.clear_filters_button.setAccessibleName(self.tr("Wyczyść filtry i wyszukiwanie"))
-        self.clear_filters_button.clicked.connect(self.clear_filters)
-        row.addWidget(self.clear_filters_button)
-        row.addStretch(1)
-        return bar
+        return events_filters.build_filters(self)
 
     def build_side_panel(self) -> QWidget:
         self.calendar = MonthCalendar(self, today=self._today)
@@ -318,47 +234,12 @@ class EventsTab(ListTab):
 
     def _starting_day(self) -> dt.date:
         """Today when the programme is running; else the day of its last event so far (or its start)."""
-        from dataclasses import replace
-
         from pal_desktop.services import events
 
-        today = self.today()
-        if self._programme_period is None:
-            return today
-        start, end = self._programme_period
-        if start <= today <= end:
-            return today
-        query = replace(events.EventQuery(programme_id=self._programme_id), date_to=today)
-        total = events.count_events(self._db, query)
-        if total:
-            return events.list_events(self._db, query, total - 1, 1)[0].event_date
-        return start if today < start else end
+        return events.starting_day(self._db, self._programme_id, self._programme_period, self.today())
 
     def fill_filters(self) -> None:
-        from pal_desktop.services import events, programmes
-
-        task, kind = self.task_filter.currentData(), self.type_filter.currentData()
-        self._filling = True
-        try:
-            self.task_filter.clear()
-            self.task_filter.addItem(self.tr("wszystkie"), None)
-            for row in programmes.list_tasks(self._db, self._programme_id):
-                text = f"{row.position}. {row.name}"
-                self.task_filter.addItem(text, row.id)
-                self.task_filter.setItemData(self.task_filter.count() - 1,
-                                             f"{text} ({format_date(row.start)} – {format_date(row.end)})",
-                                             Qt.ItemDataRole.ToolTipRole)
-            self.task_filter.setCurrentIndex(max(0, self.task_filter.findData(task)) if task is not None else 0)
-            self.type_filter.clear()
-            self.type_filter.addItem(self.tr("wszystkie"), None)
-            for option in events.event_types(self._db, include_inactive=True):
-                self.type_filter.addItem(option.name if option.active else
-                                         self.tr("{name} (ukryty)").format(name=option.name), option.id)
-            self.type_filter.setCurrentIndex(max(0, self.type_filter.findData(kind)) if kind is not None else 0)
-            for combo in (self.task_filter, self.type_filter):
-                combo.view().setMinimumWidth(combo.view().sizeHintForColumn(0) + 24)
-        finally:
-            self._filling = False
+        events_filters.fill_filters(self)
 
     def refresh(self, *, recount: bool = False, select_id: int | None = None) -> None:
         """Read the first page and the count for the current filters (quick reads, on the UI thread)."""
@@ -583,160 +464,36 @@ class EventsTab(ListTab):
             self._open_event_dialog(event_id, None)
 
     def _open_event_dialog(self, event_id: int | None, day: dt.date | None):
-        from pal_desktop.ui.dialogs.event_dialog import EventDialog
-
-        try:
-            dialog = EventDialog(self._db, self._programme_id, self.window(), event_id=event_id, day=day,
-                                 task_id=self.task_filter.currentData(), event_type_id=self.type_filter.currentData())
-        except PalError as error:
-            error_dialog.show_error(self, error)
-            return None
-        self._keep(dialog)
-        dialog.sig_saved.connect(lambda ids, d=dialog: self._on_event_saved(ids, d.result_message))
-        self.event_dialog = dialog
-        dialog.open()
-        return dialog
+        return events_actions.open_event_dialog(self, event_id, day)
 
     def _on_event_saved(self, ids: list[int], message: str) -> None:
-        self.fill_filters()
-        self.refresh_all(select_id=ids[0] if ids else None)
-        if ids and self.current_event_id() != ids[0]:
-            self.clear_filters()  # the new event does not match the filters: show everything
-            self.select_event(ids[0])
-        self.show_banner(html.escape(message))
-        self._status(message)
+        events_actions.on_event_saved(self, ids, message)
 
     def open_enrolment(self):
-        from pal_desktop.ui.dialogs.enrolment_dialog import EnrolmentDialog
-
-        event_id = self._need_event()
-        if event_id is None:
-            return None
-        dialog = EnrolmentDialog(self._db, event_id, self._programme_id, self.window())
-        self._keep(dialog)
-        dialog.sig_changed.connect(lambda: self.refresh(select_id=event_id))
-        dialog.sig_changed.connect(self.series_table.reload)
-        self.enrolment_dialog = dialog
-        dialog.open()
-        return dialog
+        return events_actions.open_enrolment(self)
 
     def open_attendance(self):
-        from pal_desktop.ui.widgets.attendance_widget import AttendanceDialog
-
-        event_id = self._need_event()
-        if event_id is None:
-            return None
-        dialog = AttendanceDialog(self._db, event_id, self._programme_id, self.window(), today=self._today)
-        self._keep(dialog)
-        dialog.widget.sig_saved.connect(lambda: self.refresh(select_id=event_id))
-        dialog.widget.sig_saved.connect(self.series_table.reload)
-        self.attendance_dialog = dialog
-        dialog.open()
-        return dialog
+        return events_actions.open_attendance(self)
 
     def open_staff(self):
-        from pal_desktop.ui.dialogs.staff_dialog import StaffDialog
-
-        event_id = self._need_event()
-        if event_id is None:
-            return None
-        dialog = StaffDialog(self._db, event_id, self._programme_id, self.window())
-        self._keep(dialog)
-        self.staff_dialog = dialog
-        dialog.open()
-        return dialog
+        return events_actions.open_staff(self)
 
     def edit_event_types(self):
-        from pal_desktop.ui.dialogs.event_dialog import EventTypesDialog
-
-        if self._db is None:
-            return None
-        dialog = EventTypesDialog(self._db, self.window())
-        self._keep(dialog)
-        dialog.finished.connect(lambda _result, d=dialog: d.changed and self.fill_filters())
-        self.types_dialog = dialog
-        dialog.open()
-        return dialog
+        return events_actions.edit_event_types(self)
 
     def delete_current(self) -> None:
-        from pal_desktop.services import events
-
-        row = self.current_row()
-        if row is None:
-            return
-        detail = ""
-        if row.enrolled or row.present:
-            detail = self.tr("Razem z wydarzeniem znikną zapisy ({enrolled}) i zapisana obecność.").format(
-                enrolled=row.enrolled)
-        if not questions.ask(self, self.tr("Usunąć wydarzenie?"),
-                             self.tr("Usunąć wydarzenie „{title}” z dnia {date}?").format(
-                                 title=row.title, date=format_date(row.event_date)),
-                             yes=self.tr("Usuń"), no=self.tr("Nie usuwaj"), informative=detail):
-            return
-        try:
-            events.delete_event(self._db, row.id)
-        except PalError as error:
-            error_dialog.show_error(self, error)
-            return
-        self.refresh_all()
-        self._status(self.tr("Usunięto wydarzenie „{title}”.").format(title=row.title))
+        events_actions.delete_current(self)
 
     def print_current(self) -> bool:
         """Ctrl+P: the attendance list of the selected event (for a series, or the month's grid)."""
-        from pal_desktop.services import events
-
-        event_id = self._need_event()
-        if event_id is None:
-            return True
-        try:
-            detail = events.get_event(self._db, event_id)
-        except PalError as error:
-            error_dialog.show_error(self, error)
-            return True
-        from pal_desktop.ui.dialogs.print_list_dialog import PrintListDialog
-
-        sessions = events.series_events(self._db, detail.series_id) if detail.series_id is not None else None
-        dialog = PrintListDialog(detail, sessions, self.window())
-        self.print_dialog = dialog
-        accepted = dialog.exec()
-        self.print_dialog = None
-        if accepted:
-            _kind, month = dialog.choice()
-            self.print_list(event_id, month, dialog.options(), copies=dialog.copies(), print_now=dialog.print_now)
-        dialog.deleteLater()
-        return True
+        return events_printing.print_current(self)
 
     def print_list(self, event_id: int, month: tuple[int, int] | None = None, options=None, *, copies: int = 1,
                    print_now: bool = False):
         """The PDF of one session's list, or (``month``) of the series' monthly grid, made in the background
         and shown in the print preview (``print_now``: the printer's dialog opens at once); returns the queued
         operation."""
-        from pal_desktop.services import attendance_lists, events
-        from pal_desktop.ui import pdf_output
-
-        try:
-            detail = events.get_event(self._db, event_id)
-        except PalError as error:
-            error_dialog.show_error(self, error)
-            return None
-        db = self._db
-        options = options or attendance_lists.ListOptions()
-        if month is None:
-            title = self.tr("Lista obecności")
-            name = self.tr("lista-obecnosci-{date}").format(date=detail.event_date.isoformat())
-
-            def make(progress):
-                return attendance_lists.attendance_list_pdf(db, event_id, options)
-        else:
-            title = self.tr("Lista obecności cyklu")
-            name = self.tr("lista-obecnosci-cykl-{year}-{month:02d}").format(year=month[0], month=month[1])
-
-            def make(progress):
-                blank = attendance_lists.SERIES_BLANK_ROWS if options.blank_rows is None else options.blank_rows
-                return attendance_lists.series_grid_pdf(db, detail.series_id, *month, blank_rows=blank)
-
-        return pdf_output.print_in_background(self, db, title, make, name, on_shown=self._on_list_printed,
-                                              copies=copies, print_now=print_now)
+        return events_printing.print_list(self, event_id, month, options, copies=copies, print_now=print_now)
 
     def load_scans(self):
         """Wczytaj skany list obecności… (ui.scan_actions reads them and opens the review)."""
@@ -745,8 +502,7 @@ class EventsTab(ListTab):
         return scan_actions.load_scans(self)
 
     def _on_list_printed(self, path) -> None:
-        self.last_printout = path
-        self._status(self.tr("Lista obecności zapisana w pliku {path}.").format(path=path))
+        events_printing.on_list_printed(self, path)
 
     # ---- Keyboard
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
