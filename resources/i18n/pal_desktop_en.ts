@@ -1829,9 +1829,9 @@ Rows: (id, Nazwisko, Imię, Telefon, Praca z dziećmi, Porozumienie do, Godziny 
     </message>
     <message>
         <source>Lp.</source>
-        <extracomment>Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, %) from ui_queries.indicator_rows.
+        <extracomment>The columns of the task list.
 ----------
-The columns of the task list.</extracomment>
+Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, %) from ui_queries.indicator_rows.</extracomment>
         <translation>No.</translation>
     </message>
     <message>
@@ -4880,7 +4880,6 @@ Polish field names, as the form labels them (messages name fields with these).</
     <name>GanttView</name>
     <message>
         <source>Kamień milowy</source>
-        <extracomment>How close to a bar&apos;s end (pixels) a press grabs the end instead of the whole bar. Room to the right of the last day for the labels of bars that end there.</extracomment>
         <translation>Milestone</translation>
     </message>
     <message>
