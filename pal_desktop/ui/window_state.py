@@ -48,8 +48,8 @@ def restore_columns(tab) -> None:
             header.restoreState(before)
     splitter = getattr(tab, "splitter", None)
     saved = preferences.state(_splitter_key(tab))
-    if splitter is not None and saved is not None:
-        splitter.restoreState(saved)
+    if splitter is not None and saved is not None and splitter.restoreState(saved):
+        tab.list_width_chosen = True  # the tab does not size it to its contents over the person's choice
 
 
 def restore_for_user(window) -> None:
@@ -72,7 +72,8 @@ def save(window) -> None:
         if header is not None:
             preferences.set_value(_header_key(built), header.saveState())
         splitter = getattr(built, "splitter", None)
-        if splitter is not None:
+        # A splitter the tab sized to its contents is sized again next time, to the data then.
+        if splitter is not None and getattr(built, "list_width_chosen", True):
             preferences.set_value(_splitter_key(built), splitter.saveState())
 
 

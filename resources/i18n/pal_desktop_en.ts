@@ -9298,6 +9298,7 @@ Give the reason (e.g. “request of the person of …”):</translation>
     <name>ScheduleTab</name>
     <message>
         <source>Harmonogram</source>
+        <extracomment>Set once the user drags the splitter (or their saved layout is restored): then it is theirs to size.</extracomment>
         <translation>Schedule</translation>
     </message>
     <message>

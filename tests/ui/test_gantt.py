@@ -461,3 +461,32 @@ def test_the_month_view_shows_a_two_year_programme_whole_on_a_1280_screen(qtbot,
     assert chart.scale.px_per_day < Zoom.MONTH.px_per_day
     window.resize(1920, 1080)  # with room to spare the months take their full width again
     qtbot.waitUntil(lambda: chart.scale.px_per_day == Zoom.MONTH.px_per_day)
+
+
+def test_the_task_list_widens_for_the_names_and_keeps_a_width_the_user_chose(qtbot, tab):
+    window = tab.window()
+    tree = tab.tree
+
+    def cut_names() -> list[str]:
+        width = tree.header().sectionSize(1) - tree.indentation() - 12
+        return [tab.model.data(tab.model.index(r, 1)) for r in range(tab.model.rowCount())
+                if tree.fontMetrics().horizontalAdvance(tab.model.data(tab.model.index(r, 1))) > width]
+
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: window.width() == 1920 and not cut_names())  # every task's name is read whole
+    assert tab.splitter.sizes()[0] > 470
+    window.resize(1280, 720)
+    qtbot.waitUntil(lambda: window.width() == 1280)
+    # On the small screen the list takes what the chart can spare: most names whole, the programme in view.
+    assert len(cut_names()) <= 3 and tab.splitter.sizes()[0] > 500
+    shown_from, shown_to = tab.chart.visible_dates()
+    assert shown_from <= tab.data.start and shown_to >= tab.data.end
+
+    from .test_window_state import drag_splitter
+
+    drag_splitter(qtbot, tab.splitter, tab.splitter.sizes()[0] - 400)  # from now on the width is the user's
+    chosen = tab.splitter.sizes()[0]
+    assert abs(chosen - 400) < 40
+    window.resize(1920, 1080)
+    qtbot.waitUntil(lambda: window.width() == 1920)
+    assert tab.splitter.sizes()[0] == chosen

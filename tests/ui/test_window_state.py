@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QPoint, Qt
 from PySide6.QtTest import QTest
 
 from pal_desktop.domain.enums import UserRole
@@ -34,6 +34,14 @@ def test_the_first_start_is_maximised_then_the_window_comes_back_as_it_was_close
     assert (second.width(), second.height()) == (800, 560)
 
 
+def drag_splitter(qtbot, splitter, pixels_left: int) -> None:
+    handle = splitter.handle(1)
+    start = handle.rect().center()
+    qtbot.mousePress(handle, Qt.MouseButton.LeftButton, pos=start)
+    qtbot.mouseMove(handle, pos=start - QPoint(pixels_left, 0))
+    qtbot.mouseRelease(handle, Qt.MouseButton.LeftButton, pos=start - QPoint(pixels_left, 0))
+
+
 def test_each_person_finds_their_last_tab_column_widths_and_splitter(qtbot, make_window, app_db, act_as):
     act_as(UserRole.COORDINATOR, login="anna")
     window = make_window(app_db)
@@ -43,8 +51,9 @@ def test_each_person_finds_their_last_tab_column_widths_and_splitter(qtbot, make
     header.resizeSection(1, wide)
     window.select_tab("schedule")
     splitter = window.current_tab().splitter
-    splitter.setSizes([300, 1000])
+    drag_splitter(qtbot, splitter, splitter.sizes()[0] - 300)  # the user drags the handle to the left
     left = splitter.sizes()[0]
+    assert abs(left - 300) < 40
     window_state.save(window)
     window.close()
 

@@ -21,7 +21,7 @@ import datetime as dt
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QModelIndex, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QUndoStack
+from PySide6.QtGui import QAction, QFontMetrics, QKeySequence, QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFrame,
@@ -40,7 +40,7 @@ from pal_desktop.ui.models.schedule_model import _LEFT, ScheduleTree, ScheduleTr
 from pal_desktop.ui.tabs import schedule_edits, schedule_output, schedule_toolbar
 from pal_desktop.ui.tabs.list_tab import ListTab
 from pal_desktop.ui.tabs.schedule_undo import TaskRef
-from pal_desktop.ui.widgets.gantt_geometry import SCALE_HEIGHT, ChartRow
+from pal_desktop.ui.widgets.gantt_geometry import SCALE_HEIGHT, ChartRow, list_width
 from pal_desktop.ui.widgets.gantt_view import GanttView
 
 STATUS_TIMEOUT_MS = 10_000
@@ -84,6 +84,9 @@ class ScheduleTab(ListTab):
         self.splitter.addWidget(self.chart)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setSizes([470, 900])
+        #: Set once the user drags the splitter (or their saved layout is restored): then it is theirs to size.
+        self.list_width_chosen = False
+        self.splitter.splitterMoved.connect(lambda *_: setattr(self, "list_width_chosen", True))
         self._stack.insertWidget(0, self.splitter)
         self._stack.setCurrentWidget(self.empty_label)
 
@@ -164,8 +167,12 @@ class ScheduleTab(ListTab):
         header.setHighlightSections(False)
         header.setDefaultAlignment(_LEFT)
         metrics = tree.fontMetrics()
+        # Narrow columns sized to their contents (or header), so that the task names get the rest.
+        titles = [self.model.headerData(c, Qt.Orientation.Horizontal) or "" for c in range(self.model.columnCount())]
         for column, sample in enumerate(("Lp.000", "", "00.00.0000", "00.00.0000", "000/000")):
-            header.resizeSection(column, metrics.horizontalAdvance(sample) + (40 if column == 4 else 16))
+            if column != 1:
+                header.resizeSection(column, max(metrics.horizontalAdvance(sample),
+                                                 metrics.horizontalAdvance(str(titles[column]))) + 14)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
 
     def _history_actions(self) -> tuple[QAction, QAction]:
@@ -243,6 +250,26 @@ class ScheduleTab(ListTab):
             self._syncing = False
         self.chart.set_schedule(self.data, self.chart_rows())
         self._show_state(len(tasks), len(self.data.tasks))
+        self.fit_list_width()
+
+    def fit_list_width(self) -> None:
+        """Give the task list the width its names need, so that they are read whole beside a chart that still
+        shows the whole programme; a width the user chose is kept."""
+        total = self.splitter.width()
+        if self.list_width_chosen or self.data is None or total < 400:
+            return
+        header = self.tree.header()
+        fixed = sum(header.sectionSize(c) for c in range(header.count()) if c != 1)
+        names = 0
+        for row in range(self.model.rowCount()):
+            index = self.model.index(row, 1)
+            font = self.model.data(index, Qt.ItemDataRole.FontRole) or self.tree.font()
+            text = self.model.data(index, Qt.ItemDataRole.DisplayRole) or ""
+            names = max(names, QFontMetrics(font).horizontalAdvance(text))
+        needed = fixed + names + self.tree.indentation() + 28  # the branch mark and the cell's margins
+        days = (self.chart.scale.end - self.chart.scale.origin).days + 1
+        width = list_width(needed, total - self.splitter.handleWidth(), days)
+        self.splitter.setSizes([width, total - self.splitter.handleWidth() - width])
 
     def _show_state(self, shown: int, total: int) -> None:
         if total == 0:
@@ -495,6 +522,10 @@ class ScheduleTab(ListTab):
             super().keyPressEvent(event)
             return
         event.accept()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.fit_list_width()
 
     def showEvent(self, event) -> None:  # noqa: N802 - Qt override
         super().showEvent(event)

@@ -18,7 +18,9 @@ if TYPE_CHECKING:
 ROW_HEIGHT = 26
 BAND_HEIGHT = 20
 SCALE_HEIGHT = 2 * BAND_HEIGHT
-MONTH_FIT_MIN = 0.85  # px a day: below it the month names no longer fit their cells
+MONTH_FIT_MIN = 0.85  # px a day: the month view squeezes no further (months then show their numbers)
+#: px a day the task list leaves the chart when it widens for its names: every month keeps its name ("mar").
+LIST_LEAVES_PX = 0.9
 #: How close to a bar's end (pixels) a press grabs the end instead of the whole bar.
 EDGE_GRIP = 6
 #: Room to the right of the last day for the labels of bars that end there.
@@ -42,6 +44,14 @@ def fit_px_per_day(zoom: rules.Zoom, origin: dt.date, end: dt.date, viewport_wid
     days = max(1, (end - origin).days + 1)
     fit = (viewport_width - 2) / days
     return max(MONTH_FIT_MIN, min(zoom.px_per_day, round(fit, 3)))
+
+
+def list_width(needed: int, total: int, chart_days: int, minimum: int = 420) -> int:
+    """The task list's share of a splitter ``total`` pixels wide: what its names need, as long as the chart
+    keeps room to show all ``chart_days`` in the month view with every month's name (never less than ``minimum``, or
+    half the width on a small window)."""
+    chart_room = int(chart_days * LIST_LEAVES_PX) + 24  # the view's frame and its scroll bar
+    return max(min(minimum, total // 2), min(needed, total - chart_room))
 
 
 def grip_mode(x: float, left: float, right: float, is_milestone: bool) -> str:
