@@ -52,6 +52,8 @@ class ReportsTab(RowsTab):
     def build_side_panel(self) -> QWidget | None:
         box = QGroupBox(self.tr("Dokumenty do wydruku"), self)
         box.setAccessibleName(self.tr("Dokumenty do wydruku"))
+        # Three buttons and two notes: the width they need, the rest to the indicators' names.
+        box.setMaximumWidth(box.fontMetrics().horizontalAdvance("M") * 32)
         self.programme_card_button = QPushButton(self.tr("&Karta programu (PDF)"), box)
         self.programme_card_button.setObjectName("programmeCardButton")
         self.programme_card_button.setAccessibleName(self.tr("Drukuj kartę programu"))
