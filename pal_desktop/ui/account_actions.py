@@ -97,7 +97,7 @@ class AccountControls(QObject):
         for action in (self.lock_action, self.password_action, self.accounts_action):
             window.addAction(action)
         bar = window.menuBar()
-        menu = QMenu(tr("&Konto"), bar)
+        menu = QMenu(tr("Kon&to"), bar)
         bar.insertMenu(bar.actions()[-1], menu)  # before "Pomoc", which stays last
         menu.setAccessibleName(tr("Konto"))
         menu.setToolTipsVisible(True)

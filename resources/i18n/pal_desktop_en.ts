@@ -24,7 +24,7 @@
         <translation>Add accounts, give roles and temporary passwords, disable an account</translation>
     </message>
     <message>
-        <source>&amp;Konto</source>
+        <source>Kon&amp;to</source>
         <translation>&amp;Account</translation>
     </message>
     <message>
@@ -6771,10 +6771,6 @@ Polish field names, as the form labels them (messages name fields with these).</
         <translation>The person has no PESEL number (e.g. a foreign national): enter the document number and date of birth</translation>
     </message>
     <message>
-        <source>&amp;Otwórz istniejący rekord</source>
-        <translation>&amp;Open existing record</translation>
-    </message>
-    <message>
         <source>Otwórz rekord osoby z tym numerem PESEL</source>
         <translation>Open the record of the person with this PESEL number</translation>
     </message>
@@ -6785,10 +6781,6 @@ Polish field names, as the form labels them (messages name fields with these).</
     <message>
         <source>11 cyfr</source>
         <translation>11 digits</translation>
-    </message>
-    <message>
-        <source>Numer &amp;dokumentu:</source>
-        <translation>Docu&amp;ment no.:</translation>
     </message>
     <message>
         <source>dla osoby bez PESEL</source>
@@ -6805,10 +6797,6 @@ Polish field names, as the form labels them (messages name fields with these).</
     <message>
         <source>— nie podano —</source>
         <translation>— not given —</translation>
-    </message>
-    <message>
-        <source>Pł&amp;eć:</source>
-        <translation>Se&amp;x:</translation>
     </message>
     <message>
         <source>Adres</source>
@@ -6885,7 +6873,19 @@ outside the area:</translation>
         <translation>e.g. 600 100 200</translation>
     </message>
     <message>
-        <source>E-&amp;mail:</source>
+        <source>Otw&amp;órz istniejący rekord</source>
+        <translation>&amp;Open existing record</translation>
+    </message>
+    <message>
+        <source>Numer d&amp;okumentu:</source>
+        <translation>Docu&amp;ment no.:</translation>
+    </message>
+    <message>
+        <source>P&amp;łeć:</source>
+        <translation>Se&amp;x:</translation>
+    </message>
+    <message>
+        <source>&amp;E-mail:</source>
         <translation>E-ma&amp;il:</translation>
     </message>
     <message>
@@ -7338,7 +7338,7 @@ identifier:</translation>
         <translation>D&amp;ocuments</translation>
     </message>
     <message>
-        <source>&amp;Rodzina</source>
+        <source>Rodzi&amp;na</source>
         <translation>&amp;Family</translation>
     </message>
     <message>
@@ -7628,10 +7628,6 @@ identifier:</translation>
         <translation>Receives support</translation>
     </message>
     <message>
-        <source>Dodaj członka ro&amp;dziny…</source>
-        <translation>Add family &amp;member…</translation>
-    </message>
-    <message>
         <source>Krewny, który nie jest uczestnikiem programu</source>
         <translation>A relative who is not a programme participant</translation>
     </message>
@@ -7646,10 +7642,6 @@ identifier:</translation>
     <message>
         <source>Usuń z rodzin&amp;y</source>
         <translation>Remove from famil&amp;y</translation>
-    </message>
-    <message>
-        <source>Otwórz st&amp;ronę</source>
-        <translation>Open pa&amp;ge</translation>
     </message>
     <message>
         <source>Otwórz stronę zaznaczonego członka rodziny</source>
@@ -7941,6 +7933,14 @@ identifier:</translation>
         <translation>Cash assistance deleted.</translation>
     </message>
     <message>
+        <source>Dodaj c&amp;złonka rodziny…</source>
+        <translation>Add family &amp;member…</translation>
+    </message>
+    <message>
+        <source>Otwórz stron&amp;ę</source>
+        <translation>Open pa&amp;ge</translation>
+    </message>
+    <message>
         <source>Utworzono rodzinę.</source>
         <translation>Family created.</translation>
     </message>
@@ -8032,8 +8032,20 @@ identifier:</translation>
         <translation>Open the page of the selected participant (Enter)</translation>
     </message>
     <message>
-        <source>Drukuj &amp;kartę</source>
+        <source>Drukuj kart&amp;ę</source>
         <translation>Print &amp;card</translation>
+    </message>
+    <message>
+        <source>Eksportu&amp;j</source>
+        <translation>&amp;Export</translation>
+    </message>
+    <message>
+        <source>Przes&amp;łanka:</source>
+        <translation>&amp;Reason:</translation>
+    </message>
+    <message>
+        <source>Pokaż pełny PESE&amp;L</source>
+        <translation>Show full PESE&amp;L</translation>
     </message>
     <message>
         <source>Karta zaznaczonego uczestnika w PDF (Ctrl+P)</source>
@@ -8062,10 +8074,6 @@ identifier:</translation>
     <message>
         <source>Dodaj uczestników z arkusza XLSX lub pliku CSV</source>
         <translation>Add participants from an XLSX spreadsheet or a CSV file</translation>
-    </message>
-    <message>
-        <source>&amp;Eksportuj</source>
-        <translation>&amp;Export</translation>
     </message>
     <message>
         <source>Eksportuj</source>
@@ -8104,20 +8112,16 @@ identifier:</translation>
         <translation>all</translation>
     </message>
     <message>
-        <source>&amp;Przesłanka:</source>
-        <translation>&amp;Reason:</translation>
-    </message>
-    <message>
         <source>Filtr: przesłanka wsparcia</source>
         <translation>Filter: reason for support</translation>
     </message>
     <message>
-        <source>Pł&amp;eć:</source>
-        <translation>Se&amp;x:</translation>
-    </message>
-    <message>
         <source>Filtr: płeć</source>
         <translation>Filter: sex</translation>
+    </message>
+    <message>
+        <source>Płe&amp;ć:</source>
+        <translation>Se&amp;x:</translation>
     </message>
     <message>
         <source>kobiety</source>
@@ -8128,12 +8132,12 @@ identifier:</translation>
         <translation>men</translation>
     </message>
     <message>
-        <source>&amp;Wiek:</source>
-        <translation>&amp;Age:</translation>
-    </message>
-    <message>
         <source>Filtr: wiek</source>
         <translation>Filter: age</translation>
+    </message>
+    <message>
+        <source>Wie&amp;k:</source>
+        <translation>&amp;Age:</translation>
     </message>
     <message>
         <source>Niepełnospr&amp;awność:</source>
@@ -8150,10 +8154,6 @@ identifier:</translation>
     <message>
         <source>Wyczyść filtry i wyszukiwanie</source>
         <translation>Clear the filters and the search</translation>
-    </message>
-    <message>
-        <source>Pokaż pełny PES&amp;EL</source>
-        <translation>Show full PESE&amp;L</translation>
     </message>
     <message>
         <source>Pokaż pełny PESEL</source>
@@ -8859,7 +8859,7 @@ Give the reason (e.g. “request of the person of …”):</translation>
         <translation>Indicators, participants and volunteering for the selected period</translation>
     </message>
     <message>
-        <source>&amp;Raport końcowy (PDF)</source>
+        <source>Raport ko&amp;ńcowy (PDF)</source>
         <translation>&amp;Final report (PDF)</translation>
     </message>
     <message>

@@ -150,7 +150,7 @@ def test_ctrl_f_goes_to_the_search_field(qtbot, demo_window):
 
 def test_menus_and_shortcuts(window):
     menus = [action.text() for action in window.menuBar().actions()]
-    assert menus == ["&Plik", "&Edycja", "&Widok", "P&rogram", "&Konto", "Pomo&c"]
+    assert menus == ["&Plik", "&Edycja", "&Widok", "P&rogram", "Kon&to", "Pomo&c"]
     shortcuts = {
         window.settings_action: "Ctrl+,", window.quit_action: "Ctrl+Q", window.new_action: "Ctrl+N",
         window.search_action: "Ctrl+F", window.print_action: "Ctrl+P", window.save_action: "Ctrl+S",

@@ -52,7 +52,7 @@ def build_personal(dialog) -> QGroupBox:
         "ParticipantForm", "Osoba nie ma numeru PESEL (np. cudzoziemiec): podaj numer dokumentu i datę urodzenia"))
     dialog.no_pesel_check.toggled.connect(dialog._on_no_pesel)
     dialog.open_existing_button = QPushButton(
-        QCoreApplication.translate("ParticipantForm", "&Otwórz istniejący rekord"), dialog)
+        QCoreApplication.translate("ParticipantForm", "Otw&órz istniejący rekord"), dialog)
     dialog.open_existing_button.setObjectName("openExistingButton")
     dialog.open_existing_button.setAccessibleName(
         QCoreApplication.translate("ParticipantForm", "Otwórz rekord osoby z tym numerem PESEL"))
@@ -64,7 +64,7 @@ def build_personal(dialog) -> QGroupBox:
                              max_length=13),
                 extras=(dialog.no_pesel_check,), below=(dialog.open_existing_button,))
     dialog.open_existing_button.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-    dialog._row(form, "document_number", QCoreApplication.translate("ParticipantForm", "Numer &dokumentu:"),
+    dialog._row(form, "document_number", QCoreApplication.translate("ParticipantForm", "Numer d&okumentu:"),
                 dialog._line("document_number",
                              placeholder=QCoreApplication.translate("ParticipantForm", "dla osoby bez PESEL")),
                 name=QCoreApplication.translate("ParticipantForm", "Numer dokumentu tożsamości"))
@@ -72,7 +72,7 @@ def build_personal(dialog) -> QGroupBox:
     dialog._row(form, "birth_date", QCoreApplication.translate("ParticipantForm", "Data &urodzenia:"),
                 dialog._date("birth_date"), extras=(dialog.birth_hint,))
     sex = enum_combo(dialog._combo("sex"), Sex, QCoreApplication.translate("ParticipantForm", "— nie podano —"))
-    dialog._row(form, "sex", QCoreApplication.translate("ParticipantForm", "Pł&eć:"), sex)
+    dialog._row(form, "sex", QCoreApplication.translate("ParticipantForm", "P&łeć:"), sex)
     return box
 
 
@@ -80,7 +80,7 @@ def build_contact(dialog) -> QGroupBox:
     box, form = dialog._group(QCoreApplication.translate("ParticipantForm", "Kontakt"))
     dialog._row(form, "phone", QCoreApplication.translate("ParticipantForm", "&Telefon:"),
                 dialog._line("phone", placeholder=QCoreApplication.translate("ParticipantForm", "np. 600 100 200")))
-    dialog._row(form, "email", QCoreApplication.translate("ParticipantForm", "E-&mail:"),
+    dialog._row(form, "email", QCoreApplication.translate("ParticipantForm", "&E-mail:"),
                 dialog._line("email",
                              placeholder=QCoreApplication.translate("ParticipantForm", "np. jan.kowalski@example.pl")))
     return box

@@ -147,7 +147,7 @@ class ParticipantPage(QDialog):
         self.documents_section = DocumentsSection(self)
         self.tabs.addTab(self.documents_section, self.tr("D&okumenty"))
         self.family_section = FamilySection(self)
-        self.tabs.addTab(self.family_section, self.tr("&Rodzina"))
+        self.tabs.addTab(self.family_section, self.tr("Rodzi&na"))
         self.history_section = HistorySection(self)
         self.tabs.addTab(self.history_section, self.tr("&Historia zmian"))
         self.sections = (self.data_section, self.events_section, self.path_section, self.support_section,

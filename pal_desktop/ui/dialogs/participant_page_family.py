@@ -53,7 +53,7 @@ class FamilySection(QWidget):
         self.members_table.doubleClicked.connect(lambda _index: self.open_member())
         self.members_table.itemSelectionChanged.connect(self._update_family_buttons)
         self.add_member_button = QPushButton(
-            QCoreApplication.translate("ParticipantPage", "Dodaj członka ro&dziny…"), self)
+            QCoreApplication.translate("ParticipantPage", "Dodaj c&złonka rodziny…"), self)
         self.add_member_button.setObjectName("addFamilyMemberButton")
         self.add_member_button.setToolTip(
             QCoreApplication.translate("ParticipantPage", "Krewny, który nie jest uczestnikiem programu"))
@@ -65,7 +65,7 @@ class FamilySection(QWidget):
         self.remove_member_button = QPushButton(QCoreApplication.translate("ParticipantPage", "Usuń z rodzin&y"),
                                                 self)
         self.remove_member_button.setObjectName("removeMemberButton")
-        self.open_member_button = QPushButton(QCoreApplication.translate("ParticipantPage", "Otwórz st&ronę"), self)
+        self.open_member_button = QPushButton(QCoreApplication.translate("ParticipantPage", "Otwórz stron&ę"), self)
         self.open_member_button.setObjectName("openMemberButton")
         self.open_member_button.setAccessibleName(
             QCoreApplication.translate("ParticipantPage", "Otwórz stronę zaznaczonego członka rodziny"))

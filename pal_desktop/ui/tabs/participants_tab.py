@@ -116,7 +116,7 @@ class ParticipantsTab(ListTab):
                                  self.tr("Dodaj uczestnika (Ctrl+N)"), self.new_record)
         self.open_button = button(self.tr("&Otwórz"), "openParticipantButton",
                                   self.tr("Otwórz stronę zaznaczonego uczestnika (Enter)"), self.open_current)
-        self.print_button = button(self.tr("Drukuj &kartę"), "printCardButton",
+        self.print_button = button(self.tr("Drukuj kart&ę"), "printCardButton",
                                    self.tr("Karta zaznaczonego uczestnika w PDF (Ctrl+P)"), self.print_current)
         self.missing_button = button(self.tr("&Brakujące dokumenty…"), "missingDocumentsButton",
                                      self.tr("Kto z kandydatów i uczestników nie podpisał jeszcze wszystkich "
@@ -128,7 +128,7 @@ class ParticipantsTab(ListTab):
         row.addStretch(1)
         self.import_button = button(self.tr("&Importuj…"), "importButton",
                                     self.tr("Dodaj uczestników z arkusza XLSX lub pliku CSV"), self.import_file)
-        self.export_button = QPushButton(self.tr("&Eksportuj"), bar)
+        self.export_button = QPushButton(self.tr("Eksportu&j"), bar)
         self.export_button.setObjectName("exportButton")
         self.export_button.setAccessibleName(self.tr("Eksportuj"))
         self.export_button.setToolTip(self.tr("Zapisz listę do pliku"))
@@ -172,11 +172,11 @@ class ParticipantsTab(ListTab):
         everyone = self.tr("wszyscy")
         combo("status", self.tr("&Status:"), self.tr("Filtr: status"),
               [(self.tr("wszystkie"), None)] + [(_enum_text(s), s) for s in ParticipantStatus], 9)
-        combo("reason", self.tr("&Przesłanka:"), self.tr("Filtr: przesłanka wsparcia"),
+        combo("reason", self.tr("Przes&łanka:"), self.tr("Filtr: przesłanka wsparcia"),
               [(self.tr("wszystkie"), None)] + [(_enum_text(r), r) for r in SupportReason], 14)
-        combo("sex", self.tr("Pł&eć:"), self.tr("Filtr: płeć"),
+        combo("sex", self.tr("Płe&ć:"), self.tr("Filtr: płeć"),
               [(everyone, None), (self.tr("kobiety"), Sex.FEMALE), (self.tr("mężczyźni"), Sex.MALE)], 8)
-        combo("age_band", self.tr("&Wiek:"), self.tr("Filtr: wiek"),
+        combo("age_band", self.tr("Wie&k:"), self.tr("Filtr: wiek"),
               [(everyone, None)] + [(self.tr(text), band) for band, text in AGE_BANDS], 9)
         combo("disability", self.tr("Niepełnospr&awność:"), self.tr("Filtr: niepełnosprawność"),
               [(everyone, None)] + [(_enum_text(t), t) for t in TriState], 6)
@@ -186,7 +186,7 @@ class ParticipantsTab(ListTab):
         self.clear_filters_button.clicked.connect(self.clear_filters)
         row.addWidget(self.clear_filters_button)
         row.addStretch(1)
-        self.pesel_check = QCheckBox(self.tr("Pokaż pełny PES&EL"), bar)
+        self.pesel_check = QCheckBox(self.tr("Pokaż pełny PESE&L"), bar)
         self.pesel_check.setObjectName("showFullPesel")
         self.pesel_check.setAccessibleName(self.tr("Pokaż pełny PESEL"))
         self.pesel_check.setToolTip(self.tr("Domyślnie widać tylko datę urodzenia z numeru PESEL. Ustawienie "

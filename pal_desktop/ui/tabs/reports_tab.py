@@ -65,7 +65,7 @@ class ReportsTab(RowsTab):
         self.periodic_report_button.setAccessibleName(self.tr("Drukuj sprawozdanie okresowe"))
         self.periodic_report_button.setToolTip(self.tr("Wskaźniki, uczestnicy i wolontariat za wybrany okres"))
         self.periodic_report_button.clicked.connect(self.print_periodic_report)
-        self.final_report_button = QPushButton(self.tr("&Raport końcowy (PDF)"), box)
+        self.final_report_button = QPushButton(self.tr("Raport ko&ńcowy (PDF)"), box)
         self.final_report_button.setObjectName("finalReportButton")
         self.final_report_button.setAccessibleName(self.tr("Drukuj raport końcowy"))
         self.final_report_button.setToolTip(self.tr("Wskaźniki, uczestnicy i wolontariat za cały okres programu"))
