@@ -18,6 +18,7 @@ from pal_desktop.domain.enums import AttendanceStatus
 from pal_desktop.domain.text import sort_key
 from pal_desktop.errors import ConflictError, NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services.conflicts import refuse_stale
 from pal_desktop.services.formatting import format_date
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import (
@@ -262,6 +263,12 @@ class InitiativeInput:
     end_date: dt.date | None = None
     description: str = ""
     people_reached: int | None = None
+    #: The version the form loaded (an edit of an initiative someone else saved since is refused).
+    version: int | None = None
+
+
+INITIATIVE_LABELS = {"title": "Tytuł", "start_date": "Od", "end_date": "Do", "description": "Opis",
+                     "people_reached": "Liczba osób objętych"}
 
 
 @dataclass(frozen=True)
@@ -272,6 +279,11 @@ class InitiativeRow:
     end_date: dt.date | None
     description: str
     people_reached: int | None
+    version: int | None = None
+
+    def as_input(self) -> InitiativeInput:
+        return InitiativeInput(self.title, self.start_date, self.end_date, self.description, self.people_reached,
+                               self.version)
 
 
 def _initiative_errors(data: InitiativeInput) -> list[ValidationError]:
@@ -326,7 +338,9 @@ def add_initiative(db: Database, animator_id: int, data: InitiativeInput) -> int
         return initiative.id
 
 
-def update_initiative(db: Database, initiative_id: int, data: InitiativeInput) -> None:
+def update_initiative(db: Database, initiative_id: int, data: InitiativeInput, *,
+                      base: InitiativeInput | None = None) -> None:
+    """Save an edit; ``base`` (the initiative as the form loaded it) refuses a stale one with what changed."""
     data = _clean_initiative(data)
     errors = _initiative_errors(data)
     if errors:
@@ -335,6 +349,7 @@ def update_initiative(db: Database, initiative_id: int, data: InitiativeInput) -
         initiative = session.get(AnimatorInitiative, initiative_id)
         if initiative is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma inicjatywy o numerze {id}."), id=initiative_id)
+        refuse_stale(initiative, base, data, INITIATIVE_LABELS)
         initiative.title, initiative.start_date, initiative.end_date = data.title, data.start_date, data.end_date
         initiative.description, initiative.people_reached = data.description, data.people_reached
 
@@ -359,7 +374,7 @@ def get_initiative(db: Database, initiative_id: int) -> InitiativeRow:
         i = session.get(AnimatorInitiative, initiative_id)
         if i is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma inicjatywy o numerze {id}."), id=initiative_id)
-        return InitiativeRow(i.id, i.title, i.start_date, i.end_date, i.description, i.people_reached)
+        return InitiativeRow(i.id, i.title, i.start_date, i.end_date, i.description, i.people_reached, i.version)
 
 
 # ---- Events run, and the summary -----------------------------------------------------------------------

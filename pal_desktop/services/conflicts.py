@@ -8,9 +8,11 @@ value differs from what the form loaded.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import fields
 from decimal import Decimal
 from enum import Enum
+from typing import Any
 
 from pal_desktop.errors import ConflictError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
@@ -29,18 +31,23 @@ def _shown(value) -> str:
     return str(value)
 
 
-def refuse_stale(stored, base, mine, labels: dict[str, str]) -> None:
-    """Raise ConflictError when ``stored`` (the row now) is newer than ``base`` (what the form loaded)."""
+def refuse_stale(stored, base, mine, labels: dict[str, str], attributes: dict[str, str] | None = None,
+                 shown: dict[str, Callable[[Any], str]] | None = None) -> None:
+    """Raise ConflictError when ``stored`` (the row now) is newer than ``base`` (what the form loaded).
+
+    ``attributes`` names the stored row's attribute for an input field that is called otherwise; ``shown``
+    writes a field's values its own way (a Decimal is money unless said otherwise)."""
     if base is None or getattr(base, "version", None) is None or stored.version == base.version:
         return
     lines = []
     for field in fields(base):
         if field.name == "version":
             continue
-        theirs = getattr(stored, field.name)
+        theirs = getattr(stored, (attributes or {}).get(field.name, field.name))
         if theirs != getattr(base, field.name):
-            lines.append(f"{labels.get(field.name, field.name)}: {_shown(theirs)} (Twoja wartość: "
-                         f"{_shown(getattr(mine, field.name))})")
+            text = (shown or {}).get(field.name, _shown)
+            lines.append(f"{labels.get(field.name, field.name)}: {text(theirs)} (Twoja wartość: "
+                         f"{text(getattr(mine, field.name))})")
     raise ConflictError(QT_TRANSLATE_NOOP(
         "Errors", "Ktoś inny zmienił ten wpis, gdy był otwarty u Ciebie; nic nie zostało zapisane. Zmiany tamtej "
                   "osoby: {changes}. Zamknij okno, otwórz wpis ponownie i wprowadź swoją zmianę."),

@@ -24,6 +24,7 @@ from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services.access_control import may
 from pal_desktop.services.access_log import VIEW, log_access
+from pal_desktop.services.conflicts import refuse_stale
 from pal_desktop.services.formatting import mask_pesel
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import (
@@ -91,6 +92,7 @@ class SupportLine:
     given_end: dt.date | None
     status: SupportStatus
     notes: str
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -170,7 +172,7 @@ def _load_profile(db: Database, participant_id: int, today: dt.date) -> Profile:
                 for c in session.scalars(select(CashAssistance).where(CashAssistance.participant_id == participant_id)
                                          .order_by(CashAssistance.decision_date))] if may(Permission.CASH) else []
         path = [SupportLine(s.id, s.form, s.planned_start, s.planned_end, s.given_start, s.given_end, s.status,
-                            s.notes) for s in person.support_path]
+                            s.notes, s.version) for s in person.support_path]
         documents = [DocumentLine(field, name, getattr(person, field)) for field, name in DOCUMENTS]
         history = [HistoryLine(a.at, a.actor, a.action, json.loads(a.changes) if a.changes else {})
                    for a in session.scalars(select(AuditEntry).where(AuditEntry.table_name == "participant",
@@ -195,6 +197,19 @@ class SupportInput:
     given_end: dt.date | None = None
     status: SupportStatus = SupportStatus.PLANNED
     notes: str = ""
+    #: The version the form loaded (an edit of a row someone else saved since is refused).
+    version: int | None = None
+
+
+SUPPORT_LABELS = {
+    "form": "Forma wsparcia", "planned_start": "Planowany początek", "planned_end": "Planowany koniec",
+    "given_start": "Wsparcie udzielone od", "given_end": "Wsparcie udzielone do", "status": "Status", "notes": "Uwagi"}
+
+
+def support_input_of(line: SupportLine) -> SupportInput:
+    """What an edit form starts from: the line as shown, with its version."""
+    return SupportInput(line.form, line.planned_start, line.planned_end, line.given_start, line.given_end,
+                        line.status, line.notes, line.version)
 
 
 def _check_support(data: SupportInput) -> None:
@@ -224,12 +239,14 @@ def add_support(db: Database, participant_id: int, data: SupportInput) -> int:
         return item.id
 
 
-def update_support(db: Database, item_id: int, data: SupportInput) -> None:
+def update_support(db: Database, item_id: int, data: SupportInput, *, base: SupportInput | None = None) -> None:
+    """Save an edit; ``base`` (the item as the form loaded it) refuses a stale one with what changed."""
     _check_support(data)
     with db.session() as session:
         item = session.get(SupportPathItem, item_id)
         if item is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma pozycji ścieżki o numerze {id}."), id=item_id)
+        refuse_stale(item, base, data, SUPPORT_LABELS)
         for name in ("planned_start", "planned_end", "given_start", "given_end", "status"):
             setattr(item, name, getattr(data, name))
         item.form = data.form.strip()

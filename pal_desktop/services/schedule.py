@@ -19,6 +19,7 @@ from pal_desktop.domain.enums import AttendanceStatus, EventStatus
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import programmes as programme_service
+from pal_desktop.services.conflicts import refuse_stale
 from pal_desktop.services.formatting import format_date
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import (
@@ -88,6 +89,7 @@ class TaskBar:
     time_progress: float
     events: tuple[EventMark, ...] = ()
     parent_id: int | None = None
+    version: int | None = None
 
     @property
     def behind(self) -> bool:
@@ -101,7 +103,7 @@ class TaskBar:
 
     def as_input(self) -> TaskInput:
         return TaskInput(name=self.name, description=self.description, start=self.start, end=self.end,
-                         is_milestone=self.is_milestone, planned_events=self.planned_events)
+                         is_milestone=self.is_milestone, planned_events=self.planned_events, version=self.version)
 
 
 @dataclass(frozen=True)
@@ -133,6 +135,8 @@ class TaskInput:
     description: str = ""
     is_milestone: bool = False
     planned_events: int | None = None
+    #: The version the editor (or the chart) loaded: a change to a task someone else saved since is refused.
+    version: int | None = None
 
     def cleaned(self) -> TaskInput:
         end = self.start if self.is_milestone else self.end
@@ -145,6 +149,8 @@ class MoveResult:
     end: dt.date
     #: The dates asked for fell outside the programme's period and were moved inside it.
     clamped: bool
+    #: The task's version after the move (what an undo of it starts from).
+    version: int | None = None
 
 
 @dataclass(frozen=True)
@@ -211,7 +217,7 @@ def schedule_view(db: Database, programme_id: int | None = None, today: dt.date 
         tasks = session.execute(
             select(ScheduleTask.id, ScheduleTask.position, ScheduleTask.name, ScheduleTask.description,
                    ScheduleTask.start_date, ScheduleTask.end_date, ScheduleTask.is_milestone,
-                   ScheduleTask.planned_events, ScheduleTask.parent_id)
+                   ScheduleTask.planned_events, ScheduleTask.parent_id, ScheduleTask.version)
             .where(ScheduleTask.programme_id == programme_id)
             .order_by(ScheduleTask.position, ScheduleTask.id)).all()
         events = session.execute(
@@ -236,7 +242,8 @@ def schedule_view(db: Database, programme_id: int | None = None, today: dt.date 
             id=t.id, position=t.position, name=t.name, description=t.description or "", start=t.start_date,
             end=t.end_date, is_milestone=bool(t.is_milestone), planned_events=t.planned_events,
             planned=tally.planned, held=tally.held, overdue=tally.overdue,
-            time_progress=rules.time_progress(t.start_date, t.end_date, today), events=marks, parent_id=t.parent_id))
+            time_progress=rules.time_progress(t.start_date, t.end_date, today), events=marks, parent_id=t.parent_id,
+            version=t.version))
     unassigned = tuple(m for task_id, marks in by_task.items() if task_id not in known for m in marks)
     title, start, end = header
     return ScheduleView(programme_id=programme_id, title=title, start=start, end=end, today=today,
@@ -288,18 +295,27 @@ def add_task(db: Database, programme_id: int, data: TaskInput, *, position: int 
         return task.id
 
 
-def update_task(db: Database, task_id: int, data: TaskInput) -> None:
-    """Save the editor's changes; refused, with the field named, when the task would break a rule."""
+TASK_LABELS = {"name": "Zadanie", "start": "Od", "end": "Do", "description": "Opis", "is_milestone": "Kamień milowy",
+               "planned_events": "Planowane wydarzenia"}
+_TASK_ATTRIBUTES = {"start": "start_date", "end": "end_date"}
+
+
+def update_task(db: Database, task_id: int, data: TaskInput, *, base: TaskInput | None = None) -> int:
+    """Save the editor's changes; refused, with the field named, when the task would break a rule, and with
+    what changed when ``base`` (the task as the editor loaded it) is stale. Returns the task's new version."""
     with db.session() as session:
         task = _task(session, task_id)
+        refuse_stale(task, base, data, TASK_LABELS, _TASK_ATTRIBUTES)
         data = _check(session, task.programme_id, data)
         task.name, task.description = data.name, data.description
         task.start_date, task.end_date = data.start, data.end
         task.is_milestone, task.planned_events = data.is_milestone, data.planned_events
+        session.flush()
+        return task.version
 
 
 def move_task(db: Database, task_id: int, new_start: dt.date, new_end: dt.date, *,
-              clamp: bool = True) -> MoveResult:
+              clamp: bool = True, base: TaskInput | None = None) -> MoveResult:
     """New dates from a drag on the chart, in one transaction.
 
     Dates outside the programme's period are moved inside it (``clamp``, the result says so) or refused
@@ -312,6 +328,8 @@ def move_task(db: Database, task_id: int, new_start: dt.date, new_end: dt.date, 
             field="end", start=format_date(new_start), end=format_date(new_end))
     with db.session() as session:
         task = _task(session, task_id)
+        if base is not None:  # the chart showed ``base``: someone else's change since is not dragged over
+            refuse_stale(task, base, replace(base, start=new_start, end=new_end), TASK_LABELS, _TASK_ATTRIBUTES)
         programme = _programme(session, task.programme_id)
         if task.is_milestone:
             new_end = new_start
@@ -326,7 +344,8 @@ def move_task(db: Database, task_id: int, new_start: dt.date, new_end: dt.date, 
             rules.check_task(task.name, new_start, new_end, programme.start_date, programme.end_date)
         if (start, end) != (task.start_date, task.end_date):
             task.start_date, task.end_date = start, end
-        return MoveResult(start=start, end=end, clamped=clamped)
+            session.flush()
+        return MoveResult(start=start, end=end, clamped=clamped, version=task.version)
 
 
 def attached_events(db: Database, task_id: int) -> int:

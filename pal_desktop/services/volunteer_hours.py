@@ -28,6 +28,7 @@ from pal_desktop.domain.volunteering import (
 )
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services.conflicts import refuse_stale
 from pal_desktop.services.formatting import format_money
 from pal_desktop.services.volunteers import _volunteer
 from pal_desktop.storage.db import Database
@@ -70,6 +71,12 @@ class HoursInput:
     activity: str = ""
     task_id: int | None = None
     event_id: int | None = None
+    #: The version the form loaded (an edit of an entry someone else saved since is refused).
+    version: int | None = None
+
+
+HOURS_LABELS = {"volunteer_id": "Wolontariusz", "work_date": "Data", "hours": "Godziny", "activity": "Czynności",
+                "task_id": "Zadanie", "event_id": "Wydarzenie"}
 
 
 @dataclass(frozen=True)
@@ -170,12 +177,22 @@ def add_hours_many(db: Database, entries: list[HoursInput], *, today: dt.date | 
     return ids
 
 
-def update_hours(db: Database, hours_id: int, data: HoursInput, *, today: dt.date | None = None) -> None:
+def _hours_shown(value) -> str:
+    try:
+        return hours_text(parse_hours(value))
+    except (ValueError, ArithmeticError, ValidationError):
+        return str(value)
+
+
+def update_hours(db: Database, hours_id: int, data: HoursInput, *, today: dt.date | None = None,
+                 base: HoursInput | None = None) -> None:
+    """Save an edit; ``base`` (the entry as the form loaded it) refuses a stale one with what changed."""
     today = today or dt.date.today()
     with db.session() as session:
         entry = session.get(VolunteerHours, hours_id)
         if entry is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma wpisu godzin o numerze {id}."), id=hours_id)
+        refuse_stale(entry, base, data, HOURS_LABELS, shown={"hours": _hours_shown})
         data = replace(data, volunteer_id=entry.volunteer_id)
         amount, agreement_id, task_id = _check_hours(session, data, hours_id, today)
         entry.work_date, entry.hours, entry.agreement_id = data.work_date, amount, agreement_id
@@ -195,7 +212,7 @@ def get_hours(db: Database, hours_id: int) -> HoursInput:
         if entry is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma wpisu godzin o numerze {id}."), id=hours_id)
         return HoursInput(entry.volunteer_id, entry.work_date, _decimal(entry.hours), entry.activity, entry.task_id,
-                          entry.event_id)
+                          entry.event_id, entry.version)
 
 
 def _covered(day: dt.date, periods: list[tuple[dt.date, dt.date]]) -> bool:

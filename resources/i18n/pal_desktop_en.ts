@@ -3325,7 +3325,7 @@ The page&apos;s history shows changes of the record; who opened or printed it is
     </message>
     <message>
         <source>W bazie nie ma jeszcze żadnego programu.</source>
-        <extracomment>Dated before today and still &quot;planowane&quot;. The planned number of events as set on the task (None: the events recorded under it are the plan). Events the task should have (its planned number, else the events recorded under it). Events that took place (status &quot;odbyło się&quot;, or dated today or earlier and not cancelled). Events dated before today still &quot;planowane&quot;. Share of the task&apos;s days that have passed (0.0–1.0). Events of the programme not assigned to any task. The dates asked for fell outside the programme&apos;s period and were moved inside it.</extracomment>
+        <extracomment>Dated before today and still &quot;planowane&quot;. The planned number of events as set on the task (None: the events recorded under it are the plan). Events the task should have (its planned number, else the events recorded under it). Events that took place (status &quot;odbyło się&quot;, or dated today or earlier and not cancelled). Events dated before today still &quot;planowane&quot;. Share of the task&apos;s days that have passed (0.0–1.0). Events of the programme not assigned to any task. The version the editor (or the chart) loaded: a change to a task someone else saved since is refused. The dates asked for fell outside the programme&apos;s period and were moved inside it. The task&apos;s version after the move (what an undo of it starts from).</extracomment>
         <translation>There are no programmes in the database yet.</translation>
     </message>
     <message>
@@ -4431,6 +4431,7 @@ Polish field names, as the form labels them (messages name fields with these).</
     </message>
     <message>
         <source>Forma wsparcia</source>
+        <extracomment>The version the form loaded (an edit of a row someone else saved since is refused).</extracomment>
         <translation>Form of support</translation>
     </message>
     <message>
@@ -10699,6 +10700,7 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Pole „{label}” nie może być puste.</source>
+        <extracomment>The version the form loaded (an edit of an entry someone else saved since is refused).</extracomment>
         <translation>The “{label}” field cannot be empty.</translation>
     </message>
     <message>
@@ -10829,7 +10831,9 @@ officer (DPO):</translation>
     </message>
     <message>
         <source>Pole „{label}” może mieć najwyżej 300 znaków.</source>
-        <extracomment>&quot;Nazwisko Imię&quot; of the linked participant (&quot;&quot; when not linked).</extracomment>
+        <extracomment>&quot;Nazwisko Imię&quot; of the linked participant (&quot;&quot; when not linked).
+----------
+The version the form loaded (an edit of an initiative someone else saved since is refused).</extracomment>
         <translation>The “{label}” field can have at most 300 characters.</translation>
     </message>
     <message>

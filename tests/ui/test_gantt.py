@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+from dataclasses import replace
 
 import pytest
 from PySide6.QtCore import QDate, QPoint, QPointF, QRectF, Qt
@@ -490,3 +491,26 @@ def test_the_task_list_widens_for_the_names_and_keeps_a_width_the_user_chose(qtb
     window.resize(1920, 1080)
     qtbot.waitUntil(lambda: window.width() == 1920)
     assert tab.splitter.sizes()[0] == chosen
+
+
+def test_a_drag_or_an_undo_over_someone_elses_change_is_refused_and_says_what_changed(
+        qtbot, tab, app_db, shown_errors):
+    from pal_desktop.services import schedule
+
+    tab.set_zoom(Zoom.WEEK)
+    task = tasks_by_position(app_db)[8]
+    drag(qtbot, tab, bar_point(tab, task.id), 14 * round(Zoom.WEEK.px_per_day))
+    qtbot.waitUntil(lambda: tasks_by_position(app_db)[8].start == D(2021, 7, 15))
+    # Another PC renames the task while this window still shows it: Ctrl+Z no longer undoes blindly.
+    other = schedule.schedule_view(app_db, tab.programme_id).task(task.id).as_input()
+    schedule.update_task(app_db, task.id, replace(other, name="festyn sąsiedzki"), base=other)
+    qtbot.keyClick(tab.chart, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: bool(shown_errors))
+    assert "Zadanie: festyn sąsiedzki" in str(shown_errors[-1])
+    saved = tasks_by_position(app_db)[8]
+    assert (saved.name, saved.start) == ("festyn sąsiedzki", D(2021, 7, 15))  # nothing went back
+    qtbot.waitUntil(lambda: tab.undo_stack.count() == 0)  # the history, no longer true, is cleared
+    # The tab shows the new state; a drag from it saves.
+    qtbot.waitUntil(lambda: tab.data.task(task.id).name == "festyn sąsiedzki")
+    drag(qtbot, tab, bar_point(tab, task.id), 7 * round(Zoom.WEEK.px_per_day))
+    qtbot.waitUntil(lambda: tasks_by_position(app_db)[8].start == D(2021, 7, 22))

@@ -169,8 +169,10 @@ class InitiativeDialog(FormDialog):
         self.people.setAlignment(Qt.AlignmentFlag.AlignRight)
         self.finish(form)
         self.resize(620, 0)
+        self.loaded = None
         if initiative_id is not None:
             initiative = animators.get_initiative(db, initiative_id)
+            self.loaded = initiative.as_input()
             self.title_edit.setText(initiative.title)
             self.start_date.set_date(initiative.start_date)
             self.end_date.set_date(initiative.end_date)
@@ -186,5 +188,5 @@ class InitiativeDialog(FormDialog):
         if self.initiative_id is None:
             self.saved_id = animators.add_initiative(self._db, self.animator_id, data)
         else:
-            animators.update_initiative(self._db, self.initiative_id, data)
+            animators.update_initiative(self._db, self.initiative_id, data, base=self.loaded)
             self.saved_id = self.initiative_id

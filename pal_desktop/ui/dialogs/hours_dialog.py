@@ -81,8 +81,9 @@ class HoursDialog(FormDialog):
         self.resize(640, 0)
 
         self.work_date.sig_changed.connect(self._on_date_changed)
+        self.loaded = None
         if hours_id is not None:
-            entry = volunteer_hours.get_hours(db, hours_id)
+            entry = self.loaded = volunteer_hours.get_hours(db, hours_id)
             self.work_date.set_date(entry.work_date)
             self.hours.setText(volunteering.hours_text(entry.hours))
             self.activity.setText(entry.activity)
@@ -126,7 +127,7 @@ class HoursDialog(FormDialog):
         if self.hours_id is None:
             self.saved_ids.append(volunteer_hours.add_hours(self._db, data))
         else:
-            volunteer_hours.update_hours(self._db, self.hours_id, data)
+            volunteer_hours.update_hours(self._db, self.hours_id, data, base=self.loaded)
         self.saved_hours += volunteering.parse_hours(data.hours)
 
     def save_and_next(self) -> bool:

@@ -206,7 +206,8 @@ class SupportDialog(SmallForm):
         if self.item is None:
             self.saved_id = participant_profile.add_support(self._db, self.participant_id, self.support_input())
         else:
-            participant_profile.update_support(self._db, self.item.id, self.support_input())
+            participant_profile.update_support(self._db, self.item.id, self.support_input(),
+                                               base=participant_profile.support_input_of(self.item))
             self.saved_id = self.item.id
 
 

@@ -7,6 +7,7 @@ Each change is saved by the service in one transaction, then pushed on the tab's
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
@@ -47,7 +48,7 @@ def on_dragged(tab: ScheduleTab, task_id: int, start: dt.date, end: dt.date, mod
                 name=task.name) + " " + edge)
         return
     try:
-        result = schedule.move_task(tab.db, task_id, new_start, new_end)
+        result = schedule.move_task(tab.db, task_id, new_start, new_end, base=task.as_input())
     except PalError as error:
         tab.reload(select_task=task_id)
         error_dialog.show_error(tab, error)
@@ -56,7 +57,7 @@ def on_dragged(tab: ScheduleTab, task_id: int, start: dt.date, end: dt.date, mod
              else f"{date_text(result.start)} – {date_text(result.end)}")
     command = MoveTaskCommand(tab, tab._ref(task_id), (task.start, task.end), (result.start, result.end),
                               QCoreApplication.translate("ScheduleTab", "przesunięcie „{name}”").format(
-                                  name=task.name))
+                                  name=task.name), task=task.as_input(), version=result.version)
     tab.undo_stack.push(command)
     tab.reload(select_task=task_id)
     message = QCoreApplication.translate("ScheduleTab", "Zapisano: „{name}” — {dates}.").format(
@@ -101,11 +102,11 @@ def edit_task(tab: ScheduleTab, task_id: int | None = None) -> None:
     def save(data) -> None:
         from pal_desktop.services import schedule
 
-        if data.cleaned() == old.cleaned():
+        if replace(data, version=old.version).cleaned() == old.cleaned():
             return
-        schedule.update_task(tab.db, task.id, data)
+        version = schedule.update_task(tab.db, task.id, data, base=old)
         what = QCoreApplication.translate("ScheduleTab", "zmiana „{name}”").format(name=task.name)
-        tab.undo_stack.push(EditTaskCommand(tab, tab._ref(task.id), old, data.cleaned(), what))
+        tab.undo_stack.push(EditTaskCommand(tab, tab._ref(task.id), old, data.cleaned(), what, version=version))
         tab.reload(select_task=task.id)
         tab.say(QCoreApplication.translate("ScheduleTab", "Zapisano zadanie „{name}”.").format(
             name=data.name.strip()))

@@ -7,6 +7,7 @@ through ``ScheduleTab.run_change``, which shows a failure and reloads the tab.
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from PySide6.QtGui import QUndoCommand
@@ -50,35 +51,49 @@ class _TaskCommand(QUndoCommand):
 
 
 class MoveTaskCommand(_TaskCommand):
-    def __init__(self, tab, ref, old: tuple[dt.date, dt.date], new: tuple[dt.date, dt.date], text: str) -> None:
+    """A drag on the chart. ``task`` is the task as saved by it, ``version`` its version then: undo and redo
+    are refused, saying what changed, when someone else has saved the task since."""
+
+    def __init__(self, tab, ref, old: tuple[dt.date, dt.date], new: tuple[dt.date, dt.date], text: str, *,
+                 task=None, version: int | None = None) -> None:
         super().__init__(tab, ref, text)
         self.old, self.new = old, new
+        self.task, self.version = task, version
+
+    def _base(self, dates: tuple[dt.date, dt.date]):
+        if self.task is None:
+            return None
+        return replace(self.task, start=dates[0], end=dates[1], version=self.version)
 
     def apply(self) -> None:
         from pal_desktop.services import schedule
 
-        schedule.move_task(self.tab.db, self.ref.id, *self.new)
+        self.version = schedule.move_task(self.tab.db, self.ref.id, *self.new, base=self._base(self.old)).version
 
     def revert(self) -> None:
         from pal_desktop.services import schedule
 
-        schedule.move_task(self.tab.db, self.ref.id, *self.old)
+        self.version = schedule.move_task(self.tab.db, self.ref.id, *self.old, base=self._base(self.new)).version
 
 
 class EditTaskCommand(_TaskCommand):
-    def __init__(self, tab, ref, old, new, text: str) -> None:
+    """A change made in the task editor; undo and redo are refused like a move when the task moved on."""
+
+    def __init__(self, tab, ref, old, new, text: str, *, version: int | None = None) -> None:
         super().__init__(tab, ref, text)
-        self.old, self.new = old, new
+        self.old, self.new, self.version = old, new, version
 
     def apply(self) -> None:
         from pal_desktop.services import schedule
 
-        schedule.update_task(self.tab.db, self.ref.id, self.new)
+        self.version = schedule.update_task(self.tab.db, self.ref.id, self.new,
+                                            base=replace(self.old, version=self.version))
 
     def revert(self) -> None:
         from pal_desktop.services import schedule
 
-        schedule.update_task(self.tab.db, self.ref.id, self.old)
+        self.version = schedule.update_task(self.tab.db, self.ref.id, self.old,
+                                            base=replace(self.new, version=self.version))
 
 
 class AddTaskCommand(_TaskCommand):
