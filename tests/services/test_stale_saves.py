@@ -13,7 +13,6 @@ import pytest
 from pal_desktop.errors import ConflictError
 from pal_desktop.services import animators, participant_profile, schedule, volunteer_hours
 from pal_desktop.services.programmes import active_programme
-
 from tests.services.test_animators import animator, participant
 from tests.services.test_volunteers import TODAY, adult, agreement
 
