@@ -7,19 +7,17 @@ Both take plain data; the wording of the rights follows the regulation and the s
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     KeepTogether,
     PageBreak,
-    Paragraph,
     Spacer,
     Table,
     TableStyle,
 )
 
-from pal_desktop.reports.participant_card import ParticipantCardData, _grid, _heading, card_sections
+from pal_desktop.reports.participant_card import ParticipantCardData, _grid, _heading, _p, card_sections
 from pal_desktop.reports.styles import (
     FONT,
     MARGIN,
@@ -27,7 +25,6 @@ from pal_desktop.reports.styles import (
     page_size,
     printed_note,
     render_flow,
-    styles,
 )
 
 
@@ -71,10 +68,6 @@ class ClauseData:
     address: str
     town: str
     printed_on: str
-
-
-def _p(text: str, style: str = "body") -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), styles()[style])
 
 
 def _purposes(controller: Controller) -> list[str]:
