@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from pal_desktop.reports.scan_marks import ScanLayout, ScanTarget, recorded, scannable_canvas
 from pal_desktop.reports.styles import (
@@ -22,8 +22,8 @@ from pal_desktop.reports.styles import (
     DocumentHeader,
     NumberedCanvas,
     draw_header,
+    flow_document,
     header_height,
-    page_size,
     register_fonts,
     styles,
 )
@@ -166,12 +166,8 @@ def _page_header(header: DocumentHeader, running: str, width: float, height: flo
 
 
 def _document(buffer, header: DocumentHeader, landscape: bool, title: str):
-    width, height = page_size(landscape)
-    top_margin = MARGIN + header_height(header) + 7 * mm
-    document = SimpleDocTemplate(buffer, pagesize=(width, height), leftMargin=MARGIN, rightMargin=MARGIN,
-                                 topMargin=top_margin, bottomMargin=MARGIN + 6 * mm, title=title,
-                                 author=header.organisation or "PAL Desktop", creator="PAL Desktop")
-    return document, width, height
+    """A list's document: the frame starts under the header and the running title."""
+    return flow_document(buffer, header, title, landscape=landscape, top_gap=7 * mm, bottom=MARGIN + 6 * mm)
 
 
 def _signature_block(width: float) -> Table:

@@ -5,21 +5,19 @@ volunteer hours and their value, conclusions to write by hand, and the signature
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import KeepTogether, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from pal_desktop.reports.styles import (
     MARGIN,
     TABLE_GRID,
     DocumentHeader,
-    NumberedCanvas,
-    draw_header,
-    header_height,
     page_size,
+    printed_note,
+    render_flow,
     styles,
 )
 
@@ -99,23 +97,8 @@ def _summary_table(summary: list[tuple[str, str]], usable: float) -> Table:
 
 def render_monitoring_report(data: MonitoringReportData) -> bytes:
     """The PDF as bytes (A4 portrait)."""
-    buffer = io.BytesIO()
-    width, height = page_size()
-    usable = width - 2 * MARGIN
+    usable = page_size()[0] - 2 * MARGIN
     title = document_title(data.final)
-    document = SimpleDocTemplate(buffer, pagesize=(width, height), leftMargin=MARGIN, rightMargin=MARGIN,
-                                 topMargin=MARGIN + header_height(data.header) + 2 * mm,
-                                 bottomMargin=MARGIN + 5 * mm, title=f"{title} — {data.period}",
-                                 author=data.header.organisation or "PAL Desktop", creator="PAL Desktop")
-
-    def on_page(canvas, _doc) -> None:
-        canvas.saveState()
-        draw_header(canvas, data.header, width, height)
-        canvas.setFont(styles()["small"].fontName, 7)
-        if data.printed_on:
-            canvas.drawString(MARGIN, 8 * mm, f"Wydrukowano {data.printed_on} w programie PAL Desktop")
-        canvas.restoreState()
-
     story: list = [_p(title, "title"), _p(data.title + (f" „{data.subtitle}”" if data.subtitle else ""), "subtitle")]
     facts = [("Okres sprawozdawczy", data.period), ("Okres realizacji programu", data.programme_period)]
     facts_table = Table([[_p(label, "cell_bold"), _p(value)] for label, value in facts if value],
@@ -184,5 +167,5 @@ def render_monitoring_report(data: MonitoringReportData) -> bytes:
                                     ("LINEBELOW", (2, 0), (2, 0), 0.5, "#000000"),
                                     ("ALIGN", (0, 1), (-1, 1), "CENTER")]))
     story.append(KeepTogether([Spacer(1, 8 * mm), signatures]))
-    document.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=NumberedCanvas)
-    return buffer.getvalue()
+    return render_flow(data.header, f"{title} — {data.period}", story,
+                       printed_note(data.printed_on) if data.printed_on else "")

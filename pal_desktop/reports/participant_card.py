@@ -7,7 +7,6 @@ that leave the office: it is meant for the participant's file only.
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
@@ -15,14 +14,7 @@ from reportlab.lib import colors
 from reportlab.lib.enums import TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
-from reportlab.platypus import (
-    KeepTogether,
-    Paragraph,
-    SimpleDocTemplate,
-    Spacer,
-    Table,
-    TableStyle,
-)
+from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from pal_desktop.reports.styles import (
     FONT,
@@ -30,10 +22,9 @@ from pal_desktop.reports.styles import (
     MARGIN,
     TABLE_GRID,
     DocumentHeader,
-    NumberedCanvas,
-    draw_header,
-    header_height,
     page_size,
+    printed_note,
+    render_flow,
     styles,
 )
 
@@ -154,24 +145,7 @@ def _signatures(width: float) -> Table:
 
 def render_participant_card(data: ParticipantCardData) -> bytes:
     """The PDF as bytes."""
-    buffer = io.BytesIO()
-    width, height = page_size()
-    usable = width - 2 * MARGIN
-    top_margin = MARGIN + header_height(data.header) + 2 * mm
-    document = SimpleDocTemplate(buffer, pagesize=(width, height), leftMargin=MARGIN, rightMargin=MARGIN,
-                                 topMargin=top_margin, bottomMargin=MARGIN + 5 * mm,
-                                 title=f"Karta uczestnika — {data.name}",
-                                 author=data.header.organisation or "PAL Desktop", creator="PAL Desktop")
-
-    def on_page(canvas, _doc) -> None:
-        canvas.saveState()
-        draw_header(canvas, data.header, width, height)
-        canvas.setFont(FONT, 7)
-        if data.printed_on:
-            canvas.drawString(MARGIN, 8 * mm, f"Wydrukowano {data.printed_on} w programie PAL Desktop — "
-                                              "dokument do akt uczestnika, zawiera dane osobowe")
-        canvas.restoreState()
-
+    usable = page_size()[0] - 2 * MARGIN
     story: list = [_p("Karta uczestnika", "title")]
     title_row = Table([[Paragraph(f"<font name='{FONT_BOLD}' size='13'>{escape(data.name)}</font>", styles()["body"]),
                         Paragraph(f"Nr w ewidencji: <b>{escape(data.record_number)}</b><br/>Status: "
@@ -187,8 +161,8 @@ def render_participant_card(data: ParticipantCardData) -> bytes:
     for section in sections[:-1]:
         story += section
     story.append(KeepTogether(sections[-1] + [Spacer(1, 8 * mm), _signatures(usable)]))
-    document.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=NumberedCanvas)
-    return buffer.getvalue()
+    footer = printed_note(data.printed_on, "dokument do akt uczestnika, zawiera dane osobowe") if data.printed_on else ""
+    return render_flow(data.header, f"Karta uczestnika — {data.name}", story, footer)
 
 
 def card_sections(data: ParticipantCardData, usable: float) -> list[list]:

@@ -6,31 +6,25 @@ Both take plain data; the wording of the rights follows the regulation and the s
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
-from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
 from reportlab.platypus import (
     KeepTogether,
     PageBreak,
-    Paragraph,
-    SimpleDocTemplate,
     Spacer,
     Table,
     TableStyle,
 )
 
-from pal_desktop.reports.participant_card import ParticipantCardData, _grid, _heading, card_sections
+from pal_desktop.reports.participant_card import ParticipantCardData, _grid, _heading, _p, card_sections
 from pal_desktop.reports.styles import (
     FONT,
     MARGIN,
     DocumentHeader,
-    NumberedCanvas,
-    draw_header,
-    header_height,
     page_size,
-    styles,
+    printed_note,
+    render_flow,
 )
 
 
@@ -74,28 +68,6 @@ class ClauseData:
     address: str
     town: str
     printed_on: str
-
-
-def _p(text: str, style: str = "body") -> Paragraph:
-    return Paragraph(escape(text).replace("\n", "<br/>"), styles()[style])
-
-
-def _build(header: DocumentHeader, title: str, story: list, printed_on: str, footer: str) -> bytes:
-    buffer = io.BytesIO()
-    width, height = page_size()
-    document = SimpleDocTemplate(buffer, pagesize=(width, height), leftMargin=MARGIN, rightMargin=MARGIN,
-                                 topMargin=MARGIN + header_height(header) + 2 * mm, bottomMargin=MARGIN + 5 * mm,
-                                 title=title, author=header.organisation or "PAL Desktop", creator="PAL Desktop")
-
-    def on_page(canvas, _doc) -> None:
-        canvas.saveState()
-        draw_header(canvas, header, width, height)
-        canvas.setFont(FONT, 7)
-        canvas.drawString(MARGIN, 8 * mm, f"Wydrukowano {printed_on} w programie PAL Desktop — {footer}")
-        canvas.restoreState()
-
-    document.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=NumberedCanvas)
-    return buffer.getvalue()
 
 
 def _purposes(controller: Controller) -> list[str]:
@@ -142,8 +114,8 @@ def render_person_data_report(data: PersonDataReport) -> bytes:
                            [usable * 0.2, usable * 0.18, usable * 0.27, usable * 0.35]))
     else:
         story.append(_p("Dziennik nie zawiera wpisów o tej osobie.", "small"))
-    return _build(card.header, f"Dane osobowe — {card.name}", story, data.printed_on,
-                  "informacja dla osoby, której dane dotyczą (art. 15 RODO)")
+    return render_flow(card.header, f"Dane osobowe — {card.name}", story,
+                       printed_note(data.printed_on, "informacja dla osoby, której dane dotyczą (art. 15 RODO)"))
 
 
 def _signature_line(place_date: str, who: str, width: float) -> Table:
@@ -187,8 +159,8 @@ def render_information_clause(data: ClauseData) -> bytes:
     story.append(KeepTogether([Spacer(1, 8 * mm), _p("Potwierdzam, że zapoznałam/zapoznałem się z powyższą "
                                                        "informacją."), Spacer(1, 6 * mm),
                                _signature_line(place, f"czytelny podpis: {data.name}", usable)]))
-    return _build(data.header, f"Deklaracja i klauzula informacyjna — {data.name}", story, data.printed_on,
-                  "do podpisu przez uczestnika, egzemplarz dla ośrodka")
+    return render_flow(data.header, f"Deklaracja i klauzula informacyjna — {data.name}", story,
+                       printed_note(data.printed_on, "do podpisu przez uczestnika, egzemplarz dla ośrodka"))
 
 
 __all__ = ["AccessLine", "ClauseData", "Controller", "PersonDataReport", "render_information_clause",

@@ -2,21 +2,19 @@
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 from xml.sax.saxutils import escape
 
 from reportlab.lib.units import mm
-from reportlab.platypus import ListFlowable, ListItem, Paragraph, SimpleDocTemplate, Spacer, Table, TableStyle
+from reportlab.platypus import ListFlowable, ListItem, Paragraph, Spacer, Table, TableStyle
 
 from pal_desktop.reports.styles import (
     MARGIN,
     TABLE_GRID,
     DocumentHeader,
-    NumberedCanvas,
-    draw_header,
-    header_height,
     page_size,
+    printed_note,
+    render_flow,
     styles,
 )
 
@@ -67,21 +65,7 @@ def _heading(text: str) -> Paragraph:
 
 def render_programme_card(data: ProgrammeCardData) -> bytes:
     """The PDF as bytes."""
-    buffer = io.BytesIO()
-    width, height = page_size()
-    top_margin = MARGIN + header_height(data.header) + 2 * mm
-    document = SimpleDocTemplate(buffer, pagesize=(width, height), leftMargin=MARGIN, rightMargin=MARGIN,
-                                 topMargin=top_margin, bottomMargin=MARGIN + 5 * mm, title=f"Karta programu — {data.title}",
-                                 author=data.header.organisation or "PAL Desktop", creator="PAL Desktop")
-
-    def on_page(canvas, _doc) -> None:
-        canvas.saveState()
-        draw_header(canvas, data.header, width, height)
-        canvas.setFont(styles()["small"].fontName, 7)
-        if data.printed_on:
-            canvas.drawString(MARGIN, 8 * mm, f"Wydrukowano {data.printed_on} w programie PAL Desktop")
-        canvas.restoreState()
-
+    width = page_size()[0]
     story = [_p(data.title, "title")]
     if data.subtitle:
         story.append(_p(f"„{data.subtitle}”", "subtitle"))
@@ -113,5 +97,5 @@ def render_programme_card(data: ProgrammeCardData) -> bytes:
         if items:
             story += [_heading(heading), _numbered(items)]
     story.append(Spacer(1, 4 * mm))
-    document.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=NumberedCanvas)
-    return buffer.getvalue()
+    return render_flow(data.header, f"Karta programu — {data.title}", story,
+                       printed_note(data.printed_on) if data.printed_on else "")

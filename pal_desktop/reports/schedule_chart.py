@@ -27,6 +27,7 @@ from pal_desktop.reports.styles import (
     draw_header,
     header_height,
     page_size,
+    printed_note,
     register_fonts,
 )
 
@@ -186,7 +187,7 @@ def render_schedule_chart(data: ScheduleChartData) -> bytes:
             canvas.setFont(FONT, 7)
             canvas.setFillColor(colors.black)
             if data.printed_on:
-                canvas.drawString(MARGIN, 8 * mm, f"Wydrukowano {data.printed_on} w programie PAL Desktop")
+                canvas.drawString(MARGIN, 8 * mm, printed_note(data.printed_on))
             canvas.showPage()
     canvas.save()
     return buffer.getvalue()

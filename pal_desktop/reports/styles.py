@@ -1,5 +1,6 @@
 """What every PAL Desktop document shares: the embedded font with Polish letters, text styles, the header
-with the organisation, programme and logo strip, and "Strona X z Y" on every page.
+with the organisation, programme and logo strip, "Strona X z Y" on every page, and the page frame of the
+documents that flow as text (margins under the header, the printed-on line at the foot).
 """
 
 from __future__ import annotations
@@ -17,6 +18,7 @@ from reportlab.lib.utils import ImageReader, simpleSplit
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.pdfgen import canvas as pdf_canvas
+from reportlab.platypus import SimpleDocTemplate
 
 from pal_desktop import paths
 
@@ -173,3 +175,36 @@ class NumberedCanvas(pdf_canvas.Canvas):
 def page_size(landscape: bool = False, paper=A4) -> tuple[float, float]:
     width, height = paper
     return (height, width) if landscape else (width, height)
+
+
+def flow_document(buffer, header: DocumentHeader, title: str, *, landscape: bool = False, side: float = MARGIN,
+                  top_gap: float = 2 * mm, bottom: float = MARGIN + 5 * mm):
+    """A document of flowing text on A4 whose frame starts ``top_gap`` under the header; with its page size."""
+    width, height = page_size(landscape)
+    document = SimpleDocTemplate(buffer, pagesize=(width, height), leftMargin=side, rightMargin=side,
+                                 topMargin=MARGIN + header_height(header) + top_gap, bottomMargin=bottom, title=title,
+                                 author=header.organisation or "PAL Desktop", creator="PAL Desktop")
+    return document, width, height
+
+
+def printed_note(printed_on: str, note: str = "") -> str:
+    """The line at the foot of a page: "Wydrukowano {printed_on} w programie PAL Desktop", and " — {note}"."""
+    return f"Wydrukowano {printed_on} w programie PAL Desktop" + (f" — {note}" if note else "")
+
+
+def render_flow(header: DocumentHeader, title: str, story: list, footer: str = "") -> bytes:
+    """``story`` as an A4 portrait PDF: the header on every page, ``footer`` (when not empty) at its foot and
+    "Strona X z Y"."""
+    buffer = io.BytesIO()
+    document, width, height = flow_document(buffer, header, title)
+
+    def on_page(canvas, _doc) -> None:
+        canvas.saveState()
+        draw_header(canvas, header, width, height)
+        canvas.setFont(FONT, 7)
+        if footer:
+            canvas.drawString(MARGIN, 8 * mm, footer)
+        canvas.restoreState()
+
+    document.build(story, onFirstPage=on_page, onLaterPages=on_page, canvasmaker=NumberedCanvas)
+    return buffer.getvalue()

@@ -8,7 +8,6 @@ is in ``volunteer_layout``; the documents over a period for every volunteer are 
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 
 from reportlab.lib import colors
@@ -18,12 +17,11 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 from pal_desktop.reports.styles import DocumentHeader
 from pal_desktop.reports.volunteer_layout import (
     LEGAL_ACT_GENITIVE,
-    _build,
-    _document,
+    USABLE,
     _facts_table,
     _grid,
+    _render,
     _styles,
-    _usable,
     _value_sentence,
     signature_block,
     text,
@@ -97,9 +95,6 @@ def _parties_table(data: AgreementDocument, usable: float) -> Table:
 
 def render_agreement(data: AgreementDocument) -> bytes:
     """The agreement (porozumienie) in two copies' wording, with the signature lines of both parties."""
-    buffer = io.BytesIO()
-    document, width, height = _document(buffer, data.header, f"Porozumienie nr {data.number}")
-    usable = _usable(width)
     s = _styles()
     concluded = "zawarte" + (f" w dniu {text(data.signed_date)}" if data.signed_date else "") \
         + (f" w miejscowości {text(data.signing_place)}" if data.signing_place else "")
@@ -107,7 +102,7 @@ def render_agreement(data: AgreementDocument) -> bytes:
         Paragraph("POROZUMIENIE O WYKONYWANIU ŚWIADCZEŃ WOLONTARIUSZA", s["title"]),
         Paragraph(f"nr {text(data.number)}", s["subtitle"]),
         Paragraph(f"{concluded} na podstawie art. 44 {LEGAL_ACT_GENITIVE} pomiędzy stronami:", s["paragraph"]),
-        _parties_table(data, usable),
+        _parties_table(data, USABLE),
         Spacer(1, 2 * mm),
         Paragraph("zwanymi dalej odpowiednio „Korzystającym” i „Wolontariuszem”.", s["party"]),
     ]
@@ -179,9 +174,8 @@ def render_agreement(data: AgreementDocument) -> bytes:
     labels = ["Korzystający (podpis i pieczęć osoby reprezentującej)", "Wolontariusz (czytelny podpis)"]
     if data.minor:
         labels.append("Przedstawiciel ustawowy Wolontariusza (podpis)")
-    story += [Spacer(1, 8 * mm), KeepTogether([signature_block(labels, usable, height=18 * mm)])]
-    _build(document, story, data.header, width, height)
-    return buffer.getvalue()
+    story += [Spacer(1, 8 * mm), KeepTogether([signature_block(labels, USABLE, height=18 * mm)])]
+    return _render(data.header, f"Porozumienie nr {data.number}", story)
 
 
 # ---- The monthly timesheet -----------------------------------------------------------------------------
@@ -211,9 +205,6 @@ class TimesheetDocument:
 
 def render_timesheet(data: TimesheetDocument) -> bytes:
     """Karta pracy wolontariusza: the month's logged days, the total and its value, signed by both sides."""
-    buffer = io.BytesIO()
-    document, width, height = _document(buffer, data.header, f"Karta pracy wolontariusza — {data.month}")
-    usable = _usable(width)
     s = _styles()
     facts = [("Wolontariusz", data.volunteer_name), ("Miesiąc", data.month),
              ("Porozumienie", data.agreements or "—")]
@@ -221,10 +212,10 @@ def render_timesheet(data: TimesheetDocument) -> bytes:
     rows += [[f"{n}.", line.date, line.hours, line.task, line.activity]
              for n, line in enumerate(data.lines, start=1)]
     rows.append(["", "Razem", data.total_hours, f"dni: {data.days}", ""])
-    widths = [10 * mm, 22 * mm, 22 * mm, (usable - 54 * mm) * 0.45, (usable - 54 * mm) * 0.55]
+    widths = [10 * mm, 22 * mm, 22 * mm, (USABLE - 54 * mm) * 0.45, (USABLE - 54 * mm) * 0.55]
     table = _grid(rows, widths, total_row=True)
     table.setStyle(TableStyle([("ALIGN", (2, 1), (2, -1), "RIGHT")]))
-    story = [Paragraph("KARTA PRACY WOLONTARIUSZA", s["title"]), _facts_table(facts, usable, 34 * mm),
+    story = [Paragraph("KARTA PRACY WOLONTARIUSZA", s["title"]), _facts_table(facts, USABLE, 34 * mm),
              Spacer(1, 5 * mm), table, Spacer(1, 4 * mm),
              Paragraph(f"Łączna liczba godzin w miesiącu: <b>{text(data.total_hours)}</b>. "
                        + _value_sentence(data.rate_text, data.value_text, "Wartość pracy wolontariusza"),
@@ -232,9 +223,8 @@ def render_timesheet(data: TimesheetDocument) -> bytes:
              Paragraph("Potwierdzam wykonanie świadczeń w wymiarze wskazanym w karcie.", s["paragraph"]),
              Spacer(1, 6 * mm),
              KeepTogether([signature_block(["Wolontariusz (data i podpis)",
-                                            "Koordynator wolontariatu / Korzystający (data i podpis)"], usable)])]
-    _build(document, story, data.header, width, height)
-    return buffer.getvalue()
+                                            "Koordynator wolontariatu / Korzystający (data i podpis)"], USABLE)])]
+    return _render(data.header, f"Karta pracy wolontariusza — {data.month}", story)
 
 
 # ---- The certificate and the opinion -------------------------------------------------------------------
@@ -295,40 +285,33 @@ def _record_story(data: VolunteerRecord, usable: float, certifies: str, verb: st
     return story
 
 
+def _issued_on_request(document: str) -> list:
+    """The end of the certificate and the opinion: "{document} wydaje się na wniosek wolontariusza…" and the
+    signature of the office's representative."""
+    return [Paragraph(f"{document} wydaje się na wniosek wolontariusza na podstawie art. 44 {LEGAL_ACT_GENITIVE}.",
+                      _styles()["paragraph"]),
+            Spacer(1, 14 * mm),
+            KeepTogether([signature_block(["", "pieczęć i podpis osoby upoważnionej do reprezentowania "
+                                               "Korzystającego"], USABLE)])]
+
+
 def render_certificate(data: VolunteerRecord) -> bytes:
     """Zaświadczenie o wykonaniu świadczeń: periods, scope and hours, issued at the volunteer's request."""
-    buffer = io.BytesIO()
-    document, width, height = _document(buffer, data.header, f"Zaświadczenie — {data.volunteer_name}")
-    usable = _usable(width)
-    s = _styles()
-    story = _record_story(data, usable, "ZAŚWIADCZENIE<br/><font size=11>o wykonaniu świadczeń przez "
+    story = _record_story(data, USABLE, "ZAŚWIADCZENIE<br/><font size=11>o wykonaniu świadczeń przez "
                                         "wolontariusza</font>", "zaświadcza, że")
-    story += [Paragraph("Zaświadczenie wydaje się na wniosek wolontariusza na podstawie art. 44 "
-                        f"{LEGAL_ACT_GENITIVE}.", s["paragraph"]),
-              Spacer(1, 14 * mm),
-              KeepTogether([signature_block(["", "pieczęć i podpis osoby upoważnionej do reprezentowania "
-                                                 "Korzystającego"], usable)])]
-    _build(document, story, data.header, width, height)
-    return buffer.getvalue()
+    story += _issued_on_request("Zaświadczenie")
+    return _render(data.header, f"Zaświadczenie — {data.volunteer_name}", story)
 
 
 def render_opinion(data: VolunteerRecord, assessment: str) -> bytes:
     """Opinia o wykonaniu świadczeń: the facts of the certificate and the office's assessment in its own words."""
-    buffer = io.BytesIO()
-    document, width, height = _document(buffer, data.header, f"Opinia — {data.volunteer_name}")
-    usable = _usable(width)
     s = _styles()
-    story = _record_story(data, usable, "OPINIA<br/><font size=11>o wykonaniu świadczeń przez wolontariusza</font>",
+    story = _record_story(data, USABLE, "OPINIA<br/><font size=11>o wykonaniu świadczeń przez wolontariusza</font>",
                           "potwierdza, że")
     story.append(Paragraph("<b>Ocena wykonywania świadczeń:</b>", s["text"]))
     story += [Paragraph(text(part), s["paragraph"]) for part in assessment.strip().split("\n\n") if part.strip()]
-    story += [Paragraph("Opinię wydaje się na wniosek wolontariusza na podstawie art. 44 "
-                        f"{LEGAL_ACT_GENITIVE}.", s["paragraph"]),
-              Spacer(1, 14 * mm),
-              KeepTogether([signature_block(["", "pieczęć i podpis osoby upoważnionej do reprezentowania "
-                                                 "Korzystającego"], usable)])]
-    _build(document, story, data.header, width, height)
-    return buffer.getvalue()
+    story += _issued_on_request("Opinię")
+    return _render(data.header, f"Opinia — {data.volunteer_name}", story)
 
 
 __all__ = [

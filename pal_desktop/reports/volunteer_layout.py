@@ -8,6 +8,7 @@ a period for every volunteer) build on these pieces.
 
 from __future__ import annotations
 
+import io
 from functools import cache
 from xml.sax.saxutils import escape
 
@@ -16,7 +17,7 @@ from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_RIGHT
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import mm
 from reportlab.pdfgen import canvas as pdf_canvas
-from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+from reportlab.platypus import Paragraph, Table, TableStyle
 
 from pal_desktop.reports.styles import (
     FONT,
@@ -26,7 +27,7 @@ from pal_desktop.reports.styles import (
     DocumentHeader,
     NumberedCanvas,
     draw_header,
-    header_height,
+    flow_document,
     page_size,
     styles,
 )
@@ -66,16 +67,18 @@ def _styles() -> dict[str, ParagraphStyle]:
 # ---- Shared pieces -------------------------------------------------------------------------------------
 
 
-def _document(buffer, header: DocumentHeader, title: str, *, landscape: bool = False):
-    width, height = page_size(landscape)
-    document = SimpleDocTemplate(buffer, pagesize=(width, height), leftMargin=MARGIN + 3 * mm,
-                                 rightMargin=MARGIN + 3 * mm, topMargin=MARGIN + header_height(header) + 5 * mm,
-                                 bottomMargin=MARGIN + 6 * mm, title=title,
-                                 author=header.organisation or "PAL Desktop", creator="PAL Desktop")
-    return document, width, height
+#: The side margin of a volunteer document, a little wider than the other documents'.
+SIDE_MARGIN = MARGIN + 3 * mm
+#: The width of the text between the side margins (A4 portrait).
+USABLE = page_size()[0] - 2 * SIDE_MARGIN
 
 
-def _build(document, story, header: DocumentHeader, width: float, height: float, *, numbered: bool = True) -> None:
+def _render(header: DocumentHeader, title: str, story: list, *, numbered: bool = True) -> bytes:
+    """``story`` as the PDF: A4 portrait, the header on every page and "Strona X z Y" unless not ``numbered``."""
+    buffer = io.BytesIO()
+    document, width, height = flow_document(buffer, header, title, side=SIDE_MARGIN, top_gap=5 * mm,
+                                            bottom=MARGIN + 6 * mm)
+
     def on_page(canvas, _doc) -> None:
         canvas.saveState()
         draw_header(canvas, header, width, height)
@@ -83,6 +86,7 @@ def _build(document, story, header: DocumentHeader, width: float, height: float,
 
     document.build(story, onFirstPage=on_page, onLaterPages=on_page,
                    canvasmaker=NumberedCanvas if numbered else pdf_canvas.Canvas)
+    return buffer.getvalue()
 
 
 def signature_block(labels: list[str], usable: float, *, height: float = 16 * mm) -> Table:
@@ -148,10 +152,6 @@ def _value_sentence(rate_text: str, value_text: str, label: str) -> str:
     if not rate_text or not value_text:
         return ""
     return f"Stawka za godzinę pracy wolontariusza: {text(rate_text)}. {text(label)}: <b>{text(value_text)}</b>."
-
-
-def _usable(width: float) -> float:
-    return width - 2 * (MARGIN + 3 * mm)
 
 
 __all__ = ["LEGAL_ACT", "LEGAL_ACT_GENITIVE", "signature_block", "text"]

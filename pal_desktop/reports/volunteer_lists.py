@@ -9,7 +9,6 @@ letters (each a page of its own, handed to a different person), "Strona X z Y" (
 
 from __future__ import annotations
 
-import io
 from dataclasses import dataclass, field
 
 from reportlab.lib.units import mm
@@ -17,11 +16,10 @@ from reportlab.platypus import KeepTogether, PageBreak, Paragraph, Spacer, Table
 
 from pal_desktop.reports.styles import DocumentHeader
 from pal_desktop.reports.volunteer_layout import (
-    _build,
-    _document,
+    USABLE,
     _grid,
+    _render,
     _styles,
-    _usable,
     _value_sentence,
     signature_block,
     text,
@@ -80,43 +78,35 @@ def _totals_grid(first: str, rows: list[tuple[str, str, str]], first_width: floa
 
 def render_hours_summary(data: PeriodDocument) -> bytes:
     """Zestawienie godzin wolontariuszy: per volunteer, per task and per month, with the value of the work."""
-    buffer = io.BytesIO()
-    document, width, height = _document(buffer, data.header, f"Zestawienie godzin wolontariuszy {data.period}")
-    usable = _usable(width)
     s = _styles()
     story = [Paragraph("ZESTAWIENIE GODZIN PRACY WOLONTARIUSZY", s["title"]),
              Paragraph(f"okres: {text(data.period)}", s["subtitle"]),
-             _period_table(data, usable, "Lp."), Spacer(1, 3 * mm),
+             _period_table(data, USABLE, "Lp."), Spacer(1, 3 * mm),
              Paragraph(_value_sentence(data.rate_text, data.total_value,
                                        "Wartość pracy wolontariuszy (wkład własny niepieniężny)"), s["paragraph"])]
     with_value = bool(data.rate_text)
     if data.per_task:
         story += [Paragraph("Według zadań harmonogramu", s["heading"]),
-                  _totals_grid("Zadanie", data.per_task, usable - (58 if with_value else 24) * mm, with_value)]
+                  _totals_grid("Zadanie", data.per_task, USABLE - (58 if with_value else 24) * mm, with_value)]
     if data.per_month:
         story += [Paragraph("Według miesięcy", s["heading"]),
                   _totals_grid("Miesiąc", data.per_month, 50 * mm, with_value)]
     if data.printed_on:
         story += [Spacer(1, 4 * mm), Paragraph(f"Sporządzono: {text(data.printed_on)}", s["small"])]
-    story += [Spacer(1, 10 * mm), KeepTogether([signature_block(["sporządził(a)", "zatwierdził(a)"], usable)])]
-    _build(document, story, data.header, width, height)
-    return buffer.getvalue()
+    story += [Spacer(1, 10 * mm), KeepTogether([signature_block(["sporządził(a)", "zatwierdził(a)"], USABLE)])]
+    return _render(data.header, f"Zestawienie godzin wolontariuszy {data.period}", story)
 
 
 def render_gala_list(data: PeriodDocument) -> bytes:
     """Lista na galę wolontariatu: volunteers ranked by their hours in the period."""
-    buffer = io.BytesIO()
-    document, width, height = _document(buffer, data.header, f"Gala wolontariatu {data.period}")
-    usable = _usable(width)
     s = _styles()
     story = [Paragraph("GALA WOLONTARIATU", s["title"]),
              Paragraph(f"Wolontariusze według liczby przepracowanych godzin<br/>okres: {text(data.period)}",
                        s["subtitle"]),
-             _period_table(data, usable, "Miejsce"), Spacer(1, 3 * mm),
+             _period_table(data, USABLE, "Miejsce"), Spacer(1, 3 * mm),
              Paragraph(_value_sentence(data.rate_text, data.total_value, "Wartość pracy wolontariuszy"),
                        s["small"])]
-    _build(document, story, data.header, width, height)
-    return buffer.getvalue()
+    return _render(data.header, f"Gala wolontariatu {data.period}", story)
 
 
 # ---- Thank-you letters ---------------------------------------------------------------------------------
@@ -141,9 +131,6 @@ class ThanksDocument:
 
 def render_thanks(data: ThanksDocument) -> bytes:
     """One thank-you letter a page, all printed in one go (no page numbers: each goes to another person)."""
-    buffer = io.BytesIO()
-    document, width, height = _document(buffer, data.header, f"Podziękowania dla wolontariuszy {data.period}")
-    usable = _usable(width)
     s = _styles()
     story: list = []
     for index, letter in enumerate(data.letters):
@@ -164,10 +151,9 @@ def render_thanks(data: ThanksDocument) -> bytes:
             Paragraph("Dzięki zaangażowaniu wolontariuszy nasza społeczność staje się silniejsza i bardziej życzliwa.",
                       s["letter"]),
             Spacer(1, 24 * mm),
-            signature_block(["", data.organisation or "Korzystający"], usable),
+            signature_block(["", data.organisation or "Korzystający"], USABLE),
         ]
-    _build(document, story, data.header, width, height, numbered=False)
-    return buffer.getvalue()
+    return _render(data.header, f"Podziękowania dla wolontariuszy {data.period}", story, numbered=False)
 
 
 __all__ = [
