@@ -28,7 +28,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QMainWindow,
     QSplitter,
@@ -42,6 +41,7 @@ from pal_desktop.errors import PalError
 from pal_desktop.progress import OperationCancelled
 from pal_desktop.services.formatting import format_count
 from pal_desktop.ui.dialogs import error_dialog, import_edits, import_fixes
+from pal_desktop.ui.dialogs.participant_page_tables import make_table
 from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.operations import runner_for
 from pal_desktop.worker_process import ProcessCall
@@ -77,21 +77,7 @@ def _status(widget: QWidget, text: str, timeout: int = 10000) -> None:
 
 
 def _table(name: str, headers: list[str], parent: QWidget) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setAccessibleName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+    return make_table(name, headers, parent, highlight_sections=True)
 
 
 # ---- Import ----------------------------------------------------------------------------------------------

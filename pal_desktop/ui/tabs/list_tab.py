@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from pal_desktop.ui.models.paged_table_model import FetchPage, PagedTableModel
 from pal_desktop.ui.models.row_table_model import Column, RowTableModel
 from pal_desktop.ui.models.search_filter import SearchFilterModel
+from pal_desktop.ui.widgets.read_only_table import set_read_only_rows
 
 
 def format_count(value: int) -> str:
@@ -41,18 +41,9 @@ def make_table(accessible_name: str, parent: QWidget | None = None) -> QTableVie
     """A read-only table: whole-row selection, alternating colours, no row numbers, compact rows."""
     table = QTableView(parent)
     table.setAccessibleName(accessible_name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
+    set_read_only_rows(table)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
     table.setSortingEnabled(False)    # lists come ordered from the database
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    table.horizontalHeader().setHighlightSections(False)
-    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return table
 
 
