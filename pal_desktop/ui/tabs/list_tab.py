@@ -228,7 +228,10 @@ class ListTab(QWidget):
         self.empty_label.setText(QCoreApplication.translate("ListTab", "Wczytywanie danych…"))
         self._stack.setCurrentWidget(self.empty_label)
 
-    def _show_list_or_message(self, shown: int, total: int) -> None:
+    def _show_list_or_message(self, shown: int, total: int, *, count_format: Callable[[int], str] = format_count,
+                              rows_widget: QWidget | None = None) -> None:
+        """The rows (``rows_widget``, by default the table) or the message of an empty list or a search that
+        found nothing; the count label says how many rows are shown (of how many)."""
         if total == 0:
             self.empty_label.setText(self.empty_text())
             self._stack.setCurrentWidget(self.empty_label)
@@ -237,12 +240,12 @@ class ListTab(QWidget):
                                      .format(query=self.search.text().strip()))
             self._stack.setCurrentWidget(self.empty_label)
         else:
-            self._stack.setCurrentWidget(self.table)
+            self._stack.setCurrentWidget(rows_widget or self.table)
         if shown == total:
-            count = format_count(total)
+            count = count_format(total)
         else:
             count = QCoreApplication.translate("ListTab", "{shown} z {total}").format(
-                shown=format_count(shown), total=format_count(total))
+                shown=count_format(shown), total=count_format(total))
         self.count_label.setText(self.count_text(count))
 
     # ---- Search

@@ -272,20 +272,7 @@ class ScheduleTab(ListTab):
         self.splitter.setSizes([width, total - self.splitter.handleWidth() - width])
 
     def _show_state(self, shown: int, total: int) -> None:
-        if total == 0:
-            self.empty_label.setText(self.empty_text())
-            self._stack.setCurrentWidget(self.empty_label)
-        elif shown == 0:
-            self.empty_label.setText(QCoreApplication.translate("ListTab", "Nic nie znaleziono dla „{query}”.")
-                                     .format(query=self.search.text().strip()))
-            self._stack.setCurrentWidget(self.empty_label)
-        else:
-            self._stack.setCurrentWidget(self.splitter)
-        if shown == total:
-            count = str(total)
-        else:
-            count = QCoreApplication.translate("ListTab", "{shown} z {total}").format(shown=shown, total=total)
-        self.count_label.setText(self.count_text(count))
+        self._show_list_or_message(shown, total, count_format=str, rows_widget=self.splitter)
 
     def is_showing_table(self) -> bool:
         return self._stack.currentWidget() is self.splitter
