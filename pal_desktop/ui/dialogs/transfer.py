@@ -29,7 +29,6 @@ from PySide6.QtWidgets import (
     QGroupBox,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -44,6 +43,7 @@ from pal_desktop.ui.dialogs import error_dialog, import_edits, import_fixes
 from pal_desktop.ui.dialogs.participant_page_tables import make_table
 from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.operations import runner_for
+from pal_desktop.ui.status_bar import show_status
 from pal_desktop.worker_process import ProcessCall
 
 RED = QColor("#b3261e")
@@ -71,9 +71,7 @@ def choose_save_file(parent: QWidget | None, title: str, suggested: str, filters
 
 
 def _status(widget: QWidget, text: str, timeout: int = 10000) -> None:
-    window = widget.window()
-    if isinstance(window, QMainWindow):
-        window.statusBar().showMessage(text, timeout)
+    show_status(widget, text, timeout)
 
 
 def _table(name: str, headers: list[str], parent: QWidget) -> QTableWidget:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLabel,
-    QMainWindow,
     QSplitter,
     QToolBar,
     QWidget,
@@ -37,6 +36,7 @@ from pal_desktop.domain import schedule as rules
 from pal_desktop.domain.text import fold
 from pal_desktop.errors import PalError
 from pal_desktop.ui.models.schedule_model import _LEFT, ScheduleTree, ScheduleTreeModel, date_text
+from pal_desktop.ui.status_bar import show_status
 from pal_desktop.ui.tabs import schedule_edits, schedule_output, schedule_toolbar
 from pal_desktop.ui.tabs.list_tab import ListTab
 from pal_desktop.ui.tabs.schedule_undo import TaskRef
@@ -381,9 +381,7 @@ class ScheduleTab(ListTab):
     def say(self, text: str, timeout: int = STATUS_TIMEOUT_MS) -> None:
         """A message in the window's status bar (kept in ``last_status`` for tests)."""
         self.last_status = text
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, timeout)
+        show_status(self, text, timeout)
 
     # ---- Zoom and navigation
     def set_zoom(self, zoom: rules.Zoom) -> None:
