@@ -26,12 +26,11 @@ from PySide6.QtWidgets import (
 from pal_desktop.domain.enums import EventStatus, LeaderKind
 from pal_desktop.ui.models.event_models import enum_text
 from pal_desktop.ui.widgets.date_field import DateField, format_date
-from pal_desktop.ui.widgets.volunteer_form import reserve_space
+from pal_desktop.ui.widgets.form_parts import error_label
 
 if TYPE_CHECKING:
     from pal_desktop.ui.dialogs.event_dialog import EventDialog
 
-ERROR_STYLE = "QLabel { color: #b3261e; }"
 HINT_STYLE = "QLabel { color: palette(placeholder-text); }"
 INVALID_STYLE = "border: 1px solid #b3261e;"
 _TIME = re.compile(r"^(\d{1,2})(?:[:.\s-]?(\d{2}))?$")
@@ -185,13 +184,8 @@ def add_row(dialog: EventDialog, form: QFormLayout, field: str, label_text: str,
     column.setContentsMargins(0, 0, 0, 0)
     column.setSpacing(1)
     column.addWidget(widget)
-    error = QLabel(box)
-    error.setObjectName(f"error_{field}")
-    error.setWordWrap(True)
-    error.setStyleSheet(ERROR_STYLE)
-    error.setAccessibleName(QCoreApplication.translate("EventDialog", "Błąd: {field}").format(field=name))
-    reserve_space(error)
-    error.hide()
+    error = error_label(box, f"error_{field}",
+                        QCoreApplication.translate("EventDialog", "Błąd: {field}").format(field=name), reserve_lines=1)
     column.addWidget(error)
     label = QLabel(label_text, dialog)
     label.setBuddy(buddy or widget)

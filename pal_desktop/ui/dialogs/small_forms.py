@@ -8,11 +8,9 @@ Each is a ``SmallForm``: labelled fields with a red message under the one the se
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -26,10 +24,9 @@ from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.ui.dialogs import error_dialog, questions
 from pal_desktop.ui.dialogs.participant_fields import enum_combo, set_combo_value
 from pal_desktop.ui.widgets.date_field import DateField
+from pal_desktop.ui.widgets.form_parts import ButtonText, error_label, save_cancel_buttons
 from pal_desktop.ui.widgets.value_combo import ValueCombo
 from pal_desktop.ui.widgets.volunteer_form import field_value
-
-ERROR_STYLE = "QLabel { color: #b3261e; }"
 
 
 class SmallForm(QDialog):
@@ -44,18 +41,9 @@ class SmallForm(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.general_error = self._error_label("general", self.tr("Błąd"))
-        self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(self.tr("&Zapisz"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setObjectName("saveButton")
-        self.save_button.setAccessibleName(self.tr("Zapisz"))
-        self.save_button.setToolTip(self.tr("Zapisz (Ctrl+S)"))
-        self.save_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton(self.tr("Anuluj"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.cancel_button.setAccessibleName(self.tr("Anuluj"))
-        self.cancel_button.setToolTip(self.tr("Zamknij bez zapisywania (Esc)"))
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.buttons, self.save_button, self.cancel_button, _ = save_cancel_buttons(
+            self, ButtonText(self.tr("&Zapisz"), self.tr("Zapisz"), self.tr("Zapisz (Ctrl+S)"), "saveButton"),
+            ButtonText(self.tr("Anuluj"), self.tr("Anuluj"), self.tr("Zamknij bez zapisywania (Esc)")))
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.general_error)
@@ -63,12 +51,7 @@ class SmallForm(QDialog):
         self._initial: tuple = ()
 
     def _error_label(self, field: str, name: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(f"error_{field}")
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.setAccessibleName(self.tr("Błąd: {field}").format(field=name))
-        label.hide()
+        label = error_label(self, f"error_{field}", self.tr("Błąd: {field}").format(field=name))
         self.error_labels[field] = label
         return label
 

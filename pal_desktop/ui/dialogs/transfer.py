@@ -44,6 +44,7 @@ from pal_desktop.ui.dialogs.participant_page_tables import make_table
 from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.operations import runner_for
 from pal_desktop.ui.status_bar import show_status
+from pal_desktop.ui.widgets.form_parts import error_label
 from pal_desktop.worker_process import ProcessCall
 
 RED = QColor("#b3261e")
@@ -190,11 +191,7 @@ class ImportDialog(QDialog):
         self.update_check.setToolTip(self.tr("Bez zaznaczenia osoby z rejestru (ten sam PESEL) zostaną pominięte. "
                                              "Puste komórki nigdy nie kasują danych z rejestru."))
         self.update_check.toggled.connect(self._update_buttons)
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("importError")
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label(self, "importError")
         buttons = QDialogButtonBox(self)
         self.import_button = buttons.addButton(self.tr("&Importuj"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("importButton")

@@ -1,0 +1,89 @@
+"""The parts the forms build alike: the red message under a field (hidden until there is one) and the
+"Zapisz" / "Anuluj" buttons with Ctrl+S.
+
+Texts come in already translated by the form that uses them, so each keeps its own translation context.
+"""
+
+from __future__ import annotations
+
+from typing import NamedTuple
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
+
+ERROR_STYLE = "QLabel { color: #b3261e; }"
+
+
+def reserve_space(label: QLabel, lines: int = 1) -> QLabel:
+    """Keep ``label``'s room in the layout while it is hidden or empty (``lines`` lines of text), so that a
+    message appearing never pushes the buttons under the mouse down."""
+    policy = label.sizePolicy()
+    policy.setRetainSizeWhenHidden(True)
+    label.setSizePolicy(policy)
+    label.setMinimumHeight(label.fontMetrics().lineSpacing() * lines)
+    return label
+
+
+def error_label(parent: QWidget, object_name: str, accessible_name: str = "", *, style: str = ERROR_STYLE,
+                selectable: bool = False, reserve_lines: int = 0) -> QLabel:
+    """A hidden, word-wrapped red message (``selectable``: the user can select its text to copy it;
+    ``reserve_lines``: the layout keeps its room while it is hidden)."""
+    label = QLabel(parent)
+    if object_name:
+        label.setObjectName(object_name)
+    label.setStyleSheet(style)
+    label.setWordWrap(True)
+    if accessible_name:
+        label.setAccessibleName(accessible_name)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    if reserve_lines:
+        reserve_space(label, reserve_lines)
+    label.hide()
+    return label
+
+
+class ButtonText(NamedTuple):
+    """A button's text, accessible name and tooltip ("" for none), translated by the form."""
+
+    text: str
+    accessible: str
+    tip: str = ""
+    object_name: str = ""
+
+
+class SaveButtons(NamedTuple):
+    box: QDialogButtonBox
+    save: QPushButton
+    cancel: QPushButton
+    shortcut: QShortcut
+
+
+def save_cancel_buttons(dialog: QDialog, save: ButtonText, cancel: ButtonText, *,
+                        enter_saves: bool = True) -> SaveButtons:
+    """"Zapisz" runs ``dialog.save`` (also Ctrl+S), "Anuluj" ``dialog.reject`` (also Esc). With ``enter_saves``
+    "Zapisz" is the dialog's default button; without it no button takes Enter."""
+    box = QDialogButtonBox(dialog)
+    save_button = _add(box, save, QDialogButtonBox.ButtonRole.AcceptRole)
+    if enter_saves:
+        save_button.setDefault(True)
+    else:
+        save_button.setAutoDefault(False)
+    cancel_button = _add(box, cancel, QDialogButtonBox.ButtonRole.RejectRole)
+    if not enter_saves:
+        cancel_button.setAutoDefault(False)
+    save_button.clicked.connect(dialog.save)
+    cancel_button.clicked.connect(dialog.reject)
+    shortcut = QShortcut(QKeySequence.StandardKey.Save, dialog, dialog.save)
+    return SaveButtons(box, save_button, cancel_button, shortcut)
+
+
+def _add(box: QDialogButtonBox, spec: ButtonText, role: QDialogButtonBox.ButtonRole) -> QPushButton:
+    button = box.addButton(spec.text, role)
+    if spec.object_name:
+        button.setObjectName(spec.object_name)
+    button.setAccessibleName(spec.accessible)
+    if spec.tip:
+        button.setToolTip(spec.tip)
+    return button
