@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSizePolicy,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
@@ -60,10 +59,7 @@ def row(dialog, form: QFormLayout, field: str, label_text: str, editor: QWidget,
     editor.setObjectName(f"field_{field}")
     editor.setAccessibleName(name)
     dialog.editors[field] = editor
-    box = QWidget(dialog)
-    column = QVBoxLayout(box)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(2)
+    box, column = form_parts.field_column(dialog)
     if extras:
         line = QHBoxLayout()
         narrow = isinstance(editor, DateField) or editor.maximumWidth() < 1000
@@ -89,9 +85,7 @@ def row(dialog, form: QFormLayout, field: str, label_text: str, editor: QWidget,
     column.addWidget(dialog._error_label(field, name))
     for widget in below:
         column.addWidget(widget)
-    label = QLabel(label_text, dialog)
-    label.setBuddy(editor)
-    form.addRow(label, box)
+    form_parts.labelled_row(form, dialog, label_text, editor, box)
     return box
 
 

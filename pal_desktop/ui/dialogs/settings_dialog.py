@@ -33,7 +33,13 @@ from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import office_settings, organisation, ui_queries
 from pal_desktop.ui import file_dialogs
 from pal_desktop.ui.dialogs import error_dialog
-from pal_desktop.ui.widgets.form_parts import ButtonText, error_label, save_cancel_buttons
+from pal_desktop.ui.widgets.form_parts import (
+    ButtonText,
+    error_label,
+    field_column,
+    labelled_row,
+    save_cancel_buttons,
+)
 
 INVALID_STYLE = "QLineEdit { border: 1px solid #b3261e; border-radius: 2px; padding: 2px; }"
 THUMBNAIL = QSize(120, 48)
@@ -102,10 +108,7 @@ class SettingsDialog(QDialog):
         edit.setPlaceholderText(placeholder)
         edit.textEdited.connect(lambda _text, f=field: self._clear_error(f))
         self.fields[field] = edit
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
+        box, column = field_column(self)
         if suffix:
             row = QHBoxLayout()
             row.addWidget(edit, 1)
@@ -114,9 +117,7 @@ class SettingsDialog(QDialog):
         else:
             column.addWidget(edit)
         column.addWidget(self._error_label(field, name))
-        label = QLabel(label_text, self)
-        label.setBuddy(edit)
-        form.addRow(label, box)
+        labelled_row(form, self, label_text, edit, box)
         return edit
 
     def _build_organisation_box(self) -> QGroupBox:

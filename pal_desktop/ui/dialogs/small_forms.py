@@ -24,7 +24,13 @@ from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.ui.dialogs import error_dialog, questions
 from pal_desktop.ui.dialogs.participant_fields import enum_combo, set_combo_value
 from pal_desktop.ui.widgets.date_field import DateField
-from pal_desktop.ui.widgets.form_parts import ButtonText, error_label, save_cancel_buttons
+from pal_desktop.ui.widgets.form_parts import (
+    ButtonText,
+    error_label,
+    field_column,
+    labelled_row,
+    save_cancel_buttons,
+)
 from pal_desktop.ui.widgets.value_combo import ValueCombo
 from pal_desktop.ui.widgets.volunteer_form import field_value
 
@@ -60,15 +66,10 @@ class SmallForm(QDialog):
         widget.setObjectName(f"field_{field}")
         widget.setAccessibleName(name)
         self.fields[field] = widget
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
+        box, column = field_column(self)
         column.addWidget(widget)
         column.addWidget(self._error_label(field, name))
-        label = QLabel(label_text, self)
-        label.setBuddy(widget)
-        self.form.addRow(label, box)
+        labelled_row(self.form, self, label_text, widget, box)
         return widget
 
     def remember_initial(self) -> None:

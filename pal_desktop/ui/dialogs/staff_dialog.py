@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from pal_desktop.errors import PalError
 from pal_desktop.ui.dialogs import error_dialog
 from pal_desktop.ui.widgets.date_field import format_date
-from pal_desktop.ui.widgets.form_parts import error_label
+from pal_desktop.ui.widgets.form_parts import error_label, field_column, labelled_row
 
 
 class StaffDialog(QDialog):
@@ -131,18 +131,12 @@ class StaffDialog(QDialog):
         self.reload()
 
     def _row(self, form: QFormLayout, field: str, text: str, widget: QWidget) -> QLabel:
-        holder = QWidget(self)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(1)
+        holder, column = field_column(self, spacing=1)
         column.addWidget(widget)
         error = error_label(holder, f"error_{field}")
         column.addWidget(error)
         self.error_labels[field] = error
-        label = QLabel(text, self)
-        label.setBuddy(widget)
-        form.addRow(label, holder)
-        return label
+        return labelled_row(form, self, text, widget, holder)
 
     def _fill_people(self, *_args) -> None:
         volunteer = self.volunteer_radio.isChecked()

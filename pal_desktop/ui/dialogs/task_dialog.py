@@ -28,7 +28,13 @@ from PySide6.QtWidgets import (
 from pal_desktop.errors import PalError
 from pal_desktop.services.schedule import EventInfo, TaskInput
 from pal_desktop.ui.dialogs import error_dialog
-from pal_desktop.ui.widgets.form_parts import ButtonText, error_label, save_cancel_buttons
+from pal_desktop.ui.widgets.form_parts import (
+    ButtonText,
+    error_label,
+    field_column,
+    labelled_row,
+    save_cancel_buttons,
+)
 
 ERROR_STYLE = "color: #b00020;"
 ERROR_BORDER = "border: 1px solid #b00020;"
@@ -123,15 +129,10 @@ class TaskDialog(QDialog):
         widget.setObjectName(f"field_{field}")
         widget.setAccessibleName(name)
         error = error_label(self, f"error_{field}", self.tr("Błąd: {field}").format(field=name), style=ERROR_STYLE)
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
+        box, column = field_column(self)
         column.addWidget(widget)
         column.addWidget(error)
-        label = QLabel(label_text, self)
-        label.setBuddy(widget)
-        form.addRow(label, box)
+        label = labelled_row(form, self, label_text, widget, box)
         self.fields[field] = widget
         self.errors[field] = error
         for signal in ("textEdited", "textChanged", "dateChanged", "valueChanged"):

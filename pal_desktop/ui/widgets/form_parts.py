@@ -1,5 +1,5 @@
-"""The parts the forms build alike: the red message under a field (hidden until there is one) and the
-"Zapisz" / "Anuluj" buttons with Ctrl+S.
+"""The parts the forms build alike: a field's row (the field, the red message under it, hidden until there is
+one, and its label) and the "Zapisz" / "Anuluj" buttons with Ctrl+S.
 
 Texts come in already translated by the form that uses them, so each keeps its own translation context.
 """
@@ -10,7 +10,15 @@ from typing import NamedTuple
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 ERROR_STYLE = "QLabel { color: #b3261e; }"
 
@@ -87,3 +95,20 @@ def _add(box: QDialogButtonBox, spec: ButtonText, role: QDialogButtonBox.ButtonR
     if spec.tip:
         button.setToolTip(spec.tip)
     return button
+
+
+def field_column(parent: QWidget, *, spacing: int = 2) -> tuple[QWidget, QVBoxLayout]:
+    """A margin-less column for a form's field and what stands under it (a hint, the error message)."""
+    box = QWidget(parent)
+    column = QVBoxLayout(box)
+    column.setContentsMargins(0, 0, 0, 0)
+    column.setSpacing(spacing)
+    return box, column
+
+
+def labelled_row(form: QFormLayout, parent: QWidget, label_text: str, buddy: QWidget, field: QWidget) -> QLabel:
+    """Add ``field`` to ``form`` beside a label whose shortcut letter focuses ``buddy``; returns the label."""
+    label = QLabel(label_text, parent)
+    label.setBuddy(buddy)
+    form.addRow(label, field)
+    return label

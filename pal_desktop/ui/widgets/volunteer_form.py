@@ -32,11 +32,7 @@ from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.ui.dialogs import error_dialog
 from pal_desktop.ui.widgets.date_field import DateField
-from pal_desktop.ui.widgets.form_parts import (
-    ButtonText,
-    error_label,
-    save_cancel_buttons,
-)
+from pal_desktop.ui.widgets.form_parts import ButtonText, error_label, field_column, save_cancel_buttons
 
 HINT_STYLE = "QLabel { color: palette(placeholder-text); }"
 WARNING_STYLE = "QLabel { color: #8a5300; }"
@@ -134,10 +130,7 @@ class FormDialog(QDialog):
         widget.setAccessibleName(name)
         self.fields[field] = widget
         self.labels[field] = name
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
+        box, column = field_column(self)
         column.addWidget(widget)
         if hint:
             hint_label = QLabel(hint, box)
