@@ -27,6 +27,13 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 Index = QModelIndex | QPersistentModelIndex
 
 
+def read_only_flags(index: Index) -> Qt.ItemFlag:
+    """The flags of a read-only list's cell: enabled and selectable, with no children."""
+    if not index.isValid():
+        return Qt.ItemFlag.NoItemFlags
+    return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
 @dataclass(frozen=True)
 class Column:
     """How one column shows one element of the row tuples."""
@@ -64,9 +71,7 @@ class ColumnsMixin:
         return self.header_data(section, orientation, role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return read_only_flags(index)
 
     # ---- Helpers
     def _row_for(self, index: Index) -> tuple | None:
