@@ -46,6 +46,7 @@ from pal_desktop.ui.dialogs.participant_page_tables import fill_table, make_tabl
 from pal_desktop.ui.dialogs.person_rights import PersonRightsButton
 from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.role_gate import RoleGate
+from pal_desktop.ui.widgets.form_parts import add_close_button
 
 
 def _status(widget: QWidget, text: str, timeout: int = 5000) -> None:
@@ -154,11 +155,8 @@ class ParticipantPage(QDialog):
                          self.documents_section, self.family_section, self.history_section)
 
         buttons = QDialogButtonBox(self)
-        close = buttons.addButton(self.tr("Zamknij"), QDialogButtonBox.ButtonRole.RejectRole)
-        close.setAccessibleName(self.tr("Zamknij stronę uczestnika"))
-        close.setToolTip(self.tr("Zamknij (Esc)"))
-        close.setAutoDefault(False)
-        close.clicked.connect(self.reject)
+        add_close_button(buttons, self, self.tr("Zamknij"), self.tr("Zamknij stronę uczestnika"),
+                         self.tr("Zamknij (Esc)"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)

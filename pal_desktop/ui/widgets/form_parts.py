@@ -1,5 +1,5 @@
-"""The parts the forms build alike: a field's row (the field, the red message under it, hidden until there is
-one, and its label) and the "Zapisz" / "Anuluj" buttons with Ctrl+S.
+"""The parts the forms and dialogs build alike: a field's row (the field, the red message under it, hidden
+until there is one, and its label), the "Zapisz" / "Anuluj" buttons with Ctrl+S and a "Zamknij" button.
 
 Texts come in already translated by the form that uses them, so each keeps its own translation context.
 """
@@ -112,3 +112,14 @@ def labelled_row(form: QFormLayout, parent: QWidget, label_text: str, buddy: QWi
     label.setBuddy(buddy)
     form.addRow(label, field)
     return label
+
+
+def add_close_button(box: QDialogButtonBox, dialog: QDialog, text: str, accessible: str, tip: str = "") -> QPushButton:
+    """A "Zamknij" button in ``box`` that rejects ``dialog`` (as Esc does) and never takes Enter."""
+    button = box.addButton(text, QDialogButtonBox.ButtonRole.RejectRole)
+    button.setAccessibleName(accessible)
+    if tip:
+        button.setToolTip(tip)
+    button.setAutoDefault(False)
+    button.clicked.connect(dialog.reject)
+    return button
