@@ -26,6 +26,7 @@ from pal_desktop.ui.dialogs.participant_fields import enum_combo, set_combo_valu
 from pal_desktop.ui.widgets.date_field import DateField
 from pal_desktop.ui.widgets.form_parts import (
     ButtonText,
+    editable_choice,
     error_label,
     field_column,
     labelled_row,
@@ -146,12 +147,8 @@ class SupportDialog(SmallForm):
         super().__init__(self.tr("Forma wsparcia") if item is None else self.tr("Edycja formy wsparcia"), parent)
         self._db, self.participant_id, self.item = db, participant_id, item
         self.saved_id: int | None = None
-        form = QComboBox(self)
-        form.setEditable(True)
-        form.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        form.addItems([QCoreApplication.translate("Enums", f) for f in SUPPORT_FORMS])
-        form.setCurrentText("")
-        form.lineEdit().setPlaceholderText(self.tr("wybierz z listy albo wpisz"))
+        form = editable_choice(self, [QCoreApplication.translate("Enums", f) for f in SUPPORT_FORMS],
+                               self.tr("wybierz z listy albo wpisz"))
         self.add_field("form", self.tr("&Forma wsparcia:"), form)
         self.add_field("planned_start", self.tr("Planowany &początek:"), DateField(self))
         self.add_field("planned_end", self.tr("Planowany &koniec:"), DateField(self))

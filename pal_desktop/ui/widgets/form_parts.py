@@ -1,5 +1,6 @@
 """The parts the forms and dialogs build alike: a field's row (the field, the red message under it, hidden
-until there is one, and its label), the "Zapisz" / "Anuluj" buttons with Ctrl+S and a "Zamknij" button.
+until there is one, and its label), a combo box to pick from or type in, the "Zapisz" / "Anuluj" buttons with
+Ctrl+S and a "Zamknij" button.
 
 Texts come in already translated by the form that uses them, so each keeps its own translation context.
 """
@@ -11,6 +12,7 @@ from typing import NamedTuple
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
+    QComboBox,
     QDialog,
     QDialogButtonBox,
     QFormLayout,
@@ -123,3 +125,16 @@ def add_close_button(box: QDialogButtonBox, dialog: QDialog, text: str, accessib
     button.setAutoDefault(False)
     button.clicked.connect(dialog.reject)
     return button
+
+
+def editable_choice(parent: QWidget, items: list[str], placeholder: str = "") -> QComboBox:
+    """A combo box to pick one of ``items`` or type something else (typing adds nothing to the list); it
+    starts empty, showing ``placeholder``."""
+    combo = QComboBox(parent)
+    combo.setEditable(True)
+    combo.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
+    combo.addItems(items)
+    combo.setCurrentText("")
+    if placeholder:
+        combo.lineEdit().setPlaceholderText(placeholder)
+    return combo
