@@ -53,6 +53,7 @@ from pal_desktop.ui.dialogs.participant_fields import set_combo_value
 from pal_desktop.ui.dialogs.participant_form_groups import DATE_FIELDS, DOCUMENT_FIELDS, TRI_FIELDS
 from pal_desktop.ui.widgets.date_field import DateField
 from pal_desktop.ui.widgets.form_parts import ButtonText, save_cancel_buttons
+from pal_desktop.ui.widgets.screen_fit import fit_to_screen
 from pal_desktop.ui.widgets.value_combo import ValueCombo
 
 VALIDATE_DELAY_MS = 200
@@ -196,12 +197,7 @@ class ParticipantForm(QDialog):
         return groups.build_notes(self)
 
     def _fit_to_screen(self) -> None:
-        screen = self.screen()
-        width, height = 1180, 760
-        if screen is not None:
-            available = screen.availableGeometry()
-            width, height = min(width, available.width() - 40), min(height, available.height() - 40)
-        self.resize(width, height)
+        fit_to_screen(self, 1180, 760)
 
     # ---- Values --------------------------------------------------------------------------------------------
     def _set_values(self, detail) -> None:

@@ -47,6 +47,7 @@ from pal_desktop.ui.dialogs.person_rights import PersonRightsButton
 from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.role_gate import RoleGate
 from pal_desktop.ui.widgets.form_parts import add_close_button
+from pal_desktop.ui.widgets.screen_fit import fit_to_screen
 
 
 def _status(widget: QWidget, text: str, timeout: int = 5000) -> None:
@@ -184,12 +185,7 @@ class ParticipantPage(QDialog):
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def _fit_to_screen(self) -> None:
-        screen = self.screen()
-        width, height = 1100, 700
-        if screen is not None:
-            available = screen.availableGeometry()
-            width, height = min(width, available.width() - 40), min(height, available.height() - 40)
-        self.resize(width, height)
+        fit_to_screen(self, 1100, 700)
 
     # ---- Loading ------------------------------------------------------------------------------------------
     def load(self, *, opened: bool = False) -> None:
