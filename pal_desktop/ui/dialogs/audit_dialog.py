@@ -30,6 +30,7 @@ from pal_desktop.ui.latest_query import LatestQueryRunner
 from pal_desktop.ui.models.row_table_model import Column, RowTableModel
 from pal_desktop.ui.tabs.list_tab import make_table, size_columns
 from pal_desktop.ui.widgets.date_field import DateField
+from pal_desktop.ui.widgets.form_parts import add_close_button
 
 COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "Nr"), 1, width=7),
@@ -124,10 +125,7 @@ class AuditDialog(QDialog):
         self.verify_button.setAccessibleName(self.tr("Sprawdź, czy żadnego wpisu nie zmieniono ani nie usunięto"))
         self.verify_button.setAutoDefault(False)
         self.verify_button.clicked.connect(self.verify)
-        close = buttons.addButton(self.tr("Zamknij"), QDialogButtonBox.ButtonRole.RejectRole)
-        close.setAccessibleName(self.tr("Zamknij dziennik"))
-        close.setAutoDefault(False)
-        close.clicked.connect(self.reject)
+        add_close_button(buttons, self, self.tr("Zamknij"), self.tr("Zamknij dziennik"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -15,11 +15,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QLabel,
@@ -30,9 +28,10 @@ from PySide6.QtWidgets import (
 from pal_desktop.domain.enums import LeaderKind
 from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.ui.dialogs import error_dialog, event_form, event_series, questions
-from pal_desktop.ui.dialogs.event_form import ERROR_STYLE, HINT_STYLE, INVALID_STYLE, parse_time_text
+from pal_desktop.ui.dialogs.event_form import HINT_STYLE, INVALID_STYLE, parse_time_text
 from pal_desktop.ui.widgets.date_field import DateField, format_date
-from pal_desktop.ui.widgets.volunteer_form import fit_height, reserve_space, scrolling
+from pal_desktop.ui.widgets.form_parts import ButtonText, error_label, reserve_space, save_cancel_buttons
+from pal_desktop.ui.widgets.volunteer_form import fit_height, scrolling
 
 
 class EventDialog(QDialog):
@@ -83,13 +82,7 @@ class EventDialog(QDialog):
         self.series_note.setVisible(editing and self.detail.series_id is not None)
         self.series_note.setText(self.tr("To spotkanie należy do cyklu zajęć. Zmiany dotyczą tylko tego spotkania."))
 
-        self.general_error = QLabel(self)
-        self.general_error.setObjectName("error_general")
-        self.general_error.setWordWrap(True)
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setAccessibleName(self.tr("Błąd"))
-        reserve_space(self.general_error)
-        self.general_error.hide()
+        self.general_error = error_label(self, "error_general", self.tr("Błąd"), reserve_lines=1)
         self.hint_label = QLabel(self)
         self.hint_label.setObjectName("saveHint")
         self.hint_label.setWordWrap(True)
@@ -97,18 +90,10 @@ class EventDialog(QDialog):
         self.hint_label.setAccessibleName(self.tr("Czego brakuje do zapisania"))
         reserve_space(self.hint_label, 2)
 
-        buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(self.tr("&Zapisz"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setObjectName("saveEventButton")
-        self.save_button.setAccessibleName(self.tr("Zapisz wydarzenie"))
-        self.save_button.setToolTip(self.tr("Zapisz (Ctrl+S)"))
-        self.save_button.setDefault(True)
-        self.cancel_button = buttons.addButton(self.tr("Anuluj"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.cancel_button.setAccessibleName(self.tr("Anuluj"))
-        self.cancel_button.setToolTip(self.tr("Zamknij bez zapisywania (Esc)"))
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
-        self.save_shortcut = QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        buttons, self.save_button, self.cancel_button, self.save_shortcut = save_cancel_buttons(
+            self, ButtonText(self.tr("&Zapisz"), self.tr("Zapisz wydarzenie"), self.tr("Zapisz (Ctrl+S)"),
+                             "saveEventButton"),
+            ButtonText(self.tr("Anuluj"), self.tr("Anuluj"), self.tr("Zamknij bez zapisywania (Esc)")))
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.series_note)

@@ -19,19 +19,17 @@ from PySide6.QtWidgets import (
     QPlainTextEdit,
     QSpinBox,
     QStackedWidget,
-    QVBoxLayout,
     QWidget,
 )
 
 from pal_desktop.domain.enums import EventStatus, LeaderKind
 from pal_desktop.ui.models.event_models import enum_text
 from pal_desktop.ui.widgets.date_field import DateField, format_date
-from pal_desktop.ui.widgets.volunteer_form import reserve_space
+from pal_desktop.ui.widgets.form_parts import error_label, field_column, labelled_row
 
 if TYPE_CHECKING:
     from pal_desktop.ui.dialogs.event_dialog import EventDialog
 
-ERROR_STYLE = "QLabel { color: #b3261e; }"
 HINT_STYLE = "QLabel { color: palette(placeholder-text); }"
 INVALID_STYLE = "border: 1px solid #b3261e;"
 _TIME = re.compile(r"^(\d{1,2})(?:[:.\s-]?(\d{2}))?$")
@@ -180,22 +178,12 @@ def add_row(dialog: EventDialog, form: QFormLayout, field: str, label_text: str,
             buddy: QWidget | None = None, error_fields: tuple[str, ...] = ()) -> None:
     widget.setObjectName(widget.objectName() or f"field_{field}")
     widget.setAccessibleName(widget.accessibleName() or name)
-    box = QWidget(dialog)
-    column = QVBoxLayout(box)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(1)
+    box, column = field_column(dialog, spacing=1)
     column.addWidget(widget)
-    error = QLabel(box)
-    error.setObjectName(f"error_{field}")
-    error.setWordWrap(True)
-    error.setStyleSheet(ERROR_STYLE)
-    error.setAccessibleName(QCoreApplication.translate("EventDialog", "Błąd: {field}").format(field=name))
-    reserve_space(error)
-    error.hide()
+    error = error_label(box, f"error_{field}",
+                        QCoreApplication.translate("EventDialog", "Błąd: {field}").format(field=name), reserve_lines=1)
     column.addWidget(error)
-    label = QLabel(label_text, dialog)
-    label.setBuddy(buddy or widget)
-    form.addRow(label, box)
+    labelled_row(form, dialog, label_text, buddy or widget, box)
     dialog.fields.setdefault(field, widget)
     for key in (field, *error_fields):
         dialog.error_labels[key] = error

@@ -10,8 +10,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QSpinBox, QVBoxLayout
 
-from pal_desktop.ui.dialogs.event_form import ERROR_STYLE
 from pal_desktop.ui.widgets.date_field import format_date
+from pal_desktop.ui.widgets.form_parts import error_label
 
 if TYPE_CHECKING:
     from pal_desktop.ui.dialogs.event_dialog import EventDialog
@@ -57,11 +57,7 @@ def build_series_box(dialog: EventDialog) -> QGroupBox:
     row.addStretch(1)
     dialog.fields["every_weeks"] = dialog.every_spin
     dialog.fields["sessions"] = dialog.sessions_spin
-    series_error = QLabel(box)
-    series_error.setObjectName("error_sessions")
-    series_error.setStyleSheet(ERROR_STYLE)
-    series_error.setWordWrap(True)
-    series_error.hide()
+    series_error = error_label(box, "error_sessions")
     dialog.error_labels["sessions"] = series_error
     dialog.error_labels["every_weeks"] = series_error
     layout = QVBoxLayout(box)

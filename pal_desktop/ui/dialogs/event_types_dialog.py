@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 
 from pal_desktop.errors import PalError
 from pal_desktop.ui.dialogs import error_dialog
-from pal_desktop.ui.dialogs.event_form import ERROR_STYLE
+from pal_desktop.ui.widgets.form_parts import error_label
 
 
 class EventTypesDialog(QDialog):
@@ -42,12 +42,7 @@ class EventTypesDialog(QDialog):
         self.name_edit.textEdited.connect(lambda _text: self.error_label.hide())
         name_label = QLabel(self.tr("&Nazwa:"), self)
         name_label.setBuddy(self.name_edit)
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("error_name")
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName(self.tr("Błąd: nazwa rodzaju"))
-        self.error_label.hide()
+        self.error_label = error_label(self, "error_name", self.tr("Błąd: nazwa rodzaju"))
         self.add_button = QPushButton(self.tr("&Dodaj nowy"), self)
         self.add_button.setAccessibleName(self.tr("Dodaj nowy rodzaj o wpisanej nazwie"))
         self.rename_button = QPushButton(self.tr("&Zmień nazwę"), self)

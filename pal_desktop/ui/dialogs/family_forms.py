@@ -4,7 +4,7 @@ that gives the birth date and sex), and a participant of the registry joining th
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer
-from PySide6.QtWidgets import QCheckBox, QComboBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
+from PySide6.QtWidgets import QCheckBox, QLineEdit, QListWidget, QListWidgetItem, QWidget
 
 from pal_desktop.domain.enums import Sex
 from pal_desktop.errors import ValidationError
@@ -13,6 +13,7 @@ from pal_desktop.ui.dialogs.participant_fields import enum_combo, set_combo_valu
 from pal_desktop.ui.dialogs.small_forms import SmallForm
 from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.widgets.date_field import DateField
+from pal_desktop.ui.widgets.form_parts import editable_choice
 from pal_desktop.ui.widgets.value_combo import ValueCombo
 
 #: Relations offered for a family member (any other may be typed).
@@ -37,12 +38,8 @@ class FamilyMemberDialog(SmallForm):
         pesel.setPlaceholderText(self.tr("nieobowiązkowy; poda datę urodzenia i płeć"))
         pesel.textChanged.connect(self._pesel_changed)
         self.add_field("pesel", self.tr("&PESEL:"), pesel)
-        relation = QComboBox(self)
-        relation.setEditable(True)
-        relation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        relation.addItems([QCoreApplication.translate("Relations", r) for r in RELATIONS])
-        relation.setCurrentText("")
-        relation.lineEdit().setPlaceholderText(self.tr("np. syn, córka, małżonek"))
+        relation = editable_choice(self, [QCoreApplication.translate("Relations", r) for r in RELATIONS],
+                                   self.tr("np. syn, córka, małżonek"))
         self.add_field("relation", self.tr("P&okrewieństwo:"), relation)
         self.add_field("birth_date", self.tr("Data &urodzenia:"), DateField(self))
         self.add_field("sex", self.tr("P&łeć:"), enum_combo(ValueCombo(self), Sex, self.tr("— nie podano —")))
@@ -96,11 +93,7 @@ class ParticipantMemberDialog(SmallForm):
         results = QListWidget(self)
         results.setMinimumHeight(180)
         self.add_field("participant", self.tr("&Uczestnik:"), results, name=self.tr("Znalezieni uczestnicy"))
-        relation = QComboBox(self)
-        relation.setEditable(True)
-        relation.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        relation.addItems([QCoreApplication.translate("Relations", r) for r in RELATIONS])
-        relation.setCurrentText("")
+        relation = editable_choice(self, [QCoreApplication.translate("Relations", r) for r in RELATIONS])
         self.add_field("relation", self.tr("&Pokrewieństwo:"), relation)
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)

@@ -26,6 +26,7 @@ from pal_desktop.ui.latest_query import LatestQueryRunner
 from pal_desktop.ui.models.row_table_model import ID_ROLE, Column, RowTableModel
 from pal_desktop.ui.models.search_filter import SearchFilterModel
 from pal_desktop.ui.tabs.list_tab import make_table, size_columns
+from pal_desktop.ui.widgets.form_parts import add_close_button
 
 LIMIT = 5000
 COLUMNS = (
@@ -85,10 +86,7 @@ class MissingDocumentsDialog(QDialog):
         self.open_button.setAccessibleName(self.tr("Otwórz stronę zaznaczonej osoby"))
         self.open_button.clicked.connect(self.open_current)
         self.open_button.setAutoDefault(False)
-        close = buttons.addButton(self.tr("Zamknij"), QDialogButtonBox.ButtonRole.RejectRole)
-        close.setAccessibleName(self.tr("Zamknij listę"))
-        close.setAutoDefault(False)
-        close.clicked.connect(self.reject)
+        add_close_button(buttons, self, self.tr("Zamknij"), self.tr("Zamknij listę"))
 
         top = QHBoxLayout()
         top.addWidget(self.count_label, 1)

@@ -25,11 +25,9 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
@@ -54,6 +52,8 @@ from pal_desktop.ui.dialogs import participant_form_validation as validation
 from pal_desktop.ui.dialogs.participant_fields import set_combo_value
 from pal_desktop.ui.dialogs.participant_form_groups import DATE_FIELDS, DOCUMENT_FIELDS, TRI_FIELDS
 from pal_desktop.ui.widgets.date_field import DateField
+from pal_desktop.ui.widgets.form_parts import ButtonText, save_cancel_buttons
+from pal_desktop.ui.widgets.screen_fit import fit_to_screen
 from pal_desktop.ui.widgets.value_combo import ValueCombo
 
 VALIDATE_DELAY_MS = 200
@@ -136,20 +136,11 @@ class ParticipantForm(QDialog):
         self.summary_label.setAccessibleName(self.tr("Stan formularza"))
         self.general_error = self._error_label("general", self.tr("Błąd formularza"))
 
-        self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(self.tr("&Zapisz"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setObjectName("saveButton")
-        self.save_button.setAccessibleName(self.tr("Zapisz uczestnika"))
-        self.save_button.setToolTip(self.tr("Zapisz (Ctrl+S)"))
-        self.save_button.setAutoDefault(False)
-        self.cancel_button = self.buttons.addButton(self.tr("Anuluj"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.setAccessibleName(self.tr("Zamknij formularz bez zapisywania"))
-        self.cancel_button.setToolTip(self.tr("Zamknij bez zapisywania (Esc)"))
-        self.cancel_button.setAutoDefault(False)
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.buttons, self.save_button, self.cancel_button, _ = save_cancel_buttons(
+            self, ButtonText(self.tr("&Zapisz"), self.tr("Zapisz uczestnika"), self.tr("Zapisz (Ctrl+S)"),
+                             "saveButton"),
+            ButtonText(self.tr("Anuluj"), self.tr("Zamknij formularz bez zapisywania"),
+                       self.tr("Zamknij bez zapisywania (Esc)"), "cancelButton"), enter_saves=False)
 
         bottom = QHBoxLayout()
         bottom.addWidget(self.summary_label, 1)
@@ -206,12 +197,7 @@ class ParticipantForm(QDialog):
         return groups.build_notes(self)
 
     def _fit_to_screen(self) -> None:
-        screen = self.screen()
-        width, height = 1180, 760
-        if screen is not None:
-            available = screen.availableGeometry()
-            width, height = min(width, available.width() - 40), min(height, available.height() - 40)
-        self.resize(width, height)
+        fit_to_screen(self, 1180, 760)
 
     # ---- Values --------------------------------------------------------------------------------------------
     def _set_values(self, detail) -> None:

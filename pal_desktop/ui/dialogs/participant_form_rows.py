@@ -19,14 +19,14 @@ from PySide6.QtWidgets import (
     QLineEdit,
     QSizePolicy,
     QToolButton,
-    QVBoxLayout,
     QWidget,
 )
 
+from pal_desktop.ui.widgets import form_parts
 from pal_desktop.ui.widgets.date_field import DateField
 from pal_desktop.ui.widgets.value_combo import ValueCombo
 
-ERROR_STYLE = "QLabel { color: #b3261e; }"
+ERROR_STYLE = form_parts.ERROR_STYLE
 WARNING_STYLE = "QLabel { color: #8a5300; }"
 HINT_STYLE = "QLabel { color: palette(placeholder-text); }"
 INVALID_STYLE = "border: 1px solid #b3261e; border-radius: 2px;"
@@ -45,13 +45,9 @@ def group(dialog, title: str) -> tuple[QGroupBox, QFormLayout]:
 
 def error_label(dialog, field: str, name: str) -> QLabel:
     """The red message under ``field`` (hidden until there is one), kept in ``dialog.error_labels``."""
-    label = QLabel(dialog)
-    label.setObjectName(f"error_{field}")
-    label.setStyleSheet(ERROR_STYLE)
-    label.setWordWrap(True)
-    label.setAccessibleName(QCoreApplication.translate("ParticipantForm", "Błąd: {field}").format(field=name))
-    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.hide()
+    label = form_parts.error_label(
+        dialog, f"error_{field}", QCoreApplication.translate("ParticipantForm", "Błąd: {field}").format(field=name),
+        selectable=True)
     dialog.error_labels[field] = label
     return label
 
@@ -63,10 +59,7 @@ def row(dialog, form: QFormLayout, field: str, label_text: str, editor: QWidget,
     editor.setObjectName(f"field_{field}")
     editor.setAccessibleName(name)
     dialog.editors[field] = editor
-    box = QWidget(dialog)
-    column = QVBoxLayout(box)
-    column.setContentsMargins(0, 0, 0, 0)
-    column.setSpacing(2)
+    box, column = form_parts.field_column(dialog)
     if extras:
         line = QHBoxLayout()
         narrow = isinstance(editor, DateField) or editor.maximumWidth() < 1000
@@ -92,9 +85,7 @@ def row(dialog, form: QFormLayout, field: str, label_text: str, editor: QWidget,
     column.addWidget(dialog._error_label(field, name))
     for widget in below:
         column.addWidget(widget)
-    label = QLabel(label_text, dialog)
-    label.setBuddy(editor)
-    form.addRow(label, box)
+    form_parts.labelled_row(form, dialog, label_text, editor, box)
     return box
 
 

@@ -46,6 +46,8 @@ from pal_desktop.ui.dialogs.participant_page_tables import fill_table, make_tabl
 from pal_desktop.ui.dialogs.person_rights import PersonRightsButton
 from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.role_gate import RoleGate
+from pal_desktop.ui.widgets.form_parts import add_close_button
+from pal_desktop.ui.widgets.screen_fit import fit_to_screen
 
 
 def _status(widget: QWidget, text: str, timeout: int = 5000) -> None:
@@ -154,11 +156,8 @@ class ParticipantPage(QDialog):
                          self.documents_section, self.family_section, self.history_section)
 
         buttons = QDialogButtonBox(self)
-        close = buttons.addButton(self.tr("Zamknij"), QDialogButtonBox.ButtonRole.RejectRole)
-        close.setAccessibleName(self.tr("Zamknij stronę uczestnika"))
-        close.setToolTip(self.tr("Zamknij (Esc)"))
-        close.setAutoDefault(False)
-        close.clicked.connect(self.reject)
+        add_close_button(buttons, self, self.tr("Zamknij"), self.tr("Zamknij stronę uczestnika"),
+                         self.tr("Zamknij (Esc)"))
 
         layout = QVBoxLayout(self)
         layout.addLayout(head)
@@ -186,12 +185,7 @@ class ParticipantPage(QDialog):
         raise AttributeError(f"{type(self).__name__!r} object has no attribute {name!r}")
 
     def _fit_to_screen(self) -> None:
-        screen = self.screen()
-        width, height = 1100, 700
-        if screen is not None:
-            available = screen.availableGeometry()
-            width, height = min(width, available.width() - 40), min(height, available.height() - 40)
-        self.resize(width, height)
+        fit_to_screen(self, 1100, 700)
 
     # ---- Loading ------------------------------------------------------------------------------------------
     def load(self, *, opened: bool = False) -> None:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import QAbstractItemView, QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+from PySide6.QtWidgets import QHeaderView, QTableWidget, QTableWidgetItem, QWidget
+
+from pal_desktop.ui.widgets.read_only_table import set_read_only_rows
 
 RED = QColor("#b3261e")
 LOW_STYLE = "QLabel { color: #b3261e; font-weight: bold; }"
@@ -16,22 +18,15 @@ OK_STYLE = "QLabel { font-weight: bold; }"
 HINT_STYLE = "QLabel { color: palette(placeholder-text); }"
 
 
-def make_table(name: str, headers: list[str], parent: QWidget, stretch: int | None = None) -> QTableWidget:
-    """A read-only table of whole rows, as on the lists."""
+def make_table(name: str, headers: list[str], parent: QWidget, stretch: int | None = None, *,
+               highlight_sections: bool = False) -> QTableWidget:
+    """A read-only table of whole rows, as on the lists; its columns fit their contents, ``stretch`` (or the
+    last one) takes the spare width."""
     table = QTableWidget(0, len(headers), parent)
     table.setAccessibleName(name)
     table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
+    set_read_only_rows(table, highlight_sections=highlight_sections)
     header = table.horizontalHeader()
-    header.setHighlightSections(False)
-    header.setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     header.setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
     if stretch is not None:
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)

@@ -5,13 +5,11 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDateEdit,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -23,6 +21,7 @@ from PySide6.QtWidgets import (
 from pal_desktop.domain.efs_dictionaries import FundingPeriod
 from pal_desktop.errors import PalError
 from pal_desktop.ui.dialogs import error_dialog
+from pal_desktop.ui.widgets.form_parts import ButtonText, error_label, save_cancel_buttons
 
 ERROR_STYLE = "color: #b00020;"
 
@@ -82,22 +81,11 @@ class ProgrammeDialog(QDialog):
         self.activate_box.setAccessibleName(self.tr("Ustaw jako aktywny program"))
         form.addRow("", self.activate_box)
 
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("error")
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName(self.tr("Błąd"))
-        self.error_label.hide()
+        self.error_label = error_label(self, "error", self.tr("Błąd"), style=ERROR_STYLE)
 
-        buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(self.tr("&Zapisz"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setAccessibleName(self.tr("Zapisz program"))
-        self.save_button.setDefault(True)
-        cancel = buttons.addButton(self.tr("Anuluj"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAccessibleName(self.tr("Anuluj"))
-        self.save_button.clicked.connect(self.save)
-        cancel.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        buttons, self.save_button, _cancel, _ = save_cancel_buttons(
+            self, ButtonText(self.tr("&Zapisz"), self.tr("Zapisz program")),
+            ButtonText(self.tr("Anuluj"), self.tr("Anuluj")))
 
         layout = QVBoxLayout(self)
         hint = QLabel(self.tr("Harmonogram, wskaźniki i obszar rewitalizacji uzupełnisz po utworzeniu programu."),

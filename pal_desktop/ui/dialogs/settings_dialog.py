@@ -10,11 +10,10 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtCore import QSize, Qt
-from PySide6.QtGui import QIcon, QKeySequence, QPixmap, QShortcut
+from PySide6.QtGui import QIcon, QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QGridLayout,
     QGroupBox,
@@ -34,8 +33,14 @@ from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import office_settings, organisation, ui_queries
 from pal_desktop.ui import file_dialogs
 from pal_desktop.ui.dialogs import error_dialog
+from pal_desktop.ui.widgets.form_parts import (
+    ButtonText,
+    error_label,
+    field_column,
+    labelled_row,
+    save_cancel_buttons,
+)
 
-ERROR_STYLE = "QLabel { color: #b3261e; }"
 INVALID_STYLE = "QLineEdit { border: 1px solid #b3261e; border-radius: 2px; padding: 2px; }"
 THUMBNAIL = QSize(120, 48)
 
@@ -64,17 +69,9 @@ class SettingsDialog(QDialog):
         columns.addLayout(right, 1)
 
         self.general_error = self._error_label("general", self.tr("Błąd ustawień"))
-        self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(self.tr("&Zapisz"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setAccessibleName(self.tr("Zapisz ustawienia"))
-        self.save_button.setToolTip(self.tr("Zapisz ustawienia (Ctrl+S)"))
-        self.save_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton(self.tr("Anuluj"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.cancel_button.setAccessibleName(self.tr("Anuluj zmiany"))
-        self.cancel_button.setToolTip(self.tr("Zamknij bez zapisywania (Esc)"))
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.buttons, self.save_button, self.cancel_button, _ = save_cancel_buttons(
+            self, ButtonText(self.tr("&Zapisz"), self.tr("Zapisz ustawienia"), self.tr("Zapisz ustawienia (Ctrl+S)")),
+            ButtonText(self.tr("Anuluj"), self.tr("Anuluj zmiany"), self.tr("Zamknij bez zapisywania (Esc)")))
 
         layout = QVBoxLayout(self)
         self.welcome = QLabel(self)
@@ -99,13 +96,7 @@ class SettingsDialog(QDialog):
 
     # ---- Building
     def _error_label(self, field: str, name: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(f"error_{field}")
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.setAccessibleName(self.tr("Błąd: {field}").format(field=name))
-        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        label.hide()
+        label = error_label(self, f"error_{field}", self.tr("Błąd: {field}").format(field=name), selectable=True)
         self.error_labels[field] = label
         return label
 
@@ -117,10 +108,7 @@ class SettingsDialog(QDialog):
         edit.setPlaceholderText(placeholder)
         edit.textEdited.connect(lambda _text, f=field: self._clear_error(f))
         self.fields[field] = edit
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
+        box, column = field_column(self)
         if suffix:
             row = QHBoxLayout()
             row.addWidget(edit, 1)
@@ -129,9 +117,7 @@ class SettingsDialog(QDialog):
         else:
             column.addWidget(edit)
         column.addWidget(self._error_label(field, name))
-        label = QLabel(label_text, self)
-        label.setBuddy(edit)
-        form.addRow(label, box)
+        labelled_row(form, self, label_text, edit, box)
         return edit
 
     def _build_organisation_box(self) -> QGroupBox:

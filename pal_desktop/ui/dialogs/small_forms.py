@@ -8,11 +8,9 @@ Each is a ``SmallForm``: labelled fields with a red message under the one the se
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -26,10 +24,16 @@ from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.ui.dialogs import error_dialog, questions
 from pal_desktop.ui.dialogs.participant_fields import enum_combo, set_combo_value
 from pal_desktop.ui.widgets.date_field import DateField
+from pal_desktop.ui.widgets.form_parts import (
+    ButtonText,
+    editable_choice,
+    error_label,
+    field_column,
+    labelled_row,
+    save_cancel_buttons,
+)
 from pal_desktop.ui.widgets.value_combo import ValueCombo
 from pal_desktop.ui.widgets.volunteer_form import field_value
-
-ERROR_STYLE = "QLabel { color: #b3261e; }"
 
 
 class SmallForm(QDialog):
@@ -44,18 +48,9 @@ class SmallForm(QDialog):
         self.form = QFormLayout()
         self.form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.general_error = self._error_label("general", self.tr("Błąd"))
-        self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(self.tr("&Zapisz"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setObjectName("saveButton")
-        self.save_button.setAccessibleName(self.tr("Zapisz"))
-        self.save_button.setToolTip(self.tr("Zapisz (Ctrl+S)"))
-        self.save_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton(self.tr("Anuluj"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.cancel_button.setAccessibleName(self.tr("Anuluj"))
-        self.cancel_button.setToolTip(self.tr("Zamknij bez zapisywania (Esc)"))
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.buttons, self.save_button, self.cancel_button, _ = save_cancel_buttons(
+            self, ButtonText(self.tr("&Zapisz"), self.tr("Zapisz"), self.tr("Zapisz (Ctrl+S)"), "saveButton"),
+            ButtonText(self.tr("Anuluj"), self.tr("Anuluj"), self.tr("Zamknij bez zapisywania (Esc)")))
         layout = QVBoxLayout(self)
         layout.addLayout(self.form)
         layout.addWidget(self.general_error)
@@ -63,12 +58,7 @@ class SmallForm(QDialog):
         self._initial: tuple = ()
 
     def _error_label(self, field: str, name: str) -> QLabel:
-        label = QLabel(self)
-        label.setObjectName(f"error_{field}")
-        label.setStyleSheet(ERROR_STYLE)
-        label.setWordWrap(True)
-        label.setAccessibleName(self.tr("Błąd: {field}").format(field=name))
-        label.hide()
+        label = error_label(self, f"error_{field}", self.tr("Błąd: {field}").format(field=name))
         self.error_labels[field] = label
         return label
 
@@ -77,15 +67,10 @@ class SmallForm(QDialog):
         widget.setObjectName(f"field_{field}")
         widget.setAccessibleName(name)
         self.fields[field] = widget
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
+        box, column = field_column(self)
         column.addWidget(widget)
         column.addWidget(self._error_label(field, name))
-        label = QLabel(label_text, self)
-        label.setBuddy(widget)
-        self.form.addRow(label, box)
+        labelled_row(self.form, self, label_text, widget, box)
         return widget
 
     def remember_initial(self) -> None:
@@ -162,12 +147,8 @@ class SupportDialog(SmallForm):
         super().__init__(self.tr("Forma wsparcia") if item is None else self.tr("Edycja formy wsparcia"), parent)
         self._db, self.participant_id, self.item = db, participant_id, item
         self.saved_id: int | None = None
-        form = QComboBox(self)
-        form.setEditable(True)
-        form.setInsertPolicy(QComboBox.InsertPolicy.NoInsert)
-        form.addItems([QCoreApplication.translate("Enums", f) for f in SUPPORT_FORMS])
-        form.setCurrentText("")
-        form.lineEdit().setPlaceholderText(self.tr("wybierz z listy albo wpisz"))
+        form = editable_choice(self, [QCoreApplication.translate("Enums", f) for f in SUPPORT_FORMS],
+                               self.tr("wybierz z listy albo wpisz"))
         self.add_field("form", self.tr("&Forma wsparcia:"), form)
         self.add_field("planned_start", self.tr("Planowany &początek:"), DateField(self))
         self.add_field("planned_end", self.tr("Planowany &koniec:"), DateField(self))

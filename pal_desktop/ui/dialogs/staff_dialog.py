@@ -32,8 +32,7 @@ from PySide6.QtWidgets import (
 from pal_desktop.errors import PalError
 from pal_desktop.ui.dialogs import error_dialog
 from pal_desktop.ui.widgets.date_field import format_date
-
-ERROR_STYLE = "QLabel { color: #b3261e; }"
+from pal_desktop.ui.widgets.form_parts import error_label, field_column, labelled_row
 
 
 class StaffDialog(QDialog):
@@ -96,10 +95,7 @@ class StaffDialog(QDialog):
         self._row(form, "person", self.tr("&Osoba:"), self.person_combo)
         self._row(form, "role", self.tr("&Rola:"), self.role_edit)
         self.hours_label = self._row(form, "hours", self.tr("&Godziny:"), self.hours_edit)
-        self.general_error = QLabel(box)
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.hide()
+        self.general_error = error_label(box, "")
         form.addRow(self.general_error)
         self.add_button = QPushButton(self.tr("Dodaj do &wydarzenia"), box)
         self.add_button.setObjectName("addStaffButton")
@@ -135,22 +131,12 @@ class StaffDialog(QDialog):
         self.reload()
 
     def _row(self, form: QFormLayout, field: str, text: str, widget: QWidget) -> QLabel:
-        holder = QWidget(self)
-        column = QVBoxLayout(holder)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(1)
+        holder, column = field_column(self, spacing=1)
         column.addWidget(widget)
-        error = QLabel(holder)
-        error.setObjectName(f"error_{field}")
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.hide()
+        error = error_label(holder, f"error_{field}")
         column.addWidget(error)
         self.error_labels[field] = error
-        label = QLabel(text, self)
-        label.setBuddy(widget)
-        form.addRow(label, holder)
-        return label
+        return labelled_row(form, self, text, widget, holder)
 
     def _fill_people(self, *_args) -> None:
         volunteer = self.volunteer_radio.isChecked()

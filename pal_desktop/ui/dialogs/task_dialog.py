@@ -11,7 +11,6 @@ import datetime as dt
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication, QDate, Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QDateEdit,
@@ -29,6 +28,13 @@ from PySide6.QtWidgets import (
 from pal_desktop.errors import PalError
 from pal_desktop.services.schedule import EventInfo, TaskInput
 from pal_desktop.ui.dialogs import error_dialog
+from pal_desktop.ui.widgets.form_parts import (
+    ButtonText,
+    error_label,
+    field_column,
+    labelled_row,
+    save_cancel_buttons,
+)
 
 ERROR_STYLE = "color: #b00020;"
 ERROR_BORDER = "border: 1px solid #b00020;"
@@ -97,22 +103,11 @@ class TaskDialog(QDialog):
             start=_date_text(period[0]), end=_date_text(period[1])), self)
         hint.setWordWrap(True)
         hint.setObjectName("periodHint")
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("error")
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.setAccessibleName(self.tr("Błąd"))
-        self.error_label.hide()
+        self.error_label = error_label(self, "error", self.tr("Błąd"), style=ERROR_STYLE)
 
-        buttons = QDialogButtonBox(self)
-        self.save_button = buttons.addButton(self.tr("&Zapisz"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setAccessibleName(self.tr("Zapisz zadanie"))
-        self.save_button.setDefault(True)
-        cancel = buttons.addButton(self.tr("Anuluj"), QDialogButtonBox.ButtonRole.RejectRole)
-        cancel.setAccessibleName(self.tr("Anuluj"))
-        self.save_button.clicked.connect(self.save)
-        cancel.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        buttons, self.save_button, _cancel, _ = save_cancel_buttons(
+            self, ButtonText(self.tr("&Zapisz"), self.tr("Zapisz zadanie")),
+            ButtonText(self.tr("Anuluj"), self.tr("Anuluj")))
 
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
@@ -133,21 +128,11 @@ class TaskDialog(QDialog):
     def _add_row(self, form: QFormLayout, field: str, label_text: str, name: str, widget: QWidget) -> QLabel:
         widget.setObjectName(f"field_{field}")
         widget.setAccessibleName(name)
-        error = QLabel(self)
-        error.setObjectName(f"error_{field}")
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.setAccessibleName(self.tr("Błąd: {field}").format(field=name))
-        error.hide()
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
+        error = error_label(self, f"error_{field}", self.tr("Błąd: {field}").format(field=name), style=ERROR_STYLE)
+        box, column = field_column(self)
         column.addWidget(widget)
         column.addWidget(error)
-        label = QLabel(label_text, self)
-        label.setBuddy(widget)
-        form.addRow(label, box)
+        label = labelled_row(form, self, label_text, widget, box)
         self.fields[field] = widget
         self.errors[field] = error
         for signal in ("textEdited", "textChanged", "dateChanged", "valueChanged"):

@@ -28,9 +28,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGroupBox,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
-    QMainWindow,
     QSplitter,
     QTableWidget,
     QTableWidgetItem,
@@ -42,8 +40,11 @@ from pal_desktop.errors import PalError
 from pal_desktop.progress import OperationCancelled
 from pal_desktop.services.formatting import format_count
 from pal_desktop.ui.dialogs import error_dialog, import_edits, import_fixes
+from pal_desktop.ui.dialogs.participant_page_tables import make_table
 from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.operations import runner_for
+from pal_desktop.ui.status_bar import show_status
+from pal_desktop.ui.widgets.form_parts import error_label
 from pal_desktop.worker_process import ProcessCall
 
 RED = QColor("#b3261e")
@@ -71,27 +72,11 @@ def choose_save_file(parent: QWidget | None, title: str, suggested: str, filters
 
 
 def _status(widget: QWidget, text: str, timeout: int = 10000) -> None:
-    window = widget.window()
-    if isinstance(window, QMainWindow):
-        window.statusBar().showMessage(text, timeout)
+    show_status(widget, text, timeout)
 
 
 def _table(name: str, headers: list[str], parent: QWidget) -> QTableWidget:
-    table = QTableWidget(0, len(headers), parent)
-    table.setAccessibleName(name)
-    table.setHorizontalHeaderLabels(headers)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
-    table.setTabKeyNavigation(False)
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
-    table.horizontalHeader().setStretchLastSection(True)
-    return table
+    return make_table(name, headers, parent, highlight_sections=True)
 
 
 # ---- Import ----------------------------------------------------------------------------------------------
@@ -206,11 +191,7 @@ class ImportDialog(QDialog):
         self.update_check.setToolTip(self.tr("Bez zaznaczenia osoby z rejestru (ten sam PESEL) zostaną pominięte. "
                                              "Puste komórki nigdy nie kasują danych z rejestru."))
         self.update_check.toggled.connect(self._update_buttons)
-        self.error_label = QLabel(self)
-        self.error_label.setObjectName("importError")
-        self.error_label.setStyleSheet(ERROR_STYLE)
-        self.error_label.setWordWrap(True)
-        self.error_label.hide()
+        self.error_label = error_label(self, "importError")
         buttons = QDialogButtonBox(self)
         self.import_button = buttons.addButton(self.tr("&Importuj"), QDialogButtonBox.ButtonRole.AcceptRole)
         self.import_button.setObjectName("importButton")

@@ -24,7 +24,7 @@ from pal_desktop.domain.enums import AttendanceStatus, EnrolmentStatus, EventSta
 from pal_desktop.domain.text import fold
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.ui.models.paged_table_model import PagedTableModel
-from pal_desktop.ui.models.row_table_model import COLUMNS_CONTEXT, ROW_ROLE, Column
+from pal_desktop.ui.models.row_table_model import COLUMNS_CONTEXT, ROW_ROLE, Column, read_only_flags
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -186,9 +186,7 @@ class AttendanceModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return read_only_flags(index)
 
     # ---- Our API
     def set_rows(self, rows: Sequence) -> None:
@@ -368,9 +366,7 @@ class SeriesRatesModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return read_only_flags(index)
 
     def set_rates(self, rates: dict) -> None:
         """``events.series_rates`` output: {participant id: (name, Rate)}."""

@@ -32,25 +32,10 @@ class PagedTableModel(ColumnsMixin, QAbstractTableModel):
         self._total = 0
         self._fetch: FetchPage | None = None
 
-    # ---- Qt overrides
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.columns)
-
+    # ---- Qt overrides (the counts, header and flags are ColumnsMixin's)
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.columns):
-            return None
-        return self.cell_data(self._rows[index.row()], index.column(), role)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        return self.header_data(section, orientation, role)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        row = self._row_for(index)
+        return None if row is None else self.cell_data(row, index.column(), role)
 
     def canFetchMore(self, parent: Index = QModelIndex()) -> bool:  # noqa: B008 - Qt's signature
         return not parent.isValid() and self._fetch is not None and len(self._rows) < self._total

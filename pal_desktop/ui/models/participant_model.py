@@ -25,7 +25,7 @@ from PySide6.QtWidgets import QApplication
 
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.ui.latest_query import LatestQueryRunner
-from pal_desktop.ui.models.row_table_model import COLUMNS_CONTEXT, ID_ROLE, ROW_ROLE
+from pal_desktop.ui.models.row_table_model import COLUMNS_CONTEXT, ID_ROLE, ROW_ROLE, read_only_flags
 
 PAGE_SIZE = 200
 
@@ -123,9 +123,7 @@ class ParticipantTableModel(QAbstractTableModel):
         return None
 
     def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+        return read_only_flags(index)
 
     def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
         if 0 <= column < len(COLUMNS):

@@ -27,6 +27,13 @@ _LEFT = Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter
 Index = QModelIndex | QPersistentModelIndex
 
 
+def read_only_flags(index: Index) -> Qt.ItemFlag:
+    """The flags of a read-only list's cell: enabled and selectable, with no children."""
+    if not index.isValid():
+        return Qt.ItemFlag.NoItemFlags
+    return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
+
+
 @dataclass(frozen=True)
 class Column:
     """How one column shows one element of the row tuples."""
@@ -48,9 +55,30 @@ class Column:
 
 
 class ColumnsMixin:
-    """Header, alignment and tooltip handling shared by the row and paged models."""
+    """What the row and paged models share: counts, header, flags and cells of the rows held in ``_rows``."""
 
     columns: Sequence[Column]
+    _rows: list[tuple]
+
+    # ---- Qt overrides
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self.columns)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        return self.header_data(section, orientation, role)
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        return read_only_flags(index)
+
+    # ---- Helpers
+    def _row_for(self, index: Index) -> tuple | None:
+        """The row tuple of ``index``; None for an index outside the rows read."""
+        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.columns):
+            return None
+        return self._rows[index.row()]
 
     def column_title(self, section: int) -> str:
         return QCoreApplication.translate(COLUMNS_CONTEXT, self.columns[section].title)
@@ -95,17 +123,11 @@ class RowTableModel(ColumnsMixin, QAbstractTableModel):
         self._rows: list[tuple] = []
         self._bold_if = bold_if
 
-    # ---- Qt overrides
-    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self.columns)
-
+    # ---- Qt overrides (the counts, header and flags are ColumnsMixin's)
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or index.row() >= len(self._rows) or index.column() >= len(self.columns):
+        row = self._row_for(index)
+        if row is None:
             return None
-        row = self._rows[index.row()]
         if role == Qt.ItemDataRole.FontRole:
             if self._bold_if is not None and self._bold_if(row):
                 font = QFont()
@@ -113,14 +135,6 @@ class RowTableModel(ColumnsMixin, QAbstractTableModel):
                 return font
             return None
         return self.cell_data(row, index.column(), role)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        return self.header_data(section, orientation, role)
-
-    def flags(self, index: Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
 
     # ---- Our API
     def set_rows(self, rows: Sequence[tuple]) -> None:

@@ -10,7 +10,7 @@ Like every tab, this module imports no service at module level; dialogs and serv
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QLabel,
     QTabWidget,
@@ -18,12 +18,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pal_desktop.errors import PalError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
-from pal_desktop.ui.dialogs import error_dialog, questions
+from pal_desktop.ui.dialogs import questions
 from pal_desktop.ui.models.row_table_model import Column
+from pal_desktop.ui.status_bar import show_status
 from pal_desktop.ui.tabs.list_tab import RowsTab, format_count
-from pal_desktop.ui.widgets.volunteer_panels import SmallTable, current_id, select_id, show_status
+from pal_desktop.ui.tabs.tab_actions import EnterOpens, build_or_report, keep_open, show_selected
+from pal_desktop.ui.widgets.volunteer_panels import SmallTable, current_id, select_id, select_record
 
 INITIATIVE_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "Tytuł"), 1, width=20, stretch=True, tooltip_field=4),
@@ -42,7 +43,7 @@ def _date(value) -> str:
     return value.strftime("%d.%m.%Y") if value else ""
 
 
-class AnimatorsTab(RowsTab):
+class AnimatorsTab(EnterOpens, RowsTab):
     tab_id = "animators"
     #: Rows: (id, Nazwisko, Imię, Telefon, Obszar działania, Data wyboru, Inicjatywy, Osoby objęte, Wydarzenia,
     #: Uczestnik, Aktywny).
@@ -185,22 +186,13 @@ class AnimatorsTab(RowsTab):
         return current_id(self.table)
 
     def select_animator(self, animator_id: int) -> bool:
-        if self.search.text() and not select_id(self.table, animator_id):
-            self.search.clear()
-        found = select_id(self.table, animator_id)
+        found = select_record(self, animator_id)
         self._on_selection()
         return found
 
     def _on_selection(self) -> None:
         self._update_buttons()
-        animator_id = self.current_animator_id()
-        if animator_id is None or self._db is None:
-            self._show_animator(None)
-            return
-        try:
-            self._show_animator(animator_id)
-        except PalError as err:
-            error_dialog.show_error(self, err)
+        show_selected(self, self.current_animator_id(), self._show_animator)
 
     def _show_animator(self, animator_id: int | None) -> None:
         if animator_id is None:
@@ -249,13 +241,6 @@ class AnimatorsTab(RowsTab):
         for widget in (self.edit_button, self.delete_button, self.new_initiative_button):
             widget.setEnabled(ready and selected)
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.KeyPress \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.edit_current()
-            return True
-        return super().eventFilter(watched, event)
-
     # ---- Commands
     def can_add(self) -> bool:
         return self._db is not None and self._programme_id is not None
@@ -277,16 +262,11 @@ class AnimatorsTab(RowsTab):
     def _open_animator_dialog(self, animator_id: int | None) -> None:
         from pal_desktop.ui.dialogs.animator_dialog import AnimatorDialog
 
-        try:
-            dialog = AnimatorDialog(self._db, self._programme_id, animator_id, self.window())
-        except PalError as err:
-            error_dialog.show_error(self, err)
-            return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda d=dialog, new=animator_id is None: self._on_animator_saved(d.saved_id, new))
-        dialog.destroyed.connect(lambda *_: setattr(self, "dialog", None))
-        self.dialog = dialog
-        dialog.open()
+        dialog = build_or_report(
+            self, lambda: AnimatorDialog(self._db, self._programme_id, animator_id, self.window()))
+        if dialog is not None:
+            keep_open(self, dialog,
+                      on_accepted=lambda d, new=animator_id is None: self._on_animator_saved(d.saved_id, new))
 
     def _on_animator_saved(self, animator_id: int | None, created: bool) -> None:
         self.reload(select=animator_id)
@@ -323,17 +303,10 @@ class AnimatorsTab(RowsTab):
             return
         from pal_desktop.ui.dialogs.animator_dialog import InitiativeDialog
 
-        try:
-            dialog = InitiativeDialog(self._db, animator_id, initiative_id, self.window(),
-                                      animator_name=self.name_label.text())
-        except PalError as err:
-            error_dialog.show_error(self, err)
-            return
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda d=dialog: self._on_initiative_saved(animator_id, d.saved_id))
-        dialog.destroyed.connect(lambda *_: setattr(self, "dialog", None))
-        self.dialog = dialog
-        dialog.open()
+        dialog = build_or_report(self, lambda: InitiativeDialog(self._db, animator_id, initiative_id,
+                                                                self.window(), animator_name=self.name_label.text()))
+        if dialog is not None:
+            keep_open(self, dialog, on_accepted=lambda d: self._on_initiative_saved(animator_id, d.saved_id))
 
     def _on_initiative_saved(self, animator_id: int, initiative_id: int | None) -> None:
         self.reload(select=animator_id)

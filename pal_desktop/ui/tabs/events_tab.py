@@ -20,9 +20,9 @@ from __future__ import annotations
 import datetime as dt
 import html
 
-from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence, QShortcut
-from PySide6.QtWidgets import QHBoxLayout, QLabel, QMainWindow, QToolButton, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QToolButton, QWidget
 
 from pal_desktop.ui.models.event_models import (
     EVENT_COLUMNS,
@@ -32,8 +32,10 @@ from pal_desktop.ui.models.event_models import (
     hours_text,
 )
 from pal_desktop.ui.models.row_table_model import ID_ROLE
+from pal_desktop.ui.status_bar import show_status
 from pal_desktop.ui.tabs import events_actions, events_filters, events_printing
 from pal_desktop.ui.tabs.list_tab import ListTab, format_count
+from pal_desktop.ui.tabs.tab_actions import EnterOpens
 from pal_desktop.ui.widgets.date_field import format_date
 from pal_desktop.ui.widgets.month_calendar import MonthCalendar, long_date
 
@@ -41,7 +43,7 @@ SEARCH_DELAY_MS = 200
 BANNER_STYLE = ("QLabel { background: #eef5ea; border: 1px solid #9cc29a; border-radius: 3px; padding: 6px; }")
 
 
-class EventsTab(ListTab):
+class EventsTab(EnterOpens, ListTab):
     tab_id = "events"
     columns = EVENT_COLUMNS
 
@@ -418,9 +420,7 @@ class EventsTab(ListTab):
         self.banner_close.hide()
 
     def _status(self, text: str, timeout: int = 8000) -> None:
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, timeout)
+        show_status(self, text, timeout)
 
     def _need_event(self) -> int | None:
         event_id = self.current_event_id()
@@ -504,14 +504,7 @@ class EventsTab(ListTab):
     def _on_list_printed(self, path) -> None:
         events_printing.on_list_printed(self, path)
 
-    # ---- Keyboard
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.KeyPress \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.edit_current()
-            return True
-        return super().eventFilter(watched, event)
-
+    # ---- Keyboard (Enter edits the selected event: EnterOpens)
     def showEvent(self, event) -> None:
         super().showEvent(event)
         self._watch_window_actions()

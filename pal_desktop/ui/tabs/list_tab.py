@@ -14,7 +14,6 @@ from collections.abc import Callable, Sequence
 
 from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from pal_desktop.ui.models.paged_table_model import FetchPage, PagedTableModel
 from pal_desktop.ui.models.row_table_model import Column, RowTableModel
 from pal_desktop.ui.models.search_filter import SearchFilterModel
+from pal_desktop.ui.widgets.read_only_table import set_read_only_rows
 
 
 def format_count(value: int) -> str:
@@ -41,18 +41,9 @@ def make_table(accessible_name: str, parent: QWidget | None = None) -> QTableVie
     """A read-only table: whole-row selection, alternating colours, no row numbers, compact rows."""
     table = QTableView(parent)
     table.setAccessibleName(accessible_name)
-    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-    table.setAlternatingRowColors(True)
-    table.setWordWrap(False)
+    set_read_only_rows(table)
     table.setTextElideMode(Qt.TextElideMode.ElideRight)
-    table.setTabKeyNavigation(False)  # Tab leaves the table, arrows move inside it
     table.setSortingEnabled(False)    # lists come ordered from the database
-    table.verticalHeader().setVisible(False)
-    table.verticalHeader().setDefaultSectionSize(table.fontMetrics().height() + 10)
-    table.horizontalHeader().setHighlightSections(False)
-    table.horizontalHeader().setDefaultAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter)
     return table
 
 
@@ -237,7 +228,10 @@ class ListTab(QWidget):
         self.empty_label.setText(QCoreApplication.translate("ListTab", "Wczytywanie danych…"))
         self._stack.setCurrentWidget(self.empty_label)
 
-    def _show_list_or_message(self, shown: int, total: int) -> None:
+    def _show_list_or_message(self, shown: int, total: int, *, count_format: Callable[[int], str] = format_count,
+                              rows_widget: QWidget | None = None) -> None:
+        """The rows (``rows_widget``, by default the table) or the message of an empty list or a search that
+        found nothing; the count label says how many rows are shown (of how many)."""
         if total == 0:
             self.empty_label.setText(self.empty_text())
             self._stack.setCurrentWidget(self.empty_label)
@@ -246,12 +240,12 @@ class ListTab(QWidget):
                                      .format(query=self.search.text().strip()))
             self._stack.setCurrentWidget(self.empty_label)
         else:
-            self._stack.setCurrentWidget(self.table)
+            self._stack.setCurrentWidget(rows_widget or self.table)
         if shown == total:
-            count = format_count(total)
+            count = count_format(total)
         else:
             count = QCoreApplication.translate("ListTab", "{shown} z {total}").format(
-                shown=format_count(shown), total=format_count(total))
+                shown=count_format(shown), total=count_format(total))
         self.count_label.setText(self.count_text(count))
 
     # ---- Search

@@ -15,13 +15,12 @@ is loaded); the dialogs and services are imported when first used.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QHBoxLayout,
     QLabel,
-    QMainWindow,
     QMenu,
     QPushButton,
     QWidget,
@@ -33,7 +32,9 @@ from pal_desktop.ui.dialogs import error_dialog
 from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.models.participant_model import COLUMNS, SORT_KEYS, ParticipantTableModel
 from pal_desktop.ui.models.row_table_model import ID_ROLE
+from pal_desktop.ui.status_bar import show_status
 from pal_desktop.ui.tabs.list_tab import ListTab, format_count
+from pal_desktop.ui.tabs.tab_actions import EnterOpens, keep_open
 from pal_desktop.ui.widgets.value_combo import ValueCombo
 
 SEARCH_DELAY_MS = 150
@@ -49,7 +50,7 @@ def _enum_text(member) -> str:
     return QCoreApplication.translate("Enums", member.label)
 
 
-class ParticipantsTab(ListTab):
+class ParticipantsTab(EnterOpens, ListTab):
     tab_id = "participants"
 
     sig_count_shown = Signal(int)
@@ -402,12 +403,9 @@ class ParticipantsTab(ListTab):
         self.refresh()
 
     # ---- Keyboard
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.KeyPress \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.open_current()
-            return True
-        return super().eventFilter(watched, event)
+    def on_enter(self) -> None:
+        """Enter on the list opens the selected participant's page (EnterOpens)."""
+        self.open_current()
 
     # ---- The selected participant
     def current_participant_id(self) -> int | None:
@@ -466,12 +464,9 @@ class ParticipantsTab(ListTab):
         except PalError as err:
             error_dialog.show_error(self, err)
             return True
-        form.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         form.sig_saved.connect(self._on_created)
         form.sig_open_participant.connect(lambda pid, f=form: self.open_participant(pid, f))
-        form.destroyed.connect(lambda *_args: setattr(self, "form", None))
-        self.form = form
-        form.open()
+        keep_open(self, form, "form")
         return True
 
     def _on_created(self, participant_id: int, warnings) -> None:
@@ -517,11 +512,8 @@ class ParticipantsTab(ListTab):
         from pal_desktop.ui.dialogs.missing_documents_dialog import MissingDocumentsDialog
 
         dialog = MissingDocumentsDialog(self._db, self._programme_id, self.reader.synchronous, self.window())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_open_participant.connect(lambda pid, d=dialog: self.open_participant(pid, d))
-        dialog.destroyed.connect(lambda *_args: setattr(self, "missing_dialog", None))
-        self.missing_dialog = dialog
-        dialog.open()
+        keep_open(self, dialog, "missing_dialog")
 
     def show_family_search(self) -> None:
         if self._db is None:
@@ -529,11 +521,8 @@ class ParticipantsTab(ListTab):
         from pal_desktop.ui.dialogs.family_search import FamilySearchDialog
 
         dialog = FamilySearchDialog(self._db, self.window(), show_full_pesel=self.show_full_pesel())
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.sig_open_participant.connect(lambda pid, d=dialog: self.open_participant(pid, d))
-        dialog.destroyed.connect(lambda *_args: setattr(self, "family_dialog", None))
-        self.family_dialog = dialog
-        dialog.open()
+        keep_open(self, dialog, "family_dialog")
 
     def import_file(self) -> None:
         from pal_desktop.ui.dialogs import transfer
@@ -551,6 +540,4 @@ class ParticipantsTab(ListTab):
         transfer.export_efs(self, self._db, self._programme_id)
 
     def _status(self, text: str, timeout: int = 5000) -> None:
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, timeout)
+        show_status(self, text, timeout)

@@ -10,6 +10,7 @@ from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.ui import pdf_output
 from pal_desktop.ui.models.row_table_model import Column
 from pal_desktop.ui.tabs.list_tab import RowsTab
+from pal_desktop.ui.tabs.tab_actions import keep_open
 from pal_desktop.worker_process import ProcessCall
 
 MONITORING_REPORT = "pal_desktop.services.indicators:monitoring_report_pdf"
@@ -154,7 +155,7 @@ class ReportsTab(RowsTab):
             return
         dialog = PeriodDialog(self.tr("Sprawozdanie z realizacji programu"), self.tr("&Drukuj sprawozdanie"),
                               self.window(), programme_period=period, print_document=print_document)
-        self._open(dialog)
+        keep_open(self, dialog)
 
     def print_final_report(self) -> None:
         """The final report over the whole programme period."""
@@ -162,13 +163,6 @@ class ReportsTab(RowsTab):
                                ProcessCall(MONITORING_REPORT, self._db, (self._programme_id,), {"final": True}),
                                self.tr("raport-koncowy"), on_shown=self._on_printed)
 
-    def _open(self, dialog, on_accepted=None) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        if on_accepted is not None:
-            dialog.accepted.connect(on_accepted)
-        dialog.destroyed.connect(lambda *_: setattr(self, "dialog", None))
-        self.dialog = dialog
-        dialog.open()
 
     def _on_double_clicked(self, index) -> None:
         self.edit_target(self.model.row_at(self.proxy.mapToSource(index).row())[0])
@@ -181,7 +175,7 @@ class ReportsTab(RowsTab):
         from pal_desktop.ui.dialogs.target_dialog import TargetDialog
 
         dialog = TargetDialog(self._db, indicator_id, row[2], row[4], row[5], self.window())
-        self._open(dialog, lambda: self.load(self._db, self._programme_id))
+        keep_open(self, dialog, on_accepted=lambda _d: self.load(self._db, self._programme_id))
 
     def fetch_rows(self, db, programme_id: int | None) -> list[tuple]:
         if programme_id is None:

@@ -27,7 +27,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHeaderView,
     QLabel,
-    QMainWindow,
     QSplitter,
     QToolBar,
     QWidget,
@@ -37,6 +36,7 @@ from pal_desktop.domain import schedule as rules
 from pal_desktop.domain.text import fold
 from pal_desktop.errors import PalError
 from pal_desktop.ui.models.schedule_model import _LEFT, ScheduleTree, ScheduleTreeModel, date_text
+from pal_desktop.ui.status_bar import show_status
 from pal_desktop.ui.tabs import schedule_edits, schedule_output, schedule_toolbar
 from pal_desktop.ui.tabs.list_tab import ListTab
 from pal_desktop.ui.tabs.schedule_undo import TaskRef
@@ -272,20 +272,7 @@ class ScheduleTab(ListTab):
         self.splitter.setSizes([width, total - self.splitter.handleWidth() - width])
 
     def _show_state(self, shown: int, total: int) -> None:
-        if total == 0:
-            self.empty_label.setText(self.empty_text())
-            self._stack.setCurrentWidget(self.empty_label)
-        elif shown == 0:
-            self.empty_label.setText(QCoreApplication.translate("ListTab", "Nic nie znaleziono dla „{query}”.")
-                                     .format(query=self.search.text().strip()))
-            self._stack.setCurrentWidget(self.empty_label)
-        else:
-            self._stack.setCurrentWidget(self.splitter)
-        if shown == total:
-            count = str(total)
-        else:
-            count = QCoreApplication.translate("ListTab", "{shown} z {total}").format(shown=shown, total=total)
-        self.count_label.setText(self.count_text(count))
+        self._show_list_or_message(shown, total, count_format=str, rows_widget=self.splitter)
 
     def is_showing_table(self) -> bool:
         return self._stack.currentWidget() is self.splitter
@@ -394,9 +381,7 @@ class ScheduleTab(ListTab):
     def say(self, text: str, timeout: int = STATUS_TIMEOUT_MS) -> None:
         """A message in the window's status bar (kept in ``last_status`` for tests)."""
         self.last_status = text
-        window = self.window()
-        if isinstance(window, QMainWindow):
-            window.statusBar().showMessage(text, timeout)
+        show_status(self, text, timeout)
 
     # ---- Zoom and navigation
     def set_zoom(self, zoom: rules.Zoom) -> None:

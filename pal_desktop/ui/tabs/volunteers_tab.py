@@ -16,22 +16,23 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import QEvent, QObject, Qt
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu, QToolButton, QVBoxLayout, QWidget
 
-from pal_desktop.errors import PalError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.ui import pdf_output
-from pal_desktop.ui.dialogs import error_dialog, questions
+from pal_desktop.ui.dialogs import questions
 from pal_desktop.ui.models.row_table_model import Column
+from pal_desktop.ui.status_bar import show_status
 from pal_desktop.ui.tabs.list_tab import RowsTab
+from pal_desktop.ui.tabs.tab_actions import EnterOpens, build_or_report, keep_open, show_selected
 from pal_desktop.ui.widgets.volunteer_details import VolunteerDetailsPanel, _date
-from pal_desktop.ui.widgets.volunteer_panels import current_id, select_id, show_status
+from pal_desktop.ui.widgets.volunteer_panels import current_id, select_id, select_record
 
 ALERTS_HEIGHT = 96
 
 
-class VolunteersTab(RowsTab):
+class VolunteersTab(EnterOpens, RowsTab):
     tab_id = "volunteers"
     #: Rows: (id, Nazwisko, Imię, Telefon, Praca z dziećmi, Porozumienie do, Godziny łącznie, Uwagi, ostrzeżenia).
     columns = (
@@ -220,22 +221,13 @@ class VolunteersTab(RowsTab):
         return current_id(self.table)
 
     def select_volunteer(self, volunteer_id: int) -> bool:
-        if not select_id(self.table, volunteer_id) and self.search.text():
-            self.search.clear()
-        found = select_id(self.table, volunteer_id)
+        found = select_record(self, volunteer_id)
         self._on_selection()
         return found
 
     def _on_selection(self) -> None:
         self._update_buttons()
-        volunteer_id = self.current_volunteer_id()
-        if volunteer_id is None or self._db is None:
-            self._show_volunteer(None)
-            return
-        try:
-            self._show_volunteer(volunteer_id)
-        except PalError as err:
-            error_dialog.show_error(self, err)
+        show_selected(self, self.current_volunteer_id(), self._show_volunteer)
 
     def _show_volunteer(self, volunteer_id: int | None) -> None:
         self.details_panel.show_volunteer(self._db, volunteer_id)
@@ -252,28 +244,6 @@ class VolunteersTab(RowsTab):
         window = self.window()
         if hasattr(window, "_update_record_actions") and window.isVisible():
             window._update_record_actions()
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if watched is self.table and event.type() == QEvent.Type.KeyPress \
-                and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-            self.edit_current()
-            return True
-        return super().eventFilter(watched, event)
-
-    # ---- Dialogs
-    def _open(self, dialog, on_accepted) -> None:
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda d=dialog: on_accepted(d))
-        dialog.destroyed.connect(lambda *_: setattr(self, "dialog", None))
-        self.dialog = dialog
-        dialog.open()
-
-    def _build(self, factory):
-        try:
-            return factory()
-        except PalError as err:
-            error_dialog.show_error(self, err)
-            return None
 
     # ---- Volunteers
     def can_add(self) -> bool:
@@ -293,9 +263,10 @@ class VolunteersTab(RowsTab):
     def _open_volunteer_dialog(self, volunteer_id: int | None) -> None:
         from pal_desktop.ui.dialogs.volunteer_dialog import VolunteerDialog
 
-        dialog = self._build(lambda: VolunteerDialog(self._db, volunteer_id, self.window()))
+        dialog = build_or_report(self, lambda: VolunteerDialog(self._db, volunteer_id, self.window()))
         if dialog is not None:
-            self._open(dialog, lambda d, new=volunteer_id is None: self._on_volunteer_saved(d, new))
+            keep_open(self, dialog,
+                      on_accepted=lambda d, new=volunteer_id is None: self._on_volunteer_saved(d, new))
 
     def _on_volunteer_saved(self, dialog, created: bool) -> None:
         from pal_desktop.ui.widgets.volunteer_form import notice_text
@@ -337,10 +308,10 @@ class VolunteersTab(RowsTab):
             return
         from pal_desktop.ui.dialogs.agreement_dialog import AgreementDialog
 
-        dialog = self._build(lambda: AgreementDialog(self._db, volunteer_id, agreement_id, self._programme_id,
-                                                     self.window()))
+        dialog = build_or_report(self, lambda: AgreementDialog(self._db, volunteer_id, agreement_id,
+                                                               self._programme_id, self.window()))
         if dialog is not None:
-            self._open(dialog, lambda d: self._on_agreement_saved(volunteer_id, d))
+            keep_open(self, dialog, on_accepted=lambda d: self._on_agreement_saved(volunteer_id, d))
 
     def _on_agreement_saved(self, volunteer_id: int, dialog) -> None:
         self.reload(select=volunteer_id)
@@ -399,10 +370,10 @@ class VolunteersTab(RowsTab):
                 start = agreements[-1].start_date
             if start is not None and start > dt.date.today():
                 start = dt.date.today()
-        dialog = self._build(lambda: HoursDialog(self._db, volunteer_id, self._programme_id, hours_id,
-                                                 self.window(), start_date=start))
+        dialog = build_or_report(self, lambda: HoursDialog(self._db, volunteer_id, self._programme_id, hours_id,
+                                                           self.window(), start_date=start))
         if dialog is not None:
-            self._open(dialog, lambda d: self._on_hours_saved(volunteer_id, d))
+            keep_open(self, dialog, on_accepted=lambda d: self._on_hours_saved(volunteer_id, d))
 
     def _on_hours_saved(self, volunteer_id: int, dialog) -> None:
         from pal_desktop.domain import volunteering
@@ -501,9 +472,10 @@ class VolunteersTab(RowsTab):
             self._print_pdf(lambda: self._reports().timesheet_pdf(db, volunteer_id, year, month),
                             f"karta-pracy-{year}-{month:02d}-{name}")
 
-        dialog = self._build(lambda: MonthDialog(self._db, volunteer_id, self.window(), print_document=make))
+        dialog = build_or_report(
+            self, lambda: MonthDialog(self._db, volunteer_id, self.window(), print_document=make))
         if dialog is not None:
-            self._open(dialog, lambda _d: None)
+            keep_open(self, dialog)
 
     def print_certificate(self) -> None:
         volunteer_id = self.current_volunteer_id()
@@ -527,9 +499,10 @@ class VolunteersTab(RowsTab):
             text = self._reports().check_opinion_text(text)
             self._print_pdf(lambda: self._reports().opinion_pdf(db, volunteer_id, text), f"opinia-{name}")
 
-        dialog = self._build(lambda: OpinionDialog(self._db, volunteer_id, self.window(), print_document=make))
+        dialog = build_or_report(
+            self, lambda: OpinionDialog(self._db, volunteer_id, self.window(), print_document=make))
         if dialog is not None:
-            self._open(dialog, lambda _d: None)
+            keep_open(self, dialog)
 
     def _period_dialog(self, title: str, action: str, target: str, name: str) -> None:
         """A document over a period for every volunteer (up to 500 letters): made in the worker process."""
@@ -544,7 +517,7 @@ class VolunteersTab(RowsTab):
 
         dialog = PeriodDialog(title, action, self.window(), programme_period=self._programme_period,
                               print_document=print_document)
-        self._open(dialog, lambda _d: None)
+        keep_open(self, dialog)
 
     def print_hours_summary(self) -> None:
         self._period_dialog(self.tr("Zestawienie godzin wolontariuszy"), self.tr("&Drukuj zestawienie"),

@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -33,21 +32,11 @@ from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.ui.dialogs import error_dialog
 from pal_desktop.ui.widgets.date_field import DateField
+from pal_desktop.ui.widgets.form_parts import ButtonText, error_label, field_column, save_cancel_buttons
 
-ERROR_STYLE = "QLabel { color: #b3261e; }"
 HINT_STYLE = "QLabel { color: palette(placeholder-text); }"
 WARNING_STYLE = "QLabel { color: #8a5300; }"
 INVALID_STYLE = "border: 1px solid #b3261e; border-radius: 2px;"
-
-
-def reserve_space(label: QLabel, lines: int = 1) -> QLabel:
-    """Keep ``label``'s room in the layout while it is hidden or empty (``lines`` lines of text), so that a
-    message appearing never pushes the buttons under the mouse down."""
-    policy = label.sizePolicy()
-    policy.setRetainSizeWhenHidden(True)
-    label.setSizePolicy(policy)
-    label.setMinimumHeight(label.fontMetrics().lineSpacing() * lines)
-    return label
 
 
 def scrolling(parent: QWidget, *parts) -> QScrollArea:
@@ -122,26 +111,10 @@ class FormDialog(QDialog):
         self.fields: dict[str, QWidget] = {}
         self.labels: dict[str, str] = {}
         self.error_labels: dict[str, QLabel] = {}
-        self.general_error = QLabel(self)
-        self.general_error.setObjectName("error_general")
-        self.general_error.setStyleSheet(ERROR_STYLE)
-        self.general_error.setWordWrap(True)
-        self.general_error.setAccessibleName(self.tr("Błąd"))
-        self.general_error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        reserve_space(self.general_error, 2)
-        self.general_error.hide()
-        self.buttons = QDialogButtonBox(self)
-        self.save_button = self.buttons.addButton(self.tr("&Zapisz"), QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setObjectName("saveButton")
-        self.save_button.setAccessibleName(self.tr("Zapisz"))
-        self.save_button.setToolTip(self.tr("Zapisz (Ctrl+S)"))
-        self.save_button.setDefault(True)
-        self.cancel_button = self.buttons.addButton(self.tr("Anuluj"), QDialogButtonBox.ButtonRole.RejectRole)
-        self.cancel_button.setObjectName("cancelButton")
-        self.cancel_button.setAccessibleName(self.tr("Anuluj"))
-        self.save_button.clicked.connect(self.save)
-        self.cancel_button.clicked.connect(self.reject)
-        QShortcut(QKeySequence.StandardKey.Save, self, self.save)
+        self.general_error = error_label(self, "error_general", self.tr("Błąd"), selectable=True, reserve_lines=2)
+        self.buttons, self.save_button, self.cancel_button, _ = save_cancel_buttons(
+            self, ButtonText(self.tr("&Zapisz"), self.tr("Zapisz"), self.tr("Zapisz (Ctrl+S)"), "saveButton"),
+            ButtonText(self.tr("Anuluj"), self.tr("Anuluj"), object_name="cancelButton"))
 
     # ---- Building
     def new_form(self) -> QFormLayout:
@@ -157,10 +130,7 @@ class FormDialog(QDialog):
         widget.setAccessibleName(name)
         self.fields[field] = widget
         self.labels[field] = name
-        box = QWidget(self)
-        column = QVBoxLayout(box)
-        column.setContentsMargins(0, 0, 0, 0)
-        column.setSpacing(2)
+        box, column = field_column(self)
         column.addWidget(widget)
         if hint:
             hint_label = QLabel(hint, box)
@@ -168,14 +138,8 @@ class FormDialog(QDialog):
             hint_label.setStyleSheet(HINT_STYLE)
             hint_label.setWordWrap(True)
             column.addWidget(hint_label)
-        error = QLabel(box)
-        error.setObjectName(f"error_{field}")
-        error.setStyleSheet(ERROR_STYLE)
-        error.setWordWrap(True)
-        error.setAccessibleName(self.tr("Błąd: {field}").format(field=name))
-        error.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        reserve_space(error)
-        error.hide()
+        error = error_label(box, f"error_{field}", self.tr("Błąd: {field}").format(field=name), selectable=True,
+                            reserve_lines=1)
         column.addWidget(error)
         self.error_labels[field] = error
         if label_text:

@@ -1,12 +1,12 @@
 """Pieces the Animatorzy and Wolontariusze tabs share: a small read-only table under a row of buttons, and
-helpers to keep the selected record selected across reloads and to say things in the status bar."""
+helpers to keep the selected record selected across reloads and searches."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from PySide6.QtCore import QItemSelectionModel
-from PySide6.QtWidgets import QHBoxLayout, QMainWindow, QPushButton, QTableView, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QPushButton, QTableView, QVBoxLayout, QWidget
 
 from pal_desktop.ui.models.row_table_model import ID_ROLE, Column, RowTableModel
 from pal_desktop.ui.tabs.list_tab import make_table, size_columns
@@ -85,7 +85,9 @@ def select_id(table: QTableView, record_id: int) -> bool:
     return False
 
 
-def show_status(widget: QWidget, text: str, timeout: int = 8000) -> None:
-    window = widget.window()
-    if isinstance(window, QMainWindow):
-        window.statusBar().showMessage(text, timeout)
+def select_record(tab, record_id: int) -> bool:
+    """Select ``record_id`` on the tab's table, clearing the search first when it hides the row; False when the
+    record is not on the list at all."""
+    if tab.search.text() and not select_id(tab.table, record_id):
+        tab.search.clear()
+    return select_id(tab.table, record_id)
