@@ -61,9 +61,9 @@ def percent(value: float | None) -> str:
 EVENT_COLUMNS = (
     Column(QT_TRANSLATE_NOOP("Columns", "Data"), 1, width=10),
     Column(QT_TRANSLATE_NOOP("Columns", "Godziny"), 2, width=10),
-    Column(QT_TRANSLATE_NOOP("Columns", "Temat"), 3, width=24, stretch=True, tooltip_field=3),
-    Column(QT_TRANSLATE_NOOP("Columns", "Miejsce"), 6, width=11, tooltip_field=6),
-    Column(QT_TRANSLATE_NOOP("Columns", "Prowadzący"), 7, width=11, tooltip_field=7),
+    Column(QT_TRANSLATE_NOOP("Columns", "Temat"), 3, width=24, share=3, tooltip_field=3),
+    Column(QT_TRANSLATE_NOOP("Columns", "Miejsce"), 6, width=11, share=2, tooltip_field=6),
+    Column(QT_TRANSLATE_NOOP("Columns", "Prowadzący"), 7, width=11, share=2, tooltip_field=7),
     Column(QT_TRANSLATE_NOOP("Columns", "Zapisani"), 8, width=4, numeric=True,
            header_tip=QT_TRANSLATE_NOOP("Columns", "Liczba osób zapisanych na wydarzenie")),
     Column(QT_TRANSLATE_NOOP("Columns", "Obecni"), 9, width=4, numeric=True,

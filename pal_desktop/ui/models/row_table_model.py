@@ -48,6 +48,8 @@ class Column:
     numeric: bool = False
     #: This column takes the spare width of the table.
     stretch: bool = False
+    #: Its part of the spare width beside other columns with a share (0: none, or 1 when ``stretch``).
+    share: int = 0
     #: Element of the row tuple shown as the cell's tooltip (e.g. a long description).
     tooltip_field: int | None = None
     #: Polish source text of the header's tooltip (marked with QT_TRANSLATE_NOOP("Columns", ...)); default: the title.

@@ -34,7 +34,7 @@ from pal_desktop.ui.models.event_models import (
 from pal_desktop.ui.models.row_table_model import ID_ROLE
 from pal_desktop.ui.status_bar import show_status
 from pal_desktop.ui.tabs import events_actions, events_filters, events_printing
-from pal_desktop.ui.tabs.list_tab import ListTab, format_count
+from pal_desktop.ui.tabs.list_tab import ListTab, format_count, size_columns
 from pal_desktop.ui.tabs.tab_actions import EnterOpens
 from pal_desktop.ui.widgets.date_field import format_date
 from pal_desktop.ui.widgets.month_calendar import MonthCalendar, long_date
@@ -145,19 +145,8 @@ class EventsTab(EnterOpens, ListTab):
         return footer
 
     def _size_columns(self) -> None:
-        """Compact starting widths (the calendar shares the width); the topic takes what is left."""
-        from PySide6.QtWidgets import QHeaderView
-
-        header = self.table.horizontalHeader()
-        metrics = self.table.fontMetrics()
-        digit = metrics.horizontalAdvance("0")
-        padding = metrics.horizontalAdvance("M") + 4
-        for index, column in enumerate(self.columns):
-            title = self.model.headerData(index, Qt.Orientation.Horizontal)
-            header.resizeSection(index, max(column.width * digit, metrics.horizontalAdvance(title)) + padding)
-            header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch if column.stretch
-                                        else QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
+        """Compact starting widths (the calendar shares the width); topic, place and leader share the rest."""
+        size_columns(self.table, self.columns, padding_letters=1.3)
 
     # ---- State
     def today(self) -> dt.date:

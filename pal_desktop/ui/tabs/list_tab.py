@@ -29,6 +29,7 @@ from pal_desktop.ui.models.paged_table_model import FetchPage, PagedTableModel
 from pal_desktop.ui.models.row_table_model import Column, RowTableModel
 from pal_desktop.ui.models.search_filter import SearchFilterModel
 from pal_desktop.ui.widgets.read_only_table import set_read_only_rows
+from pal_desktop.ui.widgets.spare_width import SpareWidth
 
 
 def format_count(value: int) -> str:
@@ -47,20 +48,25 @@ def make_table(accessible_name: str, parent: QWidget | None = None) -> QTableVie
     return table
 
 
-def size_columns(table: QTableView, columns: Sequence[Column]) -> None:
-    """Starting widths from the column specs; the stretching column takes what is left."""
+def size_columns(table: QTableView, columns: Sequence, padding_letters: float = 2) -> SpareWidth:
+    """Starting widths from the column specs; the spare width goes to the columns with a share (``share``,
+    or 1 for a ``stretch`` one) in proportion, until the person sizes the columns themselves."""
     header = table.horizontalHeader()
     metrics = table.fontMetrics()
     digit = metrics.horizontalAdvance("0")
-    padding = 2 * metrics.horizontalAdvance("M")
+    padding = round(padding_letters * metrics.horizontalAdvance("M"))
+    shares = {}
     for index, column in enumerate(columns):
         title = table.model().headerData(index, Qt.Orientation.Horizontal)
         header.resizeSection(index, max(column.width * digit, metrics.horizontalAdvance(title)) + padding)
-        if column.stretch:
-            header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch)
-        else:
-            header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
+        header.setSectionResizeMode(index, QHeaderView.ResizeMode.Interactive)
+        shares[index] = getattr(column, "share", 0) or (1 if column.stretch else 0)
     header.setStretchLastSection(False)  # a short list leaves empty space rather than one very wide column
+    spare = getattr(table, "spare_width", None)
+    if spare is not None:
+        spare.deleteLater()
+    table.spare_width = SpareWidth(table, shares)
+    return table.spare_width
 
 
 class ListTab(QWidget):

@@ -33,7 +33,7 @@ from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.models.participant_model import COLUMNS, SORT_KEYS, ParticipantTableModel
 from pal_desktop.ui.models.row_table_model import ID_ROLE
 from pal_desktop.ui.status_bar import show_status
-from pal_desktop.ui.tabs.list_tab import ListTab, format_count
+from pal_desktop.ui.tabs.list_tab import ListTab, format_count, size_columns
 from pal_desktop.ui.tabs.tab_actions import EnterOpens, keep_open
 from pal_desktop.ui.widgets.value_combo import ValueCombo
 
@@ -198,18 +198,7 @@ class ParticipantsTab(EnterOpens, ListTab):
         return bar
 
     def _size_columns(self) -> None:
-        from PySide6.QtWidgets import QHeaderView
-
-        header = self.table.horizontalHeader()
-        metrics = self.table.fontMetrics()
-        digit = metrics.horizontalAdvance("0")
-        padding = 2 * metrics.horizontalAdvance("M")
-        for index, column in enumerate(COLUMNS):
-            title = self.model.headerData(index, Qt.Orientation.Horizontal)
-            header.resizeSection(index, max(column.width * digit, metrics.horizontalAdvance(title)) + padding)
-            header.setSectionResizeMode(index, QHeaderView.ResizeMode.Stretch if column.stretch
-                                        else QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(False)
+        size_columns(self.table, COLUMNS)
 
     # ---- The query
     def show_full_pesel(self) -> bool:
