@@ -33,7 +33,7 @@ from pal_desktop.ui import window_state
 from pal_desktop.ui.account_actions import AccountControls
 from pal_desktop.ui.archive_actions import add_archive_action
 from pal_desktop.ui.dialogs import error_dialog, help_dialog
-from pal_desktop.ui.latest_query import is_in_memory
+from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
 from pal_desktop.ui.operations import OperationRunner, show_operation_error
 from pal_desktop.ui.role_gate import RoleGate
 from pal_desktop.ui.widgets.operation_progress import OperationProgress
@@ -299,6 +299,9 @@ class MainWindow(QMainWindow):
 
         backup_actions.backup_on_close(self._db)
         window_state.save(self)
+        # Background reads stop (threads joined) first: a result sent to a runner being destroyed crashes.
+        for runner in self.findChildren(LatestQueryRunner):
+            runner.close()
         super().closeEvent(event)
 
     def paintEvent(self, event) -> None:
