@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
 from pal_desktop.reports.scan_marks import ScanLayout, ScanTarget, recorded, scannable_canvas
@@ -83,7 +84,8 @@ def _facts_table(facts: EventFacts, width: float) -> Table:
     pairs = [(label, value) for label, value in (
         ("Forma wsparcia", facts.form), ("Temat", facts.topic), ("Data", facts.date), ("Godziny", facts.hours),
         ("Miejsce", facts.place), ("Prowadzący", facts.leader)) if value]
-    label_width = 27 * mm
+    # As wide as the longest label in the bold face, so that a label never runs into its value.
+    label_width = max([27 * mm] + [stringWidth(label, FONT_BOLD, 9) + 14 for label, _ in pairs])
     value_width = (width - 2 * label_width) / 2
     rows = []
     for index in range(0, len(pairs), 2):
