@@ -2,7 +2,7 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="pl">
 <context>
-    <name></name>
+    <name>AccountControls</name>
     <message>
         <source>&amp;Zablokuj ekran</source>
         <translation>&amp;Lock screen</translation>
@@ -39,9 +39,6 @@
         <source>Zalogowany użytkownik</source>
         <translation>Signed-in user</translation>
     </message>
-</context>
-<context>
-    <name>AccountControls</name>
     <message>
         <source>Zalogowano: {login} ({role})</source>
         <translation>Signed in: {login} ({role})</translation>

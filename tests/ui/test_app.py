@@ -8,7 +8,7 @@ import subprocess
 import sys
 
 import pytest
-from PySide6.QtGui import QImage
+from PySide6.QtGui import QAction, QImage
 
 from pal_desktop import app as app_module
 from pal_desktop.errors import DatabaseError, ValidationError
@@ -117,3 +117,17 @@ def test_polish_qt_translations_are_installed(qapp):
         assert QCoreApplication.translate("ParticipantsTab", "Uczestnicy") == "Participants"
     finally:
         install_translators(qapp, "pl")  # the rest of the suite reads the Polish texts
+
+
+def test_the_english_window_has_english_menus_account_menu_included(qapp, make_window, app_db):
+    from pal_desktop.i18n import install_translators
+
+    try:
+        install_translators(qapp, "en")
+        window = make_window(app_db)
+        menus = [action.text() for action in window.menuBar().actions()]
+        assert menus == ["&File", "&Edit", "&View", "P&rogramme", "&Account", "&Help"]
+        assert window.findChild(QAction, "lockAction").text() == "&Lock screen"
+        window.close()
+    finally:
+        install_translators(qapp, "pl")
