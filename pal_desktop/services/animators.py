@@ -433,7 +433,7 @@ def summary_of(db: Database, animator_id: int) -> AnimatorSummary:
 
 def animator_rows(db: Database, programme_id: int) -> list[tuple]:
     """(id, Nazwisko, Imię, Telefon, Obszar działania, Data wyboru, Inicjatywy, Osoby objęte, Wydarzenia,
-    Uczestnik, Aktywny) of a programme in Polish alphabetical order; "Wydarzenia" counts the events led or
+    Uczestnik (True or None), Aktywny (bool)) of a programme in Polish alphabetical order; "Wydarzenia" counts the events led or
     co-run."""
     with db.reading() as session:
         animators = session.execute(select(Animator.id, Animator.last_name, Animator.first_name, Animator.phone,
@@ -455,7 +455,7 @@ def animator_rows(db: Database, programme_id: int) -> list[tuple]:
     for a in sorted(animators, key=lambda a: (sort_key(a.last_name, a.first_name), a.id)):
         count, reached = initiative_totals.get(a.id, (0, 0))
         rows.append((a.id, a.last_name, a.first_name, a.phone, a.field, _d(a.chosen_date), count, reached,
-                     len(events.get(a.id, ())), "tak" if a.participant_id else "", "tak" if a.active else "nie"))
+                     len(events.get(a.id, ())), True if a.participant_id else None, bool(a.active)))
     return rows
 
 

@@ -112,7 +112,7 @@ SHORT_NOTES = {
 
 
 def volunteer_rows(db: Database, *, today: dt.date | None = None) -> list[tuple]:
-    """(id, Nazwisko, Imię, Telefon, Praca z dziećmi, Porozumienie do, Godziny łącznie, Uwagi, all warnings)
+    """(id, Nazwisko, Imię, Telefon, Praca z dziećmi (bool), Porozumienie do, Godziny łącznie, Uwagi, all warnings)
     in Polish alphabetical order; "Uwagi" names the kinds of warnings, the last element gives them in full."""
     return volunteer_list(db, today=today)[0]
 
@@ -138,7 +138,7 @@ def volunteer_list(db: Database, *, today: dt.date | None = None) -> tuple[list[
         notes = list(dict.fromkeys(SHORT_NOTES[a.kind] for a in own))
         if not v.active:
             notes.insert(0, "nieaktywny")
-        rows.append((v.id, v.last_name, v.first_name, v.phone, "tak" if v.works_with_children else "nie",
+        rows.append((v.id, v.last_name, v.first_name, v.phone, bool(v.works_with_children),
                      _d(agreement_end.get(v.id)), hours_text(hours.get(v.id)), "; ".join(notes),
                      "\n".join(a.text for a in own)))
     return rows, every_alert

@@ -1947,6 +1947,15 @@ Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, 
         <source>Szczegóły</source>
         <translation>Details</translation>
     </message>
+    <message>
+        <source>tak</source>
+        <extracomment>The record id of a row (the first element of its tuple). The whole row tuple. Translation context of column titles (marked with QT_TRANSLATE_NOOP(&quot;Columns&quot;, ...)). Polish source text of the header, marked with QT_TRANSLATE_NOOP(&quot;Columns&quot;, ...). Which element of the row tuple to show. Starting width in average characters. Right-align (numbers). This column takes the spare width of the table. Its part of the spare width beside other columns with a share (0: none, or 1 when ``stretch``). Element of the row tuple shown as the cell&apos;s tooltip (e.g. a long description). Polish source text of the header&apos;s tooltip (marked with QT_TRANSLATE_NOOP(&quot;Columns&quot;, ...)); default: the title.</extracomment>
+        <translation>yes</translation>
+    </message>
+    <message>
+        <source>nie</source>
+        <translation>no</translation>
+    </message>
 </context>
 <context>
     <name>CopyEnrolmentDialog</name>

@@ -70,7 +70,7 @@ def test_register_edit_and_read_back_a_volunteer(db):
         service.update_volunteer(db, volunteer_id, service.as_input(person), expected_version=person.version,
                                  today=TODAY)
     rows = volunteer_alerts.volunteer_rows(db, today=TODAY)
-    assert rows[0][:5] == (volunteer_id, "Łęcka", "Żaneta", "601 234 567", "nie")
+    assert rows[0][:5] == (volunteer_id, "Łęcka", "Żaneta", "601 234 567", False)
 
 
 @pytest.mark.parametrize(("values", "field", "phrase"), [

@@ -119,15 +119,24 @@ def test_polish_qt_translations_are_installed(qapp):
         install_translators(qapp, "pl")  # the rest of the suite reads the Polish texts
 
 
-def test_the_english_window_has_english_menus_account_menu_included(qapp, make_window, app_db):
-    from pal_desktop.i18n import install_translators
+def test_the_english_window_has_english_menus_account_menu_included(qtbot, qapp, make_window, app_db):
+    import datetime as dt
 
+    from pal_desktop.i18n import install_translators
+    from pal_desktop.services import volunteers
+
+    volunteers.create_volunteer(app_db, volunteers.VolunteerInput(
+        first_name="Żaneta", last_name="Łęcka", birth_date=dt.date(1990, 3, 4), phone="601 234 567"))
     try:
         install_translators(qapp, "en")
         window = make_window(app_db)
         menus = [action.text() for action in window.menuBar().actions()]
         assert menus == ["&File", "&Edit", "&View", "P&rogramme", "&Account", "&Help"]
         assert window.findChild(QAction, "lockAction").text() == "&Lock screen"
+        window.select_tab("volunteers")
+        model = window.current_tab().model
+        qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10000)
+        assert model.index(0, 3).data() == "no"  # "Z dziećmi": a yes/no in the window's language
         window.close()
     finally:
         install_translators(qapp, "pl")

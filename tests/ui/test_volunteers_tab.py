@@ -75,7 +75,8 @@ def test_register_agree_log_a_month_and_print(qtbot, window, app_db, printed, sh
     type_text(qtbot, dialog.availability, "wtorki i czwartki")
     save(qtbot, tab, dialog)
     assert tab.count_label.text() == "Wolontariuszy: 1"
-    assert tab.model.rows()[0][1:5] == ("Łęcka", "Żaneta", "601 234 567", "nie")
+    assert tab.model.rows()[0][1:5] == ("Łęcka", "Żaneta", "601 234 567", False)
+    assert tab.model.index(0, 3).data() == "nie"  # shown in the window's language
     assert tab.name_label.text() == "Żaneta Łęcka"
     assert "prace plastyczne, gitara" in tab.details_label.text()
 
@@ -175,7 +176,7 @@ def test_the_volunteer_form_names_each_broken_rule(qtbot, window, app_db):
     assert "nie zawiera poprawnej daty" in dialog.error_text_of("criminal_record_date")
     replace_text(qtbot, dialog.criminal_record.edit, "30.05.2022")
     save(qtbot, tab, dialog)
-    assert tab.model.rows()[0][1:5] == ("Żak", "Staś", "", "tak")
+    assert tab.model.rows()[0][1:5] == ("Żak", "Staś", "", True)
 
 
 def test_an_agreement_breaking_the_act_stays_open_with_the_reasons(qtbot, window, app_db):

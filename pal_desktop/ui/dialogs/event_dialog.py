@@ -43,7 +43,7 @@ class EventDialog(QDialog):
     def __init__(self, db, programme_id: int | None, parent: QWidget | None = None, *, event_id: int | None = None,
                  day: dt.date | None = None, task_id: int | None = None, event_type_id: int | None = None) -> None:
         super().__init__(parent)
-        from pal_desktop.services import events, programmes, registry
+        from pal_desktop.services import events, programmes, staff_choices
 
         self.db = db
         self.programme_id = programme_id
@@ -67,8 +67,8 @@ class EventDialog(QDialog):
         self._types = [t for t in events.event_types(db, include_inactive=True)
                        if t.active or (editing and t.id == self.detail.event_type_id)]
         self._tasks = programmes.list_tasks(db, programme_id) if programme_id is not None else []
-        self._animators = registry.animator_rows(db, programme_id) if programme_id is not None else []
-        self._volunteers = registry.volunteer_rows(db)
+        self._animators = staff_choices.animator_choices(db, programme_id)
+        self._volunteers = staff_choices.volunteer_choices(db)
 
         form = event_form.build_form(self)
 

@@ -132,14 +132,14 @@ def build_form(dialog: EventDialog) -> QFormLayout:
     dialog.animator_combo = QComboBox(leader)
     dialog.animator_combo.setObjectName("field_leader_animator")
     dialog.animator_combo.setAccessibleName(QCoreApplication.translate("EventDialog", "Animator prowadzący"))
-    for row in dialog._animators:
-        dialog.animator_combo.addItem(f"{row[1]} {row[2]}", row[0])
+    for person in dialog._animators:
+        dialog.animator_combo.addItem(person.name, person.id)
     dialog.volunteer_combo = QComboBox(leader)
     dialog.volunteer_combo.setObjectName("field_leader_volunteer")
     dialog.volunteer_combo.setAccessibleName(
         QCoreApplication.translate("EventDialog", "Wolontariusz prowadzący"))
-    for row in dialog._volunteers:
-        dialog.volunteer_combo.addItem(f"{row[1]} {row[2]}", row[0])
+    for person in dialog._volunteers:
+        dialog.volunteer_combo.addItem(person.name, person.id)
     for widget in (dialog.leader_name_edit, dialog.animator_combo, dialog.volunteer_combo):
         dialog.leader_stack.addWidget(widget)
     leader_row.addWidget(dialog.leader_kind_combo)

@@ -41,7 +41,7 @@ class StaffDialog(QDialog):
 
     def __init__(self, db, event_id: int, programme_id: int | None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        from pal_desktop.services import events, registry
+        from pal_desktop.services import events, staff_choices
 
         self.db = db
         self.event_id = event_id
@@ -103,8 +103,8 @@ class StaffDialog(QDialog):
         self.add_button.clicked.connect(self.add)
         form.addRow("", self.add_button)
 
-        self._animators = registry.animator_rows(db, programme_id) if programme_id is not None else []
-        self._volunteers = registry.volunteer_rows(db)
+        self._animators = staff_choices.animator_choices(db, programme_id)
+        self._volunteers = staff_choices.volunteer_choices(db)
         self.animator_radio.toggled.connect(self._fill_people)
         self.remove_button = QPushButton(self.tr("&Usuń zaznaczoną osobę"), self)
         self.remove_button.setObjectName("removeStaffButton")
@@ -141,8 +141,8 @@ class StaffDialog(QDialog):
     def _fill_people(self, *_args) -> None:
         volunteer = self.volunteer_radio.isChecked()
         self.person_combo.clear()
-        for row in self._volunteers if volunteer else self._animators:
-            self.person_combo.addItem(f"{row[1]} {row[2]}", row[0])
+        for person in self._volunteers if volunteer else self._animators:
+            self.person_combo.addItem(person.name, person.id)
         self.hours_edit.setEnabled(volunteer)
         self.hours_label.setEnabled(volunteer)
         self.hours_edit.setToolTip("" if volunteer else self.tr("Godziny zapisuje się tylko wolontariuszom."))

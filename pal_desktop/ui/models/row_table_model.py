@@ -101,6 +101,9 @@ class ColumnsMixin:
         spec = self.columns[column]
         if role == Qt.ItemDataRole.DisplayRole:
             value = row[spec.field]
+            if isinstance(value, bool):  # the services say yes or no; the window says it in its language
+                return (QCoreApplication.translate("Columns", "tak") if value
+                        else QCoreApplication.translate("Columns", "nie"))
             return "" if value is None else value
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if spec.numeric else _LEFT
