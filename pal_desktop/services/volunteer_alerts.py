@@ -104,16 +104,18 @@ def volunteer_alerts(db: Database, *, today: dt.date | None = None) -> list[Aler
 
 #: Short notes of the list's "Uwagi" column, per kind of warning (the full texts are in the tooltip).
 SHORT_NOTES = {
-    "checks": "KRK / rejestr sprawców",
-    "minor": "zgoda opiekuna",
-    "ending": "koniec porozumienia",
-    "outside": "godziny poza porozumieniem",
+    "inactive": QT_TRANSLATE_NOOP("Volunteers", "nieaktywny"),
+    "checks": QT_TRANSLATE_NOOP("Volunteers", "KRK / rejestr sprawców"),
+    "minor": QT_TRANSLATE_NOOP("Volunteers", "zgoda opiekuna"),
+    "ending": QT_TRANSLATE_NOOP("Volunteers", "koniec porozumienia"),
+    "outside": QT_TRANSLATE_NOOP("Volunteers", "godziny poza porozumieniem"),
 }
 
 
 def volunteer_rows(db: Database, *, today: dt.date | None = None) -> list[tuple]:
-    """(id, Nazwisko, Imię, Telefon, Praca z dziećmi (bool), Porozumienie do, Godziny łącznie, Uwagi, all warnings)
-    in Polish alphabetical order; "Uwagi" names the kinds of warnings, the last element gives them in full."""
+    """(id, Nazwisko, Imię, Telefon, Praca z dziećmi (bool), Porozumienie do, Godziny łącznie, Uwagi, warnings) in
+    Polish alphabetical order; "Uwagi" is a tuple of SHORT_NOTES source texts (context "Volunteers"), the last
+    element the volunteer's Alerts: the window says both in its language."""
     return volunteer_list(db, today=today)[0]
 
 
@@ -135,12 +137,10 @@ def volunteer_list(db: Database, *, today: dt.date | None = None) -> tuple[list[
     rows = []
     for v in sorted(volunteers, key=lambda v: (sort_key(v.last_name, v.first_name), v.id)):
         own = alerts.get(v.id, [])
-        notes = list(dict.fromkeys(SHORT_NOTES[a.kind] for a in own))
-        if not v.active:
-            notes.insert(0, "nieaktywny")
+        notes = ([SHORT_NOTES["inactive"]] if not v.active else []) + list(
+            dict.fromkeys(SHORT_NOTES[a.kind] for a in own))
         rows.append((v.id, v.last_name, v.first_name, v.phone, bool(v.works_with_children),
-                     _d(agreement_end.get(v.id)), hours_text(hours.get(v.id)), "; ".join(notes),
-                     "\n".join(a.text for a in own)))
+                     _d(agreement_end.get(v.id)), hours_text(hours.get(v.id)), tuple(notes), tuple(own)))
     return rows, every_alert
 
 

@@ -11499,6 +11499,27 @@ The version the form loaded (an edit of an initiative someone else saved since i
         <source>Godziny poza porozumieniem: {count} wpis(y), razem {hours} godz. ({days}).</source>
         <translation>Hours outside an agreement: {count} entry(ies), {hours} h in total ({days}).</translation>
     </message>
+    <message>
+        <source>nieaktywny</source>
+        <extracomment>Short notes of the list&apos;s &quot;Uwagi&quot; column, per kind of warning (the full texts are in the tooltip).</extracomment>
+        <translation>inactive</translation>
+    </message>
+    <message>
+        <source>KRK / rejestr sprawców</source>
+        <translation>criminal record / offenders register</translation>
+    </message>
+    <message>
+        <source>zgoda opiekuna</source>
+        <translation>guardian consent</translation>
+    </message>
+    <message>
+        <source>koniec porozumienia</source>
+        <translation>agreement ending</translation>
+    </message>
+    <message>
+        <source>godziny poza porozumieniem</source>
+        <translation>hours outside the agreement</translation>
+    </message>
 </context>
 <context>
     <name>VolunteersTab</name>

@@ -316,7 +316,7 @@ def test_the_warnings_of_the_tab(db):
     (row,) = [r for r in volunteer_hours.hours_of(db, outside) if r.work_date == dt.date(2022, 2, 1)]
     assert row.outside_agreement and row.agreement_number == ""
     notes = {r[2]: r[7] for r in volunteer_alerts.volunteer_rows(db, today=TODAY)}
-    assert notes["Dorota"] == "godziny poza porozumieniem" and notes["Anna"] == "koniec porozumienia"
+    assert notes["Dorota"] == ("godziny poza porozumieniem",) and notes["Anna"] == ("koniec porozumienia",)
     assert volunteer_agreements.delete_agreement(db, long_one.id) == 2  # both days are outside now
 
 

@@ -126,7 +126,7 @@ def test_the_english_window_has_english_menus_account_menu_included(qtbot, qapp,
     from pal_desktop.services import volunteers
 
     volunteers.create_volunteer(app_db, volunteers.VolunteerInput(
-        first_name="Żaneta", last_name="Łęcka", birth_date=dt.date(1990, 3, 4), phone="601 234 567"))
+        first_name="Żaneta", last_name="Łęcka", birth_date=dt.date(1990, 3, 4), phone="601 234 567", active=False))
     try:
         install_translators(qapp, "en")
         window = make_window(app_db)
@@ -137,6 +137,7 @@ def test_the_english_window_has_english_menus_account_menu_included(qtbot, qapp,
         model = window.current_tab().model
         qtbot.waitUntil(lambda: model.rowCount() == 1, timeout=10000)
         assert model.index(0, 3).data() == "no"  # "Z dziećmi": a yes/no in the window's language
+        assert model.index(0, 6).data() == "inactive"  # "Uwagi", said in English too
         window.close()
     finally:
         install_translators(qapp, "pl")

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import QLabel, QListWidget, QListWidgetItem, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from pal_desktop.messages import QT_TRANSLATE_NOOP
@@ -30,6 +30,14 @@ from pal_desktop.ui.widgets.volunteer_details import VolunteerDetailsPanel, _dat
 from pal_desktop.ui.widgets.volunteer_panels import current_id, select_id, select_record
 
 ALERTS_HEIGHT = 96
+
+
+def shown_row(row: tuple) -> tuple:
+    """A service row with its notes and warnings said in the window's language."""
+    from pal_desktop.ui.widgets.volunteer_form import notice_text
+
+    notes = "; ".join(QCoreApplication.translate("Volunteers", note) for note in row[7])
+    return row[:7] + (notes, "\n".join(notice_text(alert.notice) for alert in row[8]))
 
 
 class VolunteersTab(EnterOpens, RowsTab):
@@ -164,7 +172,7 @@ class VolunteersTab(EnterOpens, RowsTab):
         from pal_desktop.services import volunteer_alerts
 
         rows, self._alerts = volunteer_alerts.volunteer_list(db)
-        return rows
+        return [shown_row(row) for row in rows]
 
     def load(self, db, programme_id: int | None) -> None:
         selected = self.current_volunteer_id()
