@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from sqlalchemy import and_, func, select
+from sqlalchemy.orm import joinedload
 
 from pal_desktop.domain import validation as rules
 from pal_desktop.domain.enums import Sex
@@ -263,7 +264,8 @@ def search_members(db: Database, text: str, limit: int = 50, *, show_full_pesel:
         if digits.isdigit():
             condition = HouseholdMember.pesel.startswith(digits) | HouseholdMember.participant_id.in_(
                 select(Participant.id).where(Participant.pesel.startswith(digits)))
-        members = session.scalars(select(HouseholdMember).where(condition).order_by(
+        members = session.scalars(select(HouseholdMember).where(condition).options(
+            joinedload(HouseholdMember.household)).order_by(
             HouseholdMember.last_name, HouseholdMember.first_name, HouseholdMember.id).limit(limit)).all()
         households = {m.household_id for m in members}
         family = session.execute(select(HouseholdMember.household_id, HouseholdMember.participant_id,

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
@@ -24,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from pal_desktop.services.formatting import format_count, format_date
 from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
+from pal_desktop.ui.widgets.read_only_table import set_read_only_rows
 
 HINT_STYLE = "QLabel { color: palette(placeholder-text); }"
 
@@ -56,11 +56,7 @@ class FamilySearchDialog(QDialog):
         self.table.setHorizontalHeaderLabels([
             self.tr("Nazwisko i imię"), self.tr("PESEL"), self.tr("Data urodzenia"), self.tr("Pokrewieństwo"),
             self.tr("Rodzina"), self.tr("Uczestnik")])
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.setTabKeyNavigation(False)
-        self.table.verticalHeader().setVisible(False)
+        set_read_only_rows(self.table)
         self.table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
         self.table.horizontalHeader().setStretchLastSection(True)
         self.table.activated.connect(lambda index: self.open_row(index.row()))
