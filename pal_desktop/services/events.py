@@ -46,6 +46,7 @@ from pal_desktop.services.enrolment import find_people as find_people
 from pal_desktop.services.enrolment import leave_series as leave_series
 from pal_desktop.services.enrolment import no_event as _no_event
 from pal_desktop.services.enrolment import unenrol as unenrol
+from pal_desktop.storage import keyset
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import (
     Animator,
@@ -432,7 +433,13 @@ def count_events(db: Database, query: EventQuery) -> int:
         return session.scalar(_event_filters(select(func.count()).select_from(Event), query)) or 0
 
 
-def list_events(db: Database, query: EventQuery, offset: int = 0, limit: int = 200) -> list[EventRow]:
+def _page_order() -> tuple:
+    return (Event.event_date, Event.start_time, Event.id)
+
+
+def list_events(db: Database, query: EventQuery, offset: int = 0, limit: int = 200, *,
+                after: EventRow | None = None) -> list[EventRow]:
+    """A page of events by date and hour; ``after`` (the last row shown) reads the next page by keyset."""
     enrolled = (select(func.count()).where(Enrolment.event_id == Event.id,
                                            Enrolment.status == EnrolmentStatus.ENROLLED.value)
                 .correlate(Event).scalar_subquery())
@@ -440,15 +447,33 @@ def list_events(db: Database, query: EventQuery, offset: int = 0, limit: int = 2
                                           Attendance.status == AttendanceStatus.PRESENT.value)
                .correlate(Event).scalar_subquery())
     statement = _event_filters(
-        select(Event, EventType.name, ScheduleTask.position, enrolled.label("enrolled"), present.label("present"))
+        select(Event, EventType.name, ScheduleTask.position, enrolled.label("enrolled"), present.label("present"),
+               Animator.first_name, Animator.last_name, Volunteer.first_name, Volunteer.last_name)
         .outerjoin(EventType, EventType.id == Event.event_type_id)
-        .outerjoin(ScheduleTask, ScheduleTask.id == Event.task_id), query
-    ).order_by(Event.event_date, Event.start_time, Event.id).offset(offset).limit(limit)
+        .outerjoin(ScheduleTask, ScheduleTask.id == Event.task_id)
+        .outerjoin(Animator, Animator.id == Event.leader_animator_id)
+        .outerjoin(Volunteer, Volunteer.id == Event.leader_volunteer_id), query
+    ).order_by(*keyset.ordering(_page_order(), descending=False)).limit(limit)
+    if after is not None:
+        statement = statement.where(keyset.after(_page_order(), (after.event_date, after.start_time, after.id),
+                                                 descending=False))
+    elif offset:
+        statement = statement.offset(offset)
     with db.reading() as session:
         rows = session.execute(statement).all()
         return [EventRow(e.id, e.event_date, e.start_time, e.end_time, e.title, type_name or "", position, e.place,
-                         _leader_text(session, e), enrolled_count, present_count, e.status, e.series_id)
-                for e, type_name, position, enrolled_count, present_count in rows]
+                         _leader_name(e, (a_first, a_last), (v_first, v_last)), enrolled_count, present_count,
+                         e.status, e.series_id)
+                for e, type_name, position, enrolled_count, present_count, a_first, a_last, v_first, v_last in rows]
+
+
+def _leader_name(event: Event, animator: tuple, volunteer: tuple) -> str:
+    """As _leader_text, from names joined into the list's query (one query per page, not one per row)."""
+    if event.leader_animator_id and animator[0] is not None:
+        return f"{animator[0]} {animator[1]}"
+    if event.leader_volunteer_id and volunteer[0] is not None:
+        return f"{volunteer[0]} {volunteer[1]}"
+    return event.leader_name
 
 
 def starting_day(db: Database, programme_id: int | None, period: tuple[dt.date, dt.date] | None,

@@ -459,7 +459,7 @@ def test_models_pass_qt_checks(qtmodeltester, app_db, cls_name):
     events.enrol(app_db, event_id, [person(app_db, n) for n in range(3)])
     if cls_name == "EventListModel":
         model = event_models.EventListModel()
-        model.set_source(1, lambda offset, limit: [event_models.event_tuple(r) for r in events.list_events(
+        model.set_source(1, lambda offset, limit, after: [event_models.event_tuple(r) for r in events.list_events(
             app_db, events.EventQuery(), offset, limit)])
     elif cls_name == "AttendanceModel":
         model = event_models.AttendanceModel()

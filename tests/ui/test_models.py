@@ -14,7 +14,7 @@ COLUMNS = (Column(QT_TRANSLATE_NOOP("Columns", "Nazwisko"), 1), Column(QT_TRANSL
 ROWS = [(1, "Łukaszewska", "Żaneta", 12), (2, "Nowak", "Anna", 0), (3, "Kowalski", "Łukasz", 3)]
 
 
-def people(offset: int, limit: int, total: int = 450) -> list[tuple]:
+def people(offset: int, limit: int, total: int = 450, after: tuple | None = None) -> list[tuple]:
     return [(i, f"Nazwisko {i}", f"Imię {i}", i) for i in range(offset, min(total, offset + limit))]
 
 
@@ -37,32 +37,33 @@ def test_row_model_shows_values_ids_and_alignment():
 
 def test_paged_model_passes_qt_model_checks(qtmodeltester):
     model = PagedTableModel(COLUMNS, page_size=50)
-    model.set_source(120, lambda offset, limit: people(offset, limit, 120))
+    model.set_source(120, lambda offset, limit, after: people(offset, limit, 120))
     qtmodeltester.check(model, force_py=True)
 
 
 def test_paged_model_reads_one_page_at_a_time():
     calls = []
 
-    def fetch(offset, limit):
-        calls.append((offset, limit))
+    def fetch(offset, limit, after):
+        calls.append((offset, limit, after[0] if after else None))
         return people(offset, limit)
 
     model = PagedTableModel(COLUMNS)
     model.set_source(450, fetch)
     assert model.rowCount() == 200 and model.total == 450
-    assert calls == [(0, 200)]
+    assert calls == [(0, 200, None)]
     assert model.canFetchMore()
     model.fetchMore()
     model.fetchMore()
-    assert calls == [(0, 200), (200, 200), (400, 50)]
+    # Each page is asked for after the last row read, so that the service can read it by keyset.
+    assert calls == [(0, 200, None), (200, 200, 199), (400, 50, 399)]
     assert model.rowCount() == 450 and not model.canFetchMore()
     assert model.index(449, 0).data() == "Nazwisko 449"
 
 
 def test_paged_model_stops_when_the_list_got_shorter():
     model = PagedTableModel(COLUMNS, page_size=100)
-    model.set_source(300, lambda offset, limit: people(offset, limit, total=150))  # 150 left since counting
+    model.set_source(300, lambda offset, limit, after: people(offset, limit, total=150))  # 150 left since counting
     model.fetchMore()
     assert model.rowCount() == 150
     assert not model.canFetchMore()
@@ -70,7 +71,7 @@ def test_paged_model_stops_when_the_list_got_shorter():
 
 def test_paged_model_cleared():
     model = PagedTableModel(COLUMNS)
-    model.set_source(10, lambda offset, limit: people(offset, limit, 10))
+    model.set_source(10, lambda offset, limit, after: people(offset, limit, 10))
     model.clear()
     assert model.rowCount() == 0 and not model.canFetchMore()
 

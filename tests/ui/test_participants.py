@@ -592,8 +592,8 @@ def test_the_participant_model_passes_qt_model_checks(qtmodeltester, app_db, peo
 
     model = ParticipantTableModel(LatestQueryRunner(synchronous=True), page_size=2)
 
-    def fetch(query, offset, limit):
-        return registry.search_participants(app_db, query, offset, limit)
+    def fetch(query, offset, limit, after):
+        return registry.search_participants(app_db, query, offset, limit, after=after)
 
     model.load(registry.ParticipantQuery(), fetch)
     assert model.rowCount() == 2 and model.canFetchMore()

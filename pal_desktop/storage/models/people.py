@@ -65,6 +65,9 @@ class Participant(Audited, Base):
         CheckConstraint("end_date IS NULL OR start_date IS NULL OR end_date >= start_date", name="dates_in_order"),
         # Searching scans this narrow index instead of the wide rows, already in Polish name order.
         Index("ix_participant_search", "programme_id", "sort_key", "search_text"),
+        # The registry sorted by address or sex reads its pages by keyset from these (services.participant_search).
+        Index("ix_participant_street_order", "street_name", "house_number", "id"),
+        Index("ix_participant_sex_order", "sex", "id"),
     )
 
     #: Indexed by ix_participant_search, whose first column it is (a separate index would mislead SQLite's

@@ -2,7 +2,8 @@
 
 The view asks for more rows (``canFetchMore``/``fetchMore``) as the user scrolls towards the end, so a
 programme with 100,000 participants shows its first rows at once and never holds all of them in memory
-unless the user scrolls through them all.
+unless the user scrolls through them all. Each page is asked for with the last row read (``after``), so that
+the service can read it by keyset and a page far down the list costs what the first one does.
 """
 
 from __future__ import annotations
@@ -15,8 +16,9 @@ from pal_desktop.ui.models.row_table_model import Column, ColumnsMixin
 
 PAGE_SIZE = 200
 
-#: fetch_page(offset, limit) -> rows; called on the UI thread, so a page must come back quickly.
-FetchPage = Callable[[int, int], list[tuple]]
+#: fetch_page(offset, limit, after) -> rows, ``after`` being the last row read so far (None for the first page);
+#: called on the UI thread, so a page must come back quickly.
+FetchPage = Callable[[int, int, tuple | None], list[tuple]]
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -44,7 +46,8 @@ class PagedTableModel(ColumnsMixin, QAbstractTableModel):
         if not self.canFetchMore(parent):
             return
         offset = len(self._rows)
-        rows = self._fetch(offset, min(self.page_size, self._total - offset))
+        after = self._rows[-1] if self._rows else None
+        rows = self._fetch(offset, min(self.page_size, self._total - offset), after)
         if not rows:
             # The list got shorter since it was counted (someone deleted records): stop asking.
             self._total = offset

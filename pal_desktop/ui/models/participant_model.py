@@ -29,8 +29,9 @@ from pal_desktop.ui.models.row_table_model import COLUMNS_CONTEXT, ID_ROLE, ROW_
 
 PAGE_SIZE = 200
 
-#: fetch(query, offset, limit) -> list of ParticipantRow (runs in a worker thread).
-Fetch = Callable[[object, int, int], list]
+#: fetch(query, offset, limit, after) -> list of ParticipantRow (runs in a worker thread); ``after`` is the last
+#: row read so far (None for the first page), from which the service reads the next page by keyset.
+Fetch = Callable[[object, int, int, object], list]
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -139,7 +140,8 @@ class ParticipantTableModel(QAbstractTableModel):
         self._pending = True
         generation, query, fetch, offset, limit = (self._generation, self._query, self._fetch, len(self._rows),
                                                    self.page_size)
-        self.reader.submit("page", lambda: fetch(query, offset, limit),
+        after = self._rows[-1] if self._rows else None
+        self.reader.submit("page", lambda: fetch(query, offset, limit, after),
                            lambda rows: self._more_arrived(generation, offset, rows),
                            lambda exc: self._failed(generation, exc))
 
@@ -183,7 +185,7 @@ class ParticipantTableModel(QAbstractTableModel):
         self._query, self._fetch = query, fetch
         self._pending = False
         limit = self.page_size
-        self.reader.submit("page", lambda: fetch(query, 0, limit),
+        self.reader.submit("page", lambda: fetch(query, 0, limit, None),
                            lambda rows: self._first_arrived(generation, rows),
                            lambda exc: self._failed(generation, exc))
         return generation
@@ -193,7 +195,7 @@ class ParticipantTableModel(QAbstractTableModel):
         self._generation += 1
         self._query, self._fetch = query, fetch
         self._pending = False
-        self._first_arrived(self._generation, fetch(query, 0, self.page_size))
+        self._first_arrived(self._generation, fetch(query, 0, self.page_size, None))
         return self._generation
 
     def show_nothing_found(self, generation: int) -> None:

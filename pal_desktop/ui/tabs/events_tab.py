@@ -242,8 +242,9 @@ class EventsTab(EnterOpens, ListTab):
         keep = select_id if select_id is not None else self.current_event_id()
         db, query = self._db, self.query()
 
-        def fetch(offset: int, limit: int) -> list[tuple]:
-            return [event_tuple(row) for row in events.list_events(db, query, offset, limit)]
+        def fetch(offset: int, limit: int, after: tuple | None) -> list[tuple]:
+            last = after[-1] if after is not None else None
+            return [event_tuple(row) for row in events.list_events(db, query, offset, limit, after=last)]
 
         total = events.count_events(db, query)
         if recount or not self.is_filtered():

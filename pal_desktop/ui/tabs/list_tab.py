@@ -1,8 +1,8 @@
 """The shared shape of a list screen: a count and a search field above a table.
 
 A tab shows a message in place of the table while it loads, when its list is empty and when a search
-finds nothing. Short lists are read whole and searched in memory (``RowsTab``); long lists are read a
-page at a time from the database and will be searched there later (``PagedTab``).
+finds nothing. Short lists are read whole and searched in memory (``RowsTab``); the long ones (Uczestnicy,
+Wydarzenia) read pages from the database with their own models.
 
 Tabs do not import the services at module level (the window must appear before SQLAlchemy is loaded):
 each ``load`` imports what it needs when it runs.
@@ -25,7 +25,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from pal_desktop.ui.models.paged_table_model import FetchPage, PagedTableModel
 from pal_desktop.ui.models.row_table_model import Column, RowTableModel
 from pal_desktop.ui.models.search_filter import SearchFilterModel
 from pal_desktop.ui.widgets.read_only_table import set_read_only_rows
@@ -316,28 +315,3 @@ class RowsTab(ListTab):
 
     def _refresh(self) -> None:
         self._show_list_or_message(self.proxy.rowCount(), self.model.rowCount())
-
-
-class PagedTab(ListTab):
-    """A long list read from the database a page at a time; searching it comes with the full screen."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.model = PagedTableModel(self.columns, self)
-        self.table.setModel(self.model)
-        size_columns(self.table, self.columns)
-        self.search.setEnabled(False)
-        self.search.setToolTip(QCoreApplication.translate("ListTab", "Wyszukiwanie pojawi się wkrótce"))
-
-    def fetch_source(self, db, programme_id: int) -> tuple[int, FetchPage]:
-        """(how many rows the list has, fetch_page(offset, limit))."""
-        raise NotImplementedError
-
-    def load(self, db, programme_id: int | None) -> None:
-        if programme_id is None:
-            self.model.clear()
-        else:
-            total, fetch_page = self.fetch_source(db, programme_id)
-            self.model.set_source(total, fetch_page)
-        self._show_list_or_message(self.model.total, self.model.total)
-        self.sig_loaded.emit()

@@ -223,8 +223,8 @@ class ParticipantsTab(EnterOpens, ListTab):
 
         db, full = self._db, self.show_full_pesel()
 
-        def fetch(query, offset: int, limit: int) -> list:
-            return search_participants(db, query, offset, limit, show_full_pesel=full)
+        def fetch(query, offset: int, limit: int, after) -> list:
+            return search_participants(db, query, offset, limit, after=after, show_full_pesel=full)
 
         return fetch
 
