@@ -384,6 +384,10 @@ def screenshot(db_url: str | None, tab: str, output: Path, size: tuple[int, int]
         if opened.upgraded_from:
             window.show_upgrade_notice(opened.upgraded_from, opened.backup)
         window.select_tab(tab_id)
+        deadline = time.monotonic() + 60
+        while window.current_tab().busy_reading() and time.monotonic() < deadline:
+            app.processEvents()
+            time.sleep(0.01)
         for _ in range(3):
             app.processEvents()
         if not window.grab().save(str(output)):

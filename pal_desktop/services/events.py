@@ -485,10 +485,11 @@ def starting_day(db: Database, programme_id: int | None, period: tuple[dt.date, 
     start, end = period
     if start <= today <= end:
         return today
-    query = replace(EventQuery(programme_id=programme_id), date_to=today)
-    total = count_events(db, query)
-    if total:
-        return list_events(db, query, total - 1, 1)[0].event_date
+    with db.reading() as session:
+        last = session.scalar(select(func.max(Event.event_date)).where(Event.programme_id == programme_id,
+                                                                       Event.event_date <= today))
+    if last is not None:
+        return last
     return start if today < start else end
 
 

@@ -20,7 +20,9 @@ def click_tab(qtbot, window: MainWindow, title: str):
     index = [window.tabs.tabText(i) for i in range(window.tabs.count())].index(title)
     qtbot.mouseClick(bar, Qt.MouseButton.LeftButton, pos=bar.tabRect(index).center())
     assert window.tabs.currentIndex() == index
-    return window.current_tab()
+    tab = window.current_tab()
+    qtbot.waitUntil(lambda: not tab.busy_reading())  # as a user waits for "Wczytywanie danych…" to go
+    return tab
 
 
 def visible_cells(tab) -> list[list[str]]:

@@ -61,6 +61,7 @@ def test_indicator_values_targets_and_the_monitoring_reports(qtbot, demo_window,
     replace_text(qtbot, dialog.target_edit, "1000")
     qtbot.mouseClick(dialog.save_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: tab.dialog is None)
+    qtbot.waitUntil(lambda: not tab.busy_reading() and tab.model.rowCount() > 0)  # the list is read again
     row = next(r for r in tab.model.rows() if r[2] == "usługi wolontariatu")
     assert row[5] == "1000" and row[7].endswith(" %")
 
@@ -83,3 +84,14 @@ def test_indicator_values_targets_and_the_monitoring_reports(qtbot, demo_window,
     qtbot.waitUntil(lambda: len(opened) == 2, timeout=10000)
     assert len(opened) == 2 and "Raport końcowy" in _pdf_text(opened[1])
     assert shown_errors == []
+
+
+def test_the_indicators_are_read_off_the_ui_thread_with_a_placeholder_meanwhile(qtbot, demo_window):
+    demo_window.select_tab("reports")
+    tab = demo_window.tab("reports")
+    # The read's result comes back through the event loop, so right after the switch the placeholder shows.
+    assert tab._stack.currentWidget() is tab.empty_label
+    assert tab.empty_label.text() == "Wczytywanie danych…"
+    qtbot.waitUntil(lambda: tab.model.rowCount() > 0 and not tab.busy_reading())
+    assert tab._stack.currentWidget() is tab.table
+    assert any(row[2] == "usługi wolontariatu" for row in tab.model.rows())

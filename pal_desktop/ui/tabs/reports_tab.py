@@ -26,6 +26,7 @@ ELSEWHERE = (
 
 class ReportsTab(RowsTab):
     tab_id = "reports"
+    loads_in_background = True  # the indicators' figures count every attendance record
     #: Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, %) from
     #: ui_queries.indicator_rows.
     columns = (
