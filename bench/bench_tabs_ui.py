@@ -115,6 +115,7 @@ def main() -> int:
         table = window.tab(tab_id).table
         for _ in range(PAGES):
             table.scrollToBottom()
+            app.processEvents()  # a user scrolls page by page: the window runs between them
             while not quiet():
                 app.processEvents()
                 time.sleep(0.001)

@@ -31,11 +31,12 @@ def indicator_rows(db: Database, programme_id: int) -> list[tuple]:
     """(id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, %) of a programme, in document order.
 
     "Osiągnięto" is measured from the records over the whole programme; "—" where staff assess it themselves.
+    Rodzaj is the IndicatorKind (the table says it in the window's language).
     """
     from pal_desktop.services import indicators
 
     report = indicators.indicator_values(db, programme_id)
-    return [(i.id, i.position, i.name, i.kind.label, i.unit, _number_text(i.target), _number_text(i.value),
+    return [(i.id, i.position, i.name, i.kind, i.unit, _number_text(i.target), _number_text(i.value),
              indicators.percent_text(i.percent)) for i in report.indicators]
 
 

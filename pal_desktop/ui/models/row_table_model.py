@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QFont
 
+from pal_desktop.domain.enums import LabelledEnum
+
 #: The record id of a row (the first element of its tuple).
 ID_ROLE = Qt.ItemDataRole.UserRole + 1
 #: The whole row tuple.
@@ -104,6 +106,8 @@ class ColumnsMixin:
             if isinstance(value, bool):  # the services say yes or no; the window says it in its language
                 return (QCoreApplication.translate("Columns", "tak") if value
                         else QCoreApplication.translate("Columns", "nie"))
+            if isinstance(value, LabelledEnum):  # a kind or status: its label in the window's language
+                return QCoreApplication.translate("Enums", value.label)
             return "" if value is None else value
         if role == Qt.ItemDataRole.TextAlignmentRole:
             return _RIGHT if spec.numeric else _LEFT
