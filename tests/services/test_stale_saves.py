@@ -81,3 +81,28 @@ def test_a_task_edited_or_dragged_meanwhile_is_not_overwritten(db):
     moved = schedule.move_task(db, task.id, fresh.start + dt.timedelta(days=7), fresh.end + dt.timedelta(days=7),
                                base=fresh.as_input())
     assert moved.version == fresh.version + 1 and moved.start == fresh.start + dt.timedelta(days=7)
+
+
+def test_a_merge_takes_each_sides_own_changes_and_the_chosen_value_where_both_changed():
+    import datetime as dt
+    from dataclasses import replace as changed
+
+    from pal_desktop.errors import ConflictError
+    from pal_desktop.services import conflicts
+    from pal_desktop.services.participant_profile import SupportInput
+
+    base = SupportInput("praca socjalna", dt.date(2021, 3, 1), dt.date(2021, 6, 30), notes="", version=3)
+    theirs = changed(base, planned_start=dt.date(2021, 3, 8), notes="ich", version=4)
+    mine = changed(base, planned_end=dt.date(2021, 9, 30), notes="moja")
+    merged = conflicts.merge(base, theirs, mine)
+    assert (merged.planned_start, merged.planned_end, merged.notes, merged.version) == (
+        dt.date(2021, 3, 8), dt.date(2021, 9, 30), "ich", 4)
+    assert conflicts.merge(base, theirs, mine, {"notes"}).notes == "moja"
+    assert conflicts.take_mine(theirs, mine) == changed(mine, version=4)
+    error = conflicts.stale_error(base, theirs, mine, {"notes": "Uwagi"})
+    assert isinstance(error, ConflictError) and error.params["theirs"] == theirs
+    assert "Uwagi: ich (Twoja wartość: moja)" in str(error)
+    # The refusal crosses from the worker process pickled, its parts intact.
+    import pickle
+
+    assert pickle.loads(pickle.dumps(error)).params["conflicts"] == error.params["conflicts"]

@@ -18,6 +18,28 @@ def signed_in_at_start(request, monkeypatch):
         monkeypatch.setattr("pal_desktop.ui.account_actions.sign_in_at_start", lambda parent, db, then: then(True))
 
 
+@pytest.fixture(autouse=True)
+def conflict_answers(monkeypatch):
+    """What the user answers in "Ktoś inny zapisał ten wpis": a test appends (Choice, fields to keep mine) to
+    ``answers``; ``asked`` collects the conflicts shown. A dialog opened with no answer queued fails the test
+    (instead of waiting for a click that never comes)."""
+    from types import SimpleNamespace
+
+    from pal_desktop.ui.dialogs import conflict_dialog
+
+    answers: list = []
+    asked: list = []
+
+    def choose(_parent, conflicts):
+        asked.append(tuple(conflicts))
+        if not answers:
+            raise AssertionError("the conflict dialog opened, but the test gave it no answer")
+        return answers.pop(0)
+
+    monkeypatch.setattr(conflict_dialog, "choose", choose)
+    return SimpleNamespace(answers=answers, asked=asked)
+
+
 @pytest.fixture
 def ui_folders(tmp_path, monkeypatch):
     """Data and config folders of this test only; no PAL_DATABASE_URL from the environment."""

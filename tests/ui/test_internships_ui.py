@@ -135,8 +135,10 @@ def test_an_amount_that_is_not_a_number_is_named_beside_the_field(qtbot, page):
     assert "nie jest liczba" in dialog.error_text("amount")
 
 
-def test_a_cash_edit_made_stale_by_someone_else_is_refused_and_says_what_they_changed(qtbot, app_db, shown_errors):
+def test_a_cash_edit_made_stale_by_someone_else_is_refused_and_says_what_they_changed(qtbot, app_db,
+                                                                                      conflict_answers):
     from pal_desktop.domain.enums import BenefitType
+    from pal_desktop.ui.dialogs.conflict_dialog import Choice
     from pal_desktop.ui.dialogs.small_forms import CashDialog
 
     person = registry.create_participant(app_db, registry.ParticipantInput(
@@ -149,6 +151,13 @@ def test_a_cash_edit_made_stale_by_someone_else_is_refused_and_says_what_they_ch
     internships.update_cash(app_db, cash_id, internships.CashAssistanceInput(
         benefit_type=other.benefit_type, amount=Decimal("500.00")), base=other)
     replace_text(qtbot, dialog.fields["amount"], "400,00")
+    conflict_answers.answers.append((Choice.CANCEL, frozenset()))
     assert not dialog.save()
-    assert "Kwota: 500,00" in str(shown_errors[-1]) and "Twoja wartość: 400,00" in str(shown_errors[-1])
+    [[amount]] = conflict_answers.asked  # the one field both changed, with both values
+    assert (amount.label, amount.theirs, amount.mine, amount.both_changed) == (
+        "Kwota", "500,00\u00a0zł", "400,00\u00a0zł", True)
     assert internships.get_cash(app_db, cash_id).amount == Decimal("500.00")
+    assert dialog.fields["amount"].text() == "400,00"  # what was typed stays for another try
+    conflict_answers.answers.append((Choice.MINE, frozenset()))
+    assert dialog.save()  # "Zapisz moją wersję": 400,00 zł over their 500,00 zł, knowingly
+    assert internships.get_cash(app_db, cash_id).amount == Decimal("400.00")

@@ -365,7 +365,9 @@ def test_same_name_and_birth_date_asks_before_saving(qtbot, make_window, app_db,
     assert registry.count_participants(app_db, registry.ParticipantQuery(text="nowak lukasz")) == 2
 
 
-def test_a_change_made_meanwhile_by_someone_else_is_not_overwritten(qtbot, tab, app_db, people, shown_errors):
+def test_a_change_made_meanwhile_by_someone_else_is_not_overwritten(qtbot, tab, app_db, people, conflict_answers):
+    from pal_desktop.ui.dialogs.conflict_dialog import Choice
+
     page = tab.open_participant(people["anna"])
     qtbot.waitExposed(page)
     click(qtbot, page.edit_button)
@@ -373,14 +375,24 @@ def test_a_change_made_meanwhile_by_someone_else_is_not_overwritten(qtbot, tab, 
     replace_text(qtbot, form.editors["phone"], "600 100 200")
     detail = registry.get_participant(app_db, people["anna"])  # somebody else saves first
     registry.update_participant(app_db, people["anna"], registry.ParticipantInput(
-        **{**registry.as_input(detail).__dict__, "phone": "700 800 900"}), expected_version=detail.version)
+        **{**registry.as_input(detail).__dict__, "phone": "700 800 900", "email": "anna@example.org"}),
+        expected_version=detail.version)
     qtbot.waitUntil(form.save_button.isEnabled)
+    conflict_answers.answers.append((Choice.CANCEL, frozenset()))
     click(qtbot, form.save_button)
-    assert len(shown_errors) == 1
-    assert "Ktoś inny zmienił ten rekord" in str(shown_errors[0])
-    assert form.isVisible()
-    assert form.editors["phone"].text() == "700 800 900"  # reloaded
+    [conflicts] = conflict_answers.asked
+    phone = next(c for c in conflicts if c.name == "phone")
+    assert (phone.label, phone.theirs, phone.mine, phone.both_changed) == (
+        "Telefon", "700 800 900", "600 100 200", True)
+    assert form.isVisible() and form.editors["phone"].text() == "600 100 200"  # nothing retyped, nothing lost
     assert registry.get_participant(app_db, people["anna"]).phone == "700 800 900"
+
+    # Połącz i zapisz, keeping my phone: their e-mail stays, my phone is saved.
+    conflict_answers.answers.append((Choice.MERGE, frozenset({"phone"})))
+    click(qtbot, form.save_button)
+    qtbot.waitUntil(lambda: not form.isVisible())
+    stored = registry.get_participant(app_db, people["anna"])
+    assert (stored.phone, stored.email) == ("600 100 200", "anna@example.org")
 
 
 # ---- The participant's page -------------------------------------------------------------------------------

@@ -1,5 +1,6 @@
-"""Two people edit the same entry: the second Zapisz is refused, says what the first person saved, and keeps
-the dialog open with what was typed (the form of support on the path, a volunteer's hours, an initiative)."""
+"""Two people edit the same entry: the second Zapisz asks what to do — merge the two versions, save mine over
+theirs, keep theirs, or go back to the form — and never overwrites the other person's change unasked (the form
+of support on the path, a volunteer's hours, an initiative, a task of the schedule, a participant)."""
 
 from __future__ import annotations
 
@@ -7,12 +8,14 @@ import datetime as dt
 from dataclasses import replace
 
 import pytest
+from PySide6.QtCore import Qt
 
 from pal_desktop.services import animators, participant_profile, volunteer_hours
 from pal_desktop.services import participants as registry
 from pal_desktop.services.demo import pesel_for
 from pal_desktop.services.programmes import active_programme
 from pal_desktop.ui.dialogs.animator_dialog import InitiativeDialog
+from pal_desktop.ui.dialogs.conflict_dialog import Choice, ConflictDialog
 from pal_desktop.ui.dialogs.hours_dialog import HoursDialog
 from pal_desktop.ui.dialogs.small_forms import SupportDialog
 from tests.services.test_animators import animator
@@ -29,7 +32,7 @@ def discard_on_close(monkeypatch):
     monkeypatch.setattr(questions, "ask", lambda *args, **kwargs: True)
 
 
-def test_a_support_item_saved_meanwhile_elsewhere_is_not_overwritten(qtbot, app_db, shown_errors):
+def _support_dialog(qtbot, app_db):
     person = registry.create_participant(app_db, registry.ParticipantInput(
         first_name="Łucja", last_name="Żak", pesel=pesel_for(dt.date(1980, 5, 5), 3, True))).id
     item_id = participant_profile.add_support(app_db, person, participant_profile.SupportInput(
@@ -40,15 +43,46 @@ def test_a_support_item_saved_meanwhile_elsewhere_is_not_overwritten(qtbot, app_
     dialog.show()
     theirs = participant_profile.support_input_of(line)  # another PC writes a note meanwhile
     participant_profile.update_support(app_db, item_id, replace(theirs, notes="rozmowa z rodziną"), base=theirs)
-    dialog.fields["notes"].setPlainText("skierowanie do PUP")
-    assert not dialog.save()
-    assert "Uwagi: rozmowa z rodziną (Twoja wartość: skierowanie do PUP)" in str(shown_errors[-1])
-    assert dialog.isVisible() and dialog.fields["notes"].toPlainText() == "skierowanie do PUP"
+    return person, dialog
+
+
+def _stored_support(app_db, person):
     [stored] = participant_profile.participant_profile(app_db, person).support_path
-    assert stored.notes == "rozmowa z rodziną"
+    return stored
 
 
-def test_hours_saved_meanwhile_elsewhere_are_not_overwritten(qtbot, app_db, shown_errors):
+def test_both_changed_the_same_field_the_user_goes_back_to_the_form_then_keeps_theirs(
+        qtbot, app_db, conflict_answers):
+    person, dialog = _support_dialog(qtbot, app_db)
+    dialog.fields["notes"].setPlainText("skierowanie do PUP")
+    conflict_answers.answers.append((Choice.CANCEL, frozenset()))
+    assert not dialog.save()
+    [[notes]] = conflict_answers.asked
+    assert (notes.label, notes.theirs, notes.mine, notes.both_changed) == (
+        "Uwagi", "rozmowa z rodziną", "skierowanie do PUP", True)
+    assert dialog.isVisible() and dialog.fields["notes"].toPlainText() == "skierowanie do PUP"
+    assert _stored_support(app_db, person).notes == "rozmowa z rodziną"
+
+    conflict_answers.answers.append((Choice.THEIRS, frozenset()))
+    assert dialog.save()  # "Zostaw wersję tamtej osoby": the form closes, nothing of mine is written
+    assert not dialog.isVisible()
+    assert _stored_support(app_db, person).notes == "rozmowa z rodziną"
+
+
+def test_a_merge_keeps_their_note_and_my_date_and_where_both_changed_what_i_chose(qtbot, app_db, conflict_answers):
+    person, dialog = _support_dialog(qtbot, app_db)
+    dialog.fields["planned_end"].set_date(dt.date(2021, 9, 30))  # only I change the planned end
+    assert _stored_support(app_db, person).notes == "rozmowa z rodziną"
+    conflict_answers.answers.append((Choice.MERGE, frozenset()))
+    assert dialog.save()
+    [conflicts] = conflict_answers.asked
+    assert {(c.name, c.theirs_only, c.both_changed) for c in conflicts} == {
+        ("notes", True, False), ("planned_end", False, False)}
+    stored = _stored_support(app_db, person)
+    assert (stored.notes, stored.planned_end) == ("rozmowa z rodziną", dt.date(2021, 9, 30))
+
+
+def test_hours_both_changed_saved_as_mine_only_when_asked(qtbot, app_db, conflict_answers):
     volunteer = adult(app_db)
     agreement(app_db, volunteer)
     hours_id = volunteer_hours.add_hours(app_db, volunteer_hours.HoursInput(volunteer, dt.date(2022, 5, 10), "3"),
@@ -59,12 +93,17 @@ def test_hours_saved_meanwhile_elsewhere_are_not_overwritten(qtbot, app_db, show
     theirs = volunteer_hours.get_hours(app_db, hours_id)
     volunteer_hours.update_hours(app_db, hours_id, replace(theirs, hours="5"), today=TODAY, base=theirs)
     replace_text(qtbot, dialog.hours, "4")
+    conflict_answers.answers.append((Choice.CANCEL, frozenset()))
     assert not dialog.save()
-    assert "Godziny: 5 (Twoja wartość: 4)" in dialog.general_error.text() + " ".join(map(str, shown_errors))
+    hours = next(c for c in conflict_answers.asked[0] if c.name == "hours")
+    assert (hours.theirs, hours.both_changed) == ("5", True)
     assert volunteer_hours.get_hours(app_db, hours_id).hours == 5
+    conflict_answers.answers.append((Choice.MERGE, frozenset({"hours"})))  # both changed: keep my 4
+    assert dialog.save()
+    assert volunteer_hours.get_hours(app_db, hours_id).hours == 4
 
 
-def test_an_initiative_saved_meanwhile_elsewhere_is_not_overwritten(qtbot, app_db, shown_errors):
+def test_an_initiative_merged_keeps_their_count_and_my_title(qtbot, app_db, conflict_answers):
     animator_id = animator(app_db)
     initiative_id = animators.add_initiative(app_db, animator_id, animators.InitiativeInput("Klub seniora"))
     dialog = InitiativeDialog(app_db, animator_id, initiative_id)
@@ -73,6 +112,31 @@ def test_an_initiative_saved_meanwhile_elsewhere_is_not_overwritten(qtbot, app_d
     theirs = animators.get_initiative(app_db, initiative_id).as_input()
     animators.update_initiative(app_db, initiative_id, replace(theirs, people_reached=40), base=theirs)
     replace_text(qtbot, dialog.title_edit, "Klub seniorów")
-    assert not dialog.save()
-    assert "Liczba osób objętych: 40" in dialog.general_error.text() + " ".join(map(str, shown_errors))
-    assert animators.get_initiative(app_db, initiative_id).title == "Klub seniora"
+    conflict_answers.answers.append((Choice.MERGE, frozenset()))
+    assert dialog.save()
+    stored = animators.get_initiative(app_db, initiative_id)
+    assert (stored.title, stored.people_reached) == ("Klub seniorów", 40)
+
+
+def test_the_choice_dialog_lists_the_fields_and_asks_only_where_both_changed(qtbot, app_db):
+    from pal_desktop.services.conflicts import field_conflicts
+
+    base = participant_profile.SupportInput("praca socjalna", dt.date(2021, 3, 1), dt.date(2021, 6, 30), version=1)
+    theirs = replace(base, notes="rozmowa z rodziną", planned_start=dt.date(2021, 3, 8), version=2)
+    mine = replace(base, notes="skierowanie do PUP", planned_end=dt.date(2021, 9, 30))
+    labels = {"notes": "Uwagi", "planned_start": "Planowany początek", "planned_end": "Planowany koniec"}
+    dialog = ConflictDialog(field_conflicts(base, theirs, mine, labels))
+    qtbot.addWidget(dialog)
+    dialog.show()
+    table = dialog.table
+    rows = {table.item(r, 0).text(): r for r in range(table.rowCount())}
+    assert set(rows) == {"Uwagi", "Planowany początek", "Planowany koniec"}
+    assert table.item(rows["Planowany początek"], 1).text() == "08.03.2021"
+    assert table.item(rows["Planowany początek"], 3).text() == "zmiana tamtej osoby"
+    assert table.item(rows["Planowany koniec"], 3).text() == "Twoja zmiana"
+    assert list(dialog.choosers) == ["notes"]  # the only field both changed has a choice
+    assert dialog.keep_mine() == {"notes"}
+    dialog.choosers["notes"].setCurrentIndex(ConflictDialog.THEIRS_INDEX)
+    qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
+    assert dialog.choice is Choice.MERGE and dialog.keep_mine() == frozenset()
+    assert dialog.merge_button.isDefault()

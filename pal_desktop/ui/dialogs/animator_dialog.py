@@ -188,5 +188,9 @@ class InitiativeDialog(FormDialog):
         if self.initiative_id is None:
             self.saved_id = animators.add_initiative(self._db, self.animator_id, data)
         else:
-            animators.update_initiative(self._db, self.initiative_id, data, base=self.loaded)
+            from pal_desktop.ui.dialogs.conflict_dialog import save_resolving_conflicts
+
+            save_resolving_conflicts(
+                self, lambda mine, base: animators.update_initiative(self._db, self.initiative_id, mine, base=base),
+                data, self.loaded)
             self.saved_id = self.initiative_id

@@ -127,7 +127,11 @@ class HoursDialog(FormDialog):
         if self.hours_id is None:
             self.saved_ids.append(volunteer_hours.add_hours(self._db, data))
         else:
-            volunteer_hours.update_hours(self._db, self.hours_id, data, base=self.loaded)
+            from pal_desktop.ui.dialogs.conflict_dialog import save_resolving_conflicts
+
+            save_resolving_conflicts(
+                self, lambda mine, base: volunteer_hours.update_hours(self._db, self.hours_id, mine, base=base),
+                data, self.loaded)
         self.saved_hours += volunteering.parse_hours(data.hours)
 
     def save_and_next(self) -> bool:

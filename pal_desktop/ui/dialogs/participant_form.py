@@ -204,6 +204,7 @@ class ParticipantForm(QDialog):
         data = detail if detail is not None else registry.ParticipantInput(first_name="", last_name="")
         if detail is not None:
             self._version = detail.version
+            self._loaded = registry.as_input(detail)  # the base a stale save is merged against
             self.setWindowTitle(self.tr("Edycja uczestnika: {name}").format(
                 name=f"{detail.first_name} {detail.last_name}"))
         text_fields = ("first_name", "last_name", "document_number", "outside_area_reason", "house_number",
@@ -401,16 +402,19 @@ class ParticipantForm(QDialog):
                                  informative=self.tr("Zapisz tylko wtedy, gdy to na pewno inna osoba."),
                                  yes=self.tr("Zapisz mimo to"), no=self.tr("Wróć do formularza")):
                 return False
+        from pal_desktop.ui.dialogs.conflict_dialog import KeptTheirVersion, SaveCancelled
+
         try:
             if self.participant_id is None:
                 result = registry.create_participant(self._db, data)
             else:
-                result = registry.update_participant(self._db, self.participant_id, data,
-                                                     expected_version=self._version)
-        except ConflictError as err:
-            error_dialog.show_error(self, err)
-            self.reload()
+                result = self._update(data)
+        except SaveCancelled:
             return False
+        except KeptTheirVersion:  # the other person's version stays: nothing of ours is written
+            self._initial = self._snapshot()
+            super().accept()
+            return True
         except ValidationError as err:
             field = err.field if err.field in self.editors or err.field in self.error_labels else "general"
             self._errors = {field: [error_dialog.error_text(err)]}
@@ -425,6 +429,31 @@ class ParticipantForm(QDialog):
         self.sig_saved.emit(result.id, warnings)
         super().accept()
         return True
+
+    def _update(self, data):
+        """Save over the version the form loaded; when someone saved the person since, ask what to keep."""
+        from pal_desktop.services import conflicts
+        from pal_desktop.ui.dialogs import conflict_dialog
+
+        try:
+            return registry.update_participant(self._db, self.participant_id, data, expected_version=self._version)
+        except ConflictError:
+            now = registry.get_participant(self._db, self.participant_id)
+            theirs = registry.as_input(now)
+            labels = {name: QCoreApplication.translate("Fields", label) for name, label in registry.FIELD_LABELS.items()}
+            shown = {"reasons": lambda reasons: ", ".join(QCoreApplication.translate("Enums", r.label) for r in reasons)
+                     or "—"}
+            choice, keep_mine = conflict_dialog.choose(
+                self, conflicts.field_conflicts(self._loaded, theirs, data, labels, shown))
+            if choice is conflict_dialog.Choice.THEIRS:
+                raise conflict_dialog.KeptTheirVersion() from None
+            if choice is conflict_dialog.Choice.CANCEL:
+                raise conflict_dialog.SaveCancelled() from None
+            chosen = conflicts.merge(self._loaded, theirs, data, keep_mine) \
+                if choice is conflict_dialog.Choice.MERGE else data
+            result = registry.update_participant(self._db, self.participant_id, chosen, expected_version=now.version)
+            self._loaded, self._version = theirs, result.version
+            return result
 
     def reload(self) -> None:
         """Show what is saved now (after somebody else's change), forgetting the edits."""

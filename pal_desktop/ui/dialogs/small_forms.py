@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 from pal_desktop.domain.enums import SUPPORT_FORMS, SupportStatus
 from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.ui.dialogs import error_dialog, questions
+from pal_desktop.ui.dialogs.conflict_dialog import KeptTheirVersion, SaveCancelled, save_resolving_conflicts
 from pal_desktop.ui.dialogs.participant_fields import enum_combo, set_combo_value
 from pal_desktop.ui.widgets.date_field import DateField
 from pal_desktop.ui.widgets.form_parts import (
@@ -120,6 +121,10 @@ class SmallForm(QDialog):
                 return False
         try:
             self.submit()
+        except SaveCancelled:
+            return False
+        except KeptTheirVersion:  # nothing of ours to save: the list shows the other person's version
+            self.remember_initial()
         except ValidationError as err:
             self.show_error(err)
             return False
@@ -187,8 +192,9 @@ class SupportDialog(SmallForm):
         if self.item is None:
             self.saved_id = participant_profile.add_support(self._db, self.participant_id, self.support_input())
         else:
-            participant_profile.update_support(self._db, self.item.id, self.support_input(),
-                                               base=participant_profile.support_input_of(self.item))
+            save_resolving_conflicts(
+                self, lambda data, base: participant_profile.update_support(self._db, self.item.id, data, base=base),
+                self.support_input(), participant_profile.support_input_of(self.item))
             self.saved_id = self.item.id
 
 
@@ -322,7 +328,9 @@ class InternshipDialog(RequiredFieldsForm):
         if self.internship_id is None:
             self.saved_id = internships.add_internship(self._db, self.participant_id, self.internship_input())
         else:
-            internships.update_internship(self._db, self.internship_id, self.internship_input(), base=self.loaded)
+            save_resolving_conflicts(
+                self, lambda data, base: internships.update_internship(self._db, self.internship_id, data, base=base),
+                self.internship_input(), self.loaded)
             self.saved_id = self.internship_id
 
 
@@ -438,5 +446,7 @@ class CashDialog(RequiredFieldsForm):
         if self.cash_id is None:
             self.saved_id = internships.add_cash(self._db, self.participant_id, self.cash_input())
         else:
-            internships.update_cash(self._db, self.cash_id, self.cash_input(), base=self.loaded)
+            save_resolving_conflicts(
+                self, lambda data, base: internships.update_cash(self._db, self.cash_id, data, base=base),
+                self.cash_input(), self.loaded)
             self.saved_id = self.cash_id

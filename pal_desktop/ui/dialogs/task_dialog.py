@@ -178,9 +178,15 @@ class TaskDialog(QDialog):
         widget.setFocus(Qt.FocusReason.OtherFocusReason)
 
     def save(self) -> None:
+        from pal_desktop.ui.dialogs.conflict_dialog import KeptTheirVersion, SaveCancelled
+
         self._clear_errors()
         try:
             self._save(self.data())
+        except SaveCancelled:
+            return
+        except KeptTheirVersion:  # nothing of ours to save: the chart shows the other person's version
+            pass
         except PalError as error:
             self.show_error(error)
             return

@@ -104,9 +104,18 @@ def edit_task(tab: ScheduleTab, task_id: int | None = None) -> None:
 
         if replace(data, version=old.version).cleaned() == old.cleaned():
             return
-        version = schedule.update_task(tab.db, task.id, data, base=old)
+        from pal_desktop.ui.dialogs.conflict_dialog import save_resolving_conflicts
+
+        saved = {}
+
+        def attempt(mine, base) -> int:
+            saved["mine"], saved["base"] = mine, base  # after a merge, the undo goes back to what was stored
+            return schedule.update_task(tab.db, task.id, mine, base=base)
+
+        version = save_resolving_conflicts(tab, attempt, data, old)
         what = QCoreApplication.translate("ScheduleTab", "zmiana „{name}”").format(name=task.name)
-        tab.undo_stack.push(EditTaskCommand(tab, tab._ref(task.id), old, data.cleaned(), what, version=version))
+        tab.undo_stack.push(EditTaskCommand(tab, tab._ref(task.id), saved["base"], saved["mine"].cleaned(), what,
+                                            version=version))
         tab.reload(select_task=task.id)
         tab.say(QCoreApplication.translate("ScheduleTab", "Zapisano zadanie „{name}”.").format(
             name=data.name.strip()))

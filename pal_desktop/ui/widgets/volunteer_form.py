@@ -333,11 +333,15 @@ class FormDialog(QDialog):
         raise NotImplementedError
 
     def save(self) -> bool:
+        from pal_desktop.ui.dialogs.conflict_dialog import KeptTheirVersion, SaveCancelled
+
         self.clear_error()
         try:
             self.submit()
-        except ErrorsShown:
+        except (ErrorsShown, SaveCancelled):
             return False
+        except KeptTheirVersion:  # nothing of ours to save: the list shows the other person's version
+            self.mark_clean()
         except PalError as error:
             self.show_error(error)
             return False
