@@ -202,7 +202,9 @@ def list_versions(db: Database, programme_id: int | None = None) -> list[Version
     """The printed versions of the programme's final report, the newest first."""
     programme_id = _programme_id(db, programme_id)
     with db.reading() as session:
-        return [VersionSummary(v.number, v.printed_at, v.printed_by, v.date_from, v.date_to, v.suppressed)
+        # SQLite gives the time back without its zone: it was written in UTC.
+        return [VersionSummary(v.number, v.printed_at if v.printed_at.tzinfo else v.printed_at.replace(tzinfo=dt.UTC),
+                               v.printed_by, v.date_from, v.date_to, v.suppressed)
                 for v in session.scalars(select(ReportVersion).where(
                     ReportVersion.programme_id == programme_id, ReportVersion.kind == KIND)
                     .order_by(ReportVersion.number.desc()))]

@@ -110,9 +110,8 @@ def parse_target(text: str) -> Decimal | None:
     return value
 
 
-def set_indicator_target(db: Database, indicator_id: int, target: Decimal | None) -> None:
-    """Set (or clear, with None) an indicator's target; it must be 0 or more, with at most two decimals."""
-    require(Permission.PROGRAMME)
+def checked_target(target: Decimal | None) -> Decimal | None:
+    """A target as stored: 0 or more, below ten billion, two decimals; ValidationError otherwise."""
     if target is not None:
         if not isinstance(target, Decimal):
             target = Decimal(str(target))
@@ -125,6 +124,13 @@ def set_indicator_target(db: Database, indicator_id: int, target: Decimal | None
                 "Validation", "Wartość docelowa jest za duża (wpisano: {value})."),
                 field="target_value", value=str(target).replace(".", ","))
         target = target.quantize(Decimal("0.01"))
+    return target
+
+
+def set_indicator_target(db: Database, indicator_id: int, target: Decimal | None) -> None:
+    """Set (or clear, with None) an indicator's target; it must be 0 or more, with at most two decimals."""
+    require(Permission.PROGRAMME)
+    target = checked_target(target)
     with db.session() as session:
         indicator = session.get(Indicator, indicator_id)
         if indicator is None:
