@@ -125,8 +125,8 @@ def render_monitoring_report(data: MonitoringReportData) -> bytes:
         for task in data.tasks:
             rows.append([str(task.number), _p(task.name), _p(task.period), task.held, task.planned, task.overdue,
                          task.planned_in_programme])
-        story.append(_table(rows, [10 * mm, usable - 10 * mm - 40 * mm - 4 * 20 * mm, 40 * mm, 20 * mm, 20 * mm,
-                                   20 * mm, 20 * mm], numeric_from=3))
+        story.append(_table(rows, [10 * mm, usable - 10 * mm - 40 * mm - 3 * 18 * mm - 24 * mm, 40 * mm, 18 * mm,
+                                   18 * mm, 24 * mm, 18 * mm], numeric_from=3))
     else:
         story.append(_p("W tym okresie nie przypadało żadne zadanie harmonogramu.", "body"))
 

@@ -41,6 +41,8 @@ def age_rows(figures: PeopleFigures, suppress: bool = True) -> list[tuple[str, l
     rows = [(label, cells + [count_text(split.total, suppress)])
             for (label, split), cells in zip(bands, texts, strict=True)]
     columns = [sum(column) for column in zip(*grid, strict=True)] if grid else [0, 0, 0]
-    rows.append(("Razem", [count_text(value, suppress) for value in columns]
-                 + [count_text(sum(columns), suppress)]))
+    # The totals row is the people covered by sex: suppressed as that line is in people_rows, so that the
+    # two tables hide the same cells (one showing what the other hides would undo both).
+    totals = suppress_grid([columns], row_totals=True, column_totals=False, suppress=suppress)[0]
+    rows.append(("Razem", totals + [count_text(sum(columns), suppress)]))
     return rows
