@@ -170,7 +170,10 @@ def _table(rows: list[list], widths: list[float], numeric_from: int | None = Non
 
 def _indicator_table(lines: list[IndicatorRow], usable: float) -> Table:
     rows = [["Wskaźnik", "Jedn.", _p("Wartość docelowa", "cell_bold"), "Osiągnięto", "%"]]
-    rows += [[_p(line.name), _p(line.unit), line.target, line.value, line.percent] for line in lines]
+    # A value in words ("ocena opisowa") wraps in its cell; numbers stay right-aligned.
+    rows += [[_p(line.name), _p(line.unit), line.target,
+              line.value if line.value[:1].isdigit() or line.value in ("<3", "*", "—") else _p(line.value),
+              line.percent] for line in lines]
     return _table(rows, [usable - 16 * mm - 22 * mm - 24 * mm - 16 * mm, 16 * mm, 22 * mm, 24 * mm, 16 * mm],
                   numeric_from=2)
 
@@ -180,13 +183,11 @@ def _assessment(text: str) -> list:
 
 
 def _goal(section: GoalSection, usable: float) -> list:
-    parts: list = [_heading(section.heading), _p(section.text, "body"), Spacer(1, 1.5 * mm)]
-    if section.indicators:
-        parts.append(_indicator_table(section.indicators, usable))
-    else:
-        parts.append(_p("Żaden wskaźnik nie jest powiązany z tym celem.", "small"))
-    parts += [Spacer(1, 1.5 * mm)] + _assessment(section.assessment)
-    return parts
+    figures = (_indicator_table(section.indicators, usable) if section.indicators
+               else _p("Żaden wskaźnik nie jest powiązany z tym celem.", "small"))
+    # A goal, its figures and their assessment on one page (a goal is short; a long one still splits).
+    return [KeepTogether([_heading(section.heading), _p(section.text, "body"), Spacer(1, 1.5 * mm), figures,
+                          Spacer(1, 1.5 * mm)] + _assessment(section.assessment))]
 
 
 def render_final_report(data: FinalReportData) -> bytes:
@@ -249,8 +250,7 @@ def render_final_report(data: FinalReportData) -> bytes:
 
     story.append(_heading("7. Wnioski"))
     story.append(_p(data.conclusions.strip() or NOT_WRITTEN, "body"))
-    story.append(_heading("8. Rekomendacje"))
-    story.append(_p(data.recommendations.strip() or NOT_WRITTEN, "body"))
+    recommendations = [_heading("8. Rekomendacje"), _p(data.recommendations.strip() or NOT_WRITTEN, "body")]
 
     signature_width = (usable - 20 * mm) / 2
     signatures = Table([["", "", ""], ["sporządził(a) — data i podpis", "", "zatwierdził(a) — data i podpis"]],
@@ -260,6 +260,7 @@ def render_final_report(data: FinalReportData) -> bytes:
                                     ("LINEBELOW", (0, 0), (0, 0), 0.5, "#000000"),
                                     ("LINEBELOW", (2, 0), (2, 0), 0.5, "#000000"),
                                     ("ALIGN", (0, 1), (-1, 1), "CENTER")]))
-    story.append(KeepTogether([Spacer(1, 8 * mm), signatures]))
+    # The signatures under the last text, never alone on a page.
+    story.append(KeepTogether(recommendations + [Spacer(1, 8 * mm), signatures]))
     note = printed_note(data.printed_on, data.version) if data.printed_on else ""
     return render_flow(data.header, f"{TITLE} — {data.period}", story, note, invariant=True)

@@ -3,9 +3,11 @@ is drawn as nothing, so a chart never shows what the table hides."""
 
 from __future__ import annotations
 
+import math
+
 from reportlab.graphics.charts.barcharts import HorizontalBarChart, VerticalBarChart
 from reportlab.graphics.charts.legends import Legend
-from reportlab.graphics.shapes import Drawing, String
+from reportlab.graphics.shapes import Drawing, Line, String
 from reportlab.lib import colors
 from reportlab.lib.units import mm
 
@@ -54,8 +56,6 @@ def progress_chart(lines: list[tuple[str, str]], width: float) -> Drawing:
     drawing.add(chart)
     # The target line at 100 %.
     x = chart.x + chart.width * 100 / MAX_PERCENT
-    from reportlab.graphics.shapes import Line
-
     drawing.add(Line(x, chart.y, x, chart.y + chart.height, strokeColor=colors.HexColor("#b3261e"),
                      strokeWidth=0.8, strokeDashArray=[2, 2]))
     drawing.add(String(x + 1, chart.y + chart.height + 2, "cel (100 %)", fontName=FONT, fontSize=6.5,
@@ -79,7 +79,10 @@ def structure_chart(rows: list[tuple[str, list[str]]], width: float) -> Drawing:
     chart.categoryAxis.categoryNames = [label for label, _cells in rows]
     chart.categoryAxis.labels.fontName = FONT
     chart.categoryAxis.labels.fontSize = 7
-    chart.valueAxis.valueMin = 0
+    highest = max([max(series) for series in chart.data if series] + [1])
+    # Whole people on the axis: a step of at least 1, about five steps up.
+    chart.valueAxis.valueMin, chart.valueAxis.valueStep = 0, max(1, math.ceil(highest / 5))
+    chart.valueAxis.valueMax = chart.valueAxis.valueStep * math.ceil(highest / chart.valueAxis.valueStep)
     chart.valueAxis.labels.fontName = FONT
     chart.valueAxis.labels.fontSize = 7
     chart.valueAxis.labelTextFormat = "%d"

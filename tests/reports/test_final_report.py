@@ -129,7 +129,7 @@ def test_the_staffs_texts_are_printed_and_a_version_reprints_identically(db):
     first = final_report.print_final_report(db, pid, today=TODAY)
     text = pdf_text(first)
     assert "Bariery zmniejszone: 2 z 8 warsztatów." in text and "zintegrowały ulicę Łąkową" in text
-    assert "7. Wnioski Wnioski: więcej spotkań. 8. Rekomendacje Zacząć rekrutację wcześniej." in text
+    assert "7. Wnioski Wnioski: więcej spotkań." in text and "8. Rekomendacje Zacząć rekrutację wcześniej." in text
     # Later the records and the texts change; version 1 prints as it was.
     report_drafts.save_draft(db, pid, {"conclusions": "Inne wnioski."}, version)
     with pytest.raises(ConflictError):
