@@ -82,7 +82,7 @@ class FinalReportDialog(QDialog):
         self.versions = QListWidget(versions_box)
         self.versions.setObjectName("reportVersions")
         self.versions.setAccessibleName(self.tr("Wydrukowane wersje raportu"))
-        self.versions.setMaximumHeight(self.fontMetrics().height() * 6)
+        self.versions.setFixedHeight(self.fontMetrics().height() * 4 + 8)
         self.reprint_button = QPushButton(self.tr("Drukuj &ponownie wybraną wersję"), versions_box)
         self.reprint_button.setAccessibleName(self.tr("Drukuj ponownie wybraną wersję"))
         self.reprint_button.clicked.connect(self.reprint)
@@ -118,6 +118,7 @@ class FinalReportDialog(QDialog):
         editor.setTabChangesFocus(True)  # Tab goes on to the next text, as in every form
         editor.setPlainText(text)
         editor.setMinimumHeight(self.fontMetrics().height() * 5)
+        editor.setMaximumHeight(self.fontMetrics().height() * 9)
         self.editors[key] = editor
         return editor
 
