@@ -151,8 +151,10 @@ def build_parser() -> PolishArgumentParser:
                             help="numer programu (domyślnie aktywny program)")
     monitoring.add_argument("-o", "--output", required=True, type=Path, metavar="PLIK.pdf",
                             help="plik wynikowy PDF")
+    from pal_desktop.cli_reports import add_report_documents
     from pal_desktop.cli_volunteers import add_volunteer_documents
 
+    add_report_documents(documents, monitoring)
     add_volunteer_documents(documents)
     _add_import_parser(commands)
     _add_export_parser(commands)
@@ -246,6 +248,9 @@ def _add_export_parser(commands) -> None:
                           "nie podano — według rozszerzenia pliku)")
     efs.add_argument("--programme", type=_positive_int, metavar="ID", help="program (domyślnie aktywny program)")
     efs.add_argument("--check", action="store_true", help="tylko sprawdź rekordy (pole po polu); nic nie zapisuj")
+    from pal_desktop.cli_reports import add_indicators_export
+
+    add_indicators_export(kinds)
     ics = kinds.add_parser(
         "ics", help="harmonogram do kalendarza (iCalendar .ics): zadania i wydarzenia",
         description="Zapisuje zadania harmonogramu (jako wydarzenia całodniowe na cały ich okres) i wydarzenia "
@@ -382,7 +387,11 @@ def _cmd_report(args) -> int:
         from pal_desktop.services import indicators
 
         content = indicators.monitoring_report_pdf(opened.db, args.programme, args.date_from, args.date_to,
-                                                   args.final)
+                                                   args.final, suppress=not args.no_suppress)
+    elif args.document == "final":
+        from pal_desktop.cli_reports import final_report
+
+        content = final_report(opened.db, args)
     elif args.document.startswith("volunteer-"):
         from pal_desktop.cli_volunteers import volunteer_report
 
@@ -450,6 +459,10 @@ def _cmd_export(args) -> int:
         path = calendar_export.write_ics(opened.db, args.file, programme_id)
         print(f"Zapisano kalendarz: {path} — {calendar_export.summary_text(opened.db, programme_id)}.")
         return EXIT_OK
+    if args.kind == "indicators":
+        from pal_desktop.cli_reports import cmd_export_indicators
+
+        return cmd_export_indicators(opened.db, programme_id, args)
     if args.kind == "participants":
         from pal_desktop.services.participant_export import export_participants
         from pal_desktop.services.participants import ParticipantQuery

@@ -30,6 +30,8 @@ class TaskLine:
     held: str
     planned: str
     planned_in_programme: str
+    #: Planned events whose date has passed and that were never marked held: *zaległe — nie oznaczono*.
+    overdue: str = "—"
 
 
 @dataclass(frozen=True)
@@ -58,6 +60,8 @@ class MonitoringReportData:
     breakdowns: list[tuple[str, list[tuple[str, str]]]] = field(default_factory=list)
     #: (label, value) lines: completed, dropped out, events, attendance, volunteer hours and value.
     summary: list[tuple[str, str]] = field(default_factory=list)
+    #: (label, [women, men, unknown, total]) of the people indicators, as printed.
+    people_by_sex: list[tuple[str, list[str]]] = field(default_factory=list)
     conclusion_lines: int = 8
     printed_on: str = ""
 
@@ -95,6 +99,14 @@ def _summary_table(summary: list[tuple[str, str]], usable: float) -> Table:
     return table
 
 
+def people_table(lines: list[tuple[str, list[str]]], usable: float, first: str = "Wskaźnik") -> Table:
+    """People indicators (rows) by sex (columns) with the total last."""
+    rows = [[_p(first, "cell_bold")] + [_p(text, "cell_bold") for text in
+                                        ("Kobiety", "Mężczyźni", "Płeć nieznana", "Razem")]]
+    rows += [[_p(label)] + list(cells) for label, cells in lines]
+    return _table(rows, [usable - 4 * 22 * mm] + [22 * mm] * 4, numeric_from=1)
+
+
 def render_monitoring_report(data: MonitoringReportData) -> bytes:
     """The PDF as bytes (A4 portrait)."""
     usable = page_size()[0] - 2 * MARGIN
@@ -109,12 +121,12 @@ def render_monitoring_report(data: MonitoringReportData) -> bytes:
     story.append(_heading("1. Realizacja harmonogramu"))
     if data.tasks:
         rows = [["Lp.", "Zadanie", "Okres", _p("Odbyło się", "cell_bold"), _p("W planie", "cell_bold"),
-                 _p("Plan PAL", "cell_bold")]]
+                 _p("Zaległe — nie oznaczono", "cell_bold"), _p("Plan PAL", "cell_bold")]]
         for task in data.tasks:
-            rows.append([str(task.number), _p(task.name), _p(task.period), task.held, task.planned,
+            rows.append([str(task.number), _p(task.name), _p(task.period), task.held, task.planned, task.overdue,
                          task.planned_in_programme])
-        story.append(_table(rows, [10 * mm, usable - 10 * mm - 42 * mm - 3 * 22 * mm, 42 * mm, 22 * mm, 22 * mm,
-                                   22 * mm], numeric_from=3))
+        story.append(_table(rows, [10 * mm, usable - 10 * mm - 40 * mm - 3 * 18 * mm - 24 * mm, 40 * mm, 18 * mm,
+                                   18 * mm, 24 * mm, 18 * mm], numeric_from=3))
     else:
         story.append(_p("W tym okresie nie przypadało żadne zadanie harmonogramu.", "body"))
 
@@ -148,6 +160,10 @@ def render_monitoring_report(data: MonitoringReportData) -> bytes:
         table.setStyle(TableStyle(TABLE_GRID + spans + [("ALIGN", (2, 0), (2, -1), "RIGHT"),
                                                         ("VALIGN", (0, 1), (0, -1), "TOP")]))
         story.append(table)
+
+    if data.people_by_sex:
+        story.append(Spacer(1, 3 * mm))
+        story.append(people_table(data.people_by_sex, usable))
 
     if data.summary:
         story.append(_heading("5. Wydarzenia, frekwencja i wolontariat"))

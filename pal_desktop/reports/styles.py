@@ -178,12 +178,13 @@ def page_size(landscape: bool = False, paper=A4) -> tuple[float, float]:
 
 
 def flow_document(buffer, header: DocumentHeader, title: str, *, landscape: bool = False, side: float = MARGIN,
-                  top_gap: float = 2 * mm, bottom: float = MARGIN + 5 * mm):
+                  top_gap: float = 2 * mm, bottom: float = MARGIN + 5 * mm, invariant: bool = False):
     """A document of flowing text on A4 whose frame starts ``top_gap`` under the header; with its page size."""
     width, height = page_size(landscape)
     document = SimpleDocTemplate(buffer, pagesize=(width, height), leftMargin=side, rightMargin=side,
                                  topMargin=MARGIN + header_height(header) + top_gap, bottomMargin=bottom, title=title,
-                                 author=header.organisation or "PAL Desktop", creator="PAL Desktop")
+                                 author=header.organisation or "PAL Desktop", creator="PAL Desktop",
+                                 invariant=1 if invariant else None)
     return document, width, height
 
 
@@ -192,11 +193,13 @@ def printed_note(printed_on: str, note: str = "") -> str:
     return f"Wydrukowano {printed_on} w programie PAL Desktop" + (f" — {note}" if note else "")
 
 
-def render_flow(header: DocumentHeader, title: str, story: list, footer: str = "") -> bytes:
+def render_flow(header: DocumentHeader, title: str, story: list, footer: str = "", *,
+                invariant: bool = False) -> bytes:
     """``story`` as an A4 portrait PDF: the header on every page, ``footer`` (when not empty) at its foot and
-    "Strona X z Y"."""
+    "Strona X z Y". ``invariant``: no creation time or random id in the file, so that the same content gives the
+    same bytes (a report version printed again)."""
     buffer = io.BytesIO()
-    document, width, height = flow_document(buffer, header, title)
+    document, width, height = flow_document(buffer, header, title, invariant=invariant)
 
     def on_page(canvas, _doc) -> None:
         canvas.saveState()

@@ -22,7 +22,6 @@ from pal_desktop.domain.enums import (
     TriState,
 )
 from pal_desktop.domain.permissions import Permission
-from pal_desktop.domain.validation import AGE_BANDS, age_band
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services.access_control import require
@@ -67,8 +66,13 @@ class PeopleIndicators:
     by_age: list[tuple[str, int]]
     by_disability: list[tuple[str, int]]
     by_education: list[tuple[str, int]]
+    #: Completed as planned: the participant's "zgodnie ze ścieżką" is yes (not merely the status).
     completed: int
     dropped_out: int
+    joined: int = 0
+    left: int = 0
+    #: The same figures by sex and age band (services/report_figures.py).
+    figures: object = None
 
 
 @dataclass(frozen=True)
@@ -106,9 +110,8 @@ def parse_target(text: str) -> Decimal | None:
     return value
 
 
-def set_indicator_target(db: Database, indicator_id: int, target: Decimal | None) -> None:
-    """Set (or clear, with None) an indicator's target; it must be 0 or more, with at most two decimals."""
-    require(Permission.PROGRAMME)
+def checked_target(target: Decimal | None) -> Decimal | None:
+    """A target as stored: 0 or more, below ten billion, two decimals; ValidationError otherwise."""
     if target is not None:
         if not isinstance(target, Decimal):
             target = Decimal(str(target))
@@ -121,6 +124,13 @@ def set_indicator_target(db: Database, indicator_id: int, target: Decimal | None
                 "Validation", "Wartość docelowa jest za duża (wpisano: {value})."),
                 field="target_value", value=str(target).replace(".", ","))
         target = target.quantize(Decimal("0.01"))
+    return target
+
+
+def set_indicator_target(db: Database, indicator_id: int, target: Decimal | None) -> None:
+    """Set (or clear, with None) an indicator's target; it must be 0 or more, with at most two decimals."""
+    require(Permission.PROGRAMME)
+    target = checked_target(target)
     with db.session() as session:
         indicator = session.get(Indicator, indicator_id)
         if indicator is None:
@@ -195,11 +205,12 @@ def indicator_values(db: Database, programme_id: int, date_from: dt.date | None 
         internships = session.scalar(
             select(func.count(Internship.id)).join(Participant, Participant.id == Internship.participant_id)
             .where(Participant.programme_id == programme_id, Internship.start_date.between(start, end))) or 0
-        people = session.execute(
-            select(Participant.status, Participant.sex, Participant.birth_date, Participant.start_date,
-                   Participant.end_date, Participant.disability, Participant.education)
-            .where(Participant.programme_id == programme_id, Participant.status.in_(COVERED),
-                   Participant.start_date.is_not(None), Participant.start_date <= end)).all()
+        covered = (Participant.programme_id == programme_id, Participant.status.in_(COVERED),
+                   Participant.start_date.is_not(None), Participant.start_date <= end)
+        count_disability = dict(session.execute(select(Participant.disability, func.count(Participant.id))
+                                                .where(*covered).group_by(Participant.disability)).all())
+        count_education = dict(session.execute(select(Participant.education, func.count(Participant.id))
+                                               .where(*covered).group_by(Participant.education)).all())
         indicators = session.execute(
             select(Indicator.id, Indicator.position, Indicator.kind, Indicator.name, Indicator.unit,
                    Indicator.measure, Indicator.target_value)
@@ -220,30 +231,19 @@ def indicator_values(db: Database, programme_id: int, date_from: dt.date | None 
         value = measured(row.measure or "")
         values.append(IndicatorValue(row.id, row.position, IndicatorKind(row.kind), row.name, row.unit or "",
                                      row.measure or "", row.target_value, value, _percent(value, row.target_value)))
-    count_sex: dict = {}
-    count_age: dict = {}
-    count_disability: dict = {}
-    count_education: dict = {}
-    completed = dropped = 0
-    for person in people:
-        count_sex[person.sex] = count_sex.get(person.sex, 0) + 1
-        band = age_band(person.birth_date, person.start_date)
-        count_age[band] = count_age.get(band, 0) + 1
-        count_disability[person.disability] = count_disability.get(person.disability, 0) + 1
-        count_education[person.education] = count_education.get(person.education, 0) + 1
-        left_by_end = person.end_date is None or person.end_date <= end
-        if person.status == ParticipantStatus.COMPLETED and left_by_end:
-            completed += 1
-        if person.status == ParticipantStatus.DROPPED_OUT and left_by_end:
-            dropped += 1
-    total = len(people)
+    from pal_desktop.services.report_figures import people_figures
+
+    figures = people_figures(db, programme_id, start, end)
+    total = figures.covered.total
+    count_sex = {Sex.FEMALE: figures.covered.women, Sex.MALE: figures.covered.men}
     breakdown = PeopleIndicators(
         covered=total,
         by_sex=_breakdown([(s, s.label) for s in Sex], count_sex, total),
-        by_age=_breakdown([(name, name.replace("-", "–")) for name, _, _ in AGE_BANDS], count_age, total),
+        by_age=[(label, by_sex.total) for label, by_sex in figures.by_age if by_sex.total or label != NOT_GIVEN],
         by_disability=_breakdown([(t, t.label) for t in TriState], count_disability, total),
         by_education=_breakdown([(e, e.label) for e in Education], count_education, total),
-        completed=completed, dropped_out=dropped)
+        completed=figures.completed_as_planned.total, dropped_out=figures.dropped_out.total,
+        joined=figures.joined.total, left=figures.left.total, figures=figures)
     from pal_desktop.services.attendance import attendance_rules
 
     # An excused absence counts against the rate only when the organisation says so.
@@ -315,26 +315,23 @@ def monitoring_report_pdf(db: Database, programme_id: int | None = None, date_fr
         programme_id = active.id
     report = indicator_values(db, programme_id, date_from, date_to)
     start, end = report.date_from, report.date_to
+    today = today or dt.date.today()
+    from pal_desktop.services.report_figures import schedule_figures
+    from pal_desktop.services.report_people import people_rows
+
+    schedule = schedule_figures(db, programme_id, start, end, today)
     with db.reading() as session:
         programme = session.get(Programme, programme_id)
         title, subtitle = programme.title, programme.subtitle
         programme_period = f"{format_date(programme.start_date)} – {format_date(programme.end_date)}"
-        counts = {(task_id, status): count for task_id, status, count in session.execute(
-            select(Event.task_id, Event.status, func.count(Event.id))
-            .where(Event.programme_id == programme_id, Event.event_date.between(start, end))
-            .group_by(Event.task_id, Event.status)).all()}
-        tasks = []
-        for task in programme.tasks:
-            if task.parent_id is not None or task.end_date < start or task.start_date > end:
-                continue
-            held = counts.get((task.id, EventStatus.HELD), 0)
-            planned = counts.get((task.id, EventStatus.PLANNED), 0)
-            when = (format_date(task.end_date) if task.is_milestone
-                    else f"{format_date(task.start_date)} – {format_date(task.end_date)}")
-            tasks.append(TaskLine(task.position, task.name, when, str(held),
-                                  str(planned) if planned else "—",
-                                  str(task.planned_events) if task.planned_events is not None else "—"))
         header = DocumentHeader(**document_header(db, programme))
+    tasks = [TaskLine(task.position, task.name,
+                      format_date(task.end) if task.is_milestone or task.start is None
+                      else f"{format_date(task.start)} – {format_date(task.end)}",
+                      str(task.held), str(task.upcoming) if task.upcoming else "—",
+                      str(task.planned_in_programme) if task.planned_in_programme is not None else "—",
+                      str(task.overdue) if task.overdue else "—")
+             for task in schedule.tasks if task.task_id is not None]
 
     products = [IndicatorLine(i.name, i.unit, number_text(i.target), number_text(i.value), percent_text(i.percent))
                 for i in report.indicators if i.kind == IndicatorKind.PRODUCT]
@@ -346,11 +343,9 @@ def monitoring_report_pdf(db: Database, programme_id: int | None = None, date_fr
     rate = (f"{(report.attendance_rate * 100).quantize(Decimal('1'))} %" if report.attendance_rate is not None
             else "—")
     summary = [
-        ("Osoby objęte wsparciem (narastająco)", str(people.covered)),
-        ("Osoby, które zakończyły udział zgodnie ze ścieżką", str(people.completed)),
-        ("Osoby, które przerwały udział", str(people.dropped_out)),
-        ("Wydarzenia i zajęcia, które się odbyły", str(report.events_held)),
-        ("Wydarzenia zaplanowane (jeszcze się nie odbyły)", str(report.events_planned)),
+        ("Wydarzenia i zajęcia, które się odbyły", str(schedule.held)),
+        ("Wydarzenia zaplanowane (jeszcze się nie odbyły)", str(schedule.upcoming)),
+        ("Wydarzenia zaległe — nie oznaczono, że się odbyły", str(schedule.overdue)),
         ("Frekwencja na zajęciach, które się odbyły", rate),
         ("Godziny pracy wolontariuszy", number_text(report.volunteer_hours)),
         ("Listy obecności podpisane i zeskanowane", _signed_lists_text(db, programme_id, start, end)),
@@ -362,8 +357,18 @@ def monitoring_report_pdf(db: Database, programme_id: int | None = None, date_fr
     breakdowns = [(heading, _suppressed(counts, suppress)) for heading, counts in (
         ("Płeć", people.by_sex), ("Wiek w chwili przystąpienia", people.by_age),
         ("Osoba z niepełnosprawnościami", people.by_disability), ("Wykształcenie", people.by_education))]
+    if not suppress:
+        _log_unsuppressed(db, "monitoring_report", programme_id, start, end)
     return render_monitoring_report(MonitoringReportData(
         header=header, final=final, title=title, subtitle=subtitle, programme_period=programme_period,
         period=f"{format_date(start)} – {format_date(end)}", tasks=tasks, products=products, results=results,
         covered=people.covered, breakdowns=breakdowns, summary=summary,
-        printed_on=format_date(today or dt.date.today())))
+        people_by_sex=people_rows(people.figures, suppress), printed_on=format_date(today)))
+
+
+def _log_unsuppressed(db: Database, what: str, programme_id: int, start: dt.date, end: dt.date) -> None:
+    """A report printed with its small counts shown may identify people: who printed it is kept."""
+    from pal_desktop.services.access_log import PRINT, log_access
+
+    log_access(db, PRINT, what, record_id=programme_id, suppressed=False,
+               period=f"{start.isoformat()}/{end.isoformat()}")

@@ -119,7 +119,21 @@ def programme_from_data(data: dict) -> Programme:
     for text in data.get("results", []):
         position += 1
         programme.indicators.append(Indicator(kind=IndicatorKind.RESULT, position=position, name=text))
+    if data.get("key") == BUILTIN_PROGRAMME_KEY:
+        _link_goals(programme)
     return programme
+
+
+def _link_goals(programme: Programme) -> None:
+    """The built-in programme's indicators tied to the goals and results they support (domain.goal_links)."""
+    from pal_desktop.domain.goal_links import SEED_LINKS
+
+    goals = {item.position: item for item in programme.items if item.kind == ProgrammeItemKind.SPECIFIC_GOAL}
+    by_name = {indicator.name: indicator for indicator in programme.indicators}
+    for name, (goal, result) in SEED_LINKS.items():
+        if name in by_name:
+            by_name[name].goal_item = goals.get(goal)
+            by_name[name].result = by_name.get(result) if result else None
 
 
 def ensure_event_types(db: Database) -> None:

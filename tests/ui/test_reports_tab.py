@@ -81,6 +81,9 @@ def test_indicator_values_targets_and_the_monitoring_reports(qtbot, demo_window,
     assert "Sprawozdanie z realizacji Programu Aktywności Lokalnej" in text and "01.01.2021 – 30.06.2021" in text
     assert "usługi wolontariatu godz. 1000" in text and "Strona 1 z" in text
     qtbot.mouseClick(tab.final_report_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: getattr(tab, "dialog", None) is not None)
+    qtbot.waitExposed(tab.dialog)
+    qtbot.mouseClick(tab.dialog.print_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: len(opened) == 2, timeout=10000)
     assert len(opened) == 2 and "Raport końcowy" in _pdf_text(opened[1])
     assert shown_errors == []

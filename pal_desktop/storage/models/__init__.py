@@ -26,6 +26,7 @@ from pal_desktop.storage.models.people import (
     VolunteerHours,
 )
 from pal_desktop.storage.models.programme import AreaStreet, Indicator, Programme, ProgrammeItem, ScheduleTask
+from pal_desktop.storage.models.reporting import ReportDraft, ReportVersion
 from pal_desktop.storage.models.scans import ScannedListEvent, ScannedListPage
 from pal_desktop.storage.models.system import AuditEntry, LogoImage, Setting, User
 
@@ -33,7 +34,7 @@ __all__ = [
     "Animator", "AnimatorInitiative", "AreaStreet", "Attendance", "AuditEntry", "Base", "CashAssistance",
     "Enrolment", "Event", "EventSeries", "EventStaff", "EventType", "Household", "HouseholdMember", "Indicator",
     "Internship", "InternshipMonth", "IssuedDocument", "LogoImage", "Participant", "ParticipantReason", "Programme",
-    "ProgrammeItem", "ScannedListEvent", "ScannedListPage", "ScheduleTask", "Setting", "SupportPathItem", "User",
+    "ProgrammeItem", "ReportDraft", "ReportVersion", "ScannedListEvent", "ScannedListPage", "ScheduleTask", "Setting", "SupportPathItem", "User",
     "Volunteer", "VolunteerAgreement", "VolunteerHours",
     "current_actor",
 ]

@@ -119,5 +119,12 @@ class Indicator(Audited, Base):
     target_value: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
     measure: Mapped[str] = mapped_column(String(80), default="")
     notes: Mapped[str] = mapped_column(Text, default="")
+    #: The specific goal of section V the indicator supports (None: the main goal only).
+    goal_item_id: Mapped[int | None] = mapped_column(ForeignKey("programme_item.id", ondelete="SET NULL"))
+    #: The result of section X it supports. The results are the programme's result indicators, so a product
+    #: points at one of them (a result indicator at none).
+    result_id: Mapped[int | None] = mapped_column(ForeignKey("indicator.id", ondelete="SET NULL"))
 
     programme: Mapped[Programme] = relationship(back_populates="indicators")
+    goal_item: Mapped[ProgrammeItem | None] = relationship()
+    result: Mapped[Indicator | None] = relationship(remote_side="Indicator.id")

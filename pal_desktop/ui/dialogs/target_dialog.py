@@ -1,7 +1,8 @@
-"""The target of a programme indicator, edited from the Raporty tab."""
+"""The target of a programme indicator, and the goal and result it supports, edited from the Raporty tab."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QWidget
 
 from pal_desktop.ui.widgets.volunteer_form import FormDialog
@@ -26,6 +27,24 @@ class TargetDialog(FormDialog):
                                      hint=self.tr("Jednostka: {unit}. Puste pole — bez wartości docelowej.").format(
                                          unit=unit or "—"))
         self.target_edit.setText("" if target == "—" else target)
+        from pal_desktop.services import indicator_links
+
+        links = indicator_links.indicator_links(db, indicator_id)
+        self.goal_combo = self.combo(form, "goal_item_id", self.tr("&Cel (rozdział V):"),
+                                     self.tr("Cel, który wskaźnik wspiera"))
+        self.goal_combo.addItem(self.tr("tylko cel główny"), None)
+        for goal_id, position, text in links.goals:
+            self.goal_combo.addItem(f"{position}) {text}", goal_id)
+            self.goal_combo.setItemData(self.goal_combo.count() - 1, text, Qt.ItemDataRole.ToolTipRole)
+        self.goal_combo.setCurrentIndex(max(0, self.goal_combo.findData(links.goal_item_id)))
+        self.result_combo = None
+        if links.results:
+            self.result_combo = self.combo(form, "result_id", self.tr("&Rezultat (rozdział X):"),
+                                           self.tr("Rezultat, który produkt wspiera"))
+            self.result_combo.addItem(self.tr("żaden"), None)
+            for result_id, name in links.results:
+                self.result_combo.addItem(name, result_id)
+            self.result_combo.setCurrentIndex(max(0, self.result_combo.findData(links.result_id)))
         self.finish(form)
         self.resize(460, 0)
 
@@ -33,4 +52,8 @@ class TargetDialog(FormDialog):
         from pal_desktop.services import indicators
 
         target = indicators.parse_target(self.target_edit.text())
-        indicators.set_indicator_target(self._db, self._indicator_id, target)
+        from pal_desktop.services import indicator_links
+
+        indicator_links.set_indicator_links(
+            self._db, self._indicator_id, self.goal_combo.currentData(),
+            self.result_combo.currentData() if self.result_combo is not None else None, target=target)

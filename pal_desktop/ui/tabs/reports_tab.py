@@ -67,7 +67,7 @@ class ReportsTab(RowsTab):
         self.periodic_report_button.setAccessibleName(self.tr("Drukuj sprawozdanie okresowe"))
         self.periodic_report_button.setToolTip(self.tr("Wskaźniki, uczestnicy i wolontariat za wybrany okres"))
         self.periodic_report_button.clicked.connect(self.print_periodic_report)
-        self.final_report_button = QPushButton(self.tr("Raport ko&ńcowy (PDF)"), box)
+        self.final_report_button = QPushButton(self.tr("Raport ko&ńcowy (PDF)…"), box)
         self.final_report_button.setObjectName("finalReportButton")
         self.final_report_button.setAccessibleName(self.tr("Drukuj raport końcowy"))
         self.final_report_button.setToolTip(self.tr("Wskaźniki, uczestnicy i wolontariat za cały okres programu"))
@@ -159,11 +159,16 @@ class ReportsTab(RowsTab):
         keep_open(self, dialog)
 
     def print_final_report(self) -> None:
-        """The final report over the whole programme period."""
-        pdf_output.print_heavy(self, self.tr("Raport końcowy"),
-                               ProcessCall(MONITORING_REPORT, self._db, (self._programme_id,), {"final": True}),
-                               self.tr("raport-koncowy"), on_shown=self._on_printed)
+        """The final report: its texts written beside the figures, then printed (ui/dialogs/final_report_dialog)."""
+        from pal_desktop.ui.dialogs import error_dialog
+        from pal_desktop.ui.dialogs.final_report_dialog import FinalReportDialog
 
+        try:
+            dialog = FinalReportDialog(self._db, self._programme_id, self.window())
+        except PalError as error:
+            error_dialog.show_error(self, error)
+            return
+        keep_open(self, dialog)
 
     def _on_double_clicked(self, index) -> None:
         self.edit_target(self.model.row_at(self.proxy.mapToSource(index).row())[0])
