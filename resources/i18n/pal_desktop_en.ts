@@ -1793,7 +1793,7 @@ Rows: (id, Nazwisko, Imię, Telefon, Praca z dziećmi, Porozumienie do, Godziny 
     </message>
     <message>
         <source>Nazwisko i imię</source>
-        <extracomment>fetch(query, offset, limit) -&gt; list of ParticipantRow (runs in a worker thread). Header text (Polish source, context &quot;Columns&quot;). ParticipantQuery.sort key for this column. Starting width in average characters.</extracomment>
+        <extracomment>fetch(query, offset, limit, after) -&gt; list of ParticipantRow (runs in a worker thread); ``after`` is the last row read so far (None for the first page), from which the service reads the next page by keyset. Header text (Polish source, context &quot;Columns&quot;). ParticipantQuery.sort key for this column. Starting width in average characters.</extracomment>
         <translation>Surname and first name</translation>
     </message>
     <message>
@@ -1955,6 +1955,93 @@ Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, 
     <message>
         <source>nie</source>
         <translation>no</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictDialog</name>
+    <message>
+        <source>Ktoś inny zapisał ten wpis</source>
+        <translation>Someone else saved this entry</translation>
+    </message>
+    <message>
+        <source>Wybór wersji wpisu</source>
+        <translation>Choosing the entry&apos;s version</translation>
+    </message>
+    <message>
+        <source>Gdy wpis był otwarty u Ciebie, ktoś inny zapisał w nim zmiany. Nic jeszcze nie zostało zapisane. Zmiany, których nie robiliście oboje, połączą się same; tam, gdzie zmieniliście to samo pole, wybierz wartość.</source>
+        <translation>While the entry was open on your computer, someone else saved changes to it. Nothing has been saved yet. Changes only one of you made are merged by themselves; where you both changed the same field, choose the value.</translation>
+    </message>
+    <message>
+        <source>Pola zmienione przez obie osoby</source>
+        <translation>Fields changed by both people</translation>
+    </message>
+    <message>
+        <source>Pole</source>
+        <translation>Field</translation>
+    </message>
+    <message>
+        <source>Zapisane przez inną osobę</source>
+        <translation>Saved by the other person</translation>
+    </message>
+    <message>
+        <source>Twoja wartość</source>
+        <translation>Your value</translation>
+    </message>
+    <message>
+        <source>Po połączeniu</source>
+        <translation>After merging</translation>
+    </message>
+    <message>
+        <source>moja wartość</source>
+        <translation>my value</translation>
+    </message>
+    <message>
+        <source>wartość tamtej osoby</source>
+        <translation>the other person&apos;s value</translation>
+    </message>
+    <message>
+        <source>Co zapisać w polu {field}</source>
+        <translation>What to save in the field {field}</translation>
+    </message>
+    <message>
+        <source>zmiana tamtej osoby</source>
+        <translation>the other person&apos;s change</translation>
+    </message>
+    <message>
+        <source>Twoja zmiana</source>
+        <translation>your change</translation>
+    </message>
+    <message>
+        <source>&amp;Połącz i zapisz</source>
+        <translation>&amp;Merge and save</translation>
+    </message>
+    <message>
+        <source>Połącz obie wersje i zapisz</source>
+        <translation>Merge both versions and save</translation>
+    </message>
+    <message>
+        <source>Zapisz &amp;moją wersję</source>
+        <translation>Save m&amp;y version</translation>
+    </message>
+    <message>
+        <source>Zapisz moją wersję w miejsce tamtej</source>
+        <translation>Save my version in place of theirs</translation>
+    </message>
+    <message>
+        <source>Zostaw wersję &amp;tamtej osoby</source>
+        <translation>Keep the &amp;other person&apos;s version</translation>
+    </message>
+    <message>
+        <source>Zostaw wersję tamtej osoby, porzuć moje zmiany</source>
+        <translation>Keep the other person&apos;s version, discard my changes</translation>
+    </message>
+    <message>
+        <source>&amp;Wróć do formularza</source>
+        <translation>&amp;Back to the form</translation>
+    </message>
+    <message>
+        <source>Wróć do formularza bez zapisywania</source>
+        <translation>Back to the form without saving</translation>
     </message>
 </context>
 <context>
@@ -3277,7 +3364,9 @@ Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, 
         <source>Nie ma programu o numerze {id}.</source>
         <extracomment>The settings that describe the area (see the module&apos;s docstring), with their defaults. Candidates and the reserve list: not in the data set because they have not joined, named so none is missed.
 ----------
-How each product of seed section XI is counted from the records (the indicators&apos; ``measure``).</extracomment>
+How each product of seed section XI is counted from the records (the indicators&apos; ``measure``).
+----------
+Column order of every breakdown by sex: women, men, sex not recorded. Left by the period&apos;s end with &quot;zgodnie ze ścieżką&quot; other than yes (no, refused or not recorded). The bands&apos; labels in order; the last row of ``by_age`` is &quot;brak danych&quot; (no birth date). (band label, by sex) of the people covered, age at joining. Planned, their date not yet come. Planned, their date passed, never marked as held: *zaległe — nie oznaczono*.</extracomment>
         <translation>There is no programme with number {id}.</translation>
     </message>
     <message>
@@ -3352,6 +3441,7 @@ The page&apos;s history shows changes of the record; who opened or printed it is
     </message>
     <message>
         <source>Nie ma wskaźnika o numerze {id}.</source>
+        <extracomment>(programme item id, position, text) of the programme&apos;s specific goals. (indicator id, name) of the result indicators a product may support (empty for a result indicator).</extracomment>
         <translation>There is no indicator with number {id}.</translation>
     </message>
     <message>
@@ -3372,7 +3462,12 @@ The page&apos;s history shows changes of the record; who opened or printed it is
     </message>
     <message>
         <source>Ktoś inny zmienił ten wpis, gdy był otwarty u Ciebie; nic nie zostało zapisane. Zmiany tamtej osoby: {changes}. Zamknij okno, otwórz wpis ponownie i wprowadź swoją zmianę.</source>
+        <extracomment>Both people changed it, to different values: the user chooses. Only the other person changed it (a merge takes theirs); otherwise only the user did (a merge keeps mine).</extracomment>
         <translation>Someone else changed this entry while you had it open; nothing was saved. Their changes: {changes}. Close the window, open the entry again and make your change.</translation>
+    </message>
+    <message>
+        <source>Nie ma wersji {id} raportu końcowego tego programu.</source>
+        <translation>This programme&apos;s final report has no version {id}.</translation>
     </message>
 </context>
 <context>
@@ -4474,7 +4569,6 @@ Polish field names, as the form labels them (messages name fields with these).</
     </message>
     <message>
         <source>Ulica</source>
-        <extracomment>Columns the registry table can be sorted by.</extracomment>
         <translation>Street</translation>
     </message>
     <message>
@@ -4796,6 +4890,113 @@ Polish field names, as the form labels them (messages name fields with these).</
     <message>
         <source>Anuluj</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>FinalReportDialog</name>
+    <message>
+        <source>Raport końcowy — ocena i wydruk</source>
+        <translation>Final report — assessment and printing</translation>
+    </message>
+    <message>
+        <source>Brak wskaźników.</source>
+        <translation>No indicators.</translation>
+    </message>
+    <message>
+        <source>Rezultat</source>
+        <translation>Result</translation>
+    </message>
+    <message>
+        <source>Brak wskaźników potwierdzających.</source>
+        <translation>No supporting indicators.</translation>
+    </message>
+    <message>
+        <source>&amp;Wnioski:</source>
+        <translation>&amp;Conclusions:</translation>
+    </message>
+    <message>
+        <source>&amp;Rekomendacje:</source>
+        <translation>&amp;Recommendations:</translation>
+    </message>
+    <message>
+        <source>&amp;Ukryj liczby 1 i 2 osób („&lt;3”) — raport wychodzi poza ośrodek</source>
+        <translation>&amp;Hide counts of 1 and 2 people (&quot;&lt;3&quot;) — the report leaves the centre</translation>
+    </message>
+    <message>
+        <source>Ukryj małe liczby osób</source>
+        <translation>Hide small counts of people</translation>
+    </message>
+    <message>
+        <source>Bez zaznaczenia: wydruk do użytku wewnętrznego, zapisany w dzienniku dostępu</source>
+        <translation>Unticked: a printout for internal use, recorded in the access log</translation>
+    </message>
+    <message>
+        <source>Wydrukowane wersje</source>
+        <translation>Printed versions</translation>
+    </message>
+    <message>
+        <source>Wydrukowane wersje raportu</source>
+        <translation>Printed versions of the report</translation>
+    </message>
+    <message>
+        <source>Drukuj &amp;ponownie wybraną wersję</source>
+        <translation>&amp;Reprint the chosen version</translation>
+    </message>
+    <message>
+        <source>Drukuj ponownie wybraną wersję</source>
+        <translation>Reprint the chosen version</translation>
+    </message>
+    <message>
+        <source>&amp;Zapisz</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Zapisz teksty raportu</source>
+        <translation>Save the report&apos;s texts</translation>
+    </message>
+    <message>
+        <source>&amp;Drukuj raport</source>
+        <translation>&amp;Print the report</translation>
+    </message>
+    <message>
+        <source>Zapisz i drukuj raport końcowy</source>
+        <translation>Save and print the final report</translation>
+    </message>
+    <message>
+        <source>Zam&amp;knij</source>
+        <translation>C&amp;lose</translation>
+    </message>
+    <message>
+        <source>Zamknij</source>
+        <translation>Close</translation>
+    </message>
+    <message>
+        <source>Ocena realizacji: {what}</source>
+        <translation>Assessment: {what}</translation>
+    </message>
+    <message>
+        <source>Ocena realizacji — co osiągnięto, na podstawie czego</source>
+        <translation>Assessment — what was achieved, and on what evidence</translation>
+    </message>
+    <message>
+        <source>Raport końcowy</source>
+        <translation>Final report</translation>
+    </message>
+    <message>
+        <source>raport-koncowy</source>
+        <translation>final-report</translation>
+    </message>
+    <message>
+        <source>raport-koncowy-wersja-{number}</source>
+        <translation>final-report-version-{number}</translation>
+    </message>
+    <message>
+        <source>Wersja {number} — {date} {time}, {who}</source>
+        <translation>Version {number} — {date} {time}, {who}</translation>
+    </message>
+    <message>
+        <source> (małe liczby pokazane)</source>
+        <translation> (small counts shown)</translation>
     </message>
 </context>
 <context>
@@ -5834,10 +6035,6 @@ Polish field names, as the form labels them (messages name fields with these).</
     <message>
         <source>{shown} z {total}</source>
         <translation>{shown} of {total}</translation>
-    </message>
-    <message>
-        <source>Wyszukiwanie pojawi się wkrótce</source>
-        <translation>Search is coming soon</translation>
     </message>
 </context>
 <context>
@@ -8866,8 +9063,8 @@ Give the reason (e.g. “request of the person of …”):</translation>
         <translation>Indicators, participants and volunteering for the selected period</translation>
     </message>
     <message>
-        <source>Raport ko&amp;ńcowy (PDF)</source>
-        <translation>&amp;Final report (PDF)</translation>
+        <source>Raport ko&amp;ńcowy (PDF)…</source>
+        <translation>&amp;Final report (PDF)…</translation>
     </message>
     <message>
         <source>Drukuj raport końcowy</source>
@@ -8916,14 +9113,6 @@ Give the reason (e.g. “request of the person of …”):</translation>
     <message>
         <source>&amp;Drukuj sprawozdanie</source>
         <translation>&amp;Print report</translation>
-    </message>
-    <message>
-        <source>Raport końcowy</source>
-        <translation>Final report</translation>
-    </message>
-    <message>
-        <source>raport-koncowy</source>
-        <translation>final-report</translation>
     </message>
 </context>
 <context>
@@ -10469,6 +10658,30 @@ officer (DPO):</translation>
         <source>Jednostka: {unit}. Puste pole — bez wartości docelowej.</source>
         <translation>Unit: {unit}. Leave blank for no target.</translation>
     </message>
+    <message>
+        <source>&amp;Cel (rozdział V):</source>
+        <translation>&amp;Goal (section V):</translation>
+    </message>
+    <message>
+        <source>Cel, który wskaźnik wspiera</source>
+        <translation>The goal the indicator supports</translation>
+    </message>
+    <message>
+        <source>tylko cel główny</source>
+        <translation>the main goal only</translation>
+    </message>
+    <message>
+        <source>&amp;Rezultat (rozdział X):</source>
+        <translation>&amp;Result (section X):</translation>
+    </message>
+    <message>
+        <source>Rezultat, który produkt wspiera</source>
+        <translation>The result the product supports</translation>
+    </message>
+    <message>
+        <source>żaden</source>
+        <translation>none</translation>
+    </message>
 </context>
 <context>
     <name>TaskDialog</name>
@@ -11111,7 +11324,7 @@ The version the form loaded (an edit of an initiative someone else saved since i
     </message>
     <message>
         <source>Wartość docelowa musi być liczbą, np. 12 albo 1500,5 (wpisano: „{value}”).</source>
-        <extracomment>None when the indicator has no measure: staff assess it themselves. value / target × 100, when both are known and the target is above zero. Each breakdown: (label, count) in a fixed order, &quot;brak danych&quot; last when some records lack the data. Present marks / the marks of the events held (excused ones only if they lower the rate); None with none.</extracomment>
+        <extracomment>None when the indicator has no measure: staff assess it themselves. value / target × 100, when both are known and the target is above zero. Each breakdown: (label, count) in a fixed order, &quot;brak danych&quot; last when some records lack the data. Completed as planned: the participant&apos;s &quot;zgodnie ze ścieżką&quot; is yes (not merely the status). The same figures by sex and age band (services/report_figures.py). Present marks / the marks of the events held (excused ones only if they lower the rate); None with none.</extracomment>
         <translation>The target must be a number, e.g. 12 or 1500,5 (entered: “{value}”).</translation>
     </message>
     <message>
@@ -11210,6 +11423,24 @@ The version the form loaded (an edit of an initiative someone else saved since i
     <message>
         <source>Liczba pustych wierszy musi być od 0 do {most}.</source>
         <translation>The number of blank rows must be between 0 and {most}.</translation>
+    </message>
+    <message>
+        <source>Plik musi mieć rozszerzenie .xlsx (podano: {name}).</source>
+        <translation>The file must have the .xlsx extension (given: {name}).</translation>
+    </message>
+    <message>
+        <source>Pole „Cel szczegółowy”: wybierz cel tego programu.</source>
+        <extracomment>``target`` left as it is.</extracomment>
+        <translation>Field &quot;Specific goal&quot;: choose a goal of this programme.</translation>
+    </message>
+    <message>
+        <source>Pole „Rezultat”: produkt może wspierać tylko rezultat tego programu.</source>
+        <translation>Field &quot;Result&quot;: a product can support only a result of this programme.</translation>
+    </message>
+    <message>
+        <source>Tekst jest za długi ({length} znaków, najwyżej {limit}).</source>
+        <extracomment>A text longer than this is surely pasted by mistake (the whole report is a few pages). None while nothing has been saved.</extracomment>
+        <translation>The text is too long ({length} characters, at most {limit}).</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,8 @@ staff's narrative drafts, and every printed report kept as a version that can be
 The built-in Kłobuck programme gets its links (``domain.goal_links``); other programmes' stay empty for the
 office to choose.
 
-Revision ID: 0016
-Revises: 0015
+Revision ID: 0017
+Revises: 0016
 Create Date: 2026-12-04 21:30:00
 """
 
@@ -14,8 +14,8 @@ from alembic import op
 
 from pal_desktop.domain.goal_links import SEED_LINKS
 
-revision = '0016'
-down_revision = '0015'
+revision = '0017'
+down_revision = '0016'
 branch_labels = None
 depends_on = None
 
