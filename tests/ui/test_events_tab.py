@@ -111,7 +111,8 @@ def test_creating_an_event_through_the_dialog_shows_it_in_the_list_and_calendar(
     assert tab.model.index(0, 4).data() == "Jolanta Łęcka"
     assert "Dodano wydarzenie „Warsztaty kulinarne dla seniorów” (12.10.2021)." in tab.banner.text()
     assert tab.calendar.title_label.text() == "październik 2021"
-    assert [e.title for e in tab.calendar.model.events_on(DAY)] == ["Warsztaty kulinarne dla seniorów"]
+    # The calendar's six weeks are read off the UI thread: they show a moment later.
+    qtbot.waitUntil(lambda: [e.title for e in tab.calendar.model.events_on(DAY)] == ["Warsztaty kulinarne dla seniorów"])
     [row] = events.list_events(app_db, events.EventQuery())
     detail = events.get_event(app_db, row.id)
     assert (detail.capacity, detail.type_name, detail.leader, detail.place) == (
@@ -232,8 +233,9 @@ def test_filters_search_and_the_calendar(qtbot, window, app_db):
     assert calendar.title_label.text() == "listopad 2021"
     model = calendar.model
     saturday = model.index_of(dt.date(2021, 11, 13))
-    assert [e.title for e in saturday.data(EVENTS_ROLE)] == [
-        "Kino dla seniorów", "Piknik rodzinny"]
+    qtbot.waitUntil(lambda: [e.title for e in model.index_of(dt.date(2021, 11, 13)).data(EVENTS_ROLE)] == [
+        "Kino dla seniorów", "Piknik rodzinny"])
+    saturday = model.index_of(dt.date(2021, 11, 13))
     assert saturday.data(Qt.ItemDataRole.ToolTipRole) == ("sobota, 13 listopada 2021\n10:00 Kino dla seniorów\n"
                                                          "16:00 Piknik rodzinny")
     assert "Narodowe Święto Niepodległości" in model.index_of(dt.date(2021, 11, 11)).data(
@@ -252,7 +254,7 @@ def test_filters_search_and_the_calendar(qtbot, window, app_db):
     qtbot.keyClick(calendar.view, Qt.Key.Key_PageUp)
     qtbot.keyClick(calendar.view, Qt.Key.Key_PageUp)
     assert calendar.title_label.text() == "październik 2021"
-    assert [e.title for e in model.events_on(DAY)] == ["Warsztaty kulinarne"]
+    qtbot.waitUntil(lambda: [e.title for e in model.events_on(DAY)] == ["Warsztaty kulinarne"])
 
 
 def test_today_is_marked_and_the_calendar_opens_on_it(qtbot, make_window, app_db):

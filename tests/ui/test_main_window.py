@@ -169,10 +169,12 @@ def test_menus_and_shortcuts(window):
     assert [a.shortcut().toString() for a in window.tab_actions] == [f"Ctrl+{i}" for i in range(1, 7)]
 
 
-def test_view_menu_switches_tabs(window):
+def test_view_menu_switches_tabs(qtbot, window):
     window.tab_actions[3].trigger()
     assert window.tabs.tabText(window.tabs.currentIndex()) == "Harmonogram"
-    assert window.current_tab().table.model().rowCount() == 11
+    tab = window.current_tab()
+    qtbot.waitUntil(lambda: not tab.busy_reading())  # the schedule is read off the UI thread
+    assert tab.table.model().rowCount() == 11
 
 
 def test_status_bar_names_database_and_programme(window, app_db):

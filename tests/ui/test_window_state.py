@@ -50,6 +50,7 @@ def test_each_person_finds_their_last_tab_column_widths_and_splitter(qtbot, make
     wide = header.sectionSize(1) + 137
     header.resizeSection(1, wide)
     window.select_tab("schedule")
+    qtbot.waitUntil(lambda: window.current_tab().is_showing_table())  # the chart in place of "Wczytywanie…"
     splitter = window.current_tab().splitter
     drag_splitter(qtbot, splitter, splitter.sizes()[0] - 300)  # the user drags the handle to the left
     left = splitter.sizes()[0]
@@ -60,6 +61,7 @@ def test_each_person_finds_their_last_tab_column_widths_and_splitter(qtbot, make
     again = make_window(app_db)
     window_state.restore_for_user(again)
     assert again.current_tab().tab_id == "schedule"
+    qtbot.waitUntil(lambda: again.current_tab().is_showing_table())  # the chart read, the width kept
     assert again.current_tab().splitter.sizes()[0] == left
     assert again._slots["participants"].tab.table.horizontalHeader().sectionSize(1) == wide
     again.close()

@@ -288,12 +288,31 @@ class EventsTab(EnterOpens, ListTab):
         if self._db is None or self._programme_id is None:
             self.calendar.set_events({})
             return
+        from pal_desktop.domain import calendar as days
+        from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
+
         first, last = self.calendar.visible_range()
-        by_day: dict[dt.date, list] = {}
-        query = replace(self.query(), date_from=first, date_to=last)
-        for row in events.list_events(self._db, query, 0, 5000):
-            by_day.setdefault(row.event_date, []).append(row)
-        self.calendar.set_events(by_day)
+        db, query = self._db, replace(self.query(), date_from=first, date_to=last)
+
+        def read() -> dict[dt.date, list]:
+            days.holiday_name(first), days.holiday_name(last)  # the year's holidays, computed here, not in paint
+            by_day: dict[dt.date, list] = {}
+            for row in events.list_events(db, query, 0, 5000):
+                by_day.setdefault(row.event_date, []).append(row)
+            return by_day
+
+        # Six weeks of a busy programme are a thousand events: read off the UI thread, the newest range wins.
+        if getattr(self, "reader", None) is None:
+            self.reader = LatestQueryRunner(self, synchronous=is_in_memory(db))
+        self.reader.submit("calendar", read, self.calendar.set_events, self._calendar_failed)
+
+    def _calendar_failed(self, error: BaseException) -> None:
+        from pal_desktop.errors import PalError
+        from pal_desktop.ui.dialogs import error_dialog
+
+        if not isinstance(error, PalError):
+            raise error
+        error_dialog.show_error(self, error)
 
     # ---- Filters
     def _on_filter_changed(self, _index: int) -> None:

@@ -197,11 +197,40 @@ class ScheduleTab(ListTab):
             self._refs.clear()
             self._positioned = False
         self.db, self.programme_id = db, programme_id
-        self.reload()
+        from pal_desktop.ui.latest_query import LatestQueryRunner, is_in_memory
+
+        if db is None or programme_id is None or is_in_memory(db):
+            self.reload()
+            self.sig_loaded.emit()
+            return
+        # Read off the UI thread: at 20,000 events the schedule takes 0.4 s to read. Edits reload at once.
+        from pal_desktop.services import schedule
+
+        if getattr(self, "reader", None) is None:
+            self.reader = LatestQueryRunner(self)
+        if self.data is None:
+            self.show_loading()
+        self._rows_pending = True
+        today = self.today()
+        self.reader.submit("schedule", lambda: schedule.schedule_view(db, programme_id, today), self._view_arrived,
+                           self._view_failed)
+
+    def _view_arrived(self, view) -> None:
+        self._rows_pending = False
+        self.reload(view=view)
         self.sig_loaded.emit()
 
-    def reload(self, select_task: int | None = None) -> None:
-        """Read the schedule again and show it, keeping the scroll position, the selection and expanded tasks."""
+    def _view_failed(self, error: BaseException) -> None:
+        self._rows_pending = False
+        if not isinstance(error, PalError):
+            raise error
+        from pal_desktop.ui.dialogs import error_dialog
+
+        error_dialog.show_error(self, error)
+
+    def reload(self, select_task: int | None = None, *, view=None) -> None:
+        """Read the schedule again (or show ``view``, read in the background) and show it, keeping the scroll
+        position, the selection and expanded tasks."""
         if self.db is None or self.programme_id is None:
             self.data = None
             self.model.set_tasks([])
@@ -215,7 +244,7 @@ class ScheduleTab(ListTab):
         selected_event = self.selected_event()
         h = self.chart.horizontalScrollBar().value()
         v = self.chart.verticalScrollBar().value()
-        self.data = schedule.schedule_view(self.db, self.programme_id, self.today())
+        self.data = view if view is not None else schedule.schedule_view(self.db, self.programme_id, self.today())
         self._fill()
         if select_task is not None:
             self.select_task(select_task)
