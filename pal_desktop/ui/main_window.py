@@ -1,10 +1,10 @@
 """The main window: six tabs of lists, the programme switcher, menus and the status bar.
 
-The window is built and shown before the database is open (``set_database`` comes after the first
-paint), so this module and the tabs import no service at module level: services, and SQLAlchemy with
-them, are imported by the functions that run once the window is on screen. Only the first tab is built
-before the first paint; the others (their modules are large: the Gantt chart, the calendar, the public
-holidays) are built when first shown, or in idle time once the first tab's data is on screen.
+The window is shown before the database is open (``set_database`` comes after the first paint), so this
+module and the tabs import no service at module level: services, and SQLAlchemy with them, are imported by
+the functions that run once the window is on screen. Only the first tab is built before the first paint; the
+others (large modules: the Gantt chart, the calendar, the holidays) are built when first shown, or in idle
+time once the first tab's data is on screen.
 """
 
 from __future__ import annotations
@@ -12,7 +12,7 @@ from __future__ import annotations
 import importlib
 from typing import TYPE_CHECKING, NamedTuple
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QComboBox,
@@ -316,8 +316,7 @@ class MainWindow(QMainWindow):
         return self._db
 
     @property
-    def programme(self):
-        """The active programme (a ProgrammeSummary), or None."""
+    def programme(self):  # the active ProgrammeSummary, or None
         return self._programme
 
     def tab(self, tab_id: str) -> ListTab:
@@ -336,9 +335,12 @@ class MainWindow(QMainWindow):
         return [slot.tab for slot in self._slots.values() if slot.tab is not None]
 
     def build_remaining_tabs(self) -> None:
-        """Build the tabs not shown yet (idle time after the first data): switching to them is then instant."""
-        for slot in self._slots.values():
-            slot.build()
+        """Build the tabs not shown yet, one per turn of the event loop (idle time after the first data): switching
+        to them is then instant, and the window never stops for all of them at once."""
+        waiting = next((slot for slot in self._slots.values() if slot.tab is None), None)
+        if waiting is not None:
+            waiting.build()
+            QTimer.singleShot(0, self.build_remaining_tabs)
 
     def set_busy(self, message: str | None) -> None:
         """Show (``message``) or hide (None) the "working" indicator in the status bar."""
@@ -420,10 +422,8 @@ class MainWindow(QMainWindow):
         self.print_action.setEnabled(ready)
 
     def _set_database_actions_enabled(self, enabled: bool) -> None:
-        self.settings_action.setEnabled(enabled)
-        self.backup_action.setEnabled(enabled)
-        self.audit_action.setEnabled(enabled)
-        self.restore_action.setEnabled(enabled)
+        for action in (self.settings_action, self.backup_action, self.audit_action, self.restore_action):
+            action.setEnabled(enabled)
         self.programme_combo.setEnabled(enabled and bool(self._programmes))
 
     def _set_status_text(self, label: QLabel, text: str) -> None:
