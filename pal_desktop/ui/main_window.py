@@ -340,7 +340,7 @@ class MainWindow(QMainWindow):
         waiting = next((slot for slot in self._slots.values() if slot.tab is None), None)
         if waiting is not None:
             waiting.build()
-            QTimer.singleShot(0, self.build_remaining_tabs)
+            QTimer.singleShot(0, self, self.build_remaining_tabs)  # dropped if the window is gone
 
     def set_busy(self, message: str | None) -> None:
         """Show (``message``) or hide (None) the "working" indicator in the status bar."""
