@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.orm import Session
 
 from pal_desktop import config
 from pal_desktop.errors import DatabaseMissingError
@@ -37,14 +38,36 @@ class Opened:
 def open_app_database(url: str | None = None, *, create: bool = True) -> Opened:
     """Open the database (``--db``/``PAL_DATABASE_URL``/config/default), migrating it as needed.
 
-    A new database gets the schema, the editable event types and the built-in Kłobuck programme, so the
-    application is useful from its first start.
+    A new database gets the schema, the editable event types and the built-in Kłobuck programme in one
+    transaction, so the application is useful from its first start. A database an older version left half
+    made (killed between its schema and its programme) is finished here.
     """
-    result = open_database(resolve_url(url), create=create)
+    result = open_database(resolve_url(url), create=create, seed=_seed)
     db = result.database
-    if result.created:
-        initialise(db)
+    try:
+        if not result.created and _half_initialised(db):
+            initialise(db)
+    except BaseException:
+        db.dispose()
+        raise
     return Opened(db, result.created, result.upgraded_from, result.backup)
+
+
+def _seed(connection) -> None:
+    """What ``initialise`` writes, on the new schema's connection and inside its transaction."""
+    with Session(bind=connection, expire_on_commit=False) as session:  # joins the open transaction
+        programme_service.add_missing_event_types(session)
+        programme_service.add_builtin_programme(session)
+        session.flush()
+
+
+def _half_initialised(db: Database) -> bool:
+    """The schema is there but not what ``init`` writes after it (no programme can be deleted, so a
+    database without any was never finished); a read-only file stays as it is."""
+    if file_guard.is_read_only(db.engine):
+        return False
+    with db.reading() as session:
+        return session.scalar(select(Programme.id).limit(1)) is None
 
 
 # How many SQLite files the window remembers having opened on this PC.
