@@ -6,14 +6,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
 
 from pal_desktop import config
 from pal_desktop.errors import DatabaseMissingError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import programmes as programme_service
-from pal_desktop.storage import file_guard
-from pal_desktop.storage.db import Database, default_url, resolve_url, sqlite_path
+from pal_desktop.storage import file_guard, network_paths
+from pal_desktop.storage.db import Database, default_url, normalise_url, resolve_url, sqlite_path
 from pal_desktop.storage.migrate import current_revision, open_database
 from pal_desktop.storage.models import (
     Animator,
@@ -127,6 +128,24 @@ def is_read_only(db: Database) -> bool:
     return file_guard.is_read_only(db.engine)
 
 
+def on_network_share(db: Database) -> bool:
+    """The open SQLite file lies on a network share: one PC at a time may use it (no WAL there)."""
+    return file_guard.is_on_network_share(db.engine)
+
+
+def is_network_location(text: str) -> bool:
+    """A database location as typed in the settings (a path or a ``sqlite:///`` URL) lies on a network share;
+    False for PostgreSQL, the default file and what cannot be parsed."""
+    text = text.strip()
+    if not text:
+        return False
+    try:
+        path = sqlite_path(normalise_url(text))
+    except (ArgumentError, ValueError, OSError):
+        return False
+    return path is not None and network_paths.is_network_path(path)
+
+
 def initialise(db: Database) -> tuple[int, bool]:
     """Idempotent: event types and the built-in programme; returns (programme id, created now)."""
     programme_service.ensure_event_types(db)
@@ -158,6 +177,8 @@ def database_info(db: Database) -> dict:
         "database": db.location,
         "backend": db.backend,
         "schema_version": current_revision(db.engine),
+        # A file on a share: the commands and the settings warn that one PC at a time may use it.
+        "network_share": on_network_share(db),
         "counts": counts,
         "programmes": programmes,
     }
