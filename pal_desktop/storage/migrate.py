@@ -191,9 +191,14 @@ def _inspect_read_only(path: Path, location: str) -> SchemaState:
     """Read the schema revision without writing a byte (no WAL switch, no journal, no -shm)."""
     path = path.resolve()
     try:
-        if network_paths.is_network_path(path) or Path(f"{path}-wal").exists():
-            # In use (its -wal is there, with commits maybe not yet in the file): read through it.
-            connection = network_paths.connect(path, "ro")
+        if network_paths.is_network_path(path) or Path(f"{path}-journal").exists():
+            # A share (no URI there), or a hot journal a read-only connection cannot roll back: SQLite's own
+            # recovery may write, nothing of ours does (query_only).
+            connection = network_paths.connect(path, "rw")
+            connection.execute("PRAGMA query_only = ON")
+        elif Path(f"{path}-wal").exists():
+            # In use, or commits of a killed writer still in the -wal: read through it.
+            connection = network_paths.connect(path, "ro", network=False)
         else:
             # Nothing outside the file: immutable reads it without creating -wal/-shm for a WAL-mode file.
             connection = sqlite3.connect(f"{network_paths.sqlite_uri(path)}?mode=ro&immutable=1", uri=True)
