@@ -1,5 +1,7 @@
 """Upgrades that cannot lose rows, an init that is all or nothing, refused files left byte for byte (issue 13/4).
 
+The init tests run on PostgreSQL too; the rest are about SQLite's own rebuilds and files.
+
 The rebuild regression runs a throwaway Alembic revision, written into a copy of the migrations folder
 (never shipped), that rebuilds ``participant`` the way SQLite's batch mode does: copy, DROP, rename.
 """
@@ -12,17 +14,15 @@ import sqlite3
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
+from sqlalchemy import create_engine, inspect, text
 
 from pal_desktop.cli import main
 from pal_desktop.errors import DatabaseError
 from pal_desktop.services import programmes
 from pal_desktop.services.database import open_app_database
 from pal_desktop.storage import migrate
-from pal_desktop.storage.db import create_db_engine, sqlite_path
+from pal_desktop.storage.db import create_db_engine, normalise_url, sqlite_path
 from pal_desktop.storage.migrate import open_database, upgrade_to
-
-pytestmark = pytest.mark.sqlite_only
 
 #: Rows pointing at a participant, all ON DELETE CASCADE (household members: those who are participants).
 CHILDREN = {
@@ -82,6 +82,7 @@ def _demo_file(demo_db) -> Path:
     return path
 
 
+@pytest.mark.sqlite_only
 def test_a_revision_rebuilding_participant_keeps_every_child_row(demo_db, tmp_path, monkeypatch):
     path = _demo_file(demo_db)
     before = _counts(path)
@@ -101,6 +102,7 @@ def test_a_revision_rebuilding_participant_keeps_every_child_row(demo_db, tmp_pa
     assert _counts(path) == before
 
 
+@pytest.mark.sqlite_only
 def test_the_old_way_foreign_keys_on_inside_the_transaction_would_have_cascaded(demo_db, tmp_path, monkeypatch):
     """Why the above matters: the same revision run as before this change deletes the child rows."""
     from alembic import command
@@ -122,6 +124,7 @@ def test_the_old_way_foreign_keys_on_inside_the_transaction_would_have_cascaded(
     assert {table: after[table] for table in CHILDREN} == dict.fromkeys(CHILDREN, 0), (before, after)
 
 
+@pytest.mark.sqlite_only
 def test_an_upgrade_leaving_rows_dangling_is_rolled_back_and_names_the_table(demo_db, tmp_path, monkeypatch):
     path = _demo_file(demo_db)
     before = _counts(path)
@@ -146,10 +149,11 @@ def test_init_is_one_transaction_a_failure_leaves_no_half_made_database(db_url, 
     monkeypatch.setattr(programmes, "add_builtin_programme", broken)
     with pytest.raises(RuntimeError):
         open_app_database(db_url)
-    path = sqlite_path(db_url)
-    with sqlite3.connect(path) as connection:
-        assert connection.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall() == []
-    connection.close()
+    engine = create_engine(normalise_url(db_url))
+    try:
+        assert inspect(engine).get_table_names() == []  # not even alembic_version: the schema rolled back too
+    finally:
+        engine.dispose()
     monkeypatch.undo()
     opened = open_app_database(db_url)
     try:
@@ -185,6 +189,7 @@ def _snapshot(folder: Path) -> dict[str, str]:
     return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(folder.iterdir())}
 
 
+@pytest.mark.sqlite_only
 def test_a_zero_byte_file_given_as_db_is_refused_and_stays_empty(tmp_path, capsys):
     folder = tmp_path / "dane"
     folder.mkdir()
@@ -199,6 +204,7 @@ def test_a_zero_byte_file_given_as_db_is_refused_and_stays_empty(tmp_path, capsy
     assert sorted(p.name for p in folder.iterdir()) == ["pusty.sqlite3"]
 
 
+@pytest.mark.sqlite_only
 def test_a_foreign_wal_file_is_refused_without_a_wal_switch_or_files_beside_it(tmp_path):
     folder = tmp_path / "dane"
     folder.mkdir()
@@ -219,6 +225,7 @@ def test_a_foreign_wal_file_is_refused_without_a_wal_switch_or_files_beside_it(t
     assert _snapshot(folder) == before
 
 
+@pytest.mark.sqlite_only
 def test_a_newer_schema_is_refused_without_files_beside_it(sqlite_url):
     open_database(sqlite_url).database.dispose()
     path = sqlite_path(sqlite_url)
