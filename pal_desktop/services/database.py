@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -10,7 +11,7 @@ from sqlalchemy.exc import ArgumentError
 from sqlalchemy.orm import Session
 
 from pal_desktop import config
-from pal_desktop.errors import DatabaseMissingError
+from pal_desktop.errors import DatabaseMissingError, PalError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import programmes as programme_service
 from pal_desktop.storage import file_guard, network_paths
@@ -26,6 +27,8 @@ from pal_desktop.storage.models import (
     ScheduleTask,
     Volunteer,
 )
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -47,7 +50,10 @@ def open_app_database(url: str | None = None, *, create: bool = True) -> Opened:
     db = result.database
     try:
         if not result.created and _half_initialised(db):
-            initialise(db)
+            try:
+                initialise(db)
+            except PalError as error:  # e.g. a role that may not write: it opens as it is, the next one finishes
+                _log.warning("the database %s stays without its built-in programme: %s", db.location, error)
     except BaseException:
         db.dispose()
         raise

@@ -182,6 +182,25 @@ def test_an_open_finishes_a_database_an_old_init_left_without_its_programme(db_u
         again.db.dispose()
 
 
+def test_a_reader_opening_a_half_made_database_sees_it_as_it_is_and_the_next_open_finishes_it(db_url, act_as):
+    from pal_desktop.actor import current_actor
+    from pal_desktop.domain.enums import UserRole
+
+    upgrade_to(db_url, "head")
+    act_as(UserRole.READER, login="ola")
+    opened = open_app_database(db_url)  # a podgląd may not write the programme: no error, nothing written
+    try:
+        assert programmes.list_programmes(opened.db) == []
+    finally:
+        opened.db.dispose()
+    current_actor.set_for_process("system")
+    again = open_app_database(db_url)
+    try:
+        assert len(programmes.list_programmes(again.db)) == 1
+    finally:
+        again.db.dispose()
+
+
 # ---- Refused files, byte for byte -------------------------------------------------------------------
 
 
