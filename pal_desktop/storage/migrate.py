@@ -236,7 +236,7 @@ def _upgrade(engine: Engine, location: str, revision: str = "head", *, down: boo
                         _refuse_dangling_rows(connection, location)
             finally:
                 if sqlite:
-                    _set_foreign_keys(connection, on=True)
+                    _foreign_keys_on_or_discard(connection)
     except OperationalError as exc:
         raise translate_operational_error(exc, location) from exc
     except SQLAlchemyError as exc:  # pragma: no cover - a migration bug, not the user's doing
@@ -253,6 +253,15 @@ def _set_foreign_keys(connection: Connection, *, on: bool) -> None:
         cursor.execute(f"PRAGMA foreign_keys = {'ON' if on else 'OFF'}")
     finally:
         cursor.close()
+
+
+def _foreign_keys_on_or_discard(connection: Connection) -> None:
+    """Foreign keys on again; a connection where that fails (a lost share, a full disk) must never go back to
+    the pool with them off, so it is thrown away (the next one is made with them on)."""
+    try:
+        _set_foreign_keys(connection, on=True)
+    except (sqlite3.Error, SQLAlchemyError):
+        connection.invalidate()
 
 
 def _refuse_dangling_rows(connection: Connection, location: str) -> None:

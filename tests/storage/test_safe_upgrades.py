@@ -125,6 +125,26 @@ def test_the_old_way_foreign_keys_on_inside_the_transaction_would_have_cascaded(
 
 
 @pytest.mark.sqlite_only
+def test_a_connection_whose_foreign_keys_cannot_be_switched_back_on_never_returns_to_the_pool(sqlite_url,
+                                                                                              monkeypatch):
+    real = migrate._set_foreign_keys
+
+    def failing_on(connection, *, on):
+        if on:
+            raise sqlite3.OperationalError("disk I/O error")
+        real(connection, on=on)
+
+    monkeypatch.setattr(migrate, "_set_foreign_keys", failing_on)
+    result = open_database(sqlite_url)
+    try:
+        for _ in range(3):
+            with result.database.engine.connect() as connection:
+                assert connection.exec_driver_sql("PRAGMA foreign_keys").scalar() == 1
+    finally:
+        result.database.dispose()
+
+
+@pytest.mark.sqlite_only
 def test_an_upgrade_leaving_rows_dangling_is_rolled_back_and_names_the_table(demo_db, tmp_path, monkeypatch):
     path = _demo_file(demo_db)
     before = _counts(path)
