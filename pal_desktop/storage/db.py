@@ -109,7 +109,7 @@ def describe(url: str) -> str:
 
 
 def check_sqlite_file(path: Path) -> None:
-    """Refuse, without writing a byte, a file that exists but is not a SQLite database."""
+    """Refuse, without writing a byte, a file that exists but is not a SQLite database (an empty one included)."""
     if not path.exists():
         if not path.parent.exists():
             raise DatabaseError(QT_TRANSLATE_NOOP(
@@ -127,7 +127,14 @@ def check_sqlite_file(path: Path) -> None:
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "Database", "Nie można odczytać pliku „{path}”: {reason}. Sprawdź uprawnienia do pliku."),
             path=str(path), reason=exc.strerror or str(exc)) from exc
-    if header and header != SQLITE_HEADER:
+    if not header:
+        # SQLite would take it for a new database and write a schema into what may be another program's
+        # placeholder (or a file truncated by a failed copy).
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "Database", "Plik „{path}” jest pusty (0 bajtów), a więc nie jest bazą PAL Desktop. Plik pozostał "
+                        "nietknięty. Aby utworzyć nową bazę, podaj nazwę pliku, który jeszcze nie istnieje, albo "
+                        "usuń ten pusty plik."), path=str(path))
+    if header != SQLITE_HEADER:
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "Database", "Plik „{path}” nie jest bazą danych PAL Desktop (ani żadną bazą SQLite). Plik pozostał "
                         "nietknięty; wskaż właściwy plik bazy albo nowy plik."), path=str(path))

@@ -145,13 +145,6 @@ def open_database(url: str, *, create: bool = True, seed: Seed | None = None) ->
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "Database", "Baza „{location}” nie istnieje. Utwórz ją poleceniem: pal-desktop init"),
             location=location)
-    if existed and path.is_file() and path.stat().st_size == 0:
-        # SQLite would take it for a new database and write a schema into what may be another program's
-        # placeholder (or a file truncated by a failed copy).
-        raise DatabaseError(QT_TRANSLATE_NOOP(
-            "Database", "Plik „{location}” jest pusty (0 bajtów), a więc nie jest bazą PAL Desktop. Plik pozostał "
-                        "nietknięty. Aby utworzyć nową bazę, podaj nazwę pliku, który jeszcze nie istnieje, albo "
-                        "usuń ten pusty plik."), location=location)
     engine = create_db_engine(url)
     try:
         if path is not None and existed:

@@ -17,8 +17,8 @@ import pytest
 from sqlalchemy import create_engine, inspect, text
 
 from pal_desktop.cli import main
-from pal_desktop.errors import DatabaseError
-from pal_desktop.services import programmes
+from pal_desktop.errors import DatabaseError, ValidationError
+from pal_desktop.services import programmes, ui_queries
 from pal_desktop.services.database import open_app_database
 from pal_desktop.storage import migrate
 from pal_desktop.storage.db import create_db_engine, normalise_url, sqlite_path
@@ -239,6 +239,9 @@ def test_a_zero_byte_file_given_as_db_is_refused_and_stays_empty(tmp_path, capsy
         assert "jest pusty (0 bajtów)" in capsys.readouterr().err
     with pytest.raises(DatabaseError, match="pusty"):
         open_app_database("sqlite:///" + path.as_posix())
+    with pytest.raises(ValidationError, match="pusty") as typed:  # typed in the settings: named at once
+        ui_queries.check_database_location(str(path))
+    assert typed.value.field == "database_url"
     assert path.stat().st_size == 0
     assert sorted(p.name for p in folder.iterdir()) == ["pusty.sqlite3"]
 
