@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import datetime as dt
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -213,29 +214,37 @@ def _upgrade(engine: Engine, location: str, revision: str = "head", *, down: boo
     from alembic import command
 
     config = alembic_config()
-    sqlite = engine.dialect.name == "sqlite"
     try:
-        # pal_write: BEGIN IMMEDIATE, so that a second PC opening the same old file waits, then finds it done.
-        with engine.connect().execution_options(pal_write=True) as connection:
-            if sqlite:
-                _set_foreign_keys(connection, on=False)
-            try:
-                with connection.begin():
-                    config.attributes["connection"] = connection
-                    (command.downgrade if down else command.upgrade)(config, revision)
-                    if seed is not None:
-                        seed(connection)
-                    if sqlite:
-                        _refuse_dangling_rows(connection, location)
-            finally:
-                if sqlite:
-                    _foreign_keys_on_or_discard(connection)
+        with migration_transaction(engine, location) as connection:
+            config.attributes["connection"] = connection
+            (command.downgrade if down else command.upgrade)(config, revision)
+            if seed is not None:
+                seed(connection)
     except OperationalError as exc:
         raise translate_operational_error(exc, location) from exc
     except SQLAlchemyError as exc:  # pragma: no cover - a migration bug, not the user's doing
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "Database", "Aktualizacja bazy „{location}” nie powiodła się: {reason}. Baza pozostała w poprzedniej "
                         "wersji."), location=location, reason=str(exc)) from exc
+
+
+@contextmanager
+def migration_transaction(engine: Engine, location: str) -> Iterator[Connection]:
+    """The one transaction a schema change runs in (also for Alembic run on its own, see env.py): on SQLite
+    with foreign keys off, checked before the commit, and on again after."""
+    sqlite = engine.dialect.name == "sqlite"
+    # pal_write: BEGIN IMMEDIATE, so that a second PC opening the same old file waits, then finds it done.
+    with engine.connect().execution_options(pal_write=True) as connection:
+        if sqlite:
+            _set_foreign_keys(connection, on=False)
+        try:
+            with connection.begin():
+                yield connection
+                if sqlite:
+                    _refuse_dangling_rows(connection, location)
+        finally:
+            if sqlite:
+                _foreign_keys_on_or_discard(connection)
 
 
 def _set_foreign_keys(connection: Connection, *, on: bool) -> None:
