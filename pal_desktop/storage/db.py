@@ -1,7 +1,8 @@
 """Opening the database: URL resolution, engine set-up per backend, sessions and the audit hook.
 
 SQLite (the default, one file in the user's data folder) gets foreign keys, WAL and a busy timeout (a file on
-a network share gets the rollback journal instead of WAL, see storage/network_paths.py); PostgreSQL is reached through psycopg 3 with any ``postgresql://`` URL.
+a network share gets the rollback journal instead of WAL, see storage/network_paths.py); PostgreSQL is
+reached through psycopg 3 with any ``postgresql://`` URL.
 """
 
 from __future__ import annotations
