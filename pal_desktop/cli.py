@@ -325,6 +325,11 @@ def _cmd_demo(args) -> int:
     return EXIT_OK
 
 
+NETWORK_SHARE_WARNING = (
+    "  Uwaga: baza leży na dysku sieciowym. Może z niej korzystać tylko jeden komputer naraz (praca kilku "
+    "stanowisk jednocześnie może uszkodzić dane). Dla kilku stanowisk użyj bazy PostgreSQL na serwerze.")
+
+
 def _cmd_info(args) -> int:
     from pal_desktop.services.database import database_info, open_app_database
 
@@ -337,6 +342,8 @@ def _cmd_info(args) -> int:
               "volunteers": "wolontariusze", "events": "wydarzenia", "attendance_records": "wpisy obecności",
               "schedule_tasks": "zadania harmonogramu", "programmes": "programy"}
     print(f"Baza danych: {info['database']}")
+    if info["network_share"]:
+        print(NETWORK_SHARE_WARNING)
     print(f"Wersja schematu: {info['schema_version']}")
     for key, label in labels.items():
         print(f"  {label}: {info['counts'][key]}")

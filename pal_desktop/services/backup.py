@@ -21,6 +21,7 @@ from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.progress import ProgressCallback, report
 from pal_desktop.services.access_control import require
 from pal_desktop.services.access_log import BACKUP, log_access
+from pal_desktop.storage import network_paths
 from pal_desktop.storage.db import Database, sqlite_path
 
 PREFIX = "pal-kopia-"
@@ -54,7 +55,7 @@ def default_backup_path() -> Path:
 
 def check_sqlite_copy(path: Path) -> dict[str, int]:
     """``integrity_check`` must say ok; returns the row count of every table (a copy that reads at all)."""
-    connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    connection = network_paths.connect(path.resolve(), "ro")
     try:
         verdict = connection.execute("PRAGMA integrity_check").fetchone()[0]
         if verdict != "ok":
@@ -70,7 +71,7 @@ def check_sqlite_copy(path: Path) -> dict[str, int]:
 
 def copy_sqlite(source: Path, destination: Path, progress: ProgressCallback | None = None) -> None:
     """Copy ``source`` into ``destination`` with the backup API; Cancel leaves ``destination`` as it was."""
-    reader = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    reader = network_paths.connect(source.resolve(), "ro")
     try:
         writer = sqlite3.connect(destination)
         try:

@@ -2,17 +2,20 @@
 
 from __future__ import annotations
 
+import logging
 from dataclasses import dataclass
 from pathlib import Path
 
 from sqlalchemy import func, select
+from sqlalchemy.exc import ArgumentError
+from sqlalchemy.orm import Session
 
 from pal_desktop import config
-from pal_desktop.errors import DatabaseMissingError
+from pal_desktop.errors import DatabaseMissingError, PalError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import programmes as programme_service
-from pal_desktop.storage import file_guard
-from pal_desktop.storage.db import Database, default_url, resolve_url, sqlite_path
+from pal_desktop.storage import file_guard, network_paths
+from pal_desktop.storage.db import Database, default_url, normalise_url, resolve_url, sqlite_path
 from pal_desktop.storage.migrate import current_revision, open_database
 from pal_desktop.storage.models import (
     Animator,
@@ -24,6 +27,8 @@ from pal_desktop.storage.models import (
     ScheduleTask,
     Volunteer,
 )
+
+_log = logging.getLogger(__name__)
 
 
 @dataclass(frozen=True)
@@ -37,14 +42,39 @@ class Opened:
 def open_app_database(url: str | None = None, *, create: bool = True) -> Opened:
     """Open the database (``--db``/``PAL_DATABASE_URL``/config/default), migrating it as needed.
 
-    A new database gets the schema, the editable event types and the built-in Kłobuck programme, so the
-    application is useful from its first start.
+    A new database gets the schema, the editable event types and the built-in Kłobuck programme in one
+    transaction, so the application is useful from its first start. A database an older version left half
+    made (killed between its schema and its programme) is finished here.
     """
-    result = open_database(resolve_url(url), create=create)
+    result = open_database(resolve_url(url), create=create, seed=_seed)
     db = result.database
-    if result.created:
-        initialise(db)
+    try:
+        if not result.created and _half_initialised(db):
+            try:
+                initialise(db)
+            except PalError as error:  # e.g. a role that may not write: it opens as it is, the next one finishes
+                _log.warning("the database %s stays without its built-in programme: %s", db.location, error)
+    except BaseException:
+        db.dispose()
+        raise
     return Opened(db, result.created, result.upgraded_from, result.backup)
+
+
+def _seed(connection) -> None:
+    """What ``initialise`` writes, on the new schema's connection and inside its transaction."""
+    with Session(bind=connection, expire_on_commit=False) as session:  # joins the open transaction
+        programme_service.add_missing_event_types(session)
+        programme_service.add_builtin_programme(session)
+        session.flush()
+
+
+def _half_initialised(db: Database) -> bool:
+    """The schema is there but not what ``init`` writes after it (no programme can be deleted, so a
+    database without any was never finished); a read-only file stays as it is."""
+    if file_guard.is_read_only(db.engine):
+        return False
+    with db.reading() as session:
+        return session.scalar(select(Programme.id).limit(1)) is None
 
 
 # How many SQLite files the window remembers having opened on this PC.
@@ -104,6 +134,24 @@ def is_read_only(db: Database) -> bool:
     return file_guard.is_read_only(db.engine)
 
 
+def on_network_share(db: Database) -> bool:
+    """The open SQLite file lies on a network share: one PC at a time may use it (no WAL there)."""
+    return file_guard.is_on_network_share(db.engine)
+
+
+def is_network_location(text: str) -> bool:
+    """A database location as typed in the settings (a path or a ``sqlite:///`` URL) lies on a network share;
+    False for PostgreSQL, the default file and what cannot be parsed."""
+    text = text.strip()
+    if not text:
+        return False
+    try:
+        path = sqlite_path(normalise_url(text))
+    except (ArgumentError, ValueError, OSError):
+        return False
+    return path is not None and network_paths.is_network_path(path)
+
+
 def initialise(db: Database) -> tuple[int, bool]:
     """Idempotent: event types and the built-in programme; returns (programme id, created now)."""
     programme_service.ensure_event_types(db)
@@ -135,6 +183,8 @@ def database_info(db: Database) -> dict:
         "database": db.location,
         "backend": db.backend,
         "schema_version": current_revision(db.engine),
+        # A file on a share: the commands and the settings warn that one PC at a time may use it.
+        "network_share": on_network_share(db),
         "counts": counts,
         "programmes": programmes,
     }

@@ -138,24 +138,34 @@ def _link_goals(programme: Programme) -> None:
 
 def ensure_event_types(db: Database) -> None:
     with db.session() as session:
-        existing = set(session.scalars(select(EventType.name)))
-        for position, name in enumerate(DEFAULT_EVENT_TYPES, start=1):
-            if name not in existing:
-                session.add(EventType(name=name, position=position))
+        add_missing_event_types(session)
+
+
+def add_missing_event_types(session) -> None:
+    """The default event types not yet in the database, added in ``session`` (init's own transaction)."""
+    existing = set(session.scalars(select(EventType.name)))
+    for position, name in enumerate(DEFAULT_EVENT_TYPES, start=1):
+        if name not in existing:
+            session.add(EventType(name=name, position=position))
 
 
 def load_builtin_programme(db: Database, key: str = BUILTIN_PROGRAMME_KEY) -> tuple[int, bool]:
     """Load a built-in programme once; returns (its id, whether it was created now)."""
     with db.session() as session:
-        existing = session.scalar(select(Programme.id).where(Programme.key == key))
-        if existing is not None:
-            return existing, False
-        programme = programme_from_data(builtin_programme_data(key))
-        session.add(programme)
-        session.flush()
-        if _get_setting(session, ACTIVE_PROGRAMME_SETTING) is None:
-            _set_setting(session, ACTIVE_PROGRAMME_SETTING, str(programme.id))
-        return programme.id, True
+        return add_builtin_programme(session, key)
+
+
+def add_builtin_programme(session, key: str = BUILTIN_PROGRAMME_KEY) -> tuple[int, bool]:
+    """``load_builtin_programme`` inside ``session``."""
+    existing = session.scalar(select(Programme.id).where(Programme.key == key))
+    if existing is not None:
+        return existing, False
+    programme = programme_from_data(builtin_programme_data(key))
+    session.add(programme)
+    session.flush()
+    if _get_setting(session, ACTIVE_PROGRAMME_SETTING) is None:
+        _set_setting(session, ACTIVE_PROGRAMME_SETTING, str(programme.id))
+    return programme.id, True
 
 
 def _get_setting(session, key: str) -> str | None:

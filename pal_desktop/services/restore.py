@@ -20,6 +20,7 @@ from pal_desktop.progress import ProgressCallback, report, scaled
 from pal_desktop.services import backup
 from pal_desktop.services.access_control import require
 from pal_desktop.services.backup_rotation import backup_time
+from pal_desktop.storage import network_paths
 from pal_desktop.storage.db import sqlite_path
 from pal_desktop.storage.migrate import head_revision, known_revisions
 
@@ -63,7 +64,7 @@ def describe_backup(file: Path | str, *, check: bool = True) -> BackupInfo:
     try:
         if check:
             backup.check_sqlite_copy(path)
-        connection = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+        connection = network_paths.connect(path.resolve(), "ro")
         try:
             tables = {row[0] for row in connection.execute("SELECT name FROM sqlite_master WHERE type='table'")}
             if "alembic_version" not in tables or "participant" not in tables:
@@ -134,7 +135,7 @@ def restore_database(db_url: str, file: Path | str, *, progress: ProgressCallbac
         # one transaction (a failure rolls back), and SQLite itself reconciles a surviving -wal/-shm.
         writer = sqlite3.connect(target)
         try:
-            reader = sqlite3.connect(f"{staged.resolve().as_uri()}?mode=ro", uri=True)
+            reader = network_paths.connect(staged.resolve(), "ro")
             try:
                 reader.backup(writer)
             finally:

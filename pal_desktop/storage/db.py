@@ -1,7 +1,8 @@
 """Opening the database: URL resolution, engine set-up per backend, sessions and the audit hook.
 
-SQLite (the default, one file in the user's data folder) gets foreign keys, WAL and a busy timeout;
-PostgreSQL is reached through psycopg 3 with any ``postgresql://`` URL.
+SQLite (the default, one file in the user's data folder) gets foreign keys, WAL and a busy timeout (a file on
+a network share gets the rollback journal instead of WAL, see storage/network_paths.py); PostgreSQL is
+reached through psycopg 3 with any ``postgresql://`` URL.
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from __future__ import annotations
 import json
 import logging
 import os
+import sqlite3
 import time
 import weakref
 from collections.abc import Iterator
@@ -108,7 +110,7 @@ def describe(url: str) -> str:
 
 
 def check_sqlite_file(path: Path) -> None:
-    """Refuse, without writing a byte, a file that exists but is not a SQLite database."""
+    """Refuse, without writing a byte, a file that exists but is not a SQLite database (an empty one included)."""
     if not path.exists():
         if not path.parent.exists():
             raise DatabaseError(QT_TRANSLATE_NOOP(
@@ -126,13 +128,24 @@ def check_sqlite_file(path: Path) -> None:
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "Database", "Nie można odczytać pliku „{path}”: {reason}. Sprawdź uprawnienia do pliku."),
             path=str(path), reason=exc.strerror or str(exc)) from exc
-    if header and header != SQLITE_HEADER:
+    if not header:
+        # SQLite would take it for a new database and write a schema into what may be another program's
+        # placeholder (or a file truncated by a failed copy).
+        raise DatabaseError(QT_TRANSLATE_NOOP(
+            "Database", "Plik „{path}” jest pusty (0 bajtów), a więc nie jest bazą PAL Desktop. Plik pozostał "
+                        "nietknięty. Aby utworzyć nową bazę, podaj nazwę pliku, który jeszcze nie istnieje, albo "
+                        "usuń ten pusty plik."), path=str(path))
+    if header != SQLITE_HEADER:
         raise DatabaseError(QT_TRANSLATE_NOOP(
             "Database", "Plik „{path}” nie jest bazą danych PAL Desktop (ani żadną bazą SQLite). Plik pozostał "
                         "nietknięty; wskaż właściwy plik bazy albo nowy plik."), path=str(path))
 
 
-def _configure_sqlite(engine: Engine) -> None:
+def _configure_sqlite(engine: Engine, *, network: bool = False) -> None:
+    # WAL's index lives in shared memory that PCs cannot share over SMB/NFS: a file on a share keeps the
+    # rollback journal, which works there as long as one PC at a time uses it (the settings and info say so).
+    journal = "DELETE" if network else "WAL"
+
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record) -> None:  # pragma: no cover - exercised by every test
         # Let SQLAlchemy, not the driver, open transactions, so that BEGIN is explicit and SAVEPOINTs work.
@@ -140,7 +153,10 @@ def _configure_sqlite(engine: Engine) -> None:
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys = ON")
         cursor.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        cursor.execute("PRAGMA journal_mode = WAL")
+        try:
+            cursor.execute(f"PRAGMA journal_mode = {journal}")
+        except sqlite3.OperationalError as exc:  # another PC holds a WAL file open: keep its mode for now
+            _log.warning("journal_mode %s not set on %s: %s", journal, engine.url, exc)
         # FULL: in WAL mode NORMAL can lose the last commits on a power cut, and an office PC has no UPS.
         # Its cost (bench/bench_writers.py, one writer): about 90 against 106 saves a second.
         cursor.execute("PRAGMA synchronous = FULL")
@@ -175,9 +191,8 @@ def create_db_engine(url: str, *, echo: bool = False) -> Engine:
     try:
         if backend == "sqlite":
             engine = create_engine(url, echo=echo, connect_args={"timeout": BUSY_TIMEOUT_MS / 1000})
-            _configure_sqlite(engine)
-            if path is not None:
-                file_guard.watch(engine, path)  # never a new empty file in place of a lost one
+            guard = file_guard.watch(engine, path) if path is not None else None  # never a new empty file
+            _configure_sqlite(engine, network=guard is not None and guard.network)
         else:
             from pal_desktop.storage import credentials
 

@@ -24,12 +24,13 @@ import stat
 import weakref
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote
 
 from sqlalchemy import Engine, event
 
 from pal_desktop.errors import DatabaseError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.storage import network_paths
+from pal_desktop.storage.network_paths import sqlite_uri, uri_of  # noqa: F401 - their old home
 
 
 def file_identity(path: Path) -> tuple | None:
@@ -44,19 +45,6 @@ def file_identity(path: Path) -> tuple | None:
     if created is None and os.name == "nt":
         created = info.st_ctime  # the creation time on Windows
     return ("created", created)
-
-
-def sqlite_uri(path: Path) -> str:
-    """``file:`` URI of ``path`` as SQLite reads it: always an empty authority, so that a Windows share
-    (//serwer/udział/pal.sqlite3) stays a path (SQLite refuses any authority but localhost)."""
-    return uri_of(path.resolve().as_posix())
-
-
-def uri_of(text: str) -> str:
-    """``sqlite_uri`` of a path already absolute, written with forward slashes."""
-    if not text.startswith("/"):
-        text = "/" + text  # C:/Users/… → /C:/Users/…
-    return "file://" + quote(text, safe="/:")
 
 
 def is_read_only_file(path: Path) -> bool:
@@ -75,6 +63,8 @@ class FileGuard:
     may_create: bool
     read_only: bool
     identity: tuple | None = None
+    #: On a network share: opened by its plain path, with the rollback journal (see network_paths).
+    network: bool = False
     _location: str = field(default="", repr=False)
 
     def connect(self, params: dict) -> sqlite3.Connection:
@@ -88,9 +78,9 @@ class FileGuard:
         if self.identity is not None and file_identity(self.path) != self.identity:
             raise self.vanished()
         try:
-            connection = sqlite3.connect(f"{sqlite_uri(self.path)}?mode={mode}", uri=True,
-                                         timeout=params.get("timeout", 5.0),
-                                         check_same_thread=params.get("check_same_thread", False))
+            connection = network_paths.connect(self.path, mode, network=self.network,
+                                               timeout=params.get("timeout", 5.0),
+                                               check_same_thread=params.get("check_same_thread", False))
         except sqlite3.OperationalError as exc:
             if not self.path.exists():
                 raise self.vanished() from exc
@@ -126,7 +116,8 @@ def watch(engine: Engine, path: Path) -> FileGuard:
     path = Path(path)
     exists = path.exists()
     guard = FileGuard(path=path, may_create=not exists, read_only=exists and is_read_only_file(path),
-                      identity=file_identity(path) if exists else None)
+                      identity=file_identity(path) if exists else None,
+                      network=network_paths.is_network_path(path))
     _GUARDS[engine] = guard
 
     @event.listens_for(engine, "do_connect")
@@ -161,6 +152,11 @@ def _check(engine: Engine, writing: bool) -> None:
         if not guard.read_only:
             engine.dispose()
         raise
+
+
+def is_on_network_share(engine: Engine) -> bool:
+    guard = _GUARDS.get(engine)
+    return guard is not None and guard.network
 
 
 def is_read_only(engine: Engine) -> bool:

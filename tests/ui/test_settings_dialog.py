@@ -257,3 +257,20 @@ def test_the_backup_folder_is_chosen_and_a_missing_one_named(qtbot, window, tmp_
     click(qtbot, dialog.save_button)
     qtbot.waitUntil(lambda: window.settings_dialog is None)
     assert config.load().backup_folder == str(usb.resolve()) and backup.backup_folder() == usb.resolve()
+
+
+def test_a_database_on_a_network_share_is_warned_about_one_pc_at_a_time(qtbot, window, tmp_path, monkeypatch):
+    from pal_desktop.storage import network_paths
+
+    share = tmp_path / "udzial-sieciowy"
+    share.mkdir()
+    monkeypatch.setattr(network_paths, "is_network_path",
+                        lambda path, platform=None: "udzial-sieciowy" in str(path))
+    dialog = open_settings(qtbot, window)
+    warning = dialog.network_share_label
+    assert warning.isHidden()  # the open database is a local file
+    type_text(qtbot, dialog.database_edit, str(share / "pal.sqlite3"))
+    assert not warning.isHidden()
+    assert "tylko jeden komputer naraz" in warning.text() and "PostgreSQL" in warning.text()
+    replace_text(qtbot, dialog.database_edit, str(tmp_path / "pal.sqlite3"))
+    assert warning.isHidden()

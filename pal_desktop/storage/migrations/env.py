@@ -10,14 +10,17 @@ target_metadata = Base.metadata
 
 def run_migrations_online() -> None:
     connection = config.attributes.get("connection")
-    if connection is None:
-        from pal_desktop.storage.db import create_db_engine
+    if connection is None:  # Alembic run on its own (tests, a developer): the same safe transaction
+        from pal_desktop.storage.db import create_db_engine, describe
+        from pal_desktop.storage.migrate import migration_transaction
 
-        engine = create_db_engine(config.get_main_option("sqlalchemy.url"))
-        with engine.connect() as connection:
-            _run(connection)
-            connection.commit()
-        engine.dispose()
+        url = config.get_main_option("sqlalchemy.url")
+        engine = create_db_engine(url)
+        try:
+            with migration_transaction(engine, describe(url)) as connection:
+                _run(connection)
+        finally:
+            engine.dispose()
         return
     _run(connection)
 

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from pal_desktop import config, paths
 from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services import database as database_service
 from pal_desktop.services import office_settings, organisation, ui_queries
 from pal_desktop.ui import file_dialogs
 from pal_desktop.ui.dialogs import error_dialog
@@ -229,9 +230,21 @@ class SettingsDialog(QDialog):
                               "np. postgresql://użytkownik@serwer/baza (hasło w polu obok trafia do menedżera poświadczeń systemu, nie do pliku ustawień). Zmiana zacznie obowiązywać "
                               "przy następnym uruchomieniu programu."), box)
         note.setWordWrap(True)
+        # A SQLite file on a share runs without WAL and breaks when two PCs write it at once.
+        self.network_share_label = QLabel(self.tr(
+            "Uwaga: baza leży na dysku sieciowym. Może z niej korzystać tylko jeden komputer naraz (praca kilku "
+            "stanowisk jednocześnie może uszkodzić dane). Dla kilku stanowisk użyj bazy PostgreSQL na serwerze."),
+            box)
+        self.network_share_label.setObjectName("networkShareWarning")
+        self.network_share_label.setWordWrap(True)
+        self.network_share_label.setStyleSheet("QLabel { color: #8a4b00; font-weight: bold; }")
+        self.network_share_label.setAccessibleName(self.tr("Ostrzeżenie: baza na dysku sieciowym"))
+        self.network_share_label.setVisible(False)
+        self.database_edit.textChanged.connect(self._show_network_share_warning)
 
         layout = QVBoxLayout(box)
         layout.addWidget(self.current_database_label)
+        layout.addWidget(self.network_share_label)
         layout.addWidget(label)
         layout.addLayout(row)
         layout.addLayout(password_row)
@@ -282,6 +295,11 @@ class SettingsDialog(QDialog):
         self._show_password_state(self._configured_database)
         self.current_database_label.setText(
             self.tr("Obecnie otwarta baza: {location}").format(location=self._db.location))
+        self._show_network_share_warning(self.database_edit.text())
+
+    def _show_network_share_warning(self, typed: str) -> None:
+        shown = database_service.on_network_share(self._db) or database_service.is_network_location(typed)
+        self.network_share_label.setVisible(shown)
 
     # ---- Logos
     def _show_logos(self, select: int | None = None) -> None:
