@@ -2107,6 +2107,10 @@ Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, 
         <translation>Cannot read the file “{path}”: {reason}. Check the permissions of the file.</translation>
     </message>
     <message>
+        <source>Plik „{path}” jest pusty (0 bajtów), a więc nie jest bazą PAL Desktop. Plik pozostał nietknięty. Aby utworzyć nową bazę, podaj nazwę pliku, który jeszcze nie istnieje, albo usuń ten pusty plik.</source>
+        <translation>The file &quot;{path}&quot; is empty (0 bytes), so it is not a PAL Desktop database. The file was left untouched. To create a new database, give the name of a file that does not exist yet, or delete this empty file.</translation>
+    </message>
+    <message>
         <source>Plik „{path}” nie jest bazą danych PAL Desktop (ani żadną bazą SQLite). Plik pozostał nietknięty; wskaż właściwy plik bazy albo nowy plik.</source>
         <translation>The file “{path}” is not a PAL Desktop database (nor any SQLite database). The file was left untouched; choose the right database file or a new file.</translation>
     </message>
@@ -2152,7 +2156,7 @@ Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, 
     </message>
     <message>
         <source>Baza „{location}” nie istnieje. Utwórz ją poleceniem: pal-desktop init</source>
-        <extracomment>The newest revision in migrations/versions (a test keeps it equal to Alembic&apos;s head). Knowing it without Alembic lets an up-to-date database open without importing Alembic at all, which saves a quarter of a second of start-up.</extracomment>
+        <extracomment>The newest revision in migrations/versions (a test keeps it equal to Alembic&apos;s head). Knowing it without Alembic lets an up-to-date database open without importing Alembic at all, which saves a quarter of a second of start-up. Fills a new database&apos;s first rows (event types, the built-in programme) on the migration&apos;s connection, inside its transaction; given by the services, which know what a new database holds.</extracomment>
         <translation>The database “{location}” does not exist. Create it with the command: pal-desktop init</translation>
     </message>
     <message>
@@ -2172,6 +2176,10 @@ Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, 
         <translation>Upgrading the database “{location}” failed: {reason}. The database stays at its previous version.</translation>
     </message>
     <message>
+        <source>Aktualizacja bazy „{location}” została cofnięta, bo po niej wiersze wskazywałyby nieistniejące rekordy ({details}). Baza pozostała w poprzedniej wersji i nic nie zostało utracone; zgłoś to dostawcy programu.</source>
+        <translation>The upgrade of the database &quot;{location}&quot; was rolled back, because after it rows would point to records that do not exist ({details}). The database stays at its previous version and nothing was lost; report this to the program&apos;s supplier.</translation>
+    </message>
+    <message>
         <source>Folder bazy danych „{folder}” nie istnieje albo jest niedostępny (np. odłączono pendrive albo dysk sieciowy).</source>
         <translation>The database folder “{folder}” does not exist or cannot be reached (for example, a USB stick or a network drive was disconnected).</translation>
     </message>
@@ -2181,6 +2189,7 @@ Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, 
     </message>
     <message>
         <source>Plik bazy „{path}” zniknął albo został przeniesiony (np. odłączono pendrive albo dysk sieciowy); nic nie zostało zapisane. Podłącz go z powrotem i spróbuj ponownie albo uruchom program jeszcze raz i wybierz bazę.</source>
+        <extracomment>On a network share: opened by its plain path, with the rollback journal (see network_paths).</extracomment>
         <translation>The database file “{path}” has disappeared or was moved (for example, a USB stick or a network drive was disconnected); nothing was saved. Reconnect it and try again, or restart the program and choose a database.</translation>
     </message>
     <message>
@@ -10178,6 +10187,14 @@ volunteer work:</translation>
     <message>
         <source>&amp;Baza przy następnym uruchomieniu:</source>
         <translation>Data&amp;base at the next start:</translation>
+    </message>
+    <message>
+        <source>Uwaga: baza leży na dysku sieciowym. Może z niej korzystać tylko jeden komputer naraz (praca kilku stanowisk jednocześnie może uszkodzić dane). Dla kilku stanowisk użyj bazy PostgreSQL na serwerze.</source>
+        <translation>Note: the database is on a network drive. Only one computer at a time may use it (several workstations at once can damage the data). For several workstations, use a PostgreSQL database on a server.</translation>
+    </message>
+    <message>
+        <source>Ostrzeżenie: baza na dysku sieciowym</source>
+        <translation>Warning: database on a network drive</translation>
     </message>
     <message>
         <source>zapisane w menedżerze poświadczeń; wpisz, aby zmienić</source>
