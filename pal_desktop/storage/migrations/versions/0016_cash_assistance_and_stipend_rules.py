@@ -1,0 +1,80 @@
+"""Cash assistance by the social-assistance act, and the internship stipend's rule per programme.
+
+The kinds of cash assistance grow from celowy / okresowy / stały to the act's seven (art. 37, 38, 39, 39a, 40,
+41 pkt 1 and 2): the three old codes keep their meaning, so old records map to themselves and need no update.
+A zasiłek celowy gets a purpose (art. 39 ust. 2); old records have none, and the form asks for it at the next
+edit. The programme gets the stipend's base amount, percentage and hours for the full stipend (NULL: the
+defaults documented in services.internship_stipend).
+
+Revision ID: 0016
+Revises: 0015
+Create Date: 2026-12-04 21:40:00
+"""
+
+import sqlalchemy as sa
+from alembic import op
+
+revision = '0016'
+down_revision = '0015'
+branch_labels = None
+depends_on = None
+
+OLD_KINDS = ('celowy', 'okresowy', 'staly')
+NEW_KINDS = ('celowy', 'celowy_kontrakt', 'celowy_zdarzenie', 'celowy_specjalny', 'celowy_zwrotny', 'okresowy',
+             'staly')
+PURPOSES = ('zywnosc', 'leki', 'opal', 'odziez', 'przedmioty', 'remonty', 'pogrzeb', 'inne')
+
+
+def _sqlite() -> bool:
+    return op.get_bind().dialect.name == 'sqlite'
+
+
+def _set_kinds(values) -> None:
+    if _sqlite():  # a CHECK changes only by copying the table; cash_assistance has no child tables
+        with op.batch_alter_table('cash_assistance', recreate='always') as batch:
+            batch.drop_constraint(op.f('ck_cash_assistance_benefit_type'), type_='check')
+        with op.batch_alter_table('cash_assistance') as batch:
+            batch.create_check_constraint('benefit_type', sa.column('benefit_type').in_(values))
+    else:
+        op.drop_constraint(op.f('ck_cash_assistance_benefit_type'), 'cash_assistance', type_='check')
+        op.create_check_constraint('benefit_type', 'cash_assistance', sa.column('benefit_type').in_(values))
+
+
+def _programme_columns() -> list[sa.Column]:
+    return [sa.Column('stipend_base', sa.Numeric(10, 2), nullable=True),
+            sa.Column('stipend_percent', sa.Numeric(5, 2), nullable=True),
+            sa.Column('stipend_full_hours', sa.Integer(), nullable=True)]
+
+
+def upgrade() -> None:
+    _set_kinds(NEW_KINDS)
+    purpose = sa.Enum(*PURPOSES, name='cash_purpose', native_enum=False, create_constraint=True, length=40)
+    if _sqlite():
+        values = ", ".join(f"'{value}'" for value in PURPOSES)
+        op.execute(f"ALTER TABLE cash_assistance ADD COLUMN purpose VARCHAR(40) "
+                   f"CONSTRAINT ck_cash_assistance_cash_purpose CHECK (purpose IN ({values}))")
+        # programme is referred to by many tables: a plain ALTER TABLE, not batch mode (see 0012)
+        for column in _programme_columns():
+            op.execute(f"ALTER TABLE programme ADD COLUMN {column.name} "
+                       f"{column.type.compile(dialect=op.get_bind().dialect)}")
+    else:
+        op.add_column('cash_assistance', sa.Column('purpose', purpose, nullable=True))
+        for column in _programme_columns():
+            op.add_column('programme', column)
+
+
+def downgrade() -> None:
+    if _sqlite():
+        for column in _programme_columns():
+            op.execute(f"ALTER TABLE programme DROP COLUMN {column.name}")
+        with op.batch_alter_table('cash_assistance', recreate='always') as batch:
+            batch.drop_constraint(op.f('ck_cash_assistance_cash_purpose'), type_='check')
+            batch.drop_column('purpose')
+    else:
+        for column in _programme_columns():
+            op.drop_column('programme', column.name)
+        op.drop_column('cash_assistance', 'purpose')
+    # the act's new kinds fall back to the plain zasiłek celowy they are forms of
+    op.execute(sa.text("UPDATE cash_assistance SET benefit_type = 'celowy' WHERE benefit_type NOT IN "
+                       "('celowy', 'okresowy', 'staly')"))
+    _set_kinds(OLD_KINDS)
