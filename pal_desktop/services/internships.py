@@ -14,10 +14,11 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from pal_desktop.domain import validation as rules
-from pal_desktop.domain.enums import BenefitType, ParticipantStatus
+from pal_desktop.domain.enums import BenefitType, CashPurpose, ParticipantStatus
 from pal_desktop.domain.permissions import Permission
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services import cash_rules
 from pal_desktop.services.access_control import require
 from pal_desktop.services.conflicts import refuse_stale
 from pal_desktop.storage.db import Database
@@ -152,7 +153,7 @@ INTERNSHIP_LABELS = {
 CASH_LABELS = {
     "benefit_type": "Rodzaj świadczenia", "amount": "Kwota", "decision_number": "Nr decyzji",
     "decision_date": "Data decyzji", "period_from": "Okres od", "period_to": "Okres do",
-    "payment_date": "Data wypłaty", "notes": "Uwagi"}
+    "payment_date": "Data wypłaty", "notes": "Uwagi", "purpose": "Cel zasiłku"}
 
 
 def update_internship(db: Database, internship_id: int, data: InternshipInput, *,
@@ -252,6 +253,8 @@ class CashAssistanceInput:
     payment_date: dt.date | None = None
     notes: str = ""
     version: int | None = None
+    #: What a zasiłek celowy pays for (art. 39 ust. 2); required for every celowy kind (services.cash_rules).
+    purpose: CashPurpose | None = None
 
 
 def _check_cash(data: CashAssistanceInput, today: dt.date | None) -> None:
@@ -273,10 +276,12 @@ def _check_cash(data: CashAssistanceInput, today: dt.date | None) -> None:
     rules.check_dates_in_order(data.decision_date, data.payment_date, field="payment_date",
                                start_label=QT_TRANSLATE_NOOP("Fields", "Data decyzji"),
                                end_label=QT_TRANSLATE_NOOP("Fields", "Data wypłaty"))
+    cash_rules.check_by_the_act(data)
 
 
 def _apply_cash(item: CashAssistance, data: CashAssistanceInput) -> None:
     item.benefit_type = data.benefit_type
+    item.purpose = data.purpose if data.benefit_type.is_purpose_kind else None
     item.amount = data.amount
     item.decision_number = data.decision_number.strip()
     item.decision_date = data.decision_date
@@ -291,6 +296,7 @@ def add_cash(db: Database, participant_id: int, data: CashAssistanceInput, *, to
     _check_cash(data, today)
     with db.session() as session:
         person = _participant(session, participant_id)
+        cash_rules.check_in_context(session, person, data)
         item = CashAssistance(participant_id=participant_id, programme_id=person.programme_id)
         _apply_cash(item, data)
         session.add(item)
@@ -319,7 +325,9 @@ def update_cash(db: Database, cash_id: int, data: CashAssistanceInput, *, today:
         if item is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma pomocy pieniężnej o numerze {id}."), id=cash_id)
         refuse_stale(item, base, data, CASH_LABELS)
-        item.programme_id = _participant(session, item.participant_id).programme_id
+        person = _participant(session, item.participant_id)
+        cash_rules.check_in_context(session, person, data)
+        item.programme_id = person.programme_id
         _apply_cash(item, data)
 
 
@@ -329,3 +337,14 @@ def remove_cash(db: Database, cash_id: int) -> None:
         item = session.get(CashAssistance, cash_id)
         if item is not None:
             session.delete(item)
+
+
+def cash_warnings(db: Database, participant_id: int, data: CashAssistanceInput, *,
+                  cash_id: int | None = None) -> tuple:
+    """The warnings (``Notice``) the user confirms before ``add_cash``/``update_cash`` (services.cash_rules)."""
+    require(Permission.CASH)
+    from pal_desktop.services.organisation import cash_warning_threshold
+
+    threshold = cash_warning_threshold(db)
+    with db.reading() as session:
+        return cash_rules.warnings_for(session, participant_id, data, threshold, cash_id)

@@ -31,6 +31,8 @@ class OrganisationSettings:
     volunteer_hour_rate: str = ""
     #: How to reach the office's data protection officer (inspektor ochrony danych): name, e-mail or phone.
     iod_contact: str = ""
+    #: Cash assistance above this amount asks before it is saved (services.cash_rules); "" — never asks.
+    cash_warning_threshold: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,11 +83,32 @@ def clean_field(name: str, value: str) -> str:
                 "Validation", "Pole „Stawka za godzinę wolontariatu” musi być kwotą w złotych, np. 35,00 "
                               "(wpisano: „{value}”)."), field="volunteer_hour_rate", value=value)
         return f"{parsed:.2f}".replace(".", ",")
+    if name == "cash_warning_threshold" and value:
+        parsed = _amount(value)
+        if parsed is None or parsed <= 0 or parsed > 1000000:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Validation", "Pole „Próg ostrzeżenia o pomocy pieniężnej” musi być kwotą w złotych, np. 2000,00 "
+                              "(wpisano: „{value}”)."), field="cash_warning_threshold", value=value)
+        return f"{parsed:.2f}".replace(".", ",")
     if name == "email" and value and ("@" not in value or not value.isascii()):
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Validation", "Pole „E-mail” nie jest poprawnym adresem e-mail (wpisano: „{value}”)."),
             field="email", value=value)
     return value
+
+
+def _amount(text: str) -> Decimal | None:
+    try:
+        parsed = Decimal("".join(text.replace("zł", "").split()).replace(",", "."))
+    except InvalidOperation:
+        return None
+    return parsed if parsed.is_finite() else None
+
+
+def cash_warning_threshold(db: Database) -> Decimal | None:
+    """The office's threshold for cash assistance as a number (None when it is not set)."""
+    text = get_organisation(db).cash_warning_threshold
+    return _amount(text) if text else None
 
 
 def save_organisation(db: Database, settings: OrganisationSettings) -> OrganisationSettings:
