@@ -176,3 +176,8 @@ def export_cash_xlsx(db: Database, path: Path, *, programme_id: int | None = Non
         temporary.unlink(missing_ok=True)
     log_export(db, "cash_assistance", path, len(payments))
     return len(payments)
+
+
+def export_for_window(db: Database, programme_id: int, path: str, progress: ProgressCallback | None = None) -> int:
+    """``export_cash_xlsx`` for the programme, as the window's operation runner calls it (positional)."""
+    return export_cash_xlsx(db, Path(path), programme_id=programme_id, progress=progress)

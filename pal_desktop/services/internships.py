@@ -341,10 +341,14 @@ def remove_cash(db: Database, cash_id: int) -> None:
 
 def cash_warnings(db: Database, participant_id: int, data: CashAssistanceInput, *,
                   cash_id: int | None = None) -> tuple:
-    """The warnings (``Notice``) the user confirms before ``add_cash``/``update_cash`` (services.cash_rules)."""
+    """The warnings (``Notice``) the user confirms before ``add_cash``/``update_cash`` (services.cash_rules).
+
+    A record the rules refuse raises their ValidationError first: there is nothing to confirm about it."""
     require(Permission.CASH)
     from pal_desktop.services.organisation import cash_warning_threshold
 
+    _check_cash(data, None)
     threshold = cash_warning_threshold(db)
     with db.reading() as session:
+        cash_rules.check_in_context(session, _participant(session, participant_id), data)
         return cash_rules.warnings_for(session, participant_id, data, threshold, cash_id)

@@ -36,7 +36,7 @@ GATED = {
     "internshipMonthButton": _REGISTRY, "fillDocumentsButton": _REGISTRY, "createHouseholdButton": _REGISTRY,
     "addFamilyMemberButton": _REGISTRY, "addParticipantMemberButton": _REGISTRY,
     "removeMemberButton": _REGISTRY, "addCashButton": Permission.CASH, "editCashButton": Permission.CASH,
-    "removeCashButton": Permission.CASH,
+    "removeCashButton": Permission.CASH, "exportCashAction": Permission.CASH,
 }
 
 

@@ -18,10 +18,21 @@ from .typing import replace_text, type_text
 NBSP = "\u00a0"
 
 
+def make_participant(db, person: int) -> None:
+    """Cash assistance is recorded for participants only (services.cash_rules); the form's rules of leaving
+    (dates, documents) are not what these tests are about."""
+    from pal_desktop.domain.enums import ParticipantStatus
+    from pal_desktop.storage.models import Participant
+
+    with db.session() as session:
+        session.get(Participant, person).status = ParticipantStatus.ACTIVE
+
+
 @pytest.fixture
 def page(qtbot, make_window, app_db):
     person = registry.create_participant(app_db, registry.ParticipantInput(
         first_name="Małgorzata", last_name="Źrebiec", pesel=pesel_for(dt.date(1979, 2, 2), 5, True))).id
+    make_participant(app_db, person)
     window = make_window(app_db)
     page = window.tab("participants").open_participant(person)
     qtbot.waitExposed(page)
@@ -98,6 +109,7 @@ def test_an_internship_a_month_and_cash_assistance_typed_on_the_page(qtbot, page
     assert not dialog.save_button.isEnabled()
     benefit = dialog.fields["benefit_type"]
     benefit.setCurrentIndex(benefit.findText("zasiłek celowy"))
+    dialog.fields["purpose"].setCurrentIndex(dialog.fields["purpose"].findText("opał"))
     type_text(qtbot, dialog.fields["amount"], "450,505")
     type_text(qtbot, dialog.fields["decision_number"], "OPS.8301.7.2021")
     type_text(qtbot, dialog.fields["decision_date"].edit, "01.04.2021")
@@ -131,24 +143,85 @@ def test_an_amount_that_is_not_a_number_is_named_beside_the_field(qtbot, page):
     dialog = page.support_dialog
     dialog.fields["benefit_type"].setCurrentIndex(1)
     type_text(qtbot, dialog.fields["amount"], "czterysta")
+    type_text(qtbot, dialog.fields["decision_number"], "OPS.8301.7.2021")
+    type_text(qtbot, dialog.fields["decision_date"].edit, "01.04.2021")
     click(qtbot, dialog.save_button)
     assert "nie jest liczba" in dialog.error_text("amount")
 
 
 def test_a_cash_edit_made_stale_by_someone_else_is_refused_and_says_what_they_changed(qtbot, app_db, shown_errors):
-    from pal_desktop.domain.enums import BenefitType
+    from dataclasses import replace
+
+    from pal_desktop.domain.enums import BenefitType, CashPurpose
     from pal_desktop.ui.dialogs.small_forms import CashDialog
 
     person = registry.create_participant(app_db, registry.ParticipantInput(
         first_name="Małgorzata", last_name="Źrebiec", pesel=pesel_for(dt.date(1979, 2, 2), 5, True))).id
+    make_participant(app_db, person)
     cash_id = internships.add_cash(app_db, person, internships.CashAssistanceInput(
-        benefit_type=BenefitType.PURPOSE, amount=Decimal("300.00")))
+        benefit_type=BenefitType.PURPOSE, amount=Decimal("300.00"), decision_number="OPS.8301.1.2021",
+        decision_date=dt.date(2021, 4, 1), purpose=CashPurpose.FOOD))
     dialog = CashDialog(app_db, person, cash_id)
     qtbot.addWidget(dialog)
     other = internships.get_cash(app_db, cash_id)  # another PC saves 500,00 zł meanwhile
-    internships.update_cash(app_db, cash_id, internships.CashAssistanceInput(
-        benefit_type=other.benefit_type, amount=Decimal("500.00")), base=other)
+    internships.update_cash(app_db, cash_id, replace(other, amount=Decimal("500.00")), base=other)
     replace_text(qtbot, dialog.fields["amount"], "400,00")
     assert not dialog.save()
     assert "Kwota: 500,00" in str(shown_errors[-1]) and "Twoja wartość: 400,00" in str(shown_errors[-1])
     assert internships.get_cash(app_db, cash_id).amount == Decimal("500.00")
+
+
+def test_the_cash_form_asks_for_a_purpose_warns_above_the_threshold_and_sums_the_months(qtbot, page, app_db,
+                                                                                          monkeypatch, shown_errors):
+    from pal_desktop.services import organisation
+
+    organisation.save_organisation_field(app_db, "cash_warning_threshold", "1000")
+    asked: list[str] = []
+    answers = [False, True]
+    monkeypatch.setattr(questions, "ask", lambda parent, title, text, **kw: asked.append(text) or answers.pop(0))
+    click(qtbot, page.add_cash_button)
+    dialog = page.support_dialog
+    benefit = dialog.fields["benefit_type"]
+    benefit.setCurrentIndex(benefit.findText("specjalny zasiłek celowy (art. 41 pkt 1)"))
+    type_text(qtbot, dialog.fields["amount"], "1500")
+    type_text(qtbot, dialog.fields["decision_number"], "OPS.8301.9.2021")
+    type_text(qtbot, dialog.fields["decision_date"].edit, "01.04.2021")
+    type_text(qtbot, dialog.fields["payment_date"].edit, "12.04.2021")
+    click(qtbot, dialog.save_button)
+    assert "art. 39 ust. 2" in dialog.error_text("purpose")
+    dialog.fields["purpose"].setCurrentIndex(dialog.fields["purpose"].findText("koszty pogrzebu"))
+    click(qtbot, dialog.save_button)              # the warning: "Wróć do formularza"
+    assert "przekracza próg 1 000,00" in asked[0].replace(NBSP, " ") and dialog.isVisible()
+    click(qtbot, dialog.save_button)              # "Zapisz mimo to"
+    qtbot.waitUntil(lambda: page.cash_table.rowCount() == 1)
+    assert [text(page.cash_totals_table, 0, c) for c in range(4)] == [
+        "04.2021", "specjalny zasiłek celowy (art. 41 pkt 1)", "1", "1 500,00 zł"]
+    click(qtbot, page.add_cash_button)
+    dialog = page.support_dialog
+    benefit = dialog.fields["benefit_type"]
+    benefit.setCurrentIndex(benefit.findText("zasiłek stały"))
+    assert not dialog.fields["purpose"].isEnabled()
+    assert shown_errors == []
+
+
+def test_the_accountants_workbook_is_written_from_the_participants_export_menu(qtbot, make_window, app_db,
+                                                                                tmp_path, monkeypatch, shown_errors):
+    import openpyxl
+
+    from pal_desktop.domain.enums import BenefitType, CashPurpose
+    from pal_desktop.ui.dialogs import transfer
+
+    person = registry.create_participant(app_db, registry.ParticipantInput(
+        first_name="Małgorzata", last_name="Źrebiec", pesel=pesel_for(dt.date(1979, 2, 2), 5, True))).id
+    make_participant(app_db, person)
+    internships.add_cash(app_db, person, internships.CashAssistanceInput(
+        benefit_type=BenefitType.CHANCE_EVENT, purpose=CashPurpose.REPAIRS, amount=Decimal("8000.00"),
+        decision_number="OPS.8301.40.2021", decision_date=dt.date(2021, 7, 20), payment_date=dt.date(2021, 7, 22)))
+    target = tmp_path / "ksiegowosc.xlsx"
+    monkeypatch.setattr(transfer, "choose_save_file", lambda *args: str(target))
+    tab = make_window(app_db).tab("participants")
+    tab.export_cash_action.trigger()
+    qtbot.waitUntil(target.exists, timeout=20000)
+    line = list(openpyxl.load_workbook(target)["Wypłaty"].iter_rows(values_only=True))[1]
+    assert line[0] == "Źrebiec" and line[3] == "art. 40" and float(line[11]) == 8000.0
+    assert shown_errors == []

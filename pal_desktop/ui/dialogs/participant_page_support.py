@@ -26,7 +26,7 @@ class SupportSection(QWidget):
     #: What the page answers for this section (``page.internships_table``, ``page.add_cash``...).
     PAGE_NAMES = frozenset({
         "internships_table", "add_internship_button", "edit_internship_button", "remove_internship_button",
-        "month_button", "cash_table", "add_cash_button", "edit_cash_button", "remove_cash_button",
+        "month_button", "cash_table", "cash_totals_table", "add_cash_button", "edit_cash_button", "remove_cash_button",
         "_internships", "_cash", "_button", "_show_support", "_update_support_buttons", "_open_small_form",
         "_small_form", "add_internship", "edit_internship", "record_internship_month", "remove_internship",
         "add_cash", "edit_cash", "remove_cash",
@@ -84,6 +84,13 @@ class SupportSection(QWidget):
         self.remove_cash_button = self._button(
             QCoreApplication.translate("ParticipantPage", "Usuń"), "removeCashButton",
             QCoreApplication.translate("ParticipantPage", "Usuń zaznaczoną pomoc pieniężną"), self.remove_cash, cash)
+        # Sums per month and kind (services.cash_reports): what the person received, as the accountant books it.
+        self.cash_totals_table = make_table(QCoreApplication.translate("ParticipantPage", "Sumy pomocy pieniężnej"), [
+            QCoreApplication.translate("ParticipantPage", "Miesiąc"),
+            QCoreApplication.translate("ParticipantPage", "Rodzaj świadczenia"),
+            QCoreApplication.translate("ParticipantPage", "Wypłat"),
+            QCoreApplication.translate("ParticipantPage", "Razem")], cash, stretch=1)
+        self.cash_totals_table.setMaximumHeight(self.cash_totals_table.fontMetrics().lineSpacing() * 7)
         cash_row = QHBoxLayout()
         for button in (self.add_cash_button, self.edit_cash_button, self.remove_cash_button):
             cash_row.addWidget(button)
@@ -96,6 +103,7 @@ class SupportSection(QWidget):
         cash_layout = QVBoxLayout(cash)
         cash_layout.addWidget(self.cash_table)
         cash_layout.addLayout(cash_row)
+        cash_layout.addWidget(self.cash_totals_table)
         cash_layout.addWidget(note)
         layout = QVBoxLayout(self)
         layout.addWidget(internships, 1)
@@ -116,9 +124,23 @@ class SupportSection(QWidget):
         fill_table(self.cash_table, [
             (enum_text(c.benefit), c.decision_number, date_text(c.decision_date), format_money(c.amount),
              date_text(c.payment_date)) for c in p.cash], row_ids=[c.id for c in p.cash])
+        self._show_cash_totals(p)
         self._internships = {i.id: i for i in p.internships}
         self._cash = {c.id: c for c in p.cash}
         self._update_support_buttons()
+
+    def _show_cash_totals(self, profile) -> None:
+        rows = []
+        if getattr(profile, "cash_visible", True) and profile.cash:
+            from pal_desktop.services import cash_reports
+
+            try:
+                payments = cash_reports.cash_payments(self.page._db, participant_id=self.page.participant_id)
+            except PalError:
+                payments = []
+            rows = [(t.month.strftime("%m.%Y"), enum_text(t.benefit), str(t.count), format_money(t.amount))
+                    for t in cash_reports.totals(payments)]
+        fill_table(self.cash_totals_table, rows)
 
     def _update_support_buttons(self) -> None:
         internship = selected_id(self.internships_table) is not None
