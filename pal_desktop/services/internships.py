@@ -18,7 +18,7 @@ from pal_desktop.domain.enums import BenefitType, CashPurpose, ParticipantStatus
 from pal_desktop.domain.permissions import Permission
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
-from pal_desktop.services import cash_rules
+from pal_desktop.services import cash_rules, internship_stipend
 from pal_desktop.services.access_control import require
 from pal_desktop.services.conflicts import refuse_stale
 from pal_desktop.storage.db import Database
@@ -129,6 +129,7 @@ def add_internship(db: Database, participant_id: int, data: InternshipInput) -> 
                 "Validation", "Uczestnik ma status „{status}” — nie można dodać nowego stażu."), field="general",
                 status=person.status.label)
         _check_in_programme(session, person, data.start_date, data.end_date)
+        internship_stipend.check_weekly_hours(person, data.hours_per_week)
         item = Internship(participant_id=participant_id)
         _apply_internship(item, data)
         session.add(item)
@@ -165,7 +166,9 @@ def update_internship(db: Database, internship_id: int, data: InternshipInput, *
         if item is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma stażu o numerze {id}."), id=internship_id)
         refuse_stale(item, base, data, INTERNSHIP_LABELS)
-        _check_in_programme(session, _participant(session, item.participant_id), data.start_date, data.end_date)
+        person = _participant(session, item.participant_id)
+        _check_in_programme(session, person, data.start_date, data.end_date)
+        internship_stipend.check_weekly_hours(person, data.hours_per_week)
         first, last = data.start_date.replace(day=1), data.end_date
         outside = [m.month for m in item.months if not first <= m.month <= last]
         if outside:
@@ -221,6 +224,7 @@ def record_month(db: Database, internship_id: int, month: dt.date, days_present:
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "Validation", "Miesiąc {month} jest poza okresem stażu ({start} – {end})."), field="month",
                 month=first.strftime("%m.%Y"), start=_date(item.start_date), end=_date(item.end_date))
+        internship_stipend.check_month_hours(_participant(session, item.participant_id), days_present, hours)
         row = session.scalar(select(InternshipMonth).where(InternshipMonth.internship_id == internship_id,
                                                            InternshipMonth.month == first))
         if row is None:
