@@ -95,6 +95,13 @@ def stipend_rule(db: Database, programme_id: int) -> StipendRule:
         return rule_of(session.get(Programme, programme_id))
 
 
+def programme_of(db: Database, participant_id: int) -> int | None:
+    """The programme whose stipend rule applies to the participant's internships."""
+    with db.reading() as session:
+        person = session.get(Participant, participant_id)
+        return person.programme_id if person else None
+
+
 def set_stipend_rule(db: Database, programme_id: int, base: Decimal | None, percent: Decimal | None,
                      full_hours: int | None) -> StipendRule:
     """The programme's own rule; None in a field keeps its default."""
@@ -173,12 +180,15 @@ def stipend_due(db: Database, internship_id: int, hours: Decimal | None) -> Deci
         return _rule_for(session, _internship(session, internship_id)).due(hours)
 
 
-def month_warnings(db: Database, internship_id: int, hours: Decimal | None,
-                   paid: Decimal | None) -> tuple[Notice, ...]:
-    """Paid against due, for the user to confirm before the month is saved."""
+def month_warnings(db: Database, internship_id: int, hours: Decimal | None, paid: Decimal | None, *,
+                   days_present: int | None = None) -> tuple[Notice, ...]:
+    """Paid against due, for the user to confirm before the month is saved; with ``days_present``, hours the
+    limits refuse raise their ValidationError first (there is nothing to confirm about them)."""
     with db.reading() as session:
         item = _internship(session, internship_id)
         rule = _rule_for(session, item)
+        if days_present is not None:
+            check_month_hours(session.get(Participant, item.participant_id), days_present, hours)
     due = rule.due(hours)
     if paid is None:
         return ()

@@ -37,6 +37,8 @@ GATED = {
     "addFamilyMemberButton": _REGISTRY, "addParticipantMemberButton": _REGISTRY,
     "removeMemberButton": _REGISTRY, "addCashButton": Permission.CASH, "editCashButton": Permission.CASH,
     "removeCashButton": Permission.CASH, "exportCashAction": Permission.CASH,
+    "internshipCertificateButton": Permission.PRINT_PERSONAL, "internshipOpinionButton": Permission.PRINT_PERSONAL,
+    "stipendRuleButton": Permission.PROGRAMME,
 }
 
 

@@ -133,7 +133,7 @@ def test_an_internship_a_month_and_cash_assistance_typed_on_the_page(qtbot, page
     click(qtbot, page.remove_cash_button)
     page.internships_table.selectRow(0)
     click(qtbot, page.remove_internship_button)
-    assert yes == ["Usunąć pomoc pieniężną?", "Usunąć staż?"]
+    assert yes == ["Zapisać mimo ostrzeżeń?", "Usunąć pomoc pieniężną?", "Usunąć staż?"]
     assert page.cash_table.rowCount() == 0 and page.internships_table.rowCount() == 0
     assert shown_errors == []
 
@@ -224,4 +224,70 @@ def test_the_accountants_workbook_is_written_from_the_participants_export_menu(q
     qtbot.waitUntil(target.exists, timeout=20000)
     line = list(openpyxl.load_workbook(target)["Wypłaty"].iter_rows(values_only=True))[1]
     assert line[0] == "Źrebiec" and line[3] == "art. 40" and float(line[11]) == 8000.0
+    assert shown_errors == []
+
+
+def test_the_month_shows_the_stipend_due_and_asks_when_the_paid_one_differs(qtbot, page, app_db, monkeypatch,
+                                                                            shown_errors):
+    from pal_desktop.ui import pdf_output
+
+    internship_id = internships.add_internship(app_db, page.participant_id, internships.InternshipInput(
+        employer_name="Piekarnia „Kłos”", start_date=dt.date(2021, 3, 1), end_date=dt.date(2021, 3, 31),
+        hours_per_week=Decimal("40")))
+    page._after_change("")
+    qtbot.waitUntil(lambda: page.internships_table.rowCount() == 1)
+    page.internships_table.selectRow(0)
+    click(qtbot, page.month_button)
+    dialog = page.support_dialog
+    type_text(qtbot, dialog.fields["days_present"], "20")
+    type_text(qtbot, dialog.fields["days_absent"], "0")
+    type_text(qtbot, dialog.fields["hours"], "80")
+    assert dialog.due_label.text().replace(NBSP, " ") == "1 033,14 zł"   # 120 % of 1 721,90 zł × 80/160
+    type_text(qtbot, dialog.fields["stipend_paid"], "5000")
+    asked: list[str] = []
+    answers = [False, True]
+    monkeypatch.setattr(questions, "ask", lambda parent, title, text, **kw: asked.append(text) or answers.pop(0))
+    click(qtbot, dialog.save_button)
+    assert "za dużo" in asked[0] and dialog.isVisible()
+    replace_text(qtbot, dialog.fields["hours"], "400")
+    click(qtbot, dialog.save_button)
+    assert "po 8 godz." in dialog.error_text("hours")
+    replace_text(qtbot, dialog.fields["hours"], "160")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    assert internships.internship_months(app_db, internship_id)[0].stipend_paid == Decimal("5000.00")
+
+    opened = []
+    monkeypatch.setattr(pdf_output, "present", lambda widget, path, *args, **kwargs: opened.append(path))
+    page.internships_table.selectRow(0)
+    click(qtbot, page.opinion_button)
+    qtbot.waitUntil(lambda: len(opened) == 1, timeout=10000)
+    import io
+
+    from pypdf import PdfReader
+
+    text_of = " ".join(p.extract_text() for p in PdfReader(io.BytesIO(opened[0].read_bytes())).pages)
+    assert "organizatora stażu" in " ".join(text_of.split())
+    page.internships_table.selectRow(0)
+    click(qtbot, page.certificate_button)
+    qtbot.waitUntil(lambda: len(opened) == 2, timeout=10000)
+    assert shown_errors == []
+
+
+def test_the_programmes_stipend_rule_is_set_from_the_internships(qtbot, page, app_db, shown_errors):
+    from pal_desktop.services import internship_stipend
+    from pal_desktop.services.programmes import active_programme
+
+    click(qtbot, page.stipend_rule_button)
+    dialog = page.support_dialog
+    assert dialog.fields["stipend_base"].placeholderText() == "1721,90"
+    type_text(qtbot, dialog.fields["stipend_percent"], "500")
+    click(qtbot, dialog.save_button)
+    assert "od 1 do 300" in dialog.error_text("stipend_percent")
+    replace_text(qtbot, dialog.fields["stipend_percent"], "160")
+    type_text(qtbot, dialog.fields["stipend_base"], "1 721,90")
+    click(qtbot, dialog.save_button)
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    rule = internship_stipend.stipend_rule(app_db, active_programme(app_db).id)
+    assert rule.own and rule.full == Decimal("2755.04")
     assert shown_errors == []

@@ -353,6 +353,14 @@ class InternshipMonthDialog(RequiredFieldsForm):
         self.add_field("hours", self.tr("&Godziny:"), QLineEdit(self))
         self.add_field("stipend_paid", self.tr("&Wypłacone stypendium (zł):"), QLineEdit(self),
                        name=self.tr("Wypłacone stypendium"))
+        # What the programme's rule gives for the hours typed (services.internship_stipend)
+        self.due_label = QLabel(self)
+        self.due_label.setObjectName("stipendDue")
+        self.due_label.setAccessibleName(self.tr("Należne stypendium"))
+        self.due_label.setWordWrap(True)
+        self.form.addRow(self.tr("Należne stypendium:"), self.due_label)
+        self.warnings: list[str] = []
+        self.fields["hours"].textChanged.connect(self._show_due)
         month.currentIndexChanged.connect(self._show_recorded)
         today = dt.date.today().replace(day=1)
         index = month.findData(today)
@@ -369,6 +377,42 @@ class InternshipMonthDialog(RequiredFieldsForm):
         self.fields["hours"].setText("" if line is None or line.hours is None else
                                      f"{line.hours.normalize():f}".replace(".", ","))
         self.fields["stipend_paid"].setText(money_text(line.stipend_paid) if line else "")
+        self._show_due()
+
+    def _hours(self):
+        try:
+            return parse_amount(self.fields["hours"].text(), "hours", self.tr("Godziny"))
+        except ValidationError:
+            return None
+
+    def _show_due(self) -> None:
+        from pal_desktop.services import internship_stipend
+        from pal_desktop.services.formatting import format_money
+
+        due = internship_stipend.stipend_due(self._db, self.internship_id, self._hours())
+        self.due_label.setText(self.tr("wpisz godziny") if due is None else format_money(due))
+
+    def save(self) -> bool:
+        """Ask first when the stipend paid differs from the stipend due for the hours."""
+        if not self.save_button.isEnabled():
+            return False
+        from pal_desktop.services import internship_stipend
+        from pal_desktop.ui.widgets.volunteer_form import notice_text
+
+        try:
+            paid = parse_amount(self.fields["stipend_paid"].text(), "stipend_paid", self.tr("Wypłacone stypendium"))
+            hours = parse_amount(self.fields["hours"].text(), "hours", self.tr("Godziny"))
+            days = parse_whole(self.fields["days_present"].text(), "days_present", self.tr("Dni obecności"))
+            found = internship_stipend.month_warnings(self._db, self.internship_id, hours, paid,
+                                                      days_present=days or 0)
+        except PalError:
+            found = ()  # the save below shows the error beside its field
+        self.warnings = [notice_text(notice) for notice in found]
+        if self.warnings and not questions.ask(
+                self, self.tr("Zapisać mimo ostrzeżeń?"), "\n".join(self.warnings),
+                yes=self.tr("Zapisz mimo to"), no=self.tr("Wróć do formularza")):
+            return False
+        return super().save()
 
     def submit(self) -> None:
         from pal_desktop.services import internships
