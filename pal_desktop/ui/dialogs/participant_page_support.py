@@ -226,9 +226,8 @@ class SupportSection(QWidget):
                                        on_shown=lambda path: setattr(self, "last_printout", path))
 
     def edit_stipend_rule(self) -> None:
-        from pal_desktop.ui.dialogs.stipend_rule_dialog import StipendRuleDialog
-
         from pal_desktop.services.internship_stipend import programme_of
+        from pal_desktop.ui.dialogs.stipend_rule_dialog import StipendRuleDialog
 
         page = self.page
         programme_id = programme_of(page._db, page.participant_id)
