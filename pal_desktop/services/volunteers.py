@@ -99,10 +99,7 @@ def volunteer_errors(data: VolunteerInput, today: dt.date | None = None) -> list
             errors.append(ValidationError(QT_TRANSLATE_NOOP(
                 "Validation", "Pole „{label}” nie może mieć daty z przyszłości ({value})."), field=name,
                 label=FIELD_LABELS[name], value=_d(value)))
-    if data.birth_date is not None and data.birth_date <= today and rules.age_on(data.birth_date, today) < 10:
-        errors.append(ValidationError(QT_TRANSLATE_NOOP(
-            "Validation", "Data urodzenia {value} oznacza dziecko poniżej 10 lat — sprawdź, czy nie ma pomyłki."),
-            field="birth_date", value=_d(data.birth_date)))
+    # No minimum age (the act sets none): a child under 13 is a warning (services.volunteer_act_rules).
     if is_minor(data.birth_date, today) and data.guardian_consent_date is None:
         errors.append(ValidationError(QT_TRANSLATE_NOOP(
             "Validation", "Wolontariusz jest niepełnoletni ({age} lat) — wpisz datę pisemnej zgody przedstawiciela "
@@ -123,9 +120,14 @@ def volunteer_errors(data: VolunteerInput, today: dt.date | None = None) -> list
 
 
 def _volunteer_warnings(data: VolunteerInput, today: dt.date) -> tuple[Notice, ...]:
-    if not data.works_with_children:
-        return ()
-    return tuple(check_warnings(data.register_check_date, data.criminal_record_date, today))
+    from pal_desktop.services.volunteer_act_rules import is_under_13, under_13_notice
+
+    notices = []
+    if is_under_13(data.birth_date, today):
+        notices.append(under_13_notice(f"{data.first_name} {data.last_name}", data.birth_date, today))
+    if data.works_with_children:
+        notices += check_warnings(data.register_check_date, data.criminal_record_date, today)
+    return tuple(notices)
 
 
 def _raise_first(errors: list[ValidationError]) -> None:

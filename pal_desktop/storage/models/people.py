@@ -272,6 +272,15 @@ class VolunteerAgreement(Audited, Base):
     written_form: Mapped[bool] = flag("written_form", default=True)
     nnw_insurance: Mapped[bool] = flag("nnw_insurance")
     health_safety_date: Mapped[dt.date | None] = mapped_column(Date)
+    #: The volunteer's waiver of travel costs and allowances (art. 45 ust. 1 pkt 4): a term of this agreement.
+    travel_cost_waiver: Mapped[bool] = flag("agreement_travel_waiver")
+    #: Other costs the organisation reimburses (art. 45 ust. 3), as the agreement words them.
+    reimbursed_costs: Mapped[str] = mapped_column(Text, default="")
+    #: The accident (NNW) policy of an agreement of 30 days or less (art. 46 ust. 4).
+    nnw_insurer: Mapped[str] = mapped_column(String(200), default="")
+    nnw_policy_number: Mapped[str] = mapped_column(String(80), default="")
+    nnw_from: Mapped[dt.date | None] = mapped_column(Date)
+    nnw_to: Mapped[dt.date | None] = mapped_column(Date)
 
     volunteer: Mapped[Volunteer] = relationship(back_populates="agreements")
 

@@ -1,6 +1,6 @@
 """Nowy wolontariusz / Edycja wolontariusza: contact, skills and availability, work with children (then the
-register check and the criminal-record certificate are required, and how long they stay valid is shown), the
-travel-cost waiver, and a minor's guardian consent."""
+register check and the criminal-record certificate are required, and how long they stay valid is shown), and a
+minor's guardian consent (the travel-cost waiver is in the agreement's form)."""
 
 from __future__ import annotations
 
@@ -44,9 +44,7 @@ class VolunteerDialog(FormDialog):
                                 placeholder=self.tr("np. prace plastyczne, pomoc w lekcjach, prawo jazdy"))
         self.availability = self.text(work, "availability", self.tr("&Dostępność:"), self.tr("Dostępność"),
                                       height=40, placeholder=self.tr("np. wtorki i czwartki po 15:00, weekendy"))
-        self.waiver = self.check(work, "travel_cost_waiver", self.tr("&Zwalnia z kosztów podróży i diet"),
-                                 self.tr("Zwalnia z kosztów podróży i diet"),
-                                 hint=self.tr("pisemne zwolnienie z pokrycia kosztów (art. 45 ustawy)"))
+        # The travel-cost waiver is a term of the agreement (art. 45 ust. 1 pkt 4): it is in the agreement's form.
         self.active = self.check(work, "active", self.tr("A&ktywny wolontariusz"), self.tr("Aktywny wolontariusz"))
         self.active.setChecked(True)
         self.notes = self.text(work, "notes", self.tr("U&wagi:"), self.tr("Uwagi"), height=40)
@@ -104,7 +102,6 @@ class VolunteerDialog(FormDialog):
         self.address.setText(detail.address)
         self.skills.setPlainText(detail.skills)
         self.availability.setPlainText(detail.availability)
-        self.waiver.setChecked(detail.travel_cost_waiver)
         self.active.setChecked(detail.active)
         self.notes.setPlainText(detail.notes)
         self.children.setChecked(detail.works_with_children)
@@ -154,7 +151,7 @@ class VolunteerDialog(FormDialog):
             availability=self.availability.toPlainText(), works_with_children=self.children.isChecked(),
             register_check_date=self.date_value("register_check_date"),
             criminal_record_date=self.date_value("criminal_record_date"),
-            travel_cost_waiver=self.waiver.isChecked(), guardian_consent_date=self.date_value("guardian_consent_date"),
+            guardian_consent_date=self.date_value("guardian_consent_date"),
             active=self.active.isChecked(), notes=self.notes.toPlainText())
 
     def submit(self) -> None:

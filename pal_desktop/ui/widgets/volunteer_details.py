@@ -215,9 +215,6 @@ class VolunteerDetailsPanel(QWidget):
         add(QCoreApplication.translate("VolunteersTab", "Adres"), person.address)
         add(QCoreApplication.translate("VolunteersTab", "Umiejętności"), person.skills)
         add(QCoreApplication.translate("VolunteersTab", "Dostępność"), person.availability)
-        add(QCoreApplication.translate("VolunteersTab", "Koszty podróży"),
-            QCoreApplication.translate("VolunteersTab", "zwolnienie z pokrycia") if person.travel_cost_waiver
-            else QCoreApplication.translate("VolunteersTab", "pokrywa korzystający"))
         if person.works_with_children:
             for label, value in ((QCoreApplication.translate("VolunteersTab", "Rejestr sprawców"),
                                   person.register_check_date),

@@ -6,6 +6,10 @@ A zasiłek celowy gets a purpose (art. 39 ust. 2); old records have none, and th
 edit. The programme gets the stipend's base amount, percentage and hours for the full stipend (NULL: the
 defaults documented in services.internship_stipend).
 
+A volunteer agreement gets the terms the act puts in it: the travel-cost waiver (copied from the volunteer,
+where it was kept before; the volunteer's column stays, unused, for older copies of the program), the costs
+reimbursed, and the NNW policy (insurer, number, period).
+
 Revision ID: 0016
 Revises: 0015
 Create Date: 2026-12-04 21:40:00
@@ -46,7 +50,38 @@ def _programme_columns() -> list[sa.Column]:
             sa.Column('stipend_full_hours', sa.Integer(), nullable=True)]
 
 
+AGREEMENT_TEXTS = (('reimbursed_costs', 'TEXT'), ('nnw_insurer', 'VARCHAR(200)'),
+                   ('nnw_policy_number', 'VARCHAR(80)'))
+AGREEMENT_DATES = ('nnw_from', 'nnw_to')
+
+
+def _agreement_terms() -> None:
+    # volunteer_hours refers to volunteer_agreement: plain ALTER TABLE on SQLite, not batch mode (see 0012)
+    if _sqlite():
+        op.execute("ALTER TABLE volunteer_agreement ADD COLUMN travel_cost_waiver BOOLEAN DEFAULT '0' NOT NULL "
+                   "CONSTRAINT ck_volunteer_agreement_agreement_travel_waiver CHECK (travel_cost_waiver IN (0, 1))")
+        for name, kind in AGREEMENT_TEXTS:
+            op.execute(f"ALTER TABLE volunteer_agreement ADD COLUMN {name} {kind} DEFAULT '' NOT NULL")
+        for name in AGREEMENT_DATES:
+            op.execute(f"ALTER TABLE volunteer_agreement ADD COLUMN {name} DATE")
+    else:
+        op.add_column('volunteer_agreement', sa.Column(
+            'travel_cost_waiver', sa.Boolean(create_constraint=True, name='agreement_travel_waiver'),
+            server_default=sa.false(), nullable=False))
+        op.add_column('volunteer_agreement', sa.Column('reimbursed_costs', sa.Text(), server_default='',
+                                                       nullable=False))
+        op.add_column('volunteer_agreement', sa.Column('nnw_insurer', sa.String(200), server_default='',
+                                                       nullable=False))
+        op.add_column('volunteer_agreement', sa.Column('nnw_policy_number', sa.String(80), server_default='',
+                                                       nullable=False))
+        for name in AGREEMENT_DATES:
+            op.add_column('volunteer_agreement', sa.Column(name, sa.Date(), nullable=True))
+    op.execute("UPDATE volunteer_agreement SET travel_cost_waiver = (SELECT v.travel_cost_waiver FROM volunteer v "
+               "WHERE v.id = volunteer_agreement.volunteer_id)")
+
+
 def upgrade() -> None:
+    _agreement_terms()
     _set_kinds(NEW_KINDS)
     purpose = sa.Enum(*PURPOSES, name='cash_purpose', native_enum=False, create_constraint=True, length=40)
     if _sqlite():
@@ -64,6 +99,11 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    for name in ('travel_cost_waiver', *(n for n, _ in AGREEMENT_TEXTS), *AGREEMENT_DATES):
+        if _sqlite():
+            op.execute(f"ALTER TABLE volunteer_agreement DROP COLUMN {name}")
+        else:
+            op.drop_column('volunteer_agreement', name)
     if _sqlite():
         for column in _programme_columns():
             op.execute(f"ALTER TABLE programme DROP COLUMN {column.name}")
