@@ -39,6 +39,8 @@ KEYS: tuple[SettingKey, ...] = (
                ("stawka", "rate")),
     SettingKey("cash_warning_threshold", "Próg ostrzeżenia o pomocy pieniężnej", "cash_warning_threshold",
                ("prog", "próg", "cash_threshold")),
+    SettingKey("child_check_months", "Ponowne sprawdzenie osób pracujących z dziećmi (co ile miesięcy)",
+               "child_check_months", ("sprawdzenie", "recheck")),
     SettingKey("logos", "Logotypy", "", ("logo", "logotypy")),
     SettingKey("database", "Baza danych przy następnym uruchomieniu", "", ("database_url", "baza")),
 )

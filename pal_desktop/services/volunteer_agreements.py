@@ -199,14 +199,19 @@ def _agreement_warnings(session, data: AgreementInput, volunteer: Volunteer,
         warnings.append(Notice(QT_TRANSLATE_NOOP("Volunteers", "Porozumienie podpisano po dniu rozpoczęcia "
                                                                "świadczeń.")))
     if volunteer.works_with_children and data.start_date:
+        from pal_desktop.services.organisation import child_check_months_in
+
+        months = child_check_months_in(session)
         for template, value in (
                 (QT_TRANSLATE_NOOP("Volunteers", "Praca z dziećmi — sprawdzenie w rejestrze sprawców z dnia {date} "
-                                                 "nie będzie już aktualne w dniu rozpoczęcia porozumienia."),
+                                                 "według polityki ośrodka trzeba powtórzyć przed rozpoczęciem "
+                                                 "porozumienia."),
                  volunteer.register_check_date),
-                (QT_TRANSLATE_NOOP("Volunteers", "Praca z dziećmi — informacja z KRK z dnia {date} nie będzie już "
-                                                 "aktualna w dniu rozpoczęcia porozumienia."),
+                (QT_TRANSLATE_NOOP("Volunteers", "Praca z dziećmi — informację z KRK z dnia {date} według "
+                                                 "polityki ośrodka trzeba powtórzyć przed rozpoczęciem "
+                                                 "porozumienia."),
                  volunteer.criminal_record_date)):
-            if value is not None and check_valid_until(value) < data.start_date:
+            if value is not None and check_valid_until(value, months) < data.start_date:
                 warnings.append(Notice(template, {"date": _d(value)}))
     if data.start_date and data.end_date:
         overlap = session.scalar(select(VolunteerAgreement.number).where(

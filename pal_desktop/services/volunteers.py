@@ -21,6 +21,7 @@ from pal_desktop.domain import validation as rules
 from pal_desktop.domain.volunteering import FIELD_LABELS, Notice, _d, check_warnings, is_minor
 from pal_desktop.errors import ConflictError, NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services.organisation import child_check_months_in
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import Event, EventStaff, Volunteer
 
@@ -119,14 +120,14 @@ def volunteer_errors(data: VolunteerInput, today: dt.date | None = None) -> list
     return errors
 
 
-def _volunteer_warnings(data: VolunteerInput, today: dt.date) -> tuple[Notice, ...]:
+def _volunteer_warnings(data: VolunteerInput, today: dt.date, months: int = 12) -> tuple[Notice, ...]:
     from pal_desktop.services.volunteer_act_rules import is_under_13, under_13_notice
 
     notices = []
     if is_under_13(data.birth_date, today):
         notices.append(under_13_notice(f"{data.first_name} {data.last_name}", data.birth_date, today))
     if data.works_with_children:
-        notices += check_warnings(data.register_check_date, data.criminal_record_date, today)
+        notices += check_warnings(data.register_check_date, data.criminal_record_date, today, months)
     return tuple(notices)
 
 
@@ -153,7 +154,8 @@ def create_volunteer(db: Database, data: VolunteerInput, *, today: dt.date | Non
         _apply_volunteer(volunteer, data)
         session.add(volunteer)
         session.flush()
-        return SaveResult(volunteer.id, volunteer.version, _volunteer_warnings(data, today))
+        return SaveResult(volunteer.id, volunteer.version,
+                          _volunteer_warnings(data, today, child_check_months_in(session)))
 
 
 def update_volunteer(db: Database, volunteer_id: int, data: VolunteerInput, *, expected_version: int | None = None,
@@ -167,7 +169,8 @@ def update_volunteer(db: Database, volunteer_id: int, data: VolunteerInput, *, e
             raise _conflict()
         _apply_volunteer(volunteer, data)
         session.flush()
-        return SaveResult(volunteer.id, volunteer.version, _volunteer_warnings(data, today))
+        return SaveResult(volunteer.id, volunteer.version,
+                          _volunteer_warnings(data, today, child_check_months_in(session)))
 
 
 def delete_volunteer(db: Database, volunteer_id: int) -> None:

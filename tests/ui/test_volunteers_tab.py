@@ -218,7 +218,7 @@ def test_warnings_list_ending_agreements_checks_and_hours_outside(qtbot, window,
     texts = tab.alert_texts()
     assert tab.alerts_label.text() == "&Ostrzeżenia (2)"
     assert any(t.startswith("Ćwik Anna: Porozumienie nr") and "(za 5 dni)" in t for t in texts)
-    assert any("sprawdzenie w rejestrze sprawców" in t and "ważne tylko do" in t for t in texts)
+    assert any("sprawdzenie w rejestrze sprawców" in t and "według polityki ośrodka" in t for t in texts)
     # Shortening the agreement leaves the logged day outside it: the list says so.
     volunteer_agreements.update_agreement(app_db, agreement.id, volunteer_agreements.AgreementInput(
         ending, today - dt.timedelta(days=20), today + dt.timedelta(days=5), number=agreement.number,

@@ -17,6 +17,9 @@ class VolunteerDialog(FormDialog):
     def __init__(self, db, volunteer_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
+        from pal_desktop.services.organisation import child_check_months
+
+        self._check_months = child_check_months(db)
         self.volunteer_id = volunteer_id
         self.saved_id: int | None = None
         self.warnings: tuple = ()
@@ -119,14 +122,15 @@ class VolunteerDialog(FormDialog):
             lines, problem = [], False
             for label, value in ((self.tr("Rejestr sprawców"), self.register_check.date()),
                                  (self.tr("KRK"), self.criminal_record.date())):
-                state = volunteering.check_state(value, today)
+                state = volunteering.check_state(value, today, self._check_months)
                 if state == "missing":
                     lines.append(self.tr("{label}: brak daty").format(label=label))
                 else:
-                    until = volunteering.check_valid_until(value)
-                    text = {"expired": self.tr("{label}: nieaktualne od {date}"),
-                            "expiring": self.tr("{label}: ważne tylko do {date}"),
-                            "valid": self.tr("{label}: ważne do {date}")}[state]
+                    # the office's policy of re-checks, not an expiry in the act
+                    until = volunteering.check_valid_until(value, self._check_months)
+                    text = {"expired": self.tr("{label}: do powtórzenia wg polityki ośrodka od {date}"),
+                            "expiring": self.tr("{label}: do powtórzenia wg polityki ośrodka do {date}"),
+                            "valid": self.tr("{label}: następne sprawdzenie wg polityki ośrodka do {date}")}[state]
                     lines.append(text.format(label=label, date=(until + dt.timedelta(days=1) if state == "expired"
                                                                 else until).strftime("%d.%m.%Y")))
                 problem = problem or state != "valid"
