@@ -39,6 +39,11 @@ class VolunteerInput:
     works_with_children: bool = False
     register_check_date: dt.date | None = None
     criminal_record_date: dt.date | None = None
+    #: The 20-year residence statement and the foreign records (services.child_protection; art. 21 ust. 4-7).
+    residence_statement_date: dt.date | None = None
+    foreign_countries: str = ""
+    foreign_record_date: dt.date | None = None
+    #: Kept for records before revision 0016; the waiver is a term of the agreement now.
     travel_cost_waiver: bool = False
     guardian_consent_date: dt.date | None = None
     active: bool = True
@@ -94,7 +99,8 @@ def volunteer_errors(data: VolunteerInput, today: dt.date | None = None) -> list
     attempt(rules.check_required, data.last_name, "last_name", FIELD_LABELS["last_name"])
     attempt(rules.check_phone, data.phone)
     attempt(rules.check_email, data.email)
-    for name in ("birth_date", "register_check_date", "criminal_record_date", "guardian_consent_date"):
+    for name in ("birth_date", "register_check_date", "criminal_record_date", "guardian_consent_date",
+                 "residence_statement_date", "foreign_record_date"):
         value = getattr(data, name)
         if value is not None and value > today:
             errors.append(ValidationError(QT_TRANSLATE_NOOP(
@@ -127,7 +133,10 @@ def _volunteer_warnings(data: VolunteerInput, today: dt.date, months: int = 12) 
     if is_under_13(data.birth_date, today):
         notices.append(under_13_notice(f"{data.first_name} {data.last_name}", data.birth_date, today))
     if data.works_with_children:
+        from pal_desktop.services.child_protection import foreign_notices
+
         notices += check_warnings(data.register_check_date, data.criminal_record_date, today, months)
+        notices += foreign_notices(data)
     return tuple(notices)
 
 

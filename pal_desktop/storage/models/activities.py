@@ -78,6 +78,8 @@ class Event(Audited, Base):
     leader_animator_id: Mapped[int | None] = mapped_column(ForeignKey("animator.id", ondelete="SET NULL"))
     leader_volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer.id", ondelete="SET NULL"))
     capacity: Mapped[int | None] = mapped_column(Integer)
+    #: "z udziałem dzieci": whoever leads or helps needs the child-protection checks (services.child_protection).
+    with_children: Mapped[bool] = flag("event_with_children")
     status: Mapped[EventStatus] = mapped_column(enum_column(EventStatus, "event_status"),
                                                 default=EventStatus.PLANNED)
     notes: Mapped[str] = mapped_column(Text, default="")

@@ -10,6 +10,10 @@ A volunteer agreement gets the terms the act puts in it: the travel-cost waiver 
 where it was kept before; the volunteer's column stays, unused, for older copies of the program), the costs
 reimbursed, and the NNW policy (insurer, number, period).
 
+Child protection (act of 13 May 2016, art. 21): an event is marked "z udziałem dzieci"; an animator gets the
+register check, the criminal record, the 20-year residence statement and the foreign records; a volunteer the
+last three.
+
 Revision ID: 0016
 Revises: 0015
 Create Date: 2026-12-04 21:40:00
@@ -80,7 +84,43 @@ def _agreement_terms() -> None:
                "WHERE v.id = volunteer_agreement.volunteer_id)")
 
 
+CHECK_DATES = ('residence_statement_date', 'foreign_record_date')
+
+
+def _child_protection() -> None:
+    # event, animator and volunteer are referred to by other tables: plain ALTER TABLE on SQLite (see 0012)
+    columns = [('animator', 'register_check_date'), ('animator', 'criminal_record_date'),
+               *[(table, name) for table in ('animator', 'volunteer') for name in CHECK_DATES]]
+    if _sqlite():
+        op.execute("ALTER TABLE event ADD COLUMN with_children BOOLEAN DEFAULT '0' NOT NULL "
+                   "CONSTRAINT ck_event_event_with_children CHECK (with_children IN (0, 1))")
+        for table, name in columns:
+            op.execute(f"ALTER TABLE {table} ADD COLUMN {name} DATE")
+        for table in ('animator', 'volunteer'):
+            op.execute(f"ALTER TABLE {table} ADD COLUMN foreign_countries VARCHAR(300) DEFAULT '' NOT NULL")
+    else:
+        op.add_column('event', sa.Column('with_children', sa.Boolean(create_constraint=True,
+                                                                     name='event_with_children'),
+                                         server_default=sa.false(), nullable=False))
+        for table, name in columns:
+            op.add_column(table, sa.Column(name, sa.Date(), nullable=True))
+        for table in ('animator', 'volunteer'):
+            op.add_column(table, sa.Column('foreign_countries', sa.String(300), server_default='', nullable=False))
+
+
+def _drop_child_protection() -> None:
+    columns = [('event', 'with_children'), ('animator', 'register_check_date'), ('animator', 'criminal_record_date'),
+               *[(table, name) for table in ('animator', 'volunteer')
+                 for name in (*CHECK_DATES, 'foreign_countries')]]
+    for table, name in columns:
+        if _sqlite():
+            op.execute(f"ALTER TABLE {table} DROP COLUMN {name}")
+        else:
+            op.drop_column(table, name)
+
+
 def upgrade() -> None:
+    _child_protection()
     _agreement_terms()
     _set_kinds(NEW_KINDS)
     purpose = sa.Enum(*PURPOSES, name='cash_purpose', native_enum=False, create_constraint=True, length=40)
@@ -99,6 +139,7 @@ def upgrade() -> None:
 
 
 def downgrade() -> None:
+    _drop_child_protection()
     for name in ('travel_cost_waiver', *(n for n, _ in AGREEMENT_TEXTS), *AGREEMENT_DATES):
         if _sqlite():
             op.execute(f"ALTER TABLE volunteer_agreement DROP COLUMN {name}")
