@@ -65,9 +65,9 @@ def _named(name: str, notices: list[Notice]) -> list[Notice]:
                    context="Events") for n in notices]
 
 
-def event_warnings(db: Database, event_id: int, *, today: dt.date | None = None) -> tuple[Notice, ...]:
-    """Before an event with children: whoever leads or helps without the checks (on the event's date, or today
-    when that has passed). Nothing for an event without children."""
+def event_warnings(db: Database, event_id: int) -> tuple[Notice, ...]:
+    """Before an event with children: whoever leads or helps without the checks the event's day needs (the
+    checks are judged on that day). Nothing for an event without children."""
     from pal_desktop.services.organisation import child_check_months_in
 
     with db.reading() as session:
@@ -76,7 +76,7 @@ def event_warnings(db: Database, event_id: int, *, today: dt.date | None = None)
             raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma wydarzenia o numerze {id}."), id=event_id)
         if not event.with_children:
             return ()
-        day = max(event.event_date, today or dt.date.today())
+        day = event.event_date
         months = child_check_months_in(session)
         notices: list[Notice] = []
         animators = {event.leader_animator_id} | set(session.scalars(

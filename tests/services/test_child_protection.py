@@ -29,7 +29,7 @@ def event(db, **extra) -> int:
 
 
 def texts(db, event_id: int) -> list[str]:
-    return [str(n) for n in child_protection.event_warnings(db, event_id, today=TODAY)]
+    return [str(n) for n in child_protection.event_warnings(db, event_id)]
 
 
 def test_an_animator_without_checks_leading_an_event_with_children_is_warned_about(db):

@@ -62,6 +62,15 @@ class VolunteerDialog(FormDialog):
                                         self.tr("Sprawdzenie w Rejestrze Sprawców Przestępstw na Tle Seksualnym"))
         self.criminal_record = self.date(checks, "criminal_record_date", self.tr("Informacja z &KRK:"),
                                          self.tr("Informacja z Krajowego Rejestru Karnego"))
+        # art. 21 ust. 4-7 of the 2016 act: the countries lived in over the last 20 years and their records
+        self.residence_statement = self.date(checks, "residence_statement_date",
+                                             self.tr("Oświadczenie o krajach (20 &lat):"),
+                                             self.tr("Oświadczenie o krajach zamieszkania w ostatnich 20 latach"))
+        self.foreign_countries = self.line(checks, "foreign_countries", self.tr("Inne kraje za&mieszkania:"),
+                                           self.tr("Inne kraje zamieszkania w ostatnich 20 latach"), max_length=300,
+                                           placeholder=self.tr("puste — tylko Polska"))
+        self.foreign_record = self.date(checks, "foreign_record_date", self.tr("Rejestry karne &obcych państw:"),
+                                        self.tr("Informacja z rejestrów karnych tych krajów"))
         self.checks_status = QLabel(self)
         self.checks_status.setObjectName("checksStatus")
         self.checks_status.setWordWrap(False)
@@ -110,13 +119,17 @@ class VolunteerDialog(FormDialog):
         self.children.setChecked(detail.works_with_children)
         self.register_check.set_date(detail.register_check_date)
         self.criminal_record.set_date(detail.criminal_record_date)
+        self.residence_statement.set_date(detail.residence_statement_date)
+        self.foreign_countries.setText(detail.foreign_countries)
+        self.foreign_record.set_date(detail.foreign_record_date)
         self.guardian_consent.set_date(detail.guardian_consent_date)
 
     def _update_states(self, *_args) -> None:
         """Enable the check dates only for work with children, and say how long they stay valid."""
         today = dt.date.today()
         with_children = self.children.isChecked()
-        for field in (self.register_check, self.criminal_record):
+        for field in (self.register_check, self.criminal_record, self.residence_statement, self.foreign_countries,
+                      self.foreign_record):
             field.setEnabled(with_children)
         if with_children:
             lines, problem = [], False
@@ -155,6 +168,8 @@ class VolunteerDialog(FormDialog):
             availability=self.availability.toPlainText(), works_with_children=self.children.isChecked(),
             register_check_date=self.date_value("register_check_date"),
             criminal_record_date=self.date_value("criminal_record_date"),
+            residence_statement_date=self.date_value("residence_statement_date"),
+            foreign_countries=self.foreign_countries.text(), foreign_record_date=self.date_value("foreign_record_date"),
             guardian_consent_date=self.date_value("guardian_consent_date"),
             active=self.active.isChecked(), notes=self.notes.toPlainText())
 
