@@ -95,6 +95,15 @@ def stipend_rule(db: Database, programme_id: int) -> StipendRule:
         return rule_of(session.get(Programme, programme_id))
 
 
+def stored_rule(db: Database, programme_id: int) -> tuple[Decimal | None, Decimal | None, int | None]:
+    """The programme's own (base, percent, full hours) as stored; None where it keeps the default."""
+    with db.reading() as session:
+        programme = session.get(Programme, programme_id)
+        if programme is None:
+            raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma programu o numerze {id}."), id=programme_id)
+        return programme.stipend_base, programme.stipend_percent, programme.stipend_full_hours
+
+
 def programme_of(db: Database, participant_id: int) -> int | None:
     """The programme whose stipend rule applies to the participant's internships."""
     with db.reading() as session:

@@ -15,11 +15,7 @@ class StipendRuleDialog(SmallForm):
 
         super().__init__(self.tr("Zasady stypendium stażowego"), parent)
         self._db, self.programme_id = db, programme_id
-        with db.reading() as session:
-            from pal_desktop.storage.models import Programme
-
-            programme = session.get(Programme, programme_id)
-            stored = (programme.stipend_base, programme.stipend_percent, programme.stipend_full_hours)
+        stored = stipend.stored_rule(db, programme_id)
         base = self.add_field("stipend_base", self.tr("&Kwota zasiłku dla bezrobotnych (zł):"), QLineEdit(self),
                               name=self.tr("Kwota zasiłku dla bezrobotnych"))
         base.setPlaceholderText(money_text(stipend.DEFAULT_BASE))
