@@ -258,6 +258,9 @@ def _add_export_parser(commands) -> None:
                     "Thunderbird albo Kalendarz Google. Ponowny import tego samego pliku aktualizuje wpisy.")
     ics.add_argument("file", type=Path, metavar="PLIK.ics", help="plik wynikowy .ics")
     ics.add_argument("--programme", type=_positive_int, metavar="ID", help="program (domyślnie aktywny program)")
+    from pal_desktop.cli_cash import add_cash_export_parser
+
+    add_cash_export_parser(kinds)
     from pal_desktop.cli_scan import add_scan_parser
 
     add_scan_parser(commands)
@@ -478,6 +481,10 @@ def _cmd_export(args) -> int:
         count = export_participants(opened.db, query, args.file)
         print(f"Zapisano {count} osób: {args.file}")
         return EXIT_OK
+    if args.kind == "cash":
+        from pal_desktop.cli_cash import cmd_export_cash
+
+        return cmd_export_cash(opened.db, programme_id, args)
     from pal_desktop.cli_efs import cmd_export_efs
 
     return cmd_export_efs(opened.db, programme_id, args)

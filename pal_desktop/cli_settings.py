@@ -45,7 +45,7 @@ def _show_text(values: dict) -> None:
             value = ", ".join(f"{logo['file_name']} ({logo['format']}, {logo['bytes']} B)" for logo in value)
         elif key.key == "database":
             value = value or f"domyślna ({values['database_default']})"
-        elif key.key == "volunteer_hour_rate" and value:
+        elif key.key in ("volunteer_hour_rate", "cash_warning_threshold") and value:
             value = f"{value} zł"
         print(f"{key.label} [{key.key}]: {value or '—'}")
     print(f"Otwarta teraz baza: {values['database_open']}")

@@ -210,16 +210,65 @@ class LeaderKind(LabelledEnum):
 
 
 class BenefitType(LabelledEnum):
-    """Cash assistance under the social-assistance act."""
+    """Cash assistance under the social-assistance act (ustawa z dnia 12 marca 2004 r. o pomocy społecznej).
+
+    Art. 37 stały, art. 38 okresowy, art. 39 celowy, art. 39a celowy of a social contract, art. 40 celowy after a
+    chance event or disaster, art. 41 pkt 1 specjalny celowy, art. 41 pkt 2 celowy or in kind on condition of
+    repayment. The first three codes are the ones stored before revision 0016.
+    """
 
     PURPOSE = "celowy"
+    CONTRACT = "celowy_kontrakt"
+    CHANCE_EVENT = "celowy_zdarzenie"
+    SPECIAL = "celowy_specjalny"
+    REPAYABLE = "celowy_zwrotny"
     PERIODIC = "okresowy"
     PERMANENT = "staly"
 
     @classmethod
     def labels(cls):
-        return {cls.PURPOSE: QT_TRANSLATE_NOOP("Enums", "zasiłek celowy"), cls.PERIODIC: QT_TRANSLATE_NOOP("Enums", "zasiłek okresowy"),
-                cls.PERMANENT: QT_TRANSLATE_NOOP("Enums", "zasiłek stały")}
+        return {
+            cls.PURPOSE: QT_TRANSLATE_NOOP("Enums", "zasiłek celowy"),
+            cls.CONTRACT: QT_TRANSLATE_NOOP("Enums", "zasiłek celowy w ramach kontraktu socjalnego (art. 39a)"),
+            cls.CHANCE_EVENT: QT_TRANSLATE_NOOP(
+                "Enums", "zasiłek celowy — zdarzenie losowe, klęska żywiołowa lub ekologiczna (art. 40)"),
+            cls.SPECIAL: QT_TRANSLATE_NOOP("Enums", "specjalny zasiłek celowy (art. 41 pkt 1)"),
+            cls.REPAYABLE: QT_TRANSLATE_NOOP(
+                "Enums", "zasiłek celowy lub pomoc rzeczowa pod warunkiem zwrotu (art. 41 pkt 2)"),
+            cls.PERIODIC: QT_TRANSLATE_NOOP("Enums", "zasiłek okresowy"),
+            cls.PERMANENT: QT_TRANSLATE_NOOP("Enums", "zasiłek stały"),
+        }
+
+    @property
+    def is_purpose_kind(self) -> bool:
+        """A zasiłek celowy of any kind: granted for a stated need (art. 39 ust. 1), so it needs a purpose."""
+        return self not in (BenefitType.PERIODIC, BenefitType.PERMANENT)
+
+
+class CashPurpose(LabelledEnum):
+    """What a zasiłek celowy pays for: the needs art. 39 ust. 2 of the social-assistance act lists, and others."""
+
+    FOOD = "zywnosc"
+    MEDICINES = "leki"
+    FUEL = "opal"
+    CLOTHING = "odziez"
+    HOUSEHOLD = "przedmioty"
+    REPAIRS = "remonty"
+    FUNERAL = "pogrzeb"
+    OTHER = "inne"
+
+    @classmethod
+    def labels(cls):
+        return {
+            cls.FOOD: QT_TRANSLATE_NOOP("Enums", "żywność"),
+            cls.MEDICINES: QT_TRANSLATE_NOOP("Enums", "leki i leczenie"),
+            cls.FUEL: QT_TRANSLATE_NOOP("Enums", "opał"),
+            cls.CLOTHING: QT_TRANSLATE_NOOP("Enums", "odzież"),
+            cls.HOUSEHOLD: QT_TRANSLATE_NOOP("Enums", "niezbędne przedmioty użytku domowego"),
+            cls.REPAIRS: QT_TRANSLATE_NOOP("Enums", "drobne remonty i naprawy w mieszkaniu"),
+            cls.FUNERAL: QT_TRANSLATE_NOOP("Enums", "koszty pogrzebu"),
+            cls.OTHER: QT_TRANSLATE_NOOP("Enums", "inne"),
+        }
 
 
 class IndicatorKind(LabelledEnum):

@@ -5,7 +5,8 @@ The rules come from the act of 24 April 2003 on public-benefit activity and volu
 the act of 13 May 2016 on counteracting sexual crime (art. 21): an agreement of more than 30 days is in
 writing, a shorter one needs accident insurance (NNW); a minor volunteers with a guardian's written consent;
 whoever works with children is checked in the sex-offender register and shows a criminal-record certificate,
-treated as valid for 12 months with a warning 30 days before; hours are at most 24 on one day.
+re-checked by the office's policy (by default every 12 months — the act sets no expiry, art. 21 requires
+the check before the work starts), with a warning 30 days before; hours are at most 24 on one day.
 
 The services in ``pal_desktop.services.volunteers`` (the registry), ``volunteer_agreements``,
 ``volunteer_hours`` and ``volunteer_alerts`` apply them.
@@ -23,7 +24,8 @@ from pal_desktop.messages import QT_TRANSLATE_NOOP
 
 #: An agreement for more than this many days must be in writing; up to it the volunteer is insured (NNW).
 WRITTEN_FORM_DAYS = 30
-#: A register check and a criminal-record certificate are treated as valid for this many months.
+#: The office's policy when its settings name none: a register check and a criminal-record certificate are
+#: repeated after this many months. The act sets no expiry (art. 21 requires them before the work starts).
 CHECK_VALID_MONTHS = 12
 #: Warn this many days before a check runs out.
 CHECK_WARN_DAYS = 30
@@ -43,6 +45,9 @@ FIELD_LABELS = {
                                                       "Seksualnym"),
     "criminal_record_date": QT_TRANSLATE_NOOP("Fields", "Informacja z Krajowego Rejestru Karnego"),
     "guardian_consent_date": QT_TRANSLATE_NOOP("Fields", "Zgoda przedstawiciela ustawowego"),
+    "residence_statement_date": QT_TRANSLATE_NOOP("Fields", "Oświadczenie o krajach zamieszkania (20 lat)"),
+    "foreign_countries": QT_TRANSLATE_NOOP("Fields", "Inne kraje zamieszkania"),
+    "foreign_record_date": QT_TRANSLATE_NOOP("Fields", "Informacja z rejestrów karnych tych krajów"),
     "number": QT_TRANSLATE_NOOP("Fields", "Numer porozumienia"),
     "signed_date": QT_TRANSLATE_NOOP("Fields", "Data zawarcia"),
     "start_date": QT_TRANSLATE_NOOP("Fields", "Początek"),
@@ -86,9 +91,9 @@ def add_months(day: dt.date, months: int) -> dt.date:
     raise AssertionError(day)  # pragma: no cover
 
 
-def check_valid_until(checked_on: dt.date) -> dt.date:
-    """The last day a register check or criminal-record certificate of ``checked_on`` is treated as valid."""
-    return add_months(checked_on, CHECK_VALID_MONTHS) - dt.timedelta(days=1)
+def check_valid_until(checked_on: dt.date, months: int = CHECK_VALID_MONTHS) -> dt.date:
+    """The last day before the office's policy asks for a check of ``checked_on`` to be repeated."""
+    return add_months(checked_on, months) - dt.timedelta(days=1)
 
 
 def agreement_days(start: dt.date, end: dt.date) -> int:
@@ -131,23 +136,27 @@ _CHECK_NOTICES = {
     ("register", "missing"): QT_TRANSLATE_NOOP(
         "Volunteers", "Praca z dziećmi — brak sprawdzenia w Rejestrze Sprawców Przestępstw na Tle Seksualnym."),
     ("register", "expired"): QT_TRANSLATE_NOOP(
-        "Volunteers", "Praca z dziećmi — sprawdzenie w rejestrze sprawców z dnia {date} jest nieaktualne od {since}."),
+        "Volunteers", "Praca z dziećmi — sprawdzenie w rejestrze sprawców z dnia {date}: według polityki ośrodka "
+                      "(co {months} mies.) do powtórzenia od {since}."),
     ("register", "expiring"): QT_TRANSLATE_NOOP(
-        "Volunteers", "Praca z dziećmi — sprawdzenie w rejestrze sprawców z dnia {date} jest ważne tylko do {until}."),
+        "Volunteers", "Praca z dziećmi — sprawdzenie w rejestrze sprawców z dnia {date}: według polityki ośrodka "
+                      "(co {months} mies.) do powtórzenia do {until}."),
     ("record", "missing"): QT_TRANSLATE_NOOP(
         "Volunteers", "Praca z dziećmi — brak informacji z Krajowego Rejestru Karnego."),
     ("record", "expired"): QT_TRANSLATE_NOOP(
-        "Volunteers", "Praca z dziećmi — informacja z KRK z dnia {date} jest nieaktualna od {since}."),
+        "Volunteers", "Praca z dziećmi — informacja z KRK z dnia {date}: według polityki ośrodka (co {months} mies.) "
+                      "do powtórzenia od {since}."),
     ("record", "expiring"): QT_TRANSLATE_NOOP(
-        "Volunteers", "Praca z dziećmi — informacja z KRK z dnia {date} jest ważna tylko do {until}."),
+        "Volunteers", "Praca z dziećmi — informacja z KRK z dnia {date}: według polityki ośrodka (co {months} mies.) "
+                      "do powtórzenia do {until}."),
 }
 
 
-def check_state(checked_on: dt.date | None, today: dt.date) -> str:
-    """ "missing", "expired", "expiring" (within 30 days) or "valid"."""
+def check_state(checked_on: dt.date | None, today: dt.date, months: int = CHECK_VALID_MONTHS) -> str:
+    """ "missing", "expired" (due again by the office's policy), "expiring" (within 30 days) or "valid"."""
     if checked_on is None:
         return "missing"
-    until = check_valid_until(checked_on)
+    until = check_valid_until(checked_on, months)
     if until < today:
         return "expired"
     if (until - today).days < CHECK_WARN_DAYS:
@@ -156,17 +165,18 @@ def check_state(checked_on: dt.date | None, today: dt.date) -> str:
 
 
 def check_warnings(register_check: dt.date | None, criminal_record: dt.date | None,
-                   today: dt.date) -> list[Notice]:
-    """Warnings about checks for work with children that are missing, out of date or about to be."""
+                   today: dt.date, months: int = CHECK_VALID_MONTHS) -> list[Notice]:
+    """Warnings about checks for work with children that are missing or due again by the office's policy."""
     notices = []
     for which, value in (("register", register_check), ("record", criminal_record)):
-        state = check_state(value, today)
+        state = check_state(value, today, months)
         if state == "valid":
             continue
         params = {}
         if value is not None:
-            until = check_valid_until(value)
-            params = {"date": _d(value), "until": _d(until), "since": _d(until + dt.timedelta(days=1))}
+            until = check_valid_until(value, months)
+            params = {"date": _d(value), "until": _d(until), "since": _d(until + dt.timedelta(days=1)),
+                      "months": months}
         notices.append(Notice(_CHECK_NOTICES[(which, state)], params))
     return notices
 

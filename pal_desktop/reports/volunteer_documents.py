@@ -16,6 +16,7 @@ from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyl
 
 from pal_desktop.reports.styles import DocumentHeader
 from pal_desktop.reports.volunteer_layout import (
+    CHILD_PROTECTION_ACT_GENITIVE,
     LEGAL_ACT_GENITIVE,
     USABLE,
     _facts_table,
@@ -63,6 +64,12 @@ class AgreementDocument:
     programme_title: str = ""
     #: The office's block (name, address, "00-000 Town"), one line each.
     office_lines: tuple[str, ...] = ()
+    reimbursed_costs: str = ""
+    nnw_insurer: str = ""
+    nnw_policy_number: str = ""
+    nnw_period: str = ""
+    #: Under 13 at the start: the legal representative concludes the agreement for the child (k.c. art. 12, 14).
+    under_13: bool = False
 
 
 def _parties_table(data: AgreementDocument, usable: float) -> Table:
@@ -131,8 +138,12 @@ def render_agreement(data: AgreementDocument) -> bytes:
         "środki ochrony indywidualnej odpowiednie do rodzaju i zagrożeń związanych z wykonywanymi świadczeniami.",
     ]
     if data.nnw_insurance:
+        policy = ", ".join(part for part in (
+            f"ubezpieczyciel: {text(data.nnw_insurer)}" if data.nnw_insurer else "",
+            f"polisa nr {text(data.nnw_policy_number)}" if data.nnw_policy_number else "",
+            f"okres: {text(data.nnw_period)}" if data.nnw_period else "") if part)
         duties.append("Korzystający ubezpiecza Wolontariusza od następstw nieszczęśliwych wypadków (NNW) na czas "
-                      "wykonywania świadczeń.")
+                      "wykonywania świadczeń" + (f" ({policy})." if policy else "."))
     else:
         duties.append("Świadczenia trwają dłużej niż 30 dni: Wolontariuszowi przysługują świadczenia z tytułu "
                       "wypadków przy wykonywaniu świadczeń na zasadach przewidzianych w ustawie.")
@@ -142,6 +153,9 @@ def render_agreement(data: AgreementDocument) -> bytes:
     else:
         duties.append("Korzystający pokrywa, na dotyczących pracowników zasadach, koszty podróży służbowych i diet "
                       "związane z wykonywaniem świadczeń, po ich uzgodnieniu z Korzystającym.")
+    if data.reimbursed_costs:
+        duties.append(f"Korzystający pokrywa ponadto następujące koszty niezbędne do wykonywania świadczeń: "
+                      f"{text(data.reimbursed_costs)}.")
     duties.append("Na wniosek Wolontariusza Korzystający wydaje pisemne zaświadczenie o wykonaniu świadczeń, "
                   "zawierające informację o ich zakresie, oraz może wydać pisemną opinię o wykonaniu świadczeń.")
     section(4, "Obowiązki Korzystającego", duties)
@@ -157,9 +171,12 @@ def render_agreement(data: AgreementDocument) -> bytes:
         volunteer_duties.append(
             f"Świadczenia obejmują pracę z dziećmi: Korzystający sprawdził{checked} Wolontariusza w Rejestrze "
             f"Sprawców Przestępstw na Tle Seksualnym, a Wolontariusz przedstawił informację z Krajowego Rejestru "
-            f"Karnego{presented} — art. 21 ustawy z dnia 13 maja 2016 r. o przeciwdziałaniu zagrożeniom "
-            "przestępczością na tle seksualnym.")
-    if data.minor:
+            f"Karnego{presented} — art. 21 {CHILD_PROTECTION_ACT_GENITIVE}.")
+    if data.under_13:
+        volunteer_duties.append(
+            "Wolontariusz nie ukończył 13 lat; porozumienie w jego imieniu zawiera i podpisuje przedstawiciel "
+            "ustawowy (rodzic lub opiekun).")
+    elif data.minor:
         volunteer_duties.append(
             "Wolontariusz jest osobą niepełnoletnią; pisemna zgoda przedstawiciela ustawowego"
             + (f" z dnia {text(data.guardian_consent_date)}" if data.guardian_consent_date else "")
@@ -172,7 +189,9 @@ def render_agreement(data: AgreementDocument) -> bytes:
         "Zmiany porozumienia wymagają formy pisemnej.",
         "Porozumienie sporządzono w dwóch jednobrzmiących egzemplarzach, po jednym dla każdej ze stron."])
     labels = ["Korzystający (podpis i pieczęć osoby reprezentującej)", "Wolontariusz (czytelny podpis)"]
-    if data.minor:
+    if data.under_13:
+        labels.append("Przedstawiciel ustawowy zawierający porozumienie w imieniu Wolontariusza (podpis)")
+    elif data.minor:
         labels.append("Przedstawiciel ustawowy Wolontariusza (podpis)")
     story += [Spacer(1, 8 * mm), KeepTogether([signature_block(labels, USABLE, height=18 * mm)])]
     return _render(data.header, f"Porozumienie nr {data.number}", story)

@@ -35,6 +35,9 @@ from pal_desktop.reports.styles import (
 #: The act every volunteer document rests on.
 LEGAL_ACT = "ustawa z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego i o wolontariacie"
 LEGAL_ACT_GENITIVE = "ustawy z dnia 24 kwietnia 2003 r. o działalności pożytku publicznego i o wolontariacie"
+#: The child-protection act under its title since 15 February 2024 (the amendment of 28 July 2023, "lex Kamilek").
+CHILD_PROTECTION_ACT_GENITIVE = ("ustawy z dnia 13 maja 2016 r. o przeciwdziałaniu zagrożeniom przestępczością "
+                                 "na tle seksualnym i ochronie małoletnich")
 
 
 def text(value: str) -> str:
@@ -154,4 +157,4 @@ def _value_sentence(rate_text: str, value_text: str, label: str) -> str:
     return f"Stawka za godzinę pracy wolontariusza: {text(rate_text)}. {text(label)}: <b>{text(value_text)}</b>."
 
 
-__all__ = ["LEGAL_ACT", "LEGAL_ACT_GENITIVE", "signature_block", "text"]
+__all__ = ["CHILD_PROTECTION_ACT_GENITIVE", "LEGAL_ACT", "LEGAL_ACT_GENITIVE", "signature_block", "text"]

@@ -18,6 +18,7 @@ from pal_desktop.domain.enums import AttendanceStatus
 from pal_desktop.domain.text import sort_key
 from pal_desktop.errors import ConflictError, NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services import child_protection
 from pal_desktop.services.conflicts import refuse_stale
 from pal_desktop.services.formatting import format_date
 from pal_desktop.storage.db import Database
@@ -73,6 +74,12 @@ class AnimatorInput:
     field: str = ""
     active: bool = True
     notes: str = ""
+    #: The checks for leading events with children (services.child_protection; art. 21 of the 2016 act).
+    register_check_date: dt.date | None = None
+    criminal_record_date: dt.date | None = None
+    residence_statement_date: dt.date | None = None
+    foreign_countries: str = ""
+    foreign_record_date: dt.date | None = None
 
 
 _ANIMATOR_FIELDS = tuple(f.name for f in fields(AnimatorInput))
@@ -93,7 +100,7 @@ class AnimatorDetail(AnimatorInput):
 def _normalise(data: AnimatorInput) -> AnimatorInput:
     return replace(data, first_name=" ".join(data.first_name.split()), last_name=" ".join(data.last_name.split()),
                    phone=" ".join(data.phone.split()), email=data.email.strip(), field=" ".join(data.field.split()),
-                   notes=data.notes.strip())
+                   notes=data.notes.strip(), foreign_countries=" ".join(data.foreign_countries.split()))
 
 
 def _animator_errors(session, data: AnimatorInput, today: dt.date,
@@ -114,6 +121,7 @@ def _animator_errors(session, data: AnimatorInput, today: dt.date,
         errors.append(ValidationError(QT_TRANSLATE_NOOP("Validation", "Pole „{label}” może mieć najwyżej 300 "
                                                                       "znaków."), field="field",
                                       label=FIELD_LABELS["field"]))
+    errors += child_protection.date_errors(data, today)
     programme = session.get(Programme, data.programme_id) if data.programme_id is not None else None
     if programme is None:
         errors.append(ValidationError(QT_TRANSLATE_NOOP("Validation", "Najpierw utwórz program."), field="programme"))

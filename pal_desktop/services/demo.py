@@ -23,6 +23,7 @@ from pal_desktop.domain.efs_dictionaries import Citizenship, end_situation_from_
 from pal_desktop.domain.enums import (
     AttendanceStatus,
     BenefitType,
+    CashPurpose,
     DisabilityDegree,
     Education,
     EnrolmentStatus,
@@ -355,7 +356,8 @@ def build_demo_rows(programme: dict, tasks: dict[int, dict], event_types: dict[s
             "works_with_children": with_children,
             "register_check_date": agreement_start - dt.timedelta(days=7) if with_children else None,
             "criminal_record_date": agreement_start - dt.timedelta(days=10) if with_children else None,
-            "travel_cost_waiver": rng.random() < 0.6,
+            # drawn here as before, so that the same seed gives the same people; kept on the agreement
+            "travel_cost_waiver": (waiver := rng.random() < 0.6) and False,
             "guardian_consent_date": agreement_start - dt.timedelta(days=3)
             if (agreement_start - birth).days < 18 * 365 else None,
             "active": True, "notes": "", **stamp})
@@ -367,8 +369,10 @@ def build_demo_rows(programme: dict, tasks: dict[int, dict], event_types: dict[s
             "scope": "pomoc przy organizacji zajęć i wydarzeń programu", "manner": "osobiście, pod nadzorem koordynatora",
             "time_description": "do 10 godzin tygodniowo", "place": "Kłobuck",
             "termination_terms": "za porozumieniem stron lub z 7-dniowym wypowiedzeniem",
-            "written_form": True, "nnw_insurance": (agreement_end - agreement_start).days <= 30,
-            "health_safety_date": agreement_start, **stamp})
+            "written_form": True, "nnw_insurance": (short := (agreement_end - agreement_start).days <= 30),
+            "health_safety_date": agreement_start, "travel_cost_waiver": waiver, "reimbursed_costs": "",
+            "nnw_insurer": "PZU SA" if short else "", "nnw_policy_number": f"NNW/{vid:04d}" if short else "",
+            "nnw_from": agreement_start if short else None, "nnw_to": agreement_end if short else None, **stamp})
         for _ in range(rng.randint(3, 25)):
             rows.add("volunteer_hours", {
                 "volunteer_id": vid, "agreement_id": agreement_id,
@@ -429,9 +433,11 @@ def build_demo_rows(programme: dict, tasks: dict[int, dict], event_types: dict[s
     cash_task = tasks.get(10)
     for pid in rng.sample(participant_ids, min(len(participant_ids), participants // 20)):
         decided = random_date(cash_task["start"] if cash_task else start, end)
-        benefit = rng.choices(list(BenefitType), (70, 25, 5))[0]
+        benefit = rng.choices((BenefitType.PURPOSE, BenefitType.PERIODIC, BenefitType.PERMANENT), (70, 25, 5))[0]
+        # the purpose from the person's number, not the generator: the same seed keeps giving the same data
+        purpose = list(CashPurpose)[pid % (len(CashPurpose) - 1)].value if benefit.is_purpose_kind else None
         rows.add("cash_assistance", {
-            "participant_id": pid, "programme_id": programme["id"], "benefit_type": benefit.value,
+            "participant_id": pid, "programme_id": programme["id"], "benefit_type": benefit.value, "purpose": purpose,
             "decision_number": f"GOPS.{rng.randint(4000, 4999)}.{rng.randint(1, 999)}.{decided.year}",
             "decision_date": decided, "amount": Decimal(rng.choice((200, 300, 400, 500, 600, 800))),
             "period_from": decided, "period_to": decided + dt.timedelta(days=30),

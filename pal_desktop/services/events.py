@@ -142,6 +142,8 @@ class EventInput:
     capacity: int | None = None
     status: EventStatus = EventStatus.PLANNED
     notes: str = ""
+    #: "z udziałem dzieci": its leader and helpers need the checks of art. 21 (services.child_protection).
+    with_children: bool = False
 
 
 @dataclass(frozen=True)
@@ -216,7 +218,7 @@ def _with_programme(db: Database, data: EventInput) -> EventInput:
 
 _EVENT_FIELDS = ("programme_id", "event_type_id", "task_id", "title", "event_date", "start_time", "end_time", "place",
                  "leader_kind", "leader_name", "leader_animator_id", "leader_volunteer_id", "capacity", "status",
-                 "notes")
+                 "notes", "with_children")
 
 
 def _apply(event: Event, data: EventInput) -> None:

@@ -14,10 +14,11 @@ from decimal import Decimal
 from sqlalchemy import select
 
 from pal_desktop.domain import validation as rules
-from pal_desktop.domain.enums import BenefitType, ParticipantStatus
+from pal_desktop.domain.enums import BenefitType, CashPurpose, ParticipantStatus
 from pal_desktop.domain.permissions import Permission
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services import cash_rules, internship_stipend
 from pal_desktop.services.access_control import require
 from pal_desktop.services.conflicts import refuse_stale
 from pal_desktop.storage.db import Database
@@ -128,6 +129,7 @@ def add_internship(db: Database, participant_id: int, data: InternshipInput) -> 
                 "Validation", "Uczestnik ma status „{status}” — nie można dodać nowego stażu."), field="general",
                 status=person.status.label)
         _check_in_programme(session, person, data.start_date, data.end_date)
+        internship_stipend.check_weekly_hours(person, data.hours_per_week)
         item = Internship(participant_id=participant_id)
         _apply_internship(item, data)
         session.add(item)
@@ -152,7 +154,7 @@ INTERNSHIP_LABELS = {
 CASH_LABELS = {
     "benefit_type": "Rodzaj świadczenia", "amount": "Kwota", "decision_number": "Nr decyzji",
     "decision_date": "Data decyzji", "period_from": "Okres od", "period_to": "Okres do",
-    "payment_date": "Data wypłaty", "notes": "Uwagi"}
+    "payment_date": "Data wypłaty", "notes": "Uwagi", "purpose": "Cel zasiłku"}
 
 
 def update_internship(db: Database, internship_id: int, data: InternshipInput, *,
@@ -164,7 +166,9 @@ def update_internship(db: Database, internship_id: int, data: InternshipInput, *
         if item is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma stażu o numerze {id}."), id=internship_id)
         refuse_stale(item, base, data, INTERNSHIP_LABELS)
-        _check_in_programme(session, _participant(session, item.participant_id), data.start_date, data.end_date)
+        person = _participant(session, item.participant_id)
+        _check_in_programme(session, person, data.start_date, data.end_date)
+        internship_stipend.check_weekly_hours(person, data.hours_per_week)
         first, last = data.start_date.replace(day=1), data.end_date
         outside = [m.month for m in item.months if not first <= m.month <= last]
         if outside:
@@ -220,6 +224,7 @@ def record_month(db: Database, internship_id: int, month: dt.date, days_present:
             raise ValidationError(QT_TRANSLATE_NOOP(
                 "Validation", "Miesiąc {month} jest poza okresem stażu ({start} – {end})."), field="month",
                 month=first.strftime("%m.%Y"), start=_date(item.start_date), end=_date(item.end_date))
+        internship_stipend.check_month_hours(_participant(session, item.participant_id), days_present, hours)
         row = session.scalar(select(InternshipMonth).where(InternshipMonth.internship_id == internship_id,
                                                            InternshipMonth.month == first))
         if row is None:
@@ -252,6 +257,8 @@ class CashAssistanceInput:
     payment_date: dt.date | None = None
     notes: str = ""
     version: int | None = None
+    #: What a zasiłek celowy pays for (art. 39 ust. 2); required for every celowy kind (services.cash_rules).
+    purpose: CashPurpose | None = None
 
 
 def _check_cash(data: CashAssistanceInput, today: dt.date | None) -> None:
@@ -273,10 +280,12 @@ def _check_cash(data: CashAssistanceInput, today: dt.date | None) -> None:
     rules.check_dates_in_order(data.decision_date, data.payment_date, field="payment_date",
                                start_label=QT_TRANSLATE_NOOP("Fields", "Data decyzji"),
                                end_label=QT_TRANSLATE_NOOP("Fields", "Data wypłaty"))
+    cash_rules.check_by_the_act(data)
 
 
 def _apply_cash(item: CashAssistance, data: CashAssistanceInput) -> None:
     item.benefit_type = data.benefit_type
+    item.purpose = data.purpose if data.benefit_type.is_purpose_kind else None
     item.amount = data.amount
     item.decision_number = data.decision_number.strip()
     item.decision_date = data.decision_date
@@ -291,6 +300,7 @@ def add_cash(db: Database, participant_id: int, data: CashAssistanceInput, *, to
     _check_cash(data, today)
     with db.session() as session:
         person = _participant(session, participant_id)
+        cash_rules.check_in_context(session, person, data)
         item = CashAssistance(participant_id=participant_id, programme_id=person.programme_id)
         _apply_cash(item, data)
         session.add(item)
@@ -319,7 +329,9 @@ def update_cash(db: Database, cash_id: int, data: CashAssistanceInput, *, today:
         if item is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma pomocy pieniężnej o numerze {id}."), id=cash_id)
         refuse_stale(item, base, data, CASH_LABELS)
-        item.programme_id = _participant(session, item.participant_id).programme_id
+        person = _participant(session, item.participant_id)
+        cash_rules.check_in_context(session, person, data)
+        item.programme_id = person.programme_id
         _apply_cash(item, data)
 
 
@@ -329,3 +341,18 @@ def remove_cash(db: Database, cash_id: int) -> None:
         item = session.get(CashAssistance, cash_id)
         if item is not None:
             session.delete(item)
+
+
+def cash_warnings(db: Database, participant_id: int, data: CashAssistanceInput, *,
+                  cash_id: int | None = None) -> tuple:
+    """The warnings (``Notice``) the user confirms before ``add_cash``/``update_cash`` (services.cash_rules).
+
+    A record the rules refuse raises their ValidationError first: there is nothing to confirm about it."""
+    require(Permission.CASH)
+    from pal_desktop.services.organisation import cash_warning_threshold
+
+    _check_cash(data, None)
+    threshold = cash_warning_threshold(db)
+    with db.reading() as session:
+        cash_rules.check_in_context(session, _participant(session, participant_id), data)
+        return cash_rules.warnings_for(session, participant_id, data, threshold, cash_id)

@@ -37,6 +37,10 @@ KEYS: tuple[SettingKey, ...] = (
     SettingKey("iod_contact", "Kontakt do inspektora ochrony danych", "iod_contact", ("iod",)),
     SettingKey("volunteer_hour_rate", "Stawka za godzinę wolontariatu", "volunteer_hour_rate",
                ("stawka", "rate")),
+    SettingKey("cash_warning_threshold", "Próg ostrzeżenia o pomocy pieniężnej", "cash_warning_threshold",
+               ("prog", "próg", "cash_threshold")),
+    SettingKey("child_check_months", "Ponowne sprawdzenie osób pracujących z dziećmi (co ile miesięcy)",
+               "child_check_months", ("sprawdzenie", "recheck")),
     SettingKey("logos", "Logotypy", "", ("logo", "logotypy")),
     SettingKey("database", "Baza danych przy następnym uruchomieniu", "", ("database_url", "baza")),
 )

@@ -31,6 +31,10 @@ class OrganisationSettings:
     volunteer_hour_rate: str = ""
     #: How to reach the office's data protection officer (inspektor ochrony danych): name, e-mail or phone.
     iod_contact: str = ""
+    #: Cash assistance above this amount asks before it is saved (services.cash_rules); "" — never asks.
+    cash_warning_threshold: str = ""
+    #: The office's policy: repeat the checks for work with children after this many months ("" — 12).
+    child_check_months: str = ""
 
 
 @dataclass(frozen=True)
@@ -81,11 +85,52 @@ def clean_field(name: str, value: str) -> str:
                 "Validation", "Pole „Stawka za godzinę wolontariatu” musi być kwotą w złotych, np. 35,00 "
                               "(wpisano: „{value}”)."), field="volunteer_hour_rate", value=value)
         return f"{parsed:.2f}".replace(".", ",")
+    if name == "cash_warning_threshold" and value:
+        parsed = _amount(value)
+        if parsed is None or parsed <= 0 or parsed > 1000000:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Validation", "Pole „Próg ostrzeżenia o pomocy pieniężnej” musi być kwotą w złotych, np. 2000,00 "
+                              "(wpisano: „{value}”)."), field="cash_warning_threshold", value=value)
+        return f"{parsed:.2f}".replace(".", ",")
+    if name == "child_check_months" and value:
+        if not value.isdigit() or not 1 <= int(value) <= 120:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Validation", "Pole „Ponowne sprawdzenie osób pracujących z dziećmi” musi być liczbą miesięcy od 1 "
+                              "do 120 (wpisano: „{value}”)."), field="child_check_months", value=value)
+        return str(int(value))
     if name == "email" and value and ("@" not in value or not value.isascii()):
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Validation", "Pole „E-mail” nie jest poprawnym adresem e-mail (wpisano: „{value}”)."),
             field="email", value=value)
     return value
+
+
+def _amount(text: str) -> Decimal | None:
+    try:
+        parsed = Decimal("".join(text.replace("zł", "").split()).replace(",", "."))
+    except InvalidOperation:
+        return None
+    return parsed if parsed.is_finite() else None
+
+
+def cash_warning_threshold(db: Database) -> Decimal | None:
+    """The office's threshold for cash assistance as a number (None when it is not set)."""
+    text = get_organisation(db).cash_warning_threshold
+    return _amount(text) if text else None
+
+
+def child_check_months(db: Database) -> int:
+    """After how many months the office repeats the checks for work with children (its policy; default 12)."""
+    with db.reading() as session:
+        return child_check_months_in(session)
+
+
+def child_check_months_in(session) -> int:
+    """``child_check_months`` inside a transaction already open (a save reads it with its own session)."""
+    from pal_desktop.domain.volunteering import CHECK_VALID_MONTHS
+
+    text = session.scalar(select(Setting.value).where(Setting.key == _KEYS["child_check_months"])) or ""
+    return int(text) if text.isdigit() else CHECK_VALID_MONTHS
 
 
 def save_organisation(db: Database, settings: OrganisationSettings) -> OrganisationSettings:

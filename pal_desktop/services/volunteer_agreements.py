@@ -33,6 +33,7 @@ from pal_desktop.domain.volunteering import (
 )
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services import volunteer_act_rules
 from pal_desktop.services.volunteers import SaveResult, _conflict, _raise_first, _volunteer
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import Volunteer, VolunteerAgreement, VolunteerHours
@@ -58,11 +59,19 @@ class AgreementInput:
     programme_id: int | None = None
     #: The guardian's consent for a minor, kept on the volunteer's record (None leaves the record as it is).
     guardian_consent_date: dt.date | None = None
+    #: Terms of the agreement by the act (services.volunteer_act_rules).
+    travel_cost_waiver: bool = False
+    reimbursed_costs: str = ""
+    nnw_insurer: str = ""
+    nnw_policy_number: str = ""
+    nnw_from: dt.date | None = None
+    nnw_to: dt.date | None = None
 
 
 _AGREEMENT_COLUMNS = ("number", "signed_date", "start_date", "end_date", "scope", "manner", "time_description",
                       "place", "termination_terms", "written_form", "nnw_insurance", "health_safety_date",
-                      "programme_id")
+                      "programme_id", "travel_cost_waiver", "reimbursed_costs", "nnw_insurer", "nnw_policy_number",
+                      "nnw_from", "nnw_to")
 
 
 @dataclass(frozen=True)
@@ -98,7 +107,9 @@ DEFAULT_TERMINATION = QT_TRANSLATE_NOOP(
 def _normalise_agreement(data: AgreementInput) -> AgreementInput:
     return replace(data, number=" ".join(data.number.split()), scope=data.scope.strip(), manner=data.manner.strip(),
                    time_description=data.time_description.strip(), place=" ".join(data.place.split()),
-                   termination_terms=data.termination_terms.strip())
+                   termination_terms=data.termination_terms.strip(), reimbursed_costs=data.reimbursed_costs.strip(),
+                   nnw_insurer=" ".join(data.nnw_insurer.split()),
+                   nnw_policy_number=" ".join(data.nnw_policy_number.split()))
 
 
 def _agreement_errors(session, data: AgreementInput, volunteer: Volunteer, agreement_id: int | None,
@@ -170,6 +181,7 @@ def _agreement_errors(session, data: AgreementInput, volunteer: Volunteer, agree
             errors.append(ValidationError(QT_TRANSLATE_NOOP(
                 "Validation", "Porozumienie o numerze „{number}” już jest w ewidencji — zostaw pole puste, a numer "
                               "nada się sam."), field="number", number=data.number))
+    errors += volunteer_act_rules.agreement_errors(data)
     return errors
 
 
@@ -187,14 +199,19 @@ def _agreement_warnings(session, data: AgreementInput, volunteer: Volunteer,
         warnings.append(Notice(QT_TRANSLATE_NOOP("Volunteers", "Porozumienie podpisano po dniu rozpoczęcia "
                                                                "świadczeń.")))
     if volunteer.works_with_children and data.start_date:
+        from pal_desktop.services.organisation import child_check_months_in
+
+        months = child_check_months_in(session)
         for template, value in (
                 (QT_TRANSLATE_NOOP("Volunteers", "Praca z dziećmi — sprawdzenie w rejestrze sprawców z dnia {date} "
-                                                 "nie będzie już aktualne w dniu rozpoczęcia porozumienia."),
+                                                 "według polityki ośrodka trzeba powtórzyć przed rozpoczęciem "
+                                                 "porozumienia."),
                  volunteer.register_check_date),
-                (QT_TRANSLATE_NOOP("Volunteers", "Praca z dziećmi — informacja z KRK z dnia {date} nie będzie już "
-                                                 "aktualna w dniu rozpoczęcia porozumienia."),
+                (QT_TRANSLATE_NOOP("Volunteers", "Praca z dziećmi — informację z KRK z dnia {date} według "
+                                                 "polityki ośrodka trzeba powtórzyć przed rozpoczęciem "
+                                                 "porozumienia."),
                  volunteer.criminal_record_date)):
-            if value is not None and check_valid_until(value) < data.start_date:
+            if value is not None and check_valid_until(value, months) < data.start_date:
                 warnings.append(Notice(template, {"date": _d(value)}))
     if data.start_date and data.end_date:
         overlap = session.scalar(select(VolunteerAgreement.number).where(
@@ -203,7 +220,7 @@ def _agreement_warnings(session, data: AgreementInput, volunteer: Volunteer,
         if overlap is not None:
             warnings.append(Notice(QT_TRANSLATE_NOOP("Volunteers", "Okres pokrywa się z porozumieniem nr {number}."),
                                    {"number": overlap}))
-    return warnings
+    return warnings + volunteer_act_rules.agreement_warnings(data, volunteer)
 
 
 def next_agreement_number(session, year: int) -> str:

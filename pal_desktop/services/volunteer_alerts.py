@@ -46,6 +46,9 @@ def volunteer_alerts(db: Database, *, today: dt.date | None = None) -> list[Aler
     today = today or dt.date.today()
     alerts: list[Alert] = []
     with db.reading() as session:
+        from pal_desktop.services.organisation import child_check_months_in
+
+        months = child_check_months_in(session)
         volunteers = session.execute(select(
             Volunteer.id, Volunteer.first_name, Volunteer.last_name, Volunteer.birth_date,
             Volunteer.works_with_children, Volunteer.register_check_date, Volunteer.criminal_record_date,
@@ -66,7 +69,7 @@ def volunteer_alerts(db: Database, *, today: dt.date | None = None) -> list[Aler
         own = agreements.get(v.id, [])
         working = any(end >= today for _, end, _ in own)
         if v.works_with_children and (v.active or working):
-            for notice in check_warnings(v.register_check_date, v.criminal_record_date, today):
+            for notice in check_warnings(v.register_check_date, v.criminal_record_date, today, months):
                 alerts.append(Alert(v.id, names[v.id], "checks", notice))
         if v.birth_date and v.guardian_consent_date is None:
             if any(is_minor(v.birth_date, start) for start, _, _ in own):

@@ -23,6 +23,7 @@ from pal_desktop.services.access_control import require
 from pal_desktop.services.access_log import PRINT, log_access
 from pal_desktop.services.formatting import format_date, format_money
 from pal_desktop.services.reports import POLISH_MONTHS, document_header
+from pal_desktop.services.volunteer_act_rules import is_under_13
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import IssuedDocument, Programme, VolunteerAgreement
 
@@ -122,6 +123,12 @@ def _hours(value: Decimal) -> str:
 # ---- The agreement -------------------------------------------------------------------------------------
 
 
+def _nnw_period(start: dt.date | None, end: dt.date | None) -> str:
+    if start is None and end is None:
+        return ""
+    return f"{format_date(start) or '…'} – {format_date(end) or '…'}"
+
+
 def agreement_pdf(db: Database, agreement_id: int) -> bytes:
     """The agreement to be signed by the organisation and the volunteer."""
     require(Permission.PRINT_PERSONAL)
@@ -143,7 +150,12 @@ def agreement_pdf(db: Database, agreement_id: int) -> bytes:
         start=format_date(agreement.start_date), end=format_date(agreement.end_date),
         days=volunteering.agreement_days(agreement.start_date, agreement.end_date),
         termination_terms=agreement.termination_terms, nnw_insurance=agreement.nnw_insurance,
-        health_safety_date=format_date(agreement.health_safety_date), travel_cost_waiver=person.travel_cost_waiver,
+        health_safety_date=format_date(agreement.health_safety_date),
+        # the waiver is a term of the agreement (art. 45 ust. 1 pkt 4), no longer of the person
+        travel_cost_waiver=agreement.travel_cost_waiver, reimbursed_costs=agreement.reimbursed_costs,
+        nnw_insurer=agreement.nnw_insurer, nnw_policy_number=agreement.nnw_policy_number,
+        nnw_period=_nnw_period(agreement.nnw_from, agreement.nnw_to),
+        under_13=is_under_13(person.birth_date, agreement.start_date),
         works_with_children=person.works_with_children, register_check_date=format_date(person.register_check_date),
         criminal_record_date=format_date(person.criminal_record_date), minor=minor,
         guardian_consent_date=format_date(person.guardian_consent_date), female=is_female_name(person.first_name),

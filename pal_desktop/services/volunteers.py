@@ -21,6 +21,7 @@ from pal_desktop.domain import validation as rules
 from pal_desktop.domain.volunteering import FIELD_LABELS, Notice, _d, check_warnings, is_minor
 from pal_desktop.errors import ConflictError, NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services.organisation import child_check_months_in
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import Event, EventStaff, Volunteer
 
@@ -38,6 +39,11 @@ class VolunteerInput:
     works_with_children: bool = False
     register_check_date: dt.date | None = None
     criminal_record_date: dt.date | None = None
+    #: The 20-year residence statement and the foreign records (services.child_protection; art. 21 ust. 4-7).
+    residence_statement_date: dt.date | None = None
+    foreign_countries: str = ""
+    foreign_record_date: dt.date | None = None
+    #: Kept for records before revision 0016; the waiver is a term of the agreement now.
     travel_cost_waiver: bool = False
     guardian_consent_date: dt.date | None = None
     active: bool = True
@@ -93,16 +99,14 @@ def volunteer_errors(data: VolunteerInput, today: dt.date | None = None) -> list
     attempt(rules.check_required, data.last_name, "last_name", FIELD_LABELS["last_name"])
     attempt(rules.check_phone, data.phone)
     attempt(rules.check_email, data.email)
-    for name in ("birth_date", "register_check_date", "criminal_record_date", "guardian_consent_date"):
+    for name in ("birth_date", "register_check_date", "criminal_record_date", "guardian_consent_date",
+                 "residence_statement_date", "foreign_record_date"):
         value = getattr(data, name)
         if value is not None and value > today:
             errors.append(ValidationError(QT_TRANSLATE_NOOP(
                 "Validation", "Pole „{label}” nie może mieć daty z przyszłości ({value})."), field=name,
                 label=FIELD_LABELS[name], value=_d(value)))
-    if data.birth_date is not None and data.birth_date <= today and rules.age_on(data.birth_date, today) < 10:
-        errors.append(ValidationError(QT_TRANSLATE_NOOP(
-            "Validation", "Data urodzenia {value} oznacza dziecko poniżej 10 lat — sprawdź, czy nie ma pomyłki."),
-            field="birth_date", value=_d(data.birth_date)))
+    # No minimum age (the act sets none): a child under 13 is a warning (services.volunteer_act_rules).
     if is_minor(data.birth_date, today) and data.guardian_consent_date is None:
         errors.append(ValidationError(QT_TRANSLATE_NOOP(
             "Validation", "Wolontariusz jest niepełnoletni ({age} lat) — wpisz datę pisemnej zgody przedstawiciela "
@@ -122,10 +126,18 @@ def volunteer_errors(data: VolunteerInput, today: dt.date | None = None) -> list
     return errors
 
 
-def _volunteer_warnings(data: VolunteerInput, today: dt.date) -> tuple[Notice, ...]:
-    if not data.works_with_children:
-        return ()
-    return tuple(check_warnings(data.register_check_date, data.criminal_record_date, today))
+def _volunteer_warnings(data: VolunteerInput, today: dt.date, months: int = 12) -> tuple[Notice, ...]:
+    from pal_desktop.services.volunteer_act_rules import is_under_13, under_13_notice
+
+    notices = []
+    if is_under_13(data.birth_date, today):
+        notices.append(under_13_notice(f"{data.first_name} {data.last_name}", data.birth_date, today))
+    if data.works_with_children:
+        from pal_desktop.services.child_protection import foreign_notices
+
+        notices += check_warnings(data.register_check_date, data.criminal_record_date, today, months)
+        notices += foreign_notices(data)
+    return tuple(notices)
 
 
 def _raise_first(errors: list[ValidationError]) -> None:
@@ -151,7 +163,8 @@ def create_volunteer(db: Database, data: VolunteerInput, *, today: dt.date | Non
         _apply_volunteer(volunteer, data)
         session.add(volunteer)
         session.flush()
-        return SaveResult(volunteer.id, volunteer.version, _volunteer_warnings(data, today))
+        return SaveResult(volunteer.id, volunteer.version,
+                          _volunteer_warnings(data, today, child_check_months_in(session)))
 
 
 def update_volunteer(db: Database, volunteer_id: int, data: VolunteerInput, *, expected_version: int | None = None,
@@ -165,7 +178,8 @@ def update_volunteer(db: Database, volunteer_id: int, data: VolunteerInput, *, e
             raise _conflict()
         _apply_volunteer(volunteer, data)
         session.flush()
-        return SaveResult(volunteer.id, volunteer.version, _volunteer_warnings(data, today))
+        return SaveResult(volunteer.id, volunteer.version,
+                          _volunteer_warnings(data, today, child_check_months_in(session)))
 
 
 def delete_volunteer(db: Database, volunteer_id: int) -> None:

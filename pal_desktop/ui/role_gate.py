@@ -36,7 +36,9 @@ GATED = {
     "internshipMonthButton": _REGISTRY, "fillDocumentsButton": _REGISTRY, "createHouseholdButton": _REGISTRY,
     "addFamilyMemberButton": _REGISTRY, "addParticipantMemberButton": _REGISTRY,
     "removeMemberButton": _REGISTRY, "addCashButton": Permission.CASH, "editCashButton": Permission.CASH,
-    "removeCashButton": Permission.CASH,
+    "removeCashButton": Permission.CASH, "exportCashAction": Permission.CASH,
+    "internshipCertificateButton": Permission.PRINT_PERSONAL, "internshipOpinionButton": Permission.PRINT_PERSONAL,
+    "stipendRuleButton": Permission.PROGRAMME,
 }
 
 

@@ -48,7 +48,8 @@ def people(db):
         volunteer_id=zofia, start_date=dt.date(2022, 4, 1), end_date=dt.date(2022, 12, 31),
         signed_date=dt.date(2022, 3, 28), scope="zajęcia plastyczne dla dzieci w świetlicy „Źródełko”",
         manner=volunteer_agreements.DEFAULT_MANNER, time_description="do 8 godzin tygodniowo", place="Kłobuck",
-        termination_terms=volunteer_agreements.DEFAULT_TERMINATION, health_safety_date=dt.date(2022, 3, 28)), today=TODAY)
+        termination_terms=volunteer_agreements.DEFAULT_TERMINATION, health_safety_date=dt.date(2022, 3, 28),
+        travel_cost_waiver=True), today=TODAY)
     short = volunteer_agreements.create_agreement(db, volunteer_agreements.AgreementInput(
         volunteer_id=jerzy, start_date=dt.date(2022, 5, 1), end_date=dt.date(2022, 5, 20), written_form=True,
         nnw_insurance=True, scope="pomoc przy festynie", manner="pod opieką koordynatora",
@@ -76,6 +77,8 @@ def test_the_agreement_to_sign(db, people):
     assert "od 01.04.2022 do 31.12.2022 (275 dni)" in text and "zawarte w dniu 28.03.2022 w miejscowości Kłobuck" in text
     assert "sprawdził w dniu 20.03.2022 Wolontariusza w Rejestrze Sprawców Przestępstw na Tle Seksualnym" in text
     assert "Krajowego Rejestru Karnego z dnia 18.03.2022" in text
+    assert ("art. 21 ustawy z dnia 13 maja 2016 r. o przeciwdziałaniu zagrożeniom przestępczością na tle seksualnym "
+            "i ochronie małoletnich") in text
     assert "zwalnia Korzystającego z obowiązku pokrycia kosztów podróży" in text
     assert "Korzystający (podpis i pieczęć osoby reprezentującej)" in text and "Wolontariusz (czytelny podpis)" in text
     assert "Przedstawiciel ustawowy" not in text

@@ -8,7 +8,7 @@ from decimal import Decimal
 
 import pytest
 
-from pal_desktop.domain.enums import BenefitType, ParticipantStatus
+from pal_desktop.domain.enums import BenefitType, CashPurpose, ParticipantStatus
 from pal_desktop.errors import ValidationError
 from pal_desktop.services import internships, participants
 from pal_desktop.services import participant_profile as profiles
@@ -21,7 +21,7 @@ STAGE = internships.InternshipInput(employer_name="  Piekarnia  „Kłos” ", s
 CASH = internships.CashAssistanceInput(benefit_type=BenefitType.PURPOSE, amount=Decimal("450.50"),
                                        decision_number="OPS.8301.12.2021", decision_date=dt.date(2021, 4, 1),
                                        period_from=dt.date(2021, 4, 1), period_to=dt.date(2021, 4, 30),
-                                       payment_date=dt.date(2021, 4, 10))
+                                       payment_date=dt.date(2021, 4, 10), purpose=CashPurpose.FOOD)
 
 
 def register(db, status=ParticipantStatus.CANDIDATE, serial=21) -> int:
@@ -124,7 +124,7 @@ def test_the_period_cannot_shrink_below_a_recorded_month(db):
 
 
 def test_cash_assistance_is_added_with_the_participants_programme_edited_and_removed(db):
-    person = register(db)
+    person = register(db, ParticipantStatus.ACTIVE)
     cash_id = internships.add_cash(db, person, CASH)
     line, = profiles.participant_profile(db, person).cash
     assert (line.benefit, line.amount, line.decision_number) == (BenefitType.PURPOSE, Decimal("450.50"),
@@ -151,7 +151,7 @@ def test_cash_assistance_is_added_with_the_participants_programme_edited_and_rem
     ({"payment_date": dt.date(2021, 3, 31)}, "payment_date", "Data wypłaty"),
 ])
 def test_cash_rules_name_the_field(db, change, field, text):
-    person = register(db)
+    person = register(db, ParticipantStatus.ACTIVE)
     with pytest.raises(ValidationError, match=text) as caught:
         internships.add_cash(db, person, replace(CASH, **change))
     assert caught.value.field == field
@@ -162,7 +162,7 @@ def test_cash_rules_name_the_field(db, change, field, text):
 
 
 def test_a_decision_dated_today_is_accepted(db):
-    internships.add_cash(db, register(db), replace(CASH, decision_date=dt.date(2021, 4, 1)),
+    internships.add_cash(db, register(db, ParticipantStatus.ACTIVE), replace(CASH, decision_date=dt.date(2021, 4, 1)),
                          today=dt.date(2021, 4, 1))
 
 

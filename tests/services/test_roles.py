@@ -7,7 +7,7 @@ import datetime as dt
 import pytest
 from sqlalchemy import func, select
 
-from pal_desktop.domain.enums import UserRole
+from pal_desktop.domain.enums import ParticipantStatus, UserRole
 from pal_desktop.errors import PermissionDeniedError
 from pal_desktop.services import audit, internships, participants, reports
 from pal_desktop.services import participant_profile as profiles
@@ -46,7 +46,7 @@ def test_podglad_reads_with_the_pesel_masked_and_changes_nothing(db, act_as, tmp
 
 
 def test_pracownik_without_the_cash_permission_never_reaches_cash_records(db, act_as):
-    person = register(db)
+    person = register(db, ParticipantStatus.ACTIVE)  # cash is recorded for participants only
     cash_id = internships.add_cash(db, person, CASH)
     act_as(UserRole.STAFF)
     with pytest.raises(PermissionDeniedError, match="pomocy pieniężnej"):

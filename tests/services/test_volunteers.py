@@ -95,10 +95,15 @@ def test_a_minor_with_the_guardians_consent_and_checks_for_work_with_children(db
     result = service.create_volunteer(db, service.VolunteerInput(
         first_name="Jan", last_name="Żak", birth_date=dt.date(1980, 1, 1), works_with_children=True,
         register_check_date=dt.date(2021, 7, 20), criminal_record_date=dt.date(2021, 7, 15)), today=TODAY)
-    # Valid 12 months: the certificate of 15.07.2021 runs out on 14.07.2022, within 30 days of TODAY.
+    # Repeated after 12 months by the office's default policy: the certificate of 15.07.2021 is due again by
+    # 14.07.2022, within 30 days of TODAY; the 20-year residence statement is missing.
     assert [str(w) for w in result.warnings] == [
-        "Praca z dziećmi — sprawdzenie w rejestrze sprawców z dnia 20.07.2021 jest ważne tylko do 19.07.2022.",
-        "Praca z dziećmi — informacja z KRK z dnia 15.07.2021 jest ważna tylko do 14.07.2022."]
+        "Praca z dziećmi — sprawdzenie w rejestrze sprawców z dnia 20.07.2021: według polityki ośrodka (co 12 mies.) "
+        "do powtórzenia do 19.07.2022.",
+        "Praca z dziećmi — informacja z KRK z dnia 15.07.2021: według polityki ośrodka (co 12 mies.) do powtórzenia "
+        "do 14.07.2022.",
+        "Praca z dziećmi — brak oświadczenia o krajach zamieszkania w ostatnich 20 latach (art. 21 ustawy o "
+        "ochronie małoletnich)."]
     assert volunteering.check_valid_until(dt.date(2021, 7, 15)) == dt.date(2022, 7, 14)
     assert volunteering.check_state(dt.date(2021, 7, 15), dt.date(2022, 6, 1)) == "valid"
     assert volunteering.check_state(dt.date(2021, 7, 15), dt.date(2022, 7, 15)) == "expired"
@@ -183,7 +188,7 @@ def test_agreement_warnings_health_and_safety_and_checks_out_of_date(db):
     result = agreement(db, volunteer_id, dt.date(2022, 4, 1), dt.date(2022, 12, 31), health_safety_date=None)
     texts = [str(w) for w in result.warnings]
     assert any("zasadach BHP" in t for t in texts)
-    assert any("informacja z KRK z dnia 05.01.2021 nie będzie już aktualna" in t for t in texts)
+    assert any("informację z KRK z dnia 05.01.2021 według polityki ośrodka trzeba powtórzyć" in t for t in texts)
 
 
 # ---- Hours ---------------------------------------------------------------------------------------------

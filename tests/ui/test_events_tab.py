@@ -474,3 +474,26 @@ def test_models_pass_qt_checks(qtmodeltester, app_db, cls_name):
         model.set_events({DAY: events.list_events(app_db, events.EventQuery())})
     qtmodeltester.check(model, force_py=True)
     QApplication.processEvents()
+
+
+def test_an_event_with_children_led_by_an_unchecked_animator_warns_when_saved(qtbot, window, app_db):
+    from pal_desktop.services import animators
+
+    animators.create_animator(app_db, animators.AnimatorInput(
+        first_name="Marta", last_name="Źródlana", programme_id=active_programme(app_db).id,
+        register_check_date=dt.date(2021, 9, 1), criminal_record_date=dt.date(2021, 9, 1)))
+    tab = events_tab(qtbot, window)
+    dialog = open_dialog(qtbot, tab, "event_dialog", tab.new_button)
+    type_text(qtbot, dialog.title_edit, "Zajęcia plastyczne dla dzieci")
+    replace_text(qtbot, dialog.date_field.edit, "12.10.2021")
+    choose(qtbot, dialog.leader_kind_combo, "anim")
+    qtbot.keyClick(dialog.with_children_check, Qt.Key.Key_Space)
+    assert dialog.with_children_check.isChecked()
+    click(qtbot, dialog.save_button)
+    assert not dialog.isVisible()
+    assert dialog.child_warnings == [
+        "Marta Źródlana: Praca z dziećmi — brak oświadczenia o krajach zamieszkania w ostatnich 20 latach "
+        "(art. 21 ustawy o ochronie małoletnich)."]
+    assert "Z udziałem dzieci — uwaga: Marta Źródlana" in tab.banner.text()
+    [row] = events.list_events(app_db, events.EventQuery())
+    assert events.get_event(app_db, row.id).with_children

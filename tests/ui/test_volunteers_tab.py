@@ -218,7 +218,7 @@ def test_warnings_list_ending_agreements_checks_and_hours_outside(qtbot, window,
     texts = tab.alert_texts()
     assert tab.alerts_label.text() == "&Ostrzeżenia (2)"
     assert any(t.startswith("Ćwik Anna: Porozumienie nr") and "(za 5 dni)" in t for t in texts)
-    assert any("sprawdzenie w rejestrze sprawców" in t and "ważne tylko do" in t for t in texts)
+    assert any("sprawdzenie w rejestrze sprawców" in t and "według polityki ośrodka" in t for t in texts)
     # Shortening the agreement leaves the logged day outside it: the list says so.
     volunteer_agreements.update_agreement(app_db, agreement.id, volunteer_agreements.AgreementInput(
         ending, today - dt.timedelta(days=20), today + dt.timedelta(days=5), number=agreement.number,
@@ -265,3 +265,34 @@ def test_demo_volunteers_have_their_panel_and_documents_menu(qtbot, demo_window)
         "Porozumienie do podpisu", "Karta pracy za miesiąc…", "Zaświadczenie o wykonaniu świadczeń",
         "Opinia o wykonaniu świadczeń…"]
     assert demo_window.new_action.isEnabled()
+
+
+def test_the_agreement_form_keeps_the_waiver_costs_and_nnw_policy_and_refuses_a_policy_ending_first(
+        qtbot, window, app_db):
+    volunteer_id = service.create_volunteer(app_db, service.VolunteerInput(
+        "Ola", "Nowak", birth_date=dt.date(1999, 1, 1))).id
+    tab = open_tab(qtbot, window)
+    tab.select_volunteer(volunteer_id)
+    dialog = open_dialog(qtbot, tab, tab.agreement_button)
+    type_text(qtbot, dialog.start_date.edit, "10.05.2022")
+    type_text(qtbot, dialog.end_date.edit, "31.05.2022")
+    type_text(qtbot, dialog.scope, "pomoc przy festynie")
+    type_text(qtbot, dialog.time_description, "weekendy")
+    qtbot.keyClick(dialog.nnw, Qt.Key.Key_Space)
+    qtbot.keyClick(dialog.waiver, Qt.Key.Key_Space)
+    type_text(qtbot, dialog.reimbursed, "bilety autobusowe")
+    type_text(qtbot, dialog.nnw_insurer, "Warta SA")
+    type_text(qtbot, dialog.nnw_policy, "NNW/7/2022")
+    type_text(qtbot, dialog.nnw_from.edit, "31.05.2022")
+    type_text(qtbot, dialog.nnw_to.edit, "10.05.2022")
+    dialog.print_after.setChecked(False)
+    click(qtbot, dialog.save_button)
+    assert "Polisa NNW nie może kończyć się" in dialog.error_text_of("nnw_to")
+    replace_text(qtbot, dialog.nnw_from.edit, "10.05.2022")
+    replace_text(qtbot, dialog.nnw_to.edit, "31.05.2022")
+    save(qtbot, tab, dialog)
+    row, = volunteer_agreements.agreements_of(app_db, volunteer_id)
+    stored = volunteer_agreements.get_agreement(app_db, row.id)
+    assert (stored.travel_cost_waiver, stored.reimbursed_costs, stored.nnw_insurer, stored.nnw_policy_number,
+            stored.nnw_from, stored.nnw_to) == (True, "bilety autobusowe", "Warta SA", "NNW/7/2022",
+                                                dt.date(2022, 5, 10), dt.date(2022, 5, 31))

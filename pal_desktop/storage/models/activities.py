@@ -18,7 +18,14 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from pal_desktop.domain.enums import AttendanceStatus, BenefitType, EnrolmentStatus, EventStatus, LeaderKind
+from pal_desktop.domain.enums import (
+    AttendanceStatus,
+    BenefitType,
+    CashPurpose,
+    EnrolmentStatus,
+    EventStatus,
+    LeaderKind,
+)
 from pal_desktop.storage.models.base import Audited, Base, enum_column
 from pal_desktop.storage.models.people import flag
 
@@ -71,6 +78,8 @@ class Event(Audited, Base):
     leader_animator_id: Mapped[int | None] = mapped_column(ForeignKey("animator.id", ondelete="SET NULL"))
     leader_volunteer_id: Mapped[int | None] = mapped_column(ForeignKey("volunteer.id", ondelete="SET NULL"))
     capacity: Mapped[int | None] = mapped_column(Integer)
+    #: "z udziałem dzieci": whoever leads or helps needs the child-protection checks (services.child_protection).
+    with_children: Mapped[bool] = flag("event_with_children")
     status: Mapped[EventStatus] = mapped_column(enum_column(EventStatus, "event_status"),
                                                 default=EventStatus.PLANNED)
     notes: Mapped[str] = mapped_column(Text, default="")
@@ -170,6 +179,8 @@ class CashAssistance(Audited, Base):
     participant_id: Mapped[int] = mapped_column(ForeignKey("participant.id", ondelete="CASCADE"), index=True)
     programme_id: Mapped[int | None] = mapped_column(ForeignKey("programme.id", ondelete="SET NULL"))
     benefit_type: Mapped[BenefitType] = mapped_column(enum_column(BenefitType, "benefit_type"))
+    #: What a zasiłek celowy pays for (art. 39 ust. 2); None for okresowy/stały and for records before 0016.
+    purpose: Mapped[CashPurpose | None] = mapped_column(enum_column(CashPurpose, "cash_purpose"))
     decision_number: Mapped[str] = mapped_column(String(80), default="")
     decision_date: Mapped[dt.date | None] = mapped_column(Date)
     amount: Mapped[Decimal] = mapped_column(Numeric(10, 2))

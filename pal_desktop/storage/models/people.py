@@ -210,6 +210,12 @@ class Animator(Audited, Base):
     chosen_date: Mapped[dt.date | None] = mapped_column(Date)
     field: Mapped[str] = mapped_column(String(300), default="")
     active: Mapped[bool] = flag("animator_active", default=True)
+    #: The checks for leading events with children (art. 21 of the act of 13 May 2016; services.child_protection).
+    register_check_date: Mapped[dt.date | None] = mapped_column(Date)
+    criminal_record_date: Mapped[dt.date | None] = mapped_column(Date)
+    residence_statement_date: Mapped[dt.date | None] = mapped_column(Date)
+    foreign_countries: Mapped[str] = mapped_column(String(300), default="")
+    foreign_record_date: Mapped[dt.date | None] = mapped_column(Date)
     notes: Mapped[str] = mapped_column(Text, default="")
 
     initiatives: Mapped[list[AnimatorInitiative]] = relationship(back_populates="animator",
@@ -245,6 +251,11 @@ class Volunteer(Audited, Base):
     works_with_children: Mapped[bool] = flag("works_with_children")
     register_check_date: Mapped[dt.date | None] = mapped_column(Date)
     criminal_record_date: Mapped[dt.date | None] = mapped_column(Date)
+    #: The statement on the countries lived in over the last 20 years and their criminal records (art. 21 ust. 4-7).
+    residence_statement_date: Mapped[dt.date | None] = mapped_column(Date)
+    foreign_countries: Mapped[str] = mapped_column(String(300), default="")
+    foreign_record_date: Mapped[dt.date | None] = mapped_column(Date)
+    #: Before revision 0016: the waiver is now a term of the agreement (VolunteerAgreement.travel_cost_waiver).
     travel_cost_waiver: Mapped[bool] = flag("travel_cost_waiver")
     guardian_consent_date: Mapped[dt.date | None] = mapped_column(Date)
     active: Mapped[bool] = flag("volunteer_active", default=True)
@@ -275,6 +286,15 @@ class VolunteerAgreement(Audited, Base):
     written_form: Mapped[bool] = flag("written_form", default=True)
     nnw_insurance: Mapped[bool] = flag("nnw_insurance")
     health_safety_date: Mapped[dt.date | None] = mapped_column(Date)
+    #: The volunteer's waiver of travel costs and allowances (art. 45 ust. 1 pkt 4): a term of this agreement.
+    travel_cost_waiver: Mapped[bool] = flag("agreement_travel_waiver")
+    #: Other costs the organisation reimburses (art. 45 ust. 3), as the agreement words them.
+    reimbursed_costs: Mapped[str] = mapped_column(Text, default="")
+    #: The accident (NNW) policy of an agreement of 30 days or less (art. 46 ust. 4).
+    nnw_insurer: Mapped[str] = mapped_column(String(200), default="")
+    nnw_policy_number: Mapped[str] = mapped_column(String(80), default="")
+    nnw_from: Mapped[dt.date | None] = mapped_column(Date)
+    nnw_to: Mapped[dt.date | None] = mapped_column(Date)
 
     volunteer: Mapped[Volunteer] = relationship(back_populates="agreements")
 

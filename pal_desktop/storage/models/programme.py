@@ -50,6 +50,10 @@ class Programme(Audited, Base):
     archive_until: Mapped[dt.date | None] = mapped_column(Date)
     #: When the programme's participants were anonymised (None: not yet).
     anonymised_at: Mapped[dt.datetime | None] = mapped_column(DateTime(timezone=True))
+    #: The internship stipend's rule (services.internship_stipend); None: the documented defaults there.
+    stipend_base: Mapped[Decimal | None] = mapped_column(Numeric(10, 2))
+    stipend_percent: Mapped[Decimal | None] = mapped_column(Numeric(5, 2))
+    stipend_full_hours: Mapped[int | None] = mapped_column(Integer)
 
     items: Mapped[list[ProgrammeItem]] = relationship(
         back_populates="programme", cascade="all, delete-orphan", order_by="ProgrammeItem.position")

@@ -92,9 +92,28 @@ class AgreementDialog(FormDialog):
         self.print_after.setChecked(agreement_id is None)
         content.addRow("", self.print_after)
 
+        # Terms of the agreement by the act: the travel-cost waiver and other costs (art. 45), the NNW policy (art. 46)
+        costs_box = QGroupBox(self.tr("Koszty i ubezpieczenie NNW"), self)
+        costs = self.new_form()
+        costs_box.setLayout(costs)
+        self.waiver = self.check(costs, "travel_cost_waiver", self.tr("Z&wolnienie z kosztów podróży i diet"),
+                                 self.tr("Wolontariusz zwalnia z kosztów podróży i diet"),
+                                 hint=self.tr("art. 45 ust. 1 pkt 4 ustawy — zwolnienie jest częścią porozumienia"))
+        self.reimbursed = self.line(costs, "reimbursed_costs", self.tr("&Inne koszty do zwrotu:"),
+                                    self.tr("Inne koszty do zwrotu"), max_length=1000,
+                                    placeholder=self.tr("np. materiały plastyczne do 200 zł"))
+        self.nnw_insurer = self.line(costs, "nnw_insurer", self.tr("&Ubezpieczyciel NNW:"),
+                                     self.tr("Ubezpieczyciel NNW"), max_length=200)
+        self.nnw_policy = self.line(costs, "nnw_policy_number", self.tr("Nr po&lisy NNW:"),
+                                    self.tr("Numer polisy NNW"), max_length=80)
+        self.nnw_from = self.date(costs, "nnw_from", self.tr("Polis&a od:"), self.tr("Polisa NNW od"))
+        self.nnw_to = self.date(costs, "nnw_to", self.tr("Polisa &do:"), self.tr("Polisa NNW do"))
+        right = QVBoxLayout()
+        right.addWidget(content_box, 1)
+        right.addWidget(costs_box)
         columns = QHBoxLayout()
         columns.addWidget(terms_box, 1)
-        columns.addWidget(content_box, 1)
+        columns.addLayout(right, 1)
         body = QVBoxLayout()
         body.addLayout(columns)
         self.finish(body)
@@ -127,6 +146,12 @@ class AgreementDialog(FormDialog):
         self.time_description.setPlainText(detail.time_description)
         self.place.setText(detail.place)
         self.termination.setPlainText(detail.termination_terms)
+        self.waiver.setChecked(detail.travel_cost_waiver)
+        self.reimbursed.setText(detail.reimbursed_costs)
+        self.nnw_insurer.setText(detail.nnw_insurer)
+        self.nnw_policy.setText(detail.nnw_policy_number)
+        self.nnw_from.set_date(detail.nnw_from)
+        self.nnw_to.set_date(detail.nnw_to)
 
     def _update_hints(self, *_args) -> None:
         """What the law asks for the period typed: written form above 30 days, NNW up to 30; a minor's consent."""
@@ -163,7 +188,10 @@ class AgreementDialog(FormDialog):
             place=self.place.text(), termination_terms=self.termination.toPlainText(),
             written_form=self.written_form.isChecked(), nnw_insurance=self.nnw.isChecked(),
             health_safety_date=self.date_value("health_safety_date"), programme_id=self.programme_id,
-            guardian_consent_date=self.date_value("guardian_consent_date"))
+            guardian_consent_date=self.date_value("guardian_consent_date"),
+            travel_cost_waiver=self.waiver.isChecked(), reimbursed_costs=self.reimbursed.text(),
+            nnw_insurer=self.nnw_insurer.text(), nnw_policy_number=self.nnw_policy.text(),
+            nnw_from=self.date_value("nnw_from"), nnw_to=self.date_value("nnw_to"))
 
     def submit(self) -> None:
         data = self.data()

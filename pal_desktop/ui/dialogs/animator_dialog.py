@@ -5,7 +5,7 @@ fields from the record)."""
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLineEdit, QWidget
+from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QWidget
 
 from pal_desktop.services import animators
 from pal_desktop.ui.widgets.volunteer_form import FormDialog
@@ -64,7 +64,23 @@ class AnimatorDialog(FormDialog):
         self.active = self.check(form, "active", self.tr("&Aktywny animator"), self.tr("Aktywny animator"))
         self.active.setChecked(True)
         self.notes = self.text(form, "notes", self.tr("U&wagi:"), self.tr("Uwagi"), height=54)
-        self.finish(link, form)
+        # For leading events with children (art. 21 of the act of 13 May 2016; services.child_protection)
+        checks_box = QGroupBox(self.tr("Prowadzenie zajęć z udziałem dzieci"), self)
+        checks = self.new_form()
+        checks_box.setLayout(checks)
+        self.register_check = self.date(checks, "register_check_date", self.tr("&Rejestr sprawców:"),
+                                        self.tr("Sprawdzenie w Rejestrze Sprawców Przestępstw na Tle Seksualnym"))
+        self.criminal_record = self.date(checks, "criminal_record_date", self.tr("Informacja z &KRK:"),
+                                         self.tr("Informacja z Krajowego Rejestru Karnego"))
+        self.residence_statement = self.date(checks, "residence_statement_date",
+                                             self.tr("Oświadczenie o krajach (20 &lat):"),
+                                             self.tr("Oświadczenie o krajach zamieszkania w ostatnich 20 latach"))
+        self.foreign_countries = self.line(checks, "foreign_countries", self.tr("Inne kraje za&mieszkania:"),
+                                           self.tr("Inne kraje zamieszkania w ostatnich 20 latach"), max_length=300,
+                                           placeholder=self.tr("puste — tylko Polska"))
+        self.foreign_record = self.date(checks, "foreign_record_date", self.tr("Rejestry karne obcych &państw:"),
+                                        self.tr("Informacja z rejestrów karnych tych krajów"))
+        self.finish(link, form, checks_box)
         self.resize(720, 0)
 
         if animator_id is not None:
@@ -82,6 +98,11 @@ class AnimatorDialog(FormDialog):
         self.field_edit.setText(detail.field)
         self.active.setChecked(detail.active)
         self.notes.setPlainText(detail.notes)
+        self.register_check.set_date(detail.register_check_date)
+        self.criminal_record.set_date(detail.criminal_record_date)
+        self.residence_statement.set_date(detail.residence_statement_date)
+        self.foreign_record.set_date(detail.foreign_record_date)
+        self.foreign_countries.setText(detail.foreign_countries)
         if detail.participant_id is not None:
             self.participant_combo.addItem(detail.participant_name, detail.participant_id)
             self.participant_combo.setCurrentIndex(1)
@@ -130,7 +151,10 @@ class AnimatorDialog(FormDialog):
             first_name=self.first_name.text(), last_name=self.last_name.text(), programme_id=self.programme_id,
             participant_id=self.participant_combo.currentData(), phone=self.phone.text(), email=self.email.text(),
             chosen_date=self.date_value("chosen_date"), field=self.field_edit.text(), active=self.active.isChecked(),
-            notes=self.notes.toPlainText())
+            notes=self.notes.toPlainText(), register_check_date=self.date_value("register_check_date"),
+            criminal_record_date=self.date_value("criminal_record_date"),
+            residence_statement_date=self.date_value("residence_statement_date"),
+            foreign_countries=self.foreign_countries.text(), foreign_record_date=self.date_value("foreign_record_date"))
 
     def submit(self) -> None:
         data = self.data()

@@ -174,7 +174,7 @@ class EventDialog(QDialog):
             leader_animator_id=self.animator_combo.currentData() if kind == LeaderKind.ANIMATOR else None,
             leader_volunteer_id=self.volunteer_combo.currentData() if kind == LeaderKind.VOLUNTEER else None,
             capacity=self.capacity_spin.value() or None, status=self.status_combo.currentData(),
-            notes=self.notes_edit.toPlainText())
+            notes=self.notes_edit.toPlainText(), with_children=self.with_children_check.isChecked())
 
     def series_dates(self) -> tuple[list[dt.date], list[dt.date]]:
         return event_series.series_dates(self)
@@ -263,7 +263,8 @@ class EventDialog(QDialog):
                 self.leader_kind_combo.currentIndex(), self.leader_name_edit.text(),
                 self.animator_combo.currentIndex(), self.volunteer_combo.currentIndex(), self.capacity_spin.value(),
                 self.status_combo.currentIndex(), self.notes_edit.toPlainText(), self.series_box.isChecked(),
-                self.every_spin.value(), self.sessions_spin.value(), self.skip_check.isChecked())
+                self.every_spin.value(), self.sessions_spin.value(), self.skip_check.isChecked(),
+                self.with_children_check.isChecked())
 
     def is_dirty(self) -> bool:
         return self._snapshot() != self._initial
@@ -309,9 +310,21 @@ class EventDialog(QDialog):
             self.general_error.setText(error_dialog.error_text(error))
             self.general_error.show()
             return
+        self._warn_about_children()
         self.sig_saved.emit(self.saved_ids)
         self._initial = self._snapshot()
         super().accept()
+
+    def _warn_about_children(self) -> None:
+        """An event with children led or helped by someone without the checks: said with the saved message."""
+        from pal_desktop.services import child_protection
+        from pal_desktop.ui.widgets.volunteer_form import notice_text
+
+        self.child_warnings = [notice_text(n) for n in child_protection.event_warnings(self.db, self.saved_ids[0])] \
+            if self.saved_ids and self.with_children_check.isChecked() else []
+        if self.child_warnings:
+            self.result_message += " " + self.tr("Z udziałem dzieci — uwaga: {what}").format(
+                what=" ".join(self.child_warnings))
 
     def _focus_first_error(self) -> None:
         for field, widget in self.fields.items():

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
+    QCheckBox,
     QComboBox,
     QFormLayout,
     QHBoxLayout,
@@ -160,6 +161,14 @@ def build_form(dialog: EventDialog) -> QFormLayout:
     add_row(dialog, form, "capacity", QCoreApplication.translate("EventDialog", "&Liczba miejsc:"),
             QCoreApplication.translate("EventDialog", "Liczba miejsc"), dialog.capacity_spin)
 
+    # Whoever leads or helps needs the child-protection checks (services.child_protection, art. 21)
+    dialog.with_children_check = QCheckBox(QCoreApplication.translate("EventDialog", "z udział&em dzieci"), dialog)
+    dialog.with_children_check.setToolTip(QCoreApplication.translate(
+        "EventDialog", "Prowadzący i pomagający muszą mieć sprawdzenie w rejestrze sprawców, informację z KRK i "
+                       "oświadczenie o krajach zamieszkania (art. 21 ustawy o ochronie małoletnich)"))
+    add_row(dialog, form, "with_children", QCoreApplication.translate("EventDialog", "Dzieci:"),
+            QCoreApplication.translate("EventDialog", "Wydarzenie z udziałem dzieci"), dialog.with_children_check)
+
     dialog.status_combo = QComboBox(dialog)
     for status in EventStatus:
         dialog.status_combo.addItem(enum_text(status), status)
@@ -209,6 +218,7 @@ def fill(dialog: EventDialog, *, day: dt.date | None, task_id: int | None, event
     dialog._select(dialog.animator_combo, detail.leader_animator_id)
     dialog._select(dialog.volunteer_combo, detail.leader_volunteer_id)
     dialog.capacity_spin.setValue(detail.capacity or 0)
+    dialog.with_children_check.setChecked(detail.with_children)
     dialog._select(dialog.status_combo, detail.status)
     dialog.notes_edit.setPlainText(detail.notes)
     dialog._show_leader_kind()
@@ -231,6 +241,7 @@ def connect_changes(dialog: EventDialog) -> None:
     dialog.animator_combo.currentIndexChanged.connect(touched("leader_animator_id"))
     dialog.volunteer_combo.currentIndexChanged.connect(touched("leader_volunteer_id"))
     dialog.capacity_spin.valueChanged.connect(touched("capacity"))
+    dialog.with_children_check.toggled.connect(touched("with_children"))
     dialog.status_combo.currentIndexChanged.connect(touched("status"))
     dialog.notes_edit.textChanged.connect(touched("notes"))
     dialog.series_box.toggled.connect(touched("sessions"))

@@ -26,7 +26,7 @@ class SupportSection(QWidget):
     #: What the page answers for this section (``page.internships_table``, ``page.add_cash``...).
     PAGE_NAMES = frozenset({
         "internships_table", "add_internship_button", "edit_internship_button", "remove_internship_button",
-        "month_button", "cash_table", "add_cash_button", "edit_cash_button", "remove_cash_button",
+        "month_button", "certificate_button", "opinion_button", "stipend_rule_button", "cash_table", "cash_totals_table", "add_cash_button", "edit_cash_button", "remove_cash_button",
         "_internships", "_cash", "_button", "_show_support", "_update_support_buttons", "_open_small_form",
         "_small_form", "add_internship", "edit_internship", "record_internship_month", "remove_internship",
         "add_cash", "edit_cash", "remove_cash",
@@ -58,11 +58,24 @@ class SupportSection(QWidget):
             QCoreApplication.translate("ParticipantPage", "Obecność w miesiącu…"), "internshipMonthButton",
             QCoreApplication.translate("ParticipantPage", "Obecność na zaznaczonym stażu w miesiącu"),
             self.record_internship_month, internships)
+        self.certificate_button = self._button(
+            QCoreApplication.translate("ParticipantPage", "&Zaświadczenie (PDF)"), "internshipCertificateButton",
+            QCoreApplication.translate("ParticipantPage", "Drukuj zaświadczenie o odbyciu zaznaczonego stażu"),
+            self.print_certificate, internships)
+        self.opinion_button = self._button(
+            QCoreApplication.translate("ParticipantPage", "Opinia o&rganizatora (PDF)"), "internshipOpinionButton",
+            QCoreApplication.translate("ParticipantPage", "Drukuj formularz opinii organizatora zaznaczonego stażu"),
+            self.print_opinion, internships)
+        self.stipend_rule_button = self._button(
+            QCoreApplication.translate("ParticipantPage", "Zasady stypendium…"), "stipendRuleButton",
+            QCoreApplication.translate("ParticipantPage", "Zasady stypendium stażowego w programie"),
+            self.edit_stipend_rule, internships)
         row = QHBoxLayout()
         for button in (self.add_internship_button, self.edit_internship_button, self.remove_internship_button,
-                       self.month_button):
+                       self.month_button, self.certificate_button, self.opinion_button):
             row.addWidget(button)
         row.addStretch(1)
+        row.addWidget(self.stipend_rule_button)
         internships_layout = QVBoxLayout(internships)
         internships_layout.addWidget(self.internships_table)
         internships_layout.addLayout(row)
@@ -84,6 +97,13 @@ class SupportSection(QWidget):
         self.remove_cash_button = self._button(
             QCoreApplication.translate("ParticipantPage", "Usuń"), "removeCashButton",
             QCoreApplication.translate("ParticipantPage", "Usuń zaznaczoną pomoc pieniężną"), self.remove_cash, cash)
+        # Sums per month and kind (services.cash_reports): what the person received, as the accountant books it.
+        self.cash_totals_table = make_table(QCoreApplication.translate("ParticipantPage", "Sumy pomocy pieniężnej"), [
+            QCoreApplication.translate("ParticipantPage", "Miesiąc"),
+            QCoreApplication.translate("ParticipantPage", "Rodzaj świadczenia"),
+            QCoreApplication.translate("ParticipantPage", "Wypłat"),
+            QCoreApplication.translate("ParticipantPage", "Razem")], cash, stretch=1)
+        self.cash_totals_table.setMaximumHeight(self.cash_totals_table.fontMetrics().lineSpacing() * 7)
         cash_row = QHBoxLayout()
         for button in (self.add_cash_button, self.edit_cash_button, self.remove_cash_button):
             cash_row.addWidget(button)
@@ -96,6 +116,7 @@ class SupportSection(QWidget):
         cash_layout = QVBoxLayout(cash)
         cash_layout.addWidget(self.cash_table)
         cash_layout.addLayout(cash_row)
+        cash_layout.addWidget(self.cash_totals_table)
         cash_layout.addWidget(note)
         layout = QVBoxLayout(self)
         layout.addWidget(internships, 1)
@@ -116,13 +137,28 @@ class SupportSection(QWidget):
         fill_table(self.cash_table, [
             (enum_text(c.benefit), c.decision_number, date_text(c.decision_date), format_money(c.amount),
              date_text(c.payment_date)) for c in p.cash], row_ids=[c.id for c in p.cash])
+        self._show_cash_totals(p)
         self._internships = {i.id: i for i in p.internships}
         self._cash = {c.id: c for c in p.cash}
         self._update_support_buttons()
 
+    def _show_cash_totals(self, profile) -> None:
+        rows = []
+        if getattr(profile, "cash_visible", True) and profile.cash:
+            from pal_desktop.services import cash_reports
+
+            try:
+                payments = cash_reports.cash_payments(self.page._db, participant_id=self.page.participant_id)
+            except PalError:
+                payments = []
+            rows = [(t.month.strftime("%m.%Y"), enum_text(t.benefit), str(t.count), format_money(t.amount))
+                    for t in cash_reports.totals(payments)]
+        fill_table(self.cash_totals_table, rows)
+
     def _update_support_buttons(self) -> None:
         internship = selected_id(self.internships_table) is not None
-        for button in (self.edit_internship_button, self.remove_internship_button, self.month_button):
+        for button in (self.edit_internship_button, self.remove_internship_button, self.month_button,
+                       self.certificate_button, self.opinion_button):
             button.setEnabled(internship)
         cash = selected_id(self.cash_table) is not None
         self.edit_cash_button.setEnabled(cash)
@@ -169,6 +205,36 @@ class SupportSection(QWidget):
             return
         self._small_form(lambda: InternshipMonthDialog(page._db, internship_id, parent=page),
                          QCoreApplication.translate("ParticipantPage", "Zapisano obecność na stażu."))
+
+    def print_certificate(self) -> None:
+        self._print_internship(QCoreApplication.translate("ParticipantPage", "Zaświadczenie o odbyciu stażu"),
+                               "certificate_pdf", "zaswiadczenie-staz")
+
+    def print_opinion(self) -> None:
+        self._print_internship(QCoreApplication.translate("ParticipantPage", "Opinia organizatora stażu"),
+                               "opinion_pdf", "opinia-staz")
+
+    def _print_internship(self, title: str, function: str, name: str) -> None:
+        from pal_desktop.services import internship_documents
+        from pal_desktop.ui import pdf_output
+
+        internship_id = selected_id(self.internships_table)
+        if internship_id is None:
+            return
+        db, make = self.page._db, getattr(internship_documents, function)
+        pdf_output.print_in_background(self.page, db, title, lambda progress: make(db, internship_id), name,
+                                       on_shown=lambda path: setattr(self, "last_printout", path))
+
+    def edit_stipend_rule(self) -> None:
+        from pal_desktop.services.internship_stipend import programme_of
+        from pal_desktop.ui.dialogs.stipend_rule_dialog import StipendRuleDialog
+
+        page = self.page
+        programme_id = programme_of(page._db, page.participant_id)
+        if programme_id is None:
+            return
+        self._small_form(lambda: StipendRuleDialog(page._db, programme_id, parent=page),
+                         QCoreApplication.translate("ParticipantPage", "Zapisano zasady stypendium."))
 
     def remove_internship(self) -> None:
         from pal_desktop.services import internships

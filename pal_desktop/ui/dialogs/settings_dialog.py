@@ -144,6 +144,12 @@ class SettingsDialog(QDialog):
         self._add_field(form, "volunteer_hour_rate", self.tr("&Stawka za godzinę\nwolontariatu:"),
                         self.tr("Stawka za godzinę wolontariatu"), placeholder=self.tr("np. 35,00"),
                         suffix=self.tr("zł"))
+        self._add_field(form, "child_check_months", self.tr("Ponowne sprawdzenie\npracujących z &dziećmi:"),
+                        self.tr("Ponowne sprawdzenie osób pracujących z dziećmi"), placeholder="12",
+                        suffix=self.tr("mies. (polityka ośrodka)"))
+        self._add_field(form, "cash_warning_threshold", self.tr("Próg &ostrzeżenia o\npomocy pieniężnej:"),
+                        self.tr("Próg ostrzeżenia o pomocy pieniężnej"), placeholder=self.tr("np. 2000,00"),
+                        suffix=self.tr("zł"))
         return box
 
     def _build_logo_box(self) -> QGroupBox:

@@ -361,6 +361,14 @@ class InternshipMonthDialog(RequiredFieldsForm):
         self.add_field("hours", self.tr("&Godziny:"), QLineEdit(self))
         self.add_field("stipend_paid", self.tr("&Wypłacone stypendium (zł):"), QLineEdit(self),
                        name=self.tr("Wypłacone stypendium"))
+        # What the programme's rule gives for the hours typed (services.internship_stipend)
+        self.due_label = QLabel(self)
+        self.due_label.setObjectName("stipendDue")
+        self.due_label.setAccessibleName(self.tr("Należne stypendium"))
+        self.due_label.setWordWrap(True)
+        self.form.addRow(self.tr("Należne stypendium:"), self.due_label)
+        self.warnings: list[str] = []
+        self.fields["hours"].textChanged.connect(self._show_due)
         month.currentIndexChanged.connect(self._show_recorded)
         today = dt.date.today().replace(day=1)
         index = month.findData(today)
@@ -377,6 +385,42 @@ class InternshipMonthDialog(RequiredFieldsForm):
         self.fields["hours"].setText("" if line is None or line.hours is None else
                                      f"{line.hours.normalize():f}".replace(".", ","))
         self.fields["stipend_paid"].setText(money_text(line.stipend_paid) if line else "")
+        self._show_due()
+
+    def _hours(self):
+        try:
+            return parse_amount(self.fields["hours"].text(), "hours", self.tr("Godziny"))
+        except ValidationError:
+            return None
+
+    def _show_due(self) -> None:
+        from pal_desktop.services import internship_stipend
+        from pal_desktop.services.formatting import format_money
+
+        due = internship_stipend.stipend_due(self._db, self.internship_id, self._hours())
+        self.due_label.setText(self.tr("wpisz godziny") if due is None else format_money(due))
+
+    def save(self) -> bool:
+        """Ask first when the stipend paid differs from the stipend due for the hours."""
+        if not self.save_button.isEnabled():
+            return False
+        from pal_desktop.services import internship_stipend
+        from pal_desktop.ui.widgets.volunteer_form import notice_text
+
+        try:
+            paid = parse_amount(self.fields["stipend_paid"].text(), "stipend_paid", self.tr("Wypłacone stypendium"))
+            hours = parse_amount(self.fields["hours"].text(), "hours", self.tr("Godziny"))
+            days = parse_whole(self.fields["days_present"].text(), "days_present", self.tr("Dni obecności"))
+            found = internship_stipend.month_warnings(self._db, self.internship_id, hours, paid,
+                                                      days_present=days or 0)
+        except PalError:
+            found = ()  # the save below shows the error beside its field
+        self.warnings = [notice_text(notice) for notice in found]
+        if self.warnings and not questions.ask(
+                self, self.tr("Zapisać mimo ostrzeżeń?"), "\n".join(self.warnings),
+                yes=self.tr("Zapisz mimo to"), no=self.tr("Wróć do formularza")):
+            return False
+        return super().save()
 
     def submit(self) -> None:
         from pal_desktop.services import internships
@@ -391,19 +435,23 @@ class InternshipMonthDialog(RequiredFieldsForm):
 
 
 class CashDialog(RequiredFieldsForm):
-    """Add or edit cash assistance decided in the centre's main system."""
+    """Add or edit cash assistance decided in the centre's main system (the act's rules: services.cash_rules)."""
 
-    required = ("benefit_type", "amount")
+    required = ("benefit_type", "amount", "decision_number", "decision_date")
 
     def __init__(self, db, participant_id: int, cash_id: int | None = None, parent: QWidget | None = None) -> None:
-        from pal_desktop.domain.enums import BenefitType
+        from pal_desktop.domain.enums import BenefitType, CashPurpose
 
         super().__init__(self.tr("Pomoc pieniężna") if cash_id is None else self.tr("Edycja pomocy pieniężnej"),
                          parent)
         self._db, self.participant_id, self.cash_id = db, participant_id, cash_id
         self.saved_id: int | None = None
-        self.add_field("benefit_type", self.tr("&Rodzaj świadczenia:"),
-                       enum_combo(ValueCombo(self), BenefitType, self.tr("— wybierz —")))
+        #: The warnings the user was asked to confirm at the last save (services.cash_rules.warnings_for).
+        self.warnings: list[str] = []
+        kind = self.add_field("benefit_type", self.tr("&Rodzaj świadczenia:"),
+                              enum_combo(ValueCombo(self), BenefitType, self.tr("— wybierz —")))
+        self.add_field("purpose", self.tr("&Cel zasiłku:"),
+                       enum_combo(ValueCombo(self), CashPurpose, self.tr("— wybierz —")), name=self.tr("Cel zasiłku"))
         amount = self.add_field("amount", self.tr("&Kwota (zł):"), QLineEdit(self), name=self.tr("Kwota"))
         amount.setPlaceholderText(self.tr("np. 450,50"))
         self.add_field("decision_number", self.tr("&Nr decyzji:"), QLineEdit(self))
@@ -415,30 +463,59 @@ class CashDialog(RequiredFieldsForm):
         notes.setTabChangesFocus(True)
         notes.setMaximumHeight(notes.fontMetrics().lineSpacing() * 4 + 12)
         self.add_field("notes", self.tr("&Uwagi:"), notes)
+        kind.currentIndexChanged.connect(self._update_purpose)
         if cash_id is not None:
             from pal_desktop.services import internships
 
             data = self.loaded = internships.get_cash(db, cash_id)
-            set_combo_value(self.fields["benefit_type"], data.benefit_type)
+            set_combo_value(kind, data.benefit_type)
+            set_combo_value(self.fields["purpose"], data.purpose)
             amount.setText(money_text(data.amount))
             self.fields["decision_number"].setText(data.decision_number)
             for name in ("decision_date", "period_from", "period_to", "payment_date"):
                 self.fields[name].set_date(getattr(data, name))
             notes.setPlainText(data.notes)
+        self._update_purpose()
         self.watch_required()
         self.remember_initial()
-        self.resize(480, self.sizeHint().height())
+        self.resize(560, self.sizeHint().height())
+
+    def _update_purpose(self) -> None:
+        """A purpose only for a zasiłek celowy (art. 39 ust. 2); okresowy and stały have none."""
+        kind = self.fields["benefit_type"].currentData()
+        self.fields["purpose"].setEnabled(kind is None or kind.is_purpose_kind)
 
     def cash_input(self):
         from pal_desktop.services.internships import CashAssistanceInput
 
         f = self.fields
+        kind = f["benefit_type"].currentData()
         return CashAssistanceInput(
-            benefit_type=f["benefit_type"].currentData(),
+            benefit_type=kind,
             amount=parse_amount(f["amount"].text(), "amount", self.tr("Kwota")),
             decision_number=f["decision_number"].text(), decision_date=f["decision_date"].date(),
             period_from=f["period_from"].date(), period_to=f["period_to"].date(),
-            payment_date=f["payment_date"].date(), notes=f["notes"].toPlainText())
+            payment_date=f["payment_date"].date(), notes=f["notes"].toPlainText(),
+            purpose=f["purpose"].currentData() if kind is not None and kind.is_purpose_kind else None)
+
+    def save(self) -> bool:
+        """Ask first when the service warns (an amount above the office's threshold, a decision paid twice)."""
+        if not self.save_button.isEnabled():
+            return False
+        from pal_desktop.services import internships
+        from pal_desktop.ui.widgets.volunteer_form import notice_text
+
+        try:
+            data = self.cash_input()
+            found = internships.cash_warnings(self._db, self.participant_id, data, cash_id=self.cash_id)
+        except PalError:
+            found = ()  # a rule is broken: the save below shows it beside its field
+        self.warnings = [notice_text(notice) for notice in found]
+        if self.warnings and not questions.ask(
+                self, self.tr("Zapisać mimo ostrzeżeń?"), "\n".join(self.warnings),
+                yes=self.tr("Zapisz mimo to"), no=self.tr("Wróć do formularza")):
+            return False
+        return super().save()
 
     def submit(self) -> None:
         from pal_desktop.services import internships

@@ -1,6 +1,6 @@
 """Nowy wolontariusz / Edycja wolontariusza: contact, skills and availability, work with children (then the
-register check and the criminal-record certificate are required, and how long they stay valid is shown), the
-travel-cost waiver, and a minor's guardian consent."""
+register check and the criminal-record certificate are required, and how long they stay valid is shown), and a
+minor's guardian consent (the travel-cost waiver is in the agreement's form)."""
 
 from __future__ import annotations
 
@@ -17,6 +17,9 @@ class VolunteerDialog(FormDialog):
     def __init__(self, db, volunteer_id: int | None = None, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._db = db
+        from pal_desktop.services.organisation import child_check_months
+
+        self._check_months = child_check_months(db)
         self.volunteer_id = volunteer_id
         self.saved_id: int | None = None
         self.warnings: tuple = ()
@@ -44,9 +47,7 @@ class VolunteerDialog(FormDialog):
                                 placeholder=self.tr("np. prace plastyczne, pomoc w lekcjach, prawo jazdy"))
         self.availability = self.text(work, "availability", self.tr("&Dostępność:"), self.tr("Dostępność"),
                                       height=40, placeholder=self.tr("np. wtorki i czwartki po 15:00, weekendy"))
-        self.waiver = self.check(work, "travel_cost_waiver", self.tr("&Zwalnia z kosztów podróży i diet"),
-                                 self.tr("Zwalnia z kosztów podróży i diet"),
-                                 hint=self.tr("pisemne zwolnienie z pokrycia kosztów (art. 45 ustawy)"))
+        # The travel-cost waiver is a term of the agreement (art. 45 ust. 1 pkt 4): it is in the agreement's form.
         self.active = self.check(work, "active", self.tr("A&ktywny wolontariusz"), self.tr("Aktywny wolontariusz"))
         self.active.setChecked(True)
         self.notes = self.text(work, "notes", self.tr("U&wagi:"), self.tr("Uwagi"), height=40)
@@ -61,6 +62,15 @@ class VolunteerDialog(FormDialog):
                                         self.tr("Sprawdzenie w Rejestrze Sprawców Przestępstw na Tle Seksualnym"))
         self.criminal_record = self.date(checks, "criminal_record_date", self.tr("Informacja z &KRK:"),
                                          self.tr("Informacja z Krajowego Rejestru Karnego"))
+        # art. 21 ust. 4-7 of the 2016 act: the countries lived in over the last 20 years and their records
+        self.residence_statement = self.date(checks, "residence_statement_date",
+                                             self.tr("Oświadczenie o krajach (20 &lat):"),
+                                             self.tr("Oświadczenie o krajach zamieszkania w ostatnich 20 latach"))
+        self.foreign_countries = self.line(checks, "foreign_countries", self.tr("Inne kraje za&mieszkania:"),
+                                           self.tr("Inne kraje zamieszkania w ostatnich 20 latach"), max_length=300,
+                                           placeholder=self.tr("puste — tylko Polska"))
+        self.foreign_record = self.date(checks, "foreign_record_date", self.tr("Rejestry karne &obcych państw:"),
+                                        self.tr("Informacja z rejestrów karnych tych krajów"))
         self.checks_status = QLabel(self)
         self.checks_status.setObjectName("checksStatus")
         self.checks_status.setWordWrap(False)
@@ -104,32 +114,36 @@ class VolunteerDialog(FormDialog):
         self.address.setText(detail.address)
         self.skills.setPlainText(detail.skills)
         self.availability.setPlainText(detail.availability)
-        self.waiver.setChecked(detail.travel_cost_waiver)
         self.active.setChecked(detail.active)
         self.notes.setPlainText(detail.notes)
         self.children.setChecked(detail.works_with_children)
         self.register_check.set_date(detail.register_check_date)
         self.criminal_record.set_date(detail.criminal_record_date)
+        self.residence_statement.set_date(detail.residence_statement_date)
+        self.foreign_countries.setText(detail.foreign_countries)
+        self.foreign_record.set_date(detail.foreign_record_date)
         self.guardian_consent.set_date(detail.guardian_consent_date)
 
     def _update_states(self, *_args) -> None:
         """Enable the check dates only for work with children, and say how long they stay valid."""
         today = dt.date.today()
         with_children = self.children.isChecked()
-        for field in (self.register_check, self.criminal_record):
+        for field in (self.register_check, self.criminal_record, self.residence_statement, self.foreign_countries,
+                      self.foreign_record):
             field.setEnabled(with_children)
         if with_children:
             lines, problem = [], False
             for label, value in ((self.tr("Rejestr sprawców"), self.register_check.date()),
                                  (self.tr("KRK"), self.criminal_record.date())):
-                state = volunteering.check_state(value, today)
+                state = volunteering.check_state(value, today, self._check_months)
                 if state == "missing":
                     lines.append(self.tr("{label}: brak daty").format(label=label))
                 else:
-                    until = volunteering.check_valid_until(value)
-                    text = {"expired": self.tr("{label}: nieaktualne od {date}"),
-                            "expiring": self.tr("{label}: ważne tylko do {date}"),
-                            "valid": self.tr("{label}: ważne do {date}")}[state]
+                    # the office's policy of re-checks, not an expiry in the act
+                    until = volunteering.check_valid_until(value, self._check_months)
+                    text = {"expired": self.tr("{label}: do powtórzenia wg polityki ośrodka od {date}"),
+                            "expiring": self.tr("{label}: do powtórzenia wg polityki ośrodka do {date}"),
+                            "valid": self.tr("{label}: następne sprawdzenie wg polityki ośrodka do {date}")}[state]
                     lines.append(text.format(label=label, date=(until + dt.timedelta(days=1) if state == "expired"
                                                                 else until).strftime("%d.%m.%Y")))
                 problem = problem or state != "valid"
@@ -154,7 +168,9 @@ class VolunteerDialog(FormDialog):
             availability=self.availability.toPlainText(), works_with_children=self.children.isChecked(),
             register_check_date=self.date_value("register_check_date"),
             criminal_record_date=self.date_value("criminal_record_date"),
-            travel_cost_waiver=self.waiver.isChecked(), guardian_consent_date=self.date_value("guardian_consent_date"),
+            residence_statement_date=self.date_value("residence_statement_date"),
+            foreign_countries=self.foreign_countries.text(), foreign_record_date=self.date_value("foreign_record_date"),
+            guardian_consent_date=self.date_value("guardian_consent_date"),
             active=self.active.isChecked(), notes=self.notes.toPlainText())
 
     def submit(self) -> None:

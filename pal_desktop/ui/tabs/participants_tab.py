@@ -141,6 +141,9 @@ class ParticipantsTab(EnterOpens, ListTab):
         self.export_efs_action = menu.addAction(self.tr("Dane uczestników do SL2014 / SM EFS…"))
         self.export_efs_action.setObjectName("exportEfsAction")
         self.export_efs_action.triggered.connect(self.export_efs)
+        self.export_cash_action = menu.addAction(self.tr("Pomoc pieniężna dla księgowości (XLSX)…"))
+        self.export_cash_action.setObjectName("exportCashAction")
+        self.export_cash_action.triggered.connect(self.export_cash)
         self.export_button.setMenu(menu)
         row.addWidget(self.export_button)
         return bar
@@ -527,6 +530,11 @@ class ParticipantsTab(EnterOpens, ListTab):
         from pal_desktop.ui.dialogs import transfer
 
         transfer.export_efs(self, self._db, self._programme_id)
+
+    def export_cash(self) -> None:
+        from pal_desktop.ui.cash_export import export_cash
+
+        export_cash(self, self._db, self._programme_id)
 
     def _status(self, text: str, timeout: int = 5000) -> None:
         show_status(self, text, timeout)

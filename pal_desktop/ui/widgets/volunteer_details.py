@@ -165,6 +165,9 @@ class VolunteerDetailsPanel(QWidget):
         person = volunteers.get_volunteer(db, volunteer_id)
         self.name_label.setText(person.name)
         self.details_tabs.setEnabled(True)
+        from pal_desktop.services.organisation import child_check_months
+
+        self._check_months = child_check_months(db)
         self.details_label.setText(self._details_html(person))
         self.agreements.set_rows([
             (a.id, a.number, f"{_date(a.start_date)} – {_date(a.end_date)}",
@@ -215,25 +218,25 @@ class VolunteerDetailsPanel(QWidget):
         add(QCoreApplication.translate("VolunteersTab", "Adres"), person.address)
         add(QCoreApplication.translate("VolunteersTab", "Umiejętności"), person.skills)
         add(QCoreApplication.translate("VolunteersTab", "Dostępność"), person.availability)
-        add(QCoreApplication.translate("VolunteersTab", "Koszty podróży"),
-            QCoreApplication.translate("VolunteersTab", "zwolnienie z pokrycia") if person.travel_cost_waiver
-            else QCoreApplication.translate("VolunteersTab", "pokrywa korzystający"))
         if person.works_with_children:
             for label, value in ((QCoreApplication.translate("VolunteersTab", "Rejestr sprawców"),
                                   person.register_check_date),
                                  (QCoreApplication.translate("VolunteersTab", "Informacja z KRK"),
                                   person.criminal_record_date)):
-                state = volunteering.check_state(value, today)
+                months = getattr(self, "_check_months", volunteering.CHECK_VALID_MONTHS)
+                state = volunteering.check_state(value, today, months)
                 if value is None:
                     add(label, QCoreApplication.translate("VolunteersTab", "BRAK"))
                 else:
-                    until = _date(volunteering.check_valid_until(value))
+                    # the office's policy of re-checks, not an expiry in the act
+                    until = _date(volunteering.check_valid_until(value, months))
                     text = {
-                        "expired": QCoreApplication.translate("VolunteersTab",
-                                                              "{date} — nieaktualne (ważne do {until})"),
-                        "expiring": QCoreApplication.translate("VolunteersTab",
-                                                               "{date} — ważne tylko do {until}"),
-                        "valid": QCoreApplication.translate("VolunteersTab", "{date} — ważne do {until}"),
+                        "expired": QCoreApplication.translate(
+                            "VolunteersTab", "{date} — do powtórzenia wg polityki ośrodka (termin minął {until})"),
+                        "expiring": QCoreApplication.translate(
+                            "VolunteersTab", "{date} — do powtórzenia wg polityki ośrodka do {until}"),
+                        "valid": QCoreApplication.translate(
+                            "VolunteersTab", "{date} — następne sprawdzenie wg polityki ośrodka do {until}"),
                     }[state]
                     add(label, text.format(date=_date(value), until=until))
         else:
