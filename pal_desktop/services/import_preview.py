@@ -38,6 +38,7 @@ from pal_desktop.services.import_rows import (
     document_key,
     field_label,
     load_streets,
+    programme_starts,
     registered_documents,
     street_key,
 )
@@ -260,7 +261,8 @@ def preview_import(db: Database, path: Path | str, mapping: ColumnMapping | None
     with db.reading() as session:
         programme_id = _programme_for(db, session, programme_id)
         streets, owners = load_streets(session)
-        known = Known({}, streets, owners, documents=registered_documents(session))
+        known = Known({}, streets, owners, documents=registered_documents(session),
+                      programme_starts=programme_starts(session))
         context = _Context(sheet, columns, _column_names(sheet.headers, mapping), known, {}, converted)
         edited = _edited_conversions(context, edits or {})
         _learn(session, context, [*converted, *edited.values()])

@@ -43,6 +43,15 @@ def check_input(model: type, data, labels: Mapping[str, str] | None = None,
         raise errors[0]
 
 
+def extend_errors(errors: list[ValidationError], model: type, data, labels: Mapping[str, str] | None = None,
+                  attributes: Mapping[str, str] | None = None) -> list[ValidationError]:
+    """Add to a service's own ``errors`` those of :func:`input_errors` for fields it has not refused yet (its
+    own, more particular message stays the one shown beside the field)."""
+    refused = {error.field for error in errors}
+    errors.extend(e for e in input_errors(model, data, labels, attributes) if e.field not in refused)
+    return errors
+
+
 def check_not_before_programme(session, programme_id: int | None, value: dt.date | None, *, field: str,
                                label: str) -> None:
     """Refuse ``value`` before the start of the programme ``programme_id`` (nothing to say without either)."""
@@ -53,4 +62,4 @@ def check_not_before_programme(session, programme_id: int | None, value: dt.date
         limits.check_not_before(value, programme.start_date, field=field, label=label, programme=programme.title)
 
 
-__all__ = ["check_input", "check_not_before_programme", "input_errors", "text_limit"]
+__all__ = ["check_input", "check_not_before_programme", "extend_errors", "input_errors", "text_limit"]
