@@ -115,7 +115,11 @@ def too_many_rows(path: Path, max_rows: int) -> ValidationError:
     return ValidationError(QT_TRANSLATE_NOOP(
         "Import", "Plik „{name}” ma więcej niż {max} wierszy danych. Podziel go na części po najwyżej {max} "
                   "wierszy i zaimportuj każdą osobno."), field="file", name=path.name,
-        max=f"{max_rows:,}".replace(",", "\u00a0"))
+        max=_count(max_rows))
+
+
+def _count(value: int) -> str:
+    return f"{value:,}".replace(",", "\u00a0")
 
 
 def read_sheet(path: Path | str, *, progress: ProgressCallback | None = None, max_bytes: int | None = None,
@@ -210,8 +214,16 @@ def _read_xlsx(path: Path, progress: ProgressCallback | None, max_rows: int) -> 
         if not workbook.worksheets:
             raise _not_a_sheet(path)
         sheet = workbook.worksheets[0]
-        # The sheet's own <dimension> is only the progress bar's length: some programs write a wrong one.
+        # The sheet's own <dimension> (Excel writes it; some programs omit it or write a wrong one) is the progress
+        # bar's length, and a sheet it says is far too long is refused before its first row is read: streaming
+        # 100,000 rows through openpyxl takes a quarter of a minute.
         total = sheet.max_row if isinstance(getattr(sheet, "max_row", None), int) else 0
+        if total - HEADER_SEARCH_ROWS > max_rows:
+            raise ValidationError(QT_TRANSLATE_NOOP(
+                "Import", "Pierwszy arkusz pliku „{name}” ma {rows} wierszy, a naraz importuje się najwyżej {max} "
+                          "wierszy danych. Podziel go na części i zaimportuj każdą osobno (a jeśli pod danymi są "
+                          "puste, sformatowane wiersze, usuń je)."), field="file", name=path.name,
+                rows=_count(total), max=_count(max_rows))
         if hasattr(sheet, "reset_dimensions"):
             sheet.reset_dimensions()  # some programs write a wrong <dimension>; read every cell there is
         try:

@@ -52,9 +52,27 @@ def test_an_xlsx_unpacking_to_more_than_the_limit_is_refused_from_its_directory(
 def test_more_rows_than_the_limit_are_refused_naming_the_limit(tmp_path, kind):
     rows = [HEADER, *people(30)]
     path = xlsx(tmp_path / "lista.xlsx", rows) if kind == "xlsx" else write_csv(tmp_path / "lista.csv", rows)
-    with pytest.raises(ValidationError, match="ma więcej niż 20 wierszy danych.*najwyżej 20 wierszy"):
+    with pytest.raises(ValidationError, match="najwyżej 20 wierszy"):
         read_sheet(path, max_rows=20)
     assert len(read_sheet(path, max_rows=30).rows) == 30  # exactly the limit is read
+
+
+def test_an_xlsx_whose_dimension_is_over_the_limit_is_refused_before_a_row_is_read(tmp_path, monkeypatch):
+    path = xlsx(tmp_path / "lista.xlsx", [HEADER, *people(40)])  # openpyxl writes <dimension ref="A1:D41">
+    monkeypatch.setattr("openpyxl.worksheet._read_only.ReadOnlyWorksheet._cells_by_row",
+                        lambda *a, **k: pytest.fail("a row was read"))
+    with pytest.raises(ValidationError, match="ma 41 wierszy, a naraz importuje się najwyżej 20 wierszy danych"):
+        read_sheet(path, max_rows=20)
+
+
+def test_an_xlsx_without_a_dimension_is_counted_as_it_streams(tmp_path):
+    workbook = openpyxl.Workbook(write_only=True)  # writes no <dimension>, as some programs do
+    sheet = workbook.create_sheet("Lista")
+    for row in [HEADER, *people(40)]:
+        sheet.append(row)
+    workbook.save(tmp_path / "lista.xlsx")
+    with pytest.raises(ValidationError, match="ma więcej niż 20 wierszy danych"):
+        read_sheet(tmp_path / "lista.xlsx", max_rows=20)
 
 
 def test_the_preview_refuses_at_once_with_the_default_limits(db, tmp_path, monkeypatch):
