@@ -242,11 +242,13 @@ def _preview_columns(context: _Context, mapping: ColumnMapping, edits: Edits) ->
 
 def preview_import(db: Database, path: Path | str, mapping: ColumnMapping | None = None,
                    programme_id: int | None = None, *, edits: Edits | None = None,
-                   progress: Progress | None = None) -> ImportPreview:
+                   progress: Progress | None = None, sheet: Sheet | None = None) -> ImportPreview:
     """Every row of the file converted and checked; nothing is written. ``edits`` are applied as typed in the
-    preview; ``progress`` may cancel (ImportCancelled)."""
+    preview; ``progress`` may cancel (ImportCancelled). ``sheet``: the file as read_sheet read it already (the
+    import window reads it once, not again at each change of the mapping)."""
     path = Path(path)
-    sheet = read_sheet(path, progress=scaled(progress, 0, READING_SHARE))  # reading, then checking, on one bar
+    if sheet is None:
+        sheet = read_sheet(path, progress=scaled(progress, 0, READING_SHARE))  # reading, then checking, one bar
     guessed = guess_mapping(sheet.headers)
     if mapping is not None:  # a saved mapping decides the columns it knows; new columns are guessed
         guessed.columns.update(mapping.columns)
