@@ -46,10 +46,15 @@ def _letter_code(ch: str) -> str:
     return _AFTER_LETTERS + ch
 
 
+#: The stored key's column, String(400): a letter outside the Polish alphabet takes two characters of the key, so
+#: names within their own limits (100 + 150) in Cyrillic could need 500. The first 400 order them well enough.
+SORT_KEY_LENGTH = 400
+
+
 def sort_key(*parts: str | None) -> str:
     """The Polish dictionary-order key of ``parts`` joined by spaces ("Nowak", "Anna")."""
     text = " ".join(p.strip() for p in parts if p and p.strip()).casefold()
-    return " ".join("".join(_letter_code(ch) for ch in word) for word in text.split())
+    return " ".join("".join(_letter_code(ch) for ch in word) for word in text.split())[:SORT_KEY_LENGTH]
 
 
 def participant_search_text(first_name: str, last_name: str, pesel: str | None, street: str | None) -> str:
