@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from pal_desktop.domain.limits import clean_text
+
 POLISH_ALPHABET = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż"
 
 #: Letters that Unicode does not decompose into a base letter and a combining mark.
@@ -23,7 +25,8 @@ def fold(text: str | None) -> str:
     text = text.translate(_NON_DECOMPOSING).casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.translate(_NON_DECOMPOSING).split())
+    # Without control characters: a NUL pasted into a search box made PostgreSQL refuse the whole query.
+    return " ".join(clean_text(stripped.translate(_NON_DECOMPOSING)).split())
 
 
 # Each letter of the Polish alphabet gets one code point from "A" upwards, in alphabet order; digits keep

@@ -228,10 +228,14 @@ def translate_operational_error(exc: Exception, location: str, waited: float | N
                          location=location, reason=str(getattr(exc, "orig", exc)).strip())
 
 
-def translate_data_error(exc: Exception) -> DatabaseError:
+def translate_data_error(exc: Exception, *, reading: bool = False) -> DatabaseError:
     """A value the database refused (too long, too large, a NUL) said in Polish, without the row: the driver's
     text repeats every parameter of the statement, a PESEL among them. The input checks should have caught it
     first (storage/input_guard.py); this is the last line."""
+    if reading:
+        return DatabaseError(QT_TRANSLATE_NOOP(
+            "Database", "Baza nie przyjęła wyszukiwania: jedna z wpisanych wartości zawiera niedozwolony znak albo "
+                        "wykracza poza zakres. Popraw ją i spróbuj ponownie."))
     text = str(getattr(exc, "orig", exc)).lower()
     if "too long" in text or "right truncation" in text:
         return DatabaseError(QT_TRANSLATE_NOOP(
@@ -384,6 +388,8 @@ class Database:
                 yield session
         except OperationalError as exc:
             raise translate_operational_error(exc, self.location) from exc
+        except DataError as exc:  # a value in the query the database cannot take (the services clean them first)
+            raise translate_data_error(exc, reading=True) from None
 
     def dispose(self) -> None:
         self.engine.dispose()

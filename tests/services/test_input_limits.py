@@ -244,3 +244,18 @@ def test_names_within_their_limits_in_cyrillic_still_save(db):
     column (String(400)) rather than refusing a name that keeps its own limits."""
     saved = participants.create_participant(db, person(first_name="О" * 100, last_name="Ш" * 150))
     assert len(participants.get_participant(db, saved.id).last_name) == 150
+
+
+def test_a_nul_pasted_into_a_search_finds_as_without_it(db):
+    """PostgreSQL refused the whole query (DataError) for a NUL in the search text; SQLite found nothing."""
+    participants.create_participant(db, person())
+    found = participants.search_participants(db, participants.ParticipantQuery(text="No\x00wak"))
+    assert [row.last_name for row in found] == ["Nowak"]
+
+
+@pytest.mark.skipif(not PG_URL, reason="PostgreSQL's DataError on reading")
+def test_a_query_postgresql_refuses_is_said_in_polish(db):
+    from sqlalchemy import text
+
+    with pytest.raises(DatabaseError, match="Baza nie przyjęła wyszukiwania"), db.reading() as session:
+        session.execute(text("SELECT :value"), {"value": "a\x00b"}).all()
