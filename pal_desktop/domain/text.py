@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import unicodedata
 
+from pal_desktop.domain.limits import clean_text
+
 POLISH_ALPHABET = "aąbcćdeęfghijklłmnńoópqrsśtuvwxyzźż"
 
 #: Letters that Unicode does not decompose into a base letter and a combining mark.
@@ -23,7 +25,8 @@ def fold(text: str | None) -> str:
     text = text.translate(_NON_DECOMPOSING).casefold()
     decomposed = unicodedata.normalize("NFKD", text)
     stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(stripped.translate(_NON_DECOMPOSING).split())
+    # Without control characters: a NUL pasted into a search box made PostgreSQL refuse the whole query.
+    return " ".join(clean_text(stripped.translate(_NON_DECOMPOSING)).split())
 
 
 # Each letter of the Polish alphabet gets one code point from "A" upwards, in alphabet order; digits keep
@@ -46,10 +49,15 @@ def _letter_code(ch: str) -> str:
     return _AFTER_LETTERS + ch
 
 
+#: The stored key's column, String(400): a letter outside the Polish alphabet takes two characters of the key, so
+#: names within their own limits (100 + 150) in Cyrillic could need 500. The first 400 order them well enough.
+SORT_KEY_LENGTH = 400
+
+
 def sort_key(*parts: str | None) -> str:
     """The Polish dictionary-order key of ``parts`` joined by spaces ("Nowak", "Anna")."""
     text = " ".join(p.strip() for p in parts if p and p.strip()).casefold()
-    return " ".join("".join(_letter_code(ch) for ch in word) for word in text.split())
+    return " ".join("".join(_letter_code(ch) for ch in word) for word in text.split())[:SORT_KEY_LENGTH]
 
 
 def participant_search_text(first_name: str, last_name: str, pesel: str | None, street: str | None) -> str:

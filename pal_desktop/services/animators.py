@@ -21,6 +21,7 @@ from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import child_protection
 from pal_desktop.services.conflicts import refuse_stale
 from pal_desktop.services.formatting import format_date
+from pal_desktop.services.input_limits import extend_errors
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import (
     Animator,
@@ -117,10 +118,7 @@ def _animator_errors(session, data: AnimatorInput, today: dt.date,
     attempt(rules.check_required, data.last_name, "last_name", FIELD_LABELS["last_name"])
     attempt(rules.check_phone, data.phone)
     attempt(rules.check_email, data.email)
-    if len(data.field) > 300:
-        errors.append(ValidationError(QT_TRANSLATE_NOOP("Validation", "Pole „{label}” może mieć najwyżej 300 "
-                                                                      "znaków."), field="field",
-                                      label=FIELD_LABELS["field"]))
+    extend_errors(errors, Animator, data, FIELD_LABELS)  # lengths (field: 300) and control characters
     errors += child_protection.date_errors(data, today)
     programme = session.get(Programme, data.programme_id) if data.programme_id is not None else None
     if programme is None:
@@ -300,10 +298,7 @@ def _initiative_errors(data: InitiativeInput) -> list[ValidationError]:
         rules.check_required(data.title, "title", FIELD_LABELS["title"])
     except ValidationError as error:
         errors.append(error)
-    if len(data.title.strip()) > 300:
-        errors.append(ValidationError(QT_TRANSLATE_NOOP("Validation", "Pole „{label}” może mieć najwyżej 300 "
-                                                                      "znaków."), field="title",
-                                      label=FIELD_LABELS["title"]))
+    extend_errors(errors, AnimatorInitiative, data, INITIATIVE_LABELS)  # lengths (title: 300), control characters
     if data.start_date and data.end_date and data.end_date < data.start_date:
         errors.append(ValidationError(QT_TRANSLATE_NOOP(
             "Validation", "Inicjatywa nie może kończyć się ({end}) wcześniej, niż się zaczyna ({start})."),

@@ -19,7 +19,7 @@ from pal_desktop.domain import efs_2021
 from pal_desktop.domain.permissions import Permission
 from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
-from pal_desktop.services import efs_export
+from pal_desktop.services import efs_export, import_sheet
 from pal_desktop.services.access_control import require
 from pal_desktop.storage.db import Database
 
@@ -77,18 +77,30 @@ def _cell(value: Any) -> str:
     return text
 
 
+def _capped(path: Path, rows) -> list[list[Any]]:
+    """The rows, refused at the first one past the import's row limit (a funder's file is one per person)."""
+    records = []
+    for row in rows:
+        if len(records) > import_sheet.MAX_ROWS + HEADER_SEARCH_ROWS:
+            raise import_sheet.too_many_rows(path, import_sheet.MAX_ROWS)
+        records.append(list(row))
+    return records
+
+
 def _records(path: Path) -> list[list[Any]]:
     suffix = path.suffix.lower()
+    import_sheet.check_file_size(path)  # the import's limits, before a byte is parsed
     if suffix == ".xlsx":
         import openpyxl
 
+        import_sheet.check_unpacked_size(path)
         try:
             book = openpyxl.load_workbook(path, read_only=True, data_only=True)
         except Exception as exc:  # openpyxl raises many kinds for a file that is not a workbook
             raise ValidationError(QT_TRANSLATE_NOOP("Efs", "Pliku „{name}” nie da się odczytać jako arkusza XLSX."),
                                   field="path", name=path.name) from exc
         try:
-            return [list(row) for row in book.worksheets[0].iter_rows(values_only=True)]
+            return _capped(path, book.worksheets[0].iter_rows(values_only=True))
         finally:
             book.close()
     if suffix != ".csv":
@@ -101,7 +113,7 @@ def _records(path: Path) -> list[list[Any]]:
         text = raw.decode("cp1250")
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") >= first.count(",") else ","
-    return [list(row) for row in csv.reader(io.StringIO(text), delimiter=delimiter)]
+    return _capped(path, csv.reader(io.StringIO(text), delimiter=delimiter))
 
 
 def read_efs_file(path: Path | str) -> tuple[str, list[dict[str, str]]]:

@@ -46,6 +46,7 @@ from pal_desktop.services.enrolment import find_people as find_people
 from pal_desktop.services.enrolment import leave_series as leave_series
 from pal_desktop.services.enrolment import no_event as _no_event
 from pal_desktop.services.enrolment import unenrol as unenrol
+from pal_desktop.services.input_limits import check_input
 from pal_desktop.storage import keyset
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import (
@@ -201,6 +202,7 @@ def _check_event(session, data: EventInput, event_id: int | None = None) -> None
     if data.status == EventStatus.HELD and data.event_date > dt.date.today():
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Validation", "Wydarzenie z przyszłą datą nie mogło się jeszcze odbyć."), field="status")
+    check_input(Event, data, {"title": QT_TRANSLATE_NOOP("Fields", "Temat")})  # lengths, control characters
 
 
 def _with_programme(db: Database, data: EventInput) -> EventInput:

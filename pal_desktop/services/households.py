@@ -21,6 +21,7 @@ from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services.access_control import may_see_full_pesel
 from pal_desktop.services.access_log import VIEW, log_access
 from pal_desktop.services.formatting import mask_pesel
+from pal_desktop.services.input_limits import check_input
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import Household, HouseholdMember, Participant
 
@@ -80,6 +81,7 @@ def _not_found(household_id: int) -> NotFoundError:
 def create_household(db: Database, data: HouseholdInput, *, head_participant_id: int | None = None) -> int:
     name = rules.check_required(data.name, "name", QT_TRANSLATE_NOOP("Fields", "Nazwa rodziny"))
     postal = rules.check_postal_code(data.postal_code)
+    check_input(Household, data, {"name": QT_TRANSLATE_NOOP("Fields", "Nazwa rodziny")})  # lengths, characters
     with db.session() as session:
         household = Household(name=name, street_name=data.street_name.strip(), house_number=data.house_number.strip(),
                               flat_number=data.flat_number.strip(), postal_code=postal, city=data.city.strip(),
@@ -176,9 +178,9 @@ def add_family_member(db: Database, household_id: int, first_name: str, last_nam
     """A relative who is not a participant but is covered by support; a PESEL gives the birth date and sex."""
     first = rules.check_required(first_name, "first_name", QT_TRANSLATE_NOOP("Fields", "Imię"))
     last = rules.check_required(last_name, "last_name", QT_TRANSLATE_NOOP("Fields", "Nazwisko"))
-    if birth_date and birth_date > dt.date.today():
-        raise ValidationError(QT_TRANSLATE_NOOP("Validation", "Data urodzenia nie może być z przyszłości."),
-                              field="birth_date")
+    # Lengths and control characters from the member's columns, a birth date from 1900 to today.
+    check_input(HouseholdMember, {"first_name": first, "last_name": last, "relation": relation.strip(),
+                                  "birth_date": birth_date})
     with db.session() as session:
         if session.get(Household, household_id) is None:
             raise _not_found(household_id)

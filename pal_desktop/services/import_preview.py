@@ -28,7 +28,7 @@ from pal_desktop.domain.enums import ParticipantStatus, SupportReason
 from pal_desktop.domain.import_cells import cell_text, check_pesel_cached
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
-from pal_desktop.progress import OperationCancelled, ProgressCallback
+from pal_desktop.progress import ProgressCallback, scaled
 from pal_desktop.services import participants
 from pal_desktop.services.import_mapping import FILLS, IMPORT_FIELDS, ColumnMapping, guess_mapping
 from pal_desktop.services.import_rows import (
@@ -38,10 +38,11 @@ from pal_desktop.services.import_rows import (
     document_key,
     field_label,
     load_streets,
+    programme_starts,
     registered_documents,
     street_key,
 )
-from pal_desktop.services.import_sheet import Sheet, read_sheet
+from pal_desktop.services.import_sheet import ImportCancelled, Sheet, read_sheet
 from pal_desktop.services.participants import ParticipantInput
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import AreaStreet, Participant, Programme
@@ -51,17 +52,13 @@ NEW, UPDATE, ERROR = "new", "update", "error"
 CHUNK = 900
 #: How often (in rows) the progress callback is asked whether to go on.
 PROGRESS_STEP = 500
+#: The part of preview_import's progress (of 100) that reading the file takes; checking the rows is the rest.
+READING_SHARE = 40
 
 #: ``progress(done, total)`` is called as rows are checked or written; returning False cancels.
 Progress = ProgressCallback
 #: Sheet row number → import field → the text typed for it in the preview.
 Edits = Mapping[int, Mapping[str, str]]
-
-
-class ImportCancelled(OperationCancelled):
-    """The user stopped the import; nothing was written."""
-
-    context = "Import"
 
 
 def _cancelled() -> ImportCancelled:
@@ -245,11 +242,13 @@ def _preview_columns(context: _Context, mapping: ColumnMapping, edits: Edits) ->
 
 def preview_import(db: Database, path: Path | str, mapping: ColumnMapping | None = None,
                    programme_id: int | None = None, *, edits: Edits | None = None,
-                   progress: Progress | None = None) -> ImportPreview:
+                   progress: Progress | None = None, sheet: Sheet | None = None) -> ImportPreview:
     """Every row of the file converted and checked; nothing is written. ``edits`` are applied as typed in the
-    preview; ``progress`` may cancel (ImportCancelled)."""
+    preview; ``progress`` may cancel (ImportCancelled). ``sheet``: the file as read_sheet read it already (the
+    import window reads it once, not again at each change of the mapping)."""
     path = Path(path)
-    sheet = read_sheet(path)
+    if sheet is None:
+        sheet = read_sheet(path, progress=scaled(progress, 0, READING_SHARE))  # reading, then checking, one bar
     guessed = guess_mapping(sheet.headers)
     if mapping is not None:  # a saved mapping decides the columns it knows; new columns are guessed
         guessed.columns.update(mapping.columns)
@@ -260,11 +259,13 @@ def preview_import(db: Database, path: Path | str, mapping: ColumnMapping | None
     with db.reading() as session:
         programme_id = _programme_for(db, session, programme_id)
         streets, owners = load_streets(session)
-        known = Known({}, streets, owners, documents=registered_documents(session))
+        known = Known({}, streets, owners, documents=registered_documents(session),
+                      programme_starts=programme_starts(session))
         context = _Context(sheet, columns, _column_names(sheet.headers, mapping), known, {}, converted)
         edited = _edited_conversions(context, edits or {})
         _learn(session, context, [*converted, *edited.values()])
-    return _checked(path, programme_id, mapping, context, dict(edits or {}), edited, progress)
+    return _checked(path, programme_id, mapping, context, dict(edits or {}), edited,
+                    scaled(progress, READING_SHARE, 100))
 
 
 def _edited_conversions(context: _Context, edits: Edits) -> dict[int, Converted]:

@@ -4,6 +4,7 @@ fetched once for the whole file (``Known``), so 10,000 rows cost no query each.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -35,7 +36,7 @@ from pal_desktop.domain.text import fold
 from pal_desktop.errors import ValidationError
 from pal_desktop.services.import_mapping import IMPORT_FIELDS
 from pal_desktop.services.participants import FIELD_LABELS
-from pal_desktop.storage.models import AreaStreet, Participant
+from pal_desktop.storage.models import AreaStreet, Participant, Programme
 
 _NAME_FIELDS = {"first_name", "last_name"}
 _TEXT_FIELDS = {"document_number", "street_name", "house_number", "flat_number",
@@ -139,6 +140,7 @@ class Known:
     area_names: dict[int, set[str]] = field(default_factory=dict)  # programme → names as collect_errors folds them
     documents: dict[str, int] = field(default_factory=dict)  # document number of a person without PESEL → id
     asked: set[str] = field(default_factory=set)  # PESEL numbers already looked up (found or not)
+    programme_starts: dict[int, tuple[dt.date, str]] = field(default_factory=dict)  # id → (start, title)
 
     def __post_init__(self) -> None:
         for programme_id, streets in self.streets.items():
@@ -174,6 +176,12 @@ def street_key(name: str) -> str:
     return fold(name).removeprefix("ul. ").removeprefix("ul ")
 
 
+def programme_starts(session) -> dict[int, tuple[dt.date, str]]:
+    """Every programme's (start date, title): a row may not start before its programme did."""
+    return {p.id: (p.start_date, p.title) for p in session.execute(
+        select(Programme.id, Programme.start_date, Programme.title))}
+
+
 def load_streets(session) -> tuple[dict[int, dict[str, tuple[int, str, str, str]]], dict[int, int]]:
     """Every area street: programme → street key → (id, name, postal code, locality), and street → programme."""
     streets: dict[int, dict[str, tuple[int, str, str, str]]] = {}
@@ -185,5 +193,5 @@ def load_streets(session) -> tuple[dict[int, dict[str, tuple[int, str, str, str]
     return streets, owners
 
 
-__all__ = ["Converted", "Known", "convert_cell", "convert_row", "document_key", "field_label", "load_streets",
+__all__ = ["Converted", "Known", "convert_cell", "convert_row", "document_key", "field_label", "load_streets", "programme_starts",
            "registered_documents", "street_key"]

@@ -21,6 +21,7 @@ from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import cash_rules, internship_stipend
 from pal_desktop.services.access_control import require
 from pal_desktop.services.conflicts import refuse_stale
+from pal_desktop.services.input_limits import check_input
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import CashAssistance, Internship, InternshipMonth, Participant, Programme
 
@@ -92,6 +93,7 @@ def _check_internship(data: InternshipInput) -> None:
             "Validation", "„{label}” musi być liczbą od 0 do 40."), field="hours_per_week",
             label=QT_TRANSLATE_NOOP("Fields", "Godzin w tygodniu"))
     _check_money(data.monthly_stipend, "monthly_stipend", QT_TRANSLATE_NOOP("Fields", "Stypendium miesięczne"))
+    check_input(Internship, data, INTERNSHIP_LABELS)  # lengths, control characters, the stipend's ceiling
 
 
 def _check_in_programme(session, person: Participant, start: dt.date, end: dt.date) -> None:
@@ -280,6 +282,7 @@ def _check_cash(data: CashAssistanceInput, today: dt.date | None) -> None:
     rules.check_dates_in_order(data.decision_date, data.payment_date, field="payment_date",
                                start_label=QT_TRANSLATE_NOOP("Fields", "Data decyzji"),
                                end_label=QT_TRANSLATE_NOOP("Fields", "Data wypłaty"))
+    check_input(CashAssistance, data, CASH_LABELS)  # lengths, control characters, the amount's ceiling
     cash_rules.check_by_the_act(data)
 
 

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from sqlalchemy import delete, select
 
+from pal_desktop.domain import limits
 from pal_desktop.domain.permissions import Permission
 from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
@@ -18,6 +19,12 @@ from pal_desktop.storage.models import LogoImage, Setting
 MAX_LOGOS = 4
 MAX_LOGO_BYTES = 5 * 1024 * 1024
 LOGO_SIGNATURES = (b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff")
+MAX_FIELD_CHARS = 300
+_LABELS = {"name": QT_TRANSLATE_NOOP("Fields", "Nazwa organizacji"), "address": QT_TRANSLATE_NOOP("Fields", "Adres"),
+           "postal_code": QT_TRANSLATE_NOOP("Fields", "Kod pocztowy"), "city": QT_TRANSLATE_NOOP("Fields", "Miejscowość"),
+           "phone": QT_TRANSLATE_NOOP("Fields", "Telefon"), "email": QT_TRANSLATE_NOOP("Fields", "E-mail"),
+           "volunteer_hour_rate": QT_TRANSLATE_NOOP("Fields", "Stawka za godzinę wolontariatu"),
+           "iod_contact": QT_TRANSLATE_NOOP("Fields", "Kontakt do inspektora ochrony danych")}
 
 
 @dataclass(frozen=True)
@@ -66,6 +73,8 @@ def clean_field(name: str, value: str) -> str:
     The settings dialog checks every field with it and ``pal-desktop settings set`` the one it sets.
     """
     value = value.strip()
+    # One line on every document's header: no control characters, and no longer than a programme's title.
+    limits.check_text(value, field=name, label=_LABELS.get(name, name), limit=MAX_FIELD_CHARS)
     if name == "name" and not value:
         raise ValidationError(QT_TRANSLATE_NOOP("Validation", "Pole „Nazwa organizacji” nie może być puste."),
                               field="name")

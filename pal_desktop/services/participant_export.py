@@ -28,6 +28,7 @@ from pal_desktop.domain.enums import (
     SupportReason,
     TriState,
 )
+from pal_desktop.domain.limits import clean_text
 from pal_desktop.domain.permissions import Permission
 from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
@@ -129,7 +130,7 @@ def _csv_cell(value: Any, date_format: str) -> str:
         return value.strftime(date_format)
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
-    return neutralise(str(value))
+    return neutralise(clean_text(str(value)))
 
 
 def _write_csv(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]], date_format: str) -> int:
@@ -174,6 +175,9 @@ def _write_xlsx(path: Path, headers: Sequence[str], rows: Iterable[Sequence[Any]
             cells = []
             for value in row:
                 if isinstance(value, str):
+                    # A control character stored before the input checks (or imported) would make openpyxl
+                    # refuse the whole file (IllegalCharacterError): the cell loses it, the export goes on.
+                    value = clean_text(value)
                     cell = WriteOnlyCell(sheet, value=value)
                     cell.data_type = "s"  # never a formula, whatever the text starts with
                     if is_risky(value):

@@ -26,6 +26,7 @@ from pal_desktop.services.access_control import may
 from pal_desktop.services.access_log import VIEW, log_access
 from pal_desktop.services.conflicts import refuse_stale
 from pal_desktop.services.formatting import mask_pesel
+from pal_desktop.services.input_limits import check_input
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import (
     Animator,
@@ -223,6 +224,7 @@ def _check_support(data: SupportInput) -> None:
     if data.status == SupportStatus.GIVEN and data.given_start is None:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Validation", "Zrealizowane wsparcie musi mieć datę rozpoczęcia."), field="given_start")
+    check_input(SupportPathItem, data, SUPPORT_LABELS)  # lengths, control characters, dates from 1900
 
 
 def add_support(db: Database, participant_id: int, data: SupportInput) -> int:

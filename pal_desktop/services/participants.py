@@ -25,7 +25,7 @@ from pal_desktop.domain.enums import (
 from pal_desktop.domain.text import fold, participant_search_text, sort_key
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
-from pal_desktop.services import households
+from pal_desktop.services import households, participant_limits
 from pal_desktop.services.access_control import may_see_full_pesel
 from pal_desktop.services.formatting import mask_pesel
 from pal_desktop.services.participant_search import SORTABLE as SORTABLE
@@ -239,9 +239,8 @@ def collect_errors(session, data: ParticipantInput, participant_id: int | None =
                 errors.append(ValidationError(QT_TRANSLATE_NOOP(
                     "Validation", "Osoba z numerem PESEL {pesel} jest już w rejestrze."), field="pesel",
                     pesel=number, existing_id=existing))
-    if data.birth_date and data.birth_date > dt.date.today():
-        errors.append(ValidationError(QT_TRANSLATE_NOOP(
-            "Validation", "Data urodzenia nie może być z przyszłości."), field="birth_date"))
+    # Lengths, control characters, a birth date from 1900 to today, no start before the programme's.
+    errors.extend(participant_limits.limit_errors(facts, data, FIELD_LABELS))
     attempt(rules.check_postal_code, data.postal_code)
     attempt(rules.check_email, data.email)
     attempt(rules.check_phone, data.phone)

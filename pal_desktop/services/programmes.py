@@ -13,6 +13,7 @@ from pal_desktop.domain.efs_dictionaries import FundingPeriod
 from pal_desktop.domain.enums import DEFAULT_EVENT_TYPES, IndicatorKind, ProgrammeItemKind
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services.input_limits import check_input
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import (
     Event,
@@ -217,6 +218,13 @@ def validate_programme(data: ProgrammeInput) -> None:
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Validation", "Pole „Koniec programu” ({end}) jest wcześniejsze niż „Początek programu” ({start})."),
             field="end", start=data.start.strftime("%d.%m.%Y"), end=data.end.strftime("%d.%m.%Y"))
+    # Lengths and control characters from the programme's columns, its dates from 1900 to 2100.
+    check_input(Programme, data, _PROGRAMME_LABELS, {"start": "start_date", "end": "end_date"})
+
+
+_PROGRAMME_LABELS = {"title": QT_TRANSLATE_NOOP("Fields", "Tytuł programu"),
+                     "start": QT_TRANSLATE_NOOP("Fields", "Początek programu"),
+                     "end": QT_TRANSLATE_NOOP("Fields", "Koniec programu")}
 
 
 def create_programme(db: Database, data: ProgrammeInput, *, make_active: bool = False) -> int:

@@ -21,6 +21,7 @@ from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import programmes as programme_service
 from pal_desktop.services.conflicts import refuse_stale
 from pal_desktop.services.formatting import format_date
+from pal_desktop.services.input_limits import check_input
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import (
     Attendance,
@@ -277,6 +278,7 @@ def _check(session, programme_id: int, data: TaskInput) -> TaskInput:
     programme = _programme(session, programme_id)
     data = data.cleaned()
     rules.check_task(data.name, data.start, data.end, programme.start_date, programme.end_date, data.planned_events)
+    check_input(ScheduleTask, data, TASK_LABELS, _TASK_ATTRIBUTES)  # lengths and control characters
     return data
 
 

@@ -34,6 +34,7 @@ from pal_desktop.domain.volunteering import (
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services import volunteer_act_rules
+from pal_desktop.services.input_limits import extend_errors
 from pal_desktop.services.volunteers import SaveResult, _conflict, _raise_first, _volunteer
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import Volunteer, VolunteerAgreement, VolunteerHours
@@ -182,7 +183,7 @@ def _agreement_errors(session, data: AgreementInput, volunteer: Volunteer, agree
                 "Validation", "Porozumienie o numerze „{number}” już jest w ewidencji — zostaw pole puste, a numer "
                               "nada się sam."), field="number", number=data.number))
     errors += volunteer_act_rules.agreement_errors(data)
-    return errors
+    return extend_errors(errors, VolunteerAgreement, data, FIELD_LABELS)  # lengths, control characters, dates
 
 
 def _agreement_warnings(session, data: AgreementInput, volunteer: Volunteer,

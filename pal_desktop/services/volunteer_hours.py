@@ -30,6 +30,7 @@ from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services.conflicts import refuse_stale
 from pal_desktop.services.formatting import format_money
+from pal_desktop.services.input_limits import check_input
 from pal_desktop.services.volunteers import _volunteer
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import Event, ScheduleTask, Volunteer, VolunteerAgreement, VolunteerHours
@@ -141,10 +142,8 @@ def _check_hours(session, data: HoursInput, hours_id: int | None, today: dt.date
     if task_id is not None and session.get(ScheduleTask, task_id) is None:
         raise ValidationError(QT_TRANSLATE_NOOP("Validation", "Nie ma wybranego zadania harmonogramu."),
                               field="task_id")
-    if len(data.activity.strip()) > 300:
-        raise ValidationError(QT_TRANSLATE_NOOP(
-            "Validation", "Pole „{label}” może mieć najwyżej 300 znaków."), field="activity",
-            label=FIELD_LABELS["activity"])
+    # The typed hours are text here (parse_hours read them); the activity's length and characters from its column.
+    check_input(VolunteerHours, {"activity": data.activity.strip()}, FIELD_LABELS)
     return amount, agreement_id, task_id
 
 

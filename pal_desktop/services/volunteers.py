@@ -21,6 +21,7 @@ from pal_desktop.domain import validation as rules
 from pal_desktop.domain.volunteering import FIELD_LABELS, Notice, _d, check_warnings, is_minor
 from pal_desktop.errors import ConflictError, NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services.input_limits import extend_errors
 from pal_desktop.services.organisation import child_check_months_in
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import Event, EventStaff, Volunteer
@@ -123,7 +124,7 @@ def volunteer_errors(data: VolunteerInput, today: dt.date | None = None) -> list
                 "Validation", "Osoba pracująca z dziećmi musi przedstawić informację z Krajowego Rejestru Karnego "
                               "(art. 21 ustawy z 13 maja 2016 r.) — wpisz datę zaświadczenia."),
                 field="criminal_record_date"))
-    return errors
+    return extend_errors(errors, Volunteer, data, FIELD_LABELS)  # lengths, control characters, dates from 1900
 
 
 def _volunteer_warnings(data: VolunteerInput, today: dt.date, months: int = 12) -> tuple[Notice, ...]:

@@ -20,14 +20,14 @@ from pathlib import Path
 
 from sqlalchemy import Engine, create_engine, event, inspect
 from sqlalchemy.engine import make_url
-from sqlalchemy.exc import ArgumentError, NoSuchModuleError, OperationalError
+from sqlalchemy.exc import ArgumentError, DataError, NoSuchModuleError, OperationalError
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.orm.exc import StaleDataError
 
 from pal_desktop import paths
 from pal_desktop.errors import ConflictError, DatabaseError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
-from pal_desktop.storage import audit_chain, file_guard, write_guard
+from pal_desktop.storage import audit_chain, file_guard, input_guard, write_guard
 from pal_desktop.storage.models import AuditEntry, Base, current_actor
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -243,6 +243,32 @@ def translate_operational_error(exc: Exception, location: str, waited: float | N
                          location=location, reason=str(getattr(exc, "orig", exc)).strip())
 
 
+def translate_data_error(exc: Exception, *, reading: bool = False) -> DatabaseError:
+    """A value the database refused (too long, too large, a NUL) said in Polish, without the row: the driver's
+    text repeats every parameter of the statement, a PESEL among them. The input checks should have caught it
+    first (storage/input_guard.py); this is the last line."""
+    if reading:
+        return DatabaseError(QT_TRANSLATE_NOOP(
+            "Database", "Baza nie przyjęła wyszukiwania: jedna z wpisanych wartości zawiera niedozwolony znak albo "
+                        "wykracza poza zakres. Popraw ją i spróbuj ponownie."))
+    text = str(getattr(exc, "orig", exc)).lower()
+    if "too long" in text or "right truncation" in text:
+        return DatabaseError(QT_TRANSLATE_NOOP(
+            "Database", "Baza odmówiła zapisu: jeden z tekstów jest dłuższy, niż pozwala pole. Nic nie zostało "
+                        "zapisane; skróć go i spróbuj ponownie."))
+    if "nul" in text or "0x00" in text:
+        return DatabaseError(QT_TRANSLATE_NOOP(
+            "Database", "Baza odmówiła zapisu: jeden z tekstów zawiera niedozwolony znak (NUL). Nic nie zostało "
+                        "zapisane; wpisz tekst ponownie zamiast go wklejać."))
+    if "out of range" in text or "overflow" in text:
+        return DatabaseError(QT_TRANSLATE_NOOP(
+            "Database", "Baza odmówiła zapisu: jedna z liczb lub dat wykracza poza zakres pola. Nic nie zostało "
+                        "zapisane; popraw ją i spróbuj ponownie."))
+    return DatabaseError(QT_TRANSLATE_NOOP(
+        "Database", "Baza odmówiła zapisu: jedna z wartości nie pasuje do pola. Nic nie zostało zapisane; "
+                    "popraw dane i spróbuj ponownie."))
+
+
 # ---- Sessions and the audit hook -------------------------------------------------------------------
 
 
@@ -273,6 +299,7 @@ def _changes(obj) -> dict:
 @event.listens_for(Session, "before_flush")
 def _stamp_and_audit(session: Session, _flush_context, _instances) -> None:
     write_guard.check_flush(session)
+    input_guard.check_flush(session)
     actor = current_actor.get()
     pending_audit: list[tuple[object, str, dict]] = []
     for obj in session.new:
@@ -358,6 +385,9 @@ class Database:
                 yield session
         except OperationalError as exc:
             raise translate_operational_error(exc, self.location, time.monotonic() - started) from exc
+        except DataError as exc:
+            # "from None": the chained driver error would print the statement's parameters in a crash report.
+            raise translate_data_error(exc) from None
         except StaleDataError as exc:
             raise ConflictError(QT_TRANSLATE_NOOP(
                 "Errors", "Ktoś inny zmienił ten rekord w międzyczasie. Odśwież widok i wprowadź zmianę ponownie; "
@@ -373,6 +403,8 @@ class Database:
                 yield session
         except OperationalError as exc:
             raise translate_operational_error(exc, self.location) from exc
+        except DataError as exc:  # a value in the query the database cannot take (the services clean them first)
+            raise translate_data_error(exc, reading=True) from None
 
     def dispose(self) -> None:
         self.engine.dispose()

@@ -2310,6 +2310,26 @@ Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, 
         <translation>Error in the database “{location}”: {reason}</translation>
     </message>
     <message>
+        <source>Baza nie przyjęła wyszukiwania: jedna z wpisanych wartości zawiera niedozwolony znak albo wykracza poza zakres. Popraw ją i spróbuj ponownie.</source>
+        <translation>The database did not accept the search: one of the values typed contains a character that is not allowed or is out of range. Correct it and try again.</translation>
+    </message>
+    <message>
+        <source>Baza odmówiła zapisu: jeden z tekstów jest dłuższy, niż pozwala pole. Nic nie zostało zapisane; skróć go i spróbuj ponownie.</source>
+        <translation>The database refused the save: one of the texts is longer than its field allows. Nothing was saved; shorten it and try again.</translation>
+    </message>
+    <message>
+        <source>Baza odmówiła zapisu: jeden z tekstów zawiera niedozwolony znak (NUL). Nic nie zostało zapisane; wpisz tekst ponownie zamiast go wklejać.</source>
+        <translation>The database refused the save: one of the texts contains a character that is not allowed (NUL). Nothing was saved; type the text again instead of pasting it.</translation>
+    </message>
+    <message>
+        <source>Baza odmówiła zapisu: jedna z liczb lub dat wykracza poza zakres pola. Nic nie zostało zapisane; popraw ją i spróbuj ponownie.</source>
+        <translation>The database refused the save: one of the numbers or dates is outside its field&apos;s range. Nothing was saved; correct it and try again.</translation>
+    </message>
+    <message>
+        <source>Baza odmówiła zapisu: jedna z wartości nie pasuje do pola. Nic nie zostało zapisane; popraw dane i spróbuj ponownie.</source>
+        <translation>The database refused the save: one of the values does not fit its field. Nothing was saved; correct the data and try again.</translation>
+    </message>
+    <message>
         <source>Baza „{location}” nie istnieje. Utwórz ją poleceniem: pal-desktop init</source>
         <extracomment>The newest revision in migrations/versions (a test keeps it equal to Alembic&apos;s head). Knowing it without Alembic lets an up-to-date database open without importing Alembic at all, which saves a quarter of a second of start-up. Fills a new database&apos;s first rows (event types, the built-in programme) on the migration&apos;s connection, inside its transaction; given by the services, which know what a new database holds.</extracomment>
         <translation>The database “{location}” does not exist. Create it with the command: pal-desktop init</translation>
@@ -4737,7 +4757,9 @@ Part of a series of sessions</translation>
     </message>
     <message>
         <source>Imię</source>
-        <extracomment>The office&apos;s policy when its settings name none: a register check and a criminal-record certificate are repeated after this many months. The act sets no expiry (art. 21 requires them before the work starts). Warn this many days before a check runs out. Warn about agreements ending within this many days.
+        <extracomment>Dates before this are typing errors (a year &quot;0985&quot;), birth dates included. Dates after this are typing errors too (&quot;2202&quot; for &quot;2022&quot;); an archive deadline is years ahead, not centuries. PostgreSQL&apos;s INTEGER; a larger number typed into a count would end in &quot;integer out of range&quot;. Polish names of the stored attributes, for fields that a service does not label itself (the last check, at the flush, names the field with these).
+----------
+The office&apos;s policy when its settings name none: a register check and a criminal-record certificate are repeated after this many months. The act sets no expiry (art. 21 requires them before the work starts). Warn this many days before a check runs out. Warn about agreements ending within this many days.
 ----------
 Polish field names, as the form labels them (messages name fields with these).</extracomment>
         <translation>First name</translation>
@@ -4833,8 +4855,108 @@ Polish field names, as the form labels them (messages name fields with these).</
         <translation>House no.</translation>
     </message>
     <message>
+        <source>Opis</source>
+        <translation>Description</translation>
+    </message>
+    <message>
+        <source>Prowadzący</source>
+        <translation>Leader</translation>
+    </message>
+    <message>
+        <source>Rola</source>
+        <translation>Role</translation>
+    </message>
+    <message>
+        <source>Pokrewieństwo</source>
+        <translation>Relationship</translation>
+    </message>
+    <message>
+        <source>Adres pracodawcy</source>
+        <translation>Employer&apos;s address</translation>
+    </message>
+    <message>
+        <source>Numer umowy</source>
+        <translation>Agreement number</translation>
+    </message>
+    <message>
+        <source>Opiekun</source>
+        <translation>Supervisor</translation>
+    </message>
+    <message>
+        <source>Stanowisko</source>
+        <translation>Position</translation>
+    </message>
+    <message>
+        <source>Numer decyzji</source>
+        <translation>Decision number</translation>
+    </message>
+    <message>
+        <source>Godzin tygodniowo</source>
+        <translation>Hours a week</translation>
+    </message>
+    <message>
+        <source>Wartość docelowa</source>
+        <translation>Target value</translation>
+    </message>
+    <message>
+        <source>Data rozpoczęcia</source>
+        <translation>Start date</translation>
+    </message>
+    <message>
+        <source>Data zakończenia</source>
+        <translation>End date</translation>
+    </message>
+    <message>
+        <source>Umiejętności</source>
+        <translation>Skills</translation>
+    </message>
+    <message>
+        <source>Dostępność</source>
+        <translation>Availability</translation>
+    </message>
+    <message>
+        <source>Dziedzina</source>
+        <translation>Field of activity</translation>
+    </message>
+    <message>
+        <source>Numer</source>
+        <translation>Number</translation>
+    </message>
+    <message>
+        <source>Zakres</source>
+        <translation>Scope</translation>
+    </message>
+    <message>
+        <source>Numer projektu</source>
+        <translation>Project number</translation>
+    </message>
+    <message>
+        <source>Gmina</source>
+        <translation>Municipality</translation>
+    </message>
+    <message>
+        <source>Organizacja</source>
+        <translation>Organisation</translation>
+    </message>
+    <message>
         <source>Imię i nazwisko</source>
         <translation>Full name</translation>
+    </message>
+    <message>
+        <source>Login</source>
+        <translation>Login</translation>
+    </message>
+    <message>
+        <source>Jednostka</source>
+        <translation>Unit</translation>
+    </message>
+    <message>
+        <source>Treść</source>
+        <translation>Text</translation>
+    </message>
+    <message>
+        <source>Wartość</source>
+        <translation>Value</translation>
     </message>
     <message>
         <source>Nazwisko i imię</source>
@@ -4849,6 +4971,18 @@ Polish field names, as the form labels them (messages name fields with these).</
         <translation>Address (street, house and flat no.)</translation>
     </message>
     <message>
+        <source>Nazwa</source>
+        <translation>Name</translation>
+    </message>
+    <message>
+        <source>Tytuł</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Podtytuł</source>
+        <translation>Subtitle</translation>
+    </message>
+    <message>
         <source>Nr lokalu</source>
         <translation>Flat no.</translation>
     </message>
@@ -4859,6 +4993,10 @@ Polish field names, as the form labels them (messages name fields with these).</
     <message>
         <source>Miejscowość</source>
         <translation>Town</translation>
+    </message>
+    <message>
+        <source>Adres</source>
+        <translation>Address</translation>
     </message>
     <message>
         <source>Telefon</source>
@@ -5093,6 +5231,30 @@ Polish field names, as the form labels them (messages name fields with these).</
     <message>
         <source>Godzin w miesiącu</source>
         <translation>Hours a month</translation>
+    </message>
+    <message>
+        <source>Nazwa organizacji</source>
+        <translation>Organisation&apos;s name</translation>
+    </message>
+    <message>
+        <source>Stawka za godzinę wolontariatu</source>
+        <translation>Hourly rate of volunteer work</translation>
+    </message>
+    <message>
+        <source>Kontakt do inspektora ochrony danych</source>
+        <translation>Data protection officer&apos;s contact</translation>
+    </message>
+    <message>
+        <source>Tytuł programu</source>
+        <translation>Programme title</translation>
+    </message>
+    <message>
+        <source>Początek programu</source>
+        <translation>Programme start</translation>
+    </message>
+    <message>
+        <source>Koniec programu</source>
+        <translation>Programme end</translation>
     </message>
 </context>
 <context>
@@ -5729,6 +5891,7 @@ Polish field names, as the form labels them (messages name fields with these).</
     </message>
     <message>
         <source>Plik „{name}” nie jest arkuszem kalkulacyjnym (XLSX) ani plikiem CSV. Zapisz dane w Excelu jako „Skoroszyt programu Excel (*.xlsx)” albo „CSV (rozdzielany przecinkami)” i spróbuj ponownie.</source>
+        <extracomment>Data rows under the header: the registry is built for 100,000 people, and the preview holds every row. What an XLSX may unpack to: an honest 50 MB workbook unpacks to a few hundred MB of XML at most. How often (in rows read) progress is reported and Cancel looked at.</extracomment>
         <translation>The file “{name}” is neither a spreadsheet (XLSX) nor a CSV file. In Excel, save the data as “Excel Workbook (*.xlsx)” or “CSV (Comma delimited)” and try again.</translation>
     </message>
     <message>
@@ -5744,6 +5907,14 @@ Polish field names, as the form labels them (messages name fields with these).</
         <translation>The file “{name}” is empty.</translation>
     </message>
     <message>
+        <source>Plik „{name}” po rozpakowaniu zajmuje {size} MB (najwięcej {max} MB) — taki arkusz nie zmieści się w pamięci albo plik jest uszkodzony. Zostaw w nim tylko arkusz z danymi albo podziel dane na mniejsze pliki.</source>
+        <translation>Unpacked, the file &quot;{name}&quot; takes {size} MB (at most {max} MB) — such a sheet will not fit in memory or the file is damaged. Keep only the data sheet in it or split the data into smaller files.</translation>
+    </message>
+    <message>
+        <source>Plik „{name}” ma więcej niż {max} wierszy danych. Podziel go na części po najwyżej {max} wierszy i zaimportuj każdą osobno.</source>
+        <translation>The file &quot;{name}&quot; has more than {max} data rows. Split it into parts of at most {max} rows and import each separately.</translation>
+    </message>
+    <message>
         <source>Plik „{name}” jest w starym formacie Excel 97-2003 (XLS) albo nie jest arkuszem. Otwórz go w Excelu i zapisz jako „Skoroszyt programu Excel (*.xlsx)”.</source>
         <translation>The file “{name}” is in the old Excel 97-2003 format (XLS) or is not a spreadsheet. Open it in Excel and save it as “Excel Workbook (*.xlsx)”.</translation>
     </message>
@@ -5754,6 +5925,10 @@ Polish field names, as the form labels them (messages name fields with these).</
     <message>
         <source>W pliku „{name}” nie znaleziono wiersza nagłówków w pierwszych {rows} wierszach. Jeden z nich musi zawierać nazwy kolumn, np. „Nazwisko”, „Imię”, „PESEL”, „Data urodzenia”.</source>
         <translation>No header row was found in the first {rows} rows of the file “{name}”. One of them must contain the column names, e.g. “Nazwisko” (surname), “Imię” (first name), “PESEL”, “Data urodzenia” (date of birth).</translation>
+    </message>
+    <message>
+        <source>Pierwszy arkusz pliku „{name}” ma {rows} wierszy, a naraz importuje się najwyżej {max} wierszy danych. Podziel go na części i zaimportuj każdą osobno (a jeśli pod danymi są puste, sformatowane wiersze, usuń je).</source>
+        <translation>The first sheet of the file &quot;{name}&quot; has {rows} rows, and at most {max} data rows are imported at once. Split it into parts and import each separately (and if there are empty formatted rows below the data, delete them).</translation>
     </message>
     <message>
         <source>„{value}” nie jest datą (wpisz dd.mm.rrrr).</source>
@@ -5773,7 +5948,7 @@ Polish field names, as the form labels them (messages name fields with these).</
     </message>
     <message>
         <source>Import przerwano; nic nie zostało zapisane.</source>
-        <extracomment>Rows per IN (...) list when looking PESEL numbers up. How often (in rows) the progress callback is asked whether to go on. ``progress(done, total)`` is called as rows are checked or written; returning False cancels. Sheet row number → import field → the text typed for it in the preview.</extracomment>
+        <extracomment>Rows per IN (...) list when looking PESEL numbers up. How often (in rows) the progress callback is asked whether to go on. The part of preview_import&apos;s progress (of 100) that reading the file takes; checking the rows is the rest. ``progress(done, total)`` is called as rows are checked or written; returning False cancels. Sheet row number → import field → the text typed for it in the preview.</extracomment>
         <translation>The import was cancelled; nothing was saved.</translation>
     </message>
     <message>
@@ -5924,6 +6099,10 @@ Polish field names, as the form labels them (messages name fields with these).</
     <message>
         <source>Anuluj import; nic nie zostanie zapisane</source>
         <translation>Cancel the import; nothing will be saved</translation>
+    </message>
+    <message>
+        <source>Wczytywanie arkusza „{name}”</source>
+        <translation>Reading the sheet &quot;{name}&quot;</translation>
     </message>
     <message>
         <source>Pole dla kolumny „{header}”</source>
@@ -11391,10 +11570,6 @@ The version the form loaded (an edit of an entry someone else saved since is ref
         <translation>The person with PESEL {pesel} is already a member of the “{household}” family.</translation>
     </message>
     <message>
-        <source>Data urodzenia nie może być z przyszłości.</source>
-        <translation>The date of birth cannot be in the future.</translation>
-    </message>
-    <message>
         <source>Zrealizowane wsparcie musi mieć datę rozpoczęcia.</source>
         <translation>Support that has been delivered must have a start date.</translation>
     </message>
@@ -11453,6 +11628,7 @@ The version the form loaded (an edit of an entry someone else saved since is ref
     </message>
     <message>
         <source>Najpierw utwórz program.</source>
+        <extracomment>The checks for leading events with children (services.child_protection; art. 21 of the 2016 act). &quot;Nazwisko Imię&quot; of the linked participant (&quot;&quot; when not linked).</extracomment>
         <translation>Create a programme first.</translation>
     </message>
     <message>
@@ -11501,13 +11677,6 @@ The version the form loaded (an edit of an entry someone else saved since is ref
         <translation>The “Planned number of events” field must be a number from 0 to 100,000 (given: {value}).</translation>
     </message>
     <message>
-        <source>Pole „{label}” może mieć najwyżej 300 znaków.</source>
-        <extracomment>The checks for leading events with children (services.child_protection; art. 21 of the 2016 act). &quot;Nazwisko Imię&quot; of the linked participant (&quot;&quot; when not linked).
-----------
-The version the form loaded (an edit of an initiative someone else saved since is refused).</extracomment>
-        <translation>The “{label}” field can have at most 300 characters.</translation>
-    </message>
-    <message>
         <source>Pole „{label}” nie może mieć daty z przyszłości ({value}).</source>
         <extracomment>The 20-year residence statement and the foreign records (services.child_protection; art. 21 ust. 4-7). Kept for records before revision 0016; the waiver is a term of the agreement now.</extracomment>
         <translation>The “{label}” field cannot have a date in the future ({value}).</translation>
@@ -11530,6 +11699,7 @@ The version the form loaded (an edit of an initiative someone else saved since i
     </message>
     <message>
         <source>Inicjatywa nie może kończyć się ({end}) wcześniej, niż się zaczyna ({start}).</source>
+        <extracomment>The version the form loaded (an edit of an initiative someone else saved since is refused).</extracomment>
         <translation>An initiative cannot end ({end}) before it starts ({start}).</translation>
     </message>
     <message>
@@ -11946,6 +12116,48 @@ The version the form loaded (an edit of an initiative someone else saved since i
     <message>
         <source>Polisa NNW nie może kończyć się ({end}) wcześniej, niż się zaczyna ({start}).</source>
         <translation>The accident policy cannot end ({end}) before it starts ({start}).</translation>
+    </message>
+    <message>
+        <source>{label}: najwyżej {limit} znaków (wpisano {given}).</source>
+        <extracomment>Cc (NUL, the C0 and C1 controls, DEL) and Cs (a lone surrogate, which no database encodes as UTF-8); a multi-line field keeps new lines (also Windows&apos; <byte value="xd"/>
+) and tabs. One regular expression each, because every saved and imported text goes through them (a loop per character would cost an import seconds).</extracomment>
+        <translation>{label}: at most {limit} characters ({given} entered).</translation>
+    </message>
+    <message>
+        <source>{label}: niedozwolony znak sterujący (kod {code}) na pozycji {position}. Usuń go; często trafia do tekstu przy wklejaniu z innego programu.</source>
+        <translation>{label}: a control character that is not allowed (code {code}) at position {position}. Remove it; it often gets into text pasted from another program.</translation>
+    </message>
+    <message>
+        <source>{label}: to nie jest liczba.</source>
+        <translation>{label}: this is not a number.</translation>
+    </message>
+    <message>
+        <source>{label}: wartość nie może być ujemna.</source>
+        <translation>{label}: the value cannot be negative.</translation>
+    </message>
+    <message>
+        <source>{label}: najwyżej {largest} (wpisano {given}).</source>
+        <translation>{label}: at most {largest} ({given} entered).</translation>
+    </message>
+    <message>
+        <source>{label}: liczba jest za duża (najwyżej {largest}).</source>
+        <translation>{label}: the number is too large (at most {largest}).</translation>
+    </message>
+    <message>
+        <source>{label}: data {value} jest wcześniejsza niż 1900 rok — sprawdź rok.</source>
+        <translation>{label}: the date {value} is before 1900 — check the year.</translation>
+    </message>
+    <message>
+        <source>{label}: data {value} jest z przyszłości.</source>
+        <translation>{label}: the date {value} is in the future.</translation>
+    </message>
+    <message>
+        <source>{label}: data {value} jest zbyt odległa — sprawdź rok.</source>
+        <translation>{label}: the date {value} is too far ahead — check the year.</translation>
+    </message>
+    <message>
+        <source>{label}: {value} to data sprzed rozpoczęcia programu „{programme}” ({start}).</source>
+        <translation>{label}: {value} is before the start of the programme &quot;{programme}&quot; ({start}).</translation>
     </message>
 </context>
 <context>

@@ -220,12 +220,23 @@ class ImportDialog(QDialog):
         from pal_desktop.services import participant_import
 
         path = self.path
-        self.reader.submit("import", lambda: participant_import.read_sheet(path), self._sheet_read,
-                           self._show_failure)
+
+        def read(progress):
+            try:
+                return participant_import.read_sheet(path, progress=progress)
+            except OperationCancelled:
+                return None  # Przerwij while reading: the window closes (see _sheet_read)
+
+        # On the window's operations, with a progress bar and Przerwij: 100,000 rows take a while to read.
+        runner_for(self, self._db).submit(self.tr("Wczytywanie arkusza „{name}”").format(name=path.name), read,
+                                          self._sheet_read, on_error=self._show_failure, modal=True)
 
     def _sheet_read(self, sheet) -> None:
         from pal_desktop.services import participant_import
 
+        if sheet is None:
+            self.reject()
+            return
         self.sheet = sheet
         self.mapping = participant_import.guess_mapping(sheet.headers)
         self._fill_mapping()
@@ -287,8 +298,9 @@ class ImportDialog(QDialog):
         edits = {n: dict(row) for n, row in (self.preview.edits if self.preview is not None else {}).items()}
         for number, row in self.pending_edits.items():
             edits.setdefault(number, {}).update(row)
+        sheet = self.sheet
         self.reader.submit("import", lambda: participant_import.preview_import(db, path, copy, programme_id,
-                                                                              edits=edits),
+                                                                              edits=edits, sheet=sheet),
                            lambda preview: self._preview_arrived(generation, preview),
                            lambda error: self._preview_failed(generation, error))
 
