@@ -1,8 +1,9 @@
 """One of several processes saving people into one database as fast as it can (tests and bench/).
 
-    python -m tests.worker_writer URL WORKER COUNT
+    python -m tests.worker_writer URL WORKER COUNT [SYNCHRONOUS]
 
-Prints one line per save: ``ok ID`` or ``refused MESSAGE``, so that the parent can count both.
+Prints one line per save: ``ok ID`` or ``refused MESSAGE``, so that the parent can count both. SYNCHRONOUS
+(e.g. NORMAL) replaces the program's ``synchronous=FULL`` on SQLite, for the benchmark's price of durability.
 """
 
 from __future__ import annotations
@@ -16,8 +17,16 @@ from pal_desktop.services.demo import pesel_for
 from pal_desktop.storage.db import Database, create_db_engine
 
 
-def main(url: str, worker: int, count: int) -> int:
-    db = Database(url, create_db_engine(url))
+def main(url: str, worker: int, count: int, synchronous: str = "") -> int:
+    engine = create_db_engine(url)
+    if synchronous:
+        from sqlalchemy import event
+
+        @event.listens_for(engine, "connect")
+        def _synchronous(dbapi_connection, _record) -> None:  # after the program's own settings
+            dbapi_connection.execute(f"PRAGMA synchronous = {synchronous}")
+
+    db = Database(url, engine)
     for number in range(count):
         birth = dt.date(1950, 1, 1) + dt.timedelta(days=worker * 2000 + number)
         try:
@@ -31,4 +40,4 @@ def main(url: str, worker: int, count: int) -> int:
 
 
 if __name__ == "__main__":
-    raise SystemExit(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3])))
+    raise SystemExit(main(sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), *sys.argv[4:5]))
