@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import select
 
+from pal_desktop.domain.attendance_rate import DEFAULT_LOW_PERCENT, is_low
 from pal_desktop.domain.enums import AttendanceStatus, EnrolmentStatus, EventStatus
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
@@ -20,7 +21,7 @@ from pal_desktop.services.enrolment import LEFT_PROGRAMME, no_event
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import Attendance, Enrolment, Event, Participant, Setting
 
-LOW_ATTENDANCE = 0.8
+LOW_ATTENDANCE = DEFAULT_LOW_PERCENT / 100
 _EXCUSED_KEY = "attendance.excused_lowers_rate"
 _THRESHOLD_KEY = "attendance.threshold_percent"
 
@@ -36,8 +37,8 @@ def _d(value: dt.date) -> str:
 class AttendanceRules:
     #: Whether an excused absence counts against the rate (False: it is left out of the count).
     excused_lowers_rate: bool = False
-    #: Under this many percent a rate is shown as low (many funders reimburse a course from 80 %).
-    threshold_percent: int = round(LOW_ATTENDANCE * 100)
+    #: Under this many percent a rate is shown as low (domain.attendance_rate says why 80 by default).
+    threshold_percent: int = DEFAULT_LOW_PERCENT
 
 
 def attendance_rules(db: Database) -> AttendanceRules:
@@ -174,7 +175,7 @@ class Rate:
     absent: int = 0
     excused: int = 0
     excused_lowers: bool = False
-    threshold_percent: int = round(LOW_ATTENDANCE * 100)
+    threshold_percent: int = DEFAULT_LOW_PERCENT
 
     @property
     def recorded(self) -> int:
@@ -192,7 +193,7 @@ class Rate:
 
     @property
     def low(self) -> bool:
-        return self.value is not None and self.value * 100 < self.threshold_percent
+        return is_low(self.value, self.threshold_percent)
 
 
 def _rate(counts: dict, rules: AttendanceRules) -> Rate:

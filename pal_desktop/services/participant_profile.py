@@ -6,12 +6,13 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from sqlalchemy import or_, select
 
 from pal_desktop.domain import validation as rules
+from pal_desktop.domain.attendance_rate import DEFAULT_LOW_PERCENT, is_low
 from pal_desktop.domain.enums import (
     AttendanceStatus,
     BenefitType,
@@ -48,7 +49,6 @@ DOCUMENTS = (
     ("image_consent_date", QT_TRANSLATE_NOOP("Documents", "zgoda na wykorzystanie wizerunku")),
     ("individual_plan_date", QT_TRANSLATE_NOOP("Documents", "indywidualny plan działania")),
 )
-LOW_ATTENDANCE = 0.8
 #: The page's history shows changes of the record; who opened or printed it is in the access log.
 CHANGE_ACTIONS = ("insert", "update", "delete")
 
@@ -128,17 +128,22 @@ class Profile:
     animator: bool
     #: False when the signed-in role may not see cash assistance (then ``cash`` is empty).
     cash_visible: bool = True
+    #: The office's threshold of a low attendance rate, in percent (services.attendance.attendance_rules).
+    threshold_percent: int = DEFAULT_LOW_PERCENT
 
     @property
     def low_attendance(self) -> bool:
-        return self.attendance_rate is not None and self.attendance_rate < LOW_ATTENDANCE
+        return is_low(self.attendance_rate, self.threshold_percent)
 
 
 def participant_profile(db: Database, participant_id: int, *, today: dt.date | None = None,
                         record_view: bool = True) -> Profile:
     """The person's page; opening it is logged (``record_view``: False when a printout logs it instead)."""
     today = today or dt.date.today()
-    profile = _load_profile(db, participant_id, today)
+    from pal_desktop.services.attendance import attendance_rules
+
+    profile = replace(_load_profile(db, participant_id, today),
+                      threshold_percent=attendance_rules(db).threshold_percent)
     if record_view:
         log_access(db, VIEW, "participant_page", [participant_id])
     return profile

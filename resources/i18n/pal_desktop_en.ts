@@ -3625,7 +3625,7 @@ Column order of every breakdown by sex: women, men, sex not recorded. Left by th
         <source>Nie ma uczestnika o numerze {id}.</source>
         <extracomment>A participant who has left cannot start a new internship.
 ----------
-The page&apos;s history shows changes of the record; who opened or printed it is in the access log. False when the signed-in role may not see cash assistance (then ``cash`` is empty).</extracomment>
+The page&apos;s history shows changes of the record; who opened or printed it is in the access log. False when the signed-in role may not see cash assistance (then ``cash`` is empty). The office&apos;s threshold of a low attendance rate, in percent (services.attendance.attendance_rules).</extracomment>
         <translation>There is no participant with number {id}.</translation>
     </message>
     <message>
@@ -8087,6 +8087,10 @@ identifier:</translation>
         <translation>Attendance</translation>
     </message>
     <message>
+        <source> — poniżej {threshold} %</source>
+        <translation> — under {threshold} %</translation>
+    </message>
+    <message>
         <source>Ścieżka wsparcia</source>
         <extracomment>What the page answers for this section (``page.path_table``, ``page.add_support``...).</extracomment>
         <translation>Support path</translation>
@@ -8526,10 +8530,6 @@ identifier:</translation>
     <message>
         <source>Frekwencja: {percent} % (obecność na {present} z {held} zajęć, które się odbyły)</source>
         <translation>Attendance: {percent}% (present at {present} of the {held} sessions held)</translation>
-    </message>
-    <message>
-        <source> — poniżej 80 %</source>
-        <translation> — below 80%</translation>
     </message>
     <message>
         <source>brak</source>
@@ -11773,7 +11773,7 @@ The version the form loaded (an edit of an entry someone else saved since is ref
     </message>
     <message>
         <source>Próg frekwencji musi wynosić od 1 do 100 % (wpisano: {value}).</source>
-        <extracomment>Whether an excused absence counts against the rate (False: it is left out of the count). Under this many percent a rate is shown as low (many funders reimburse a course from 80 %).</extracomment>
+        <extracomment>Whether an excused absence counts against the rate (False: it is left out of the count). Under this many percent a rate is shown as low (domain.attendance_rate says why 80 by default).</extracomment>
         <translation>The attendance threshold must be between 1 and 100 % (entered: {value}).</translation>
     </message>
     <message>

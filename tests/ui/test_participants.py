@@ -399,7 +399,7 @@ def test_a_change_made_meanwhile_by_someone_else_is_not_overwritten(qtbot, tab, 
 
 
 def test_the_page_shows_the_attendance_rate_in_red_under_80_percent(qtbot, tab, app_db, people):
-    from pal_desktop.services import events
+    from pal_desktop.services import attendance, events
 
     day = dt.date(2022, 5, 9)  # within the programme (2021-2022), in the past
     held = [events.create_event(app_db, events.EventInput(title=f"Warsztat {n}", event_date=day + dt.timedelta(n)))
@@ -416,6 +416,21 @@ def test_the_page_shows_the_attendance_rate_in_red_under_80_percent(qtbot, tab, 
     assert "#b3261e" in page.attendance_label.styleSheet()
     assert page.events_table.rowCount() == 3
     assert page.events_table.item(1, 4).text() == "nieobecny"
+    page.close()
+
+    # The office lowers its threshold to 60 %: 67 % is no longer low, and the page says the office's number.
+    attendance.save_attendance_rules(app_db, attendance.AttendanceRules(threshold_percent=60))
+    page = tab.open_participant(people["lukasz"])
+    qtbot.waitExposed(page)
+    page.show_tab("Wydarzenia")
+    assert page.attendance_label.text() == "Frekwencja: 67 % (obecność na 2 z 3 zajęć, które się odbyły)"
+    assert "#b3261e" not in page.attendance_label.styleSheet()
+    attendance.save_attendance_rules(app_db, attendance.AttendanceRules(threshold_percent=70))
+    page.close()
+    page = tab.open_participant(people["lukasz"])
+    qtbot.waitExposed(page)
+    page.show_tab("Wydarzenia")
+    assert page.attendance_label.text().endswith("— poniżej 70 %")
 
 
 def test_the_history_shows_an_edit_with_polish_field_names(qtbot, tab, app_db, people):

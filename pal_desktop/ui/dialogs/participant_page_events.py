@@ -54,7 +54,8 @@ class EventsSection(QWidget):
                 "Frekwencja: {percent} % (obecność na {present} z {held} zajęć, które się odbyły)").format(
                 percent=percent, present=p.present, held=p.held)
             if p.low_attendance:
-                text += QCoreApplication.translate("ParticipantPage", " — poniżej 80 %")
+                text += QCoreApplication.translate("ParticipantPage", " — poniżej {threshold} %").format(
+                    threshold=p.threshold_percent)
             self.attendance_label.setText(text)
             self.attendance_label.setStyleSheet(LOW_STYLE if p.low_attendance else OK_STYLE)
         rows, red = [], set()
