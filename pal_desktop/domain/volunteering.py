@@ -61,6 +61,20 @@ FIELD_LABELS = {
     "work_date": QT_TRANSLATE_NOOP("Fields", "Data"),
     "hours": QT_TRANSLATE_NOOP("Fields", "Liczba godzin"),
     "activity": QT_TRANSLATE_NOOP("Fields", "Czynności"),
+    "address": QT_TRANSLATE_NOOP("Fields", "Adres"),
+    "skills": QT_TRANSLATE_NOOP("Fields", "Umiejętności"),
+    "availability": QT_TRANSLATE_NOOP("Fields", "Dostępność"),
+    "works_with_children": QT_TRANSLATE_NOOP("Fields", "Praca z dziećmi"),
+    "travel_cost_waiver": QT_TRANSLATE_NOOP("Fields", "Zwolnienie z kosztów podróży i diet"),
+    "active": QT_TRANSLATE_NOOP("Fields", "Aktywny"),
+    "notes": QT_TRANSLATE_NOOP("Fields", "Uwagi"),
+    "written_form": QT_TRANSLATE_NOOP("Fields", "Forma pisemna"),
+    "nnw_insurance": QT_TRANSLATE_NOOP("Fields", "Ubezpieczenie NNW"),
+    "reimbursed_costs": QT_TRANSLATE_NOOP("Fields", "Inne koszty do zwrotu"),
+    "nnw_insurer": QT_TRANSLATE_NOOP("Fields", "Ubezpieczyciel NNW"),
+    "nnw_policy_number": QT_TRANSLATE_NOOP("Fields", "Numer polisy NNW"),
+    "nnw_from": QT_TRANSLATE_NOOP("Fields", "Polisa NNW od"),
+    "nnw_to": QT_TRANSLATE_NOOP("Fields", "Polisa NNW do"),
 }
 
 

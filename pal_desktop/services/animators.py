@@ -47,6 +47,14 @@ FIELD_LABELS = {
     "start_date": QT_TRANSLATE_NOOP("Fields", "Początek"),
     "end_date": QT_TRANSLATE_NOOP("Fields", "Koniec"),
     "people_reached": QT_TRANSLATE_NOOP("Fields", "Liczba osób objętych"),
+    "active": QT_TRANSLATE_NOOP("Fields", "Aktywny"),
+    "notes": QT_TRANSLATE_NOOP("Fields", "Uwagi"),
+    "register_check_date": QT_TRANSLATE_NOOP("Fields", "Sprawdzenie w Rejestrze Sprawców Przestępstw na Tle "
+                                                      "Seksualnym"),
+    "criminal_record_date": QT_TRANSLATE_NOOP("Fields", "Informacja z Krajowego Rejestru Karnego"),
+    "residence_statement_date": QT_TRANSLATE_NOOP("Fields", "Oświadczenie o krajach zamieszkania (20 lat)"),
+    "foreign_countries": QT_TRANSLATE_NOOP("Fields", "Inne kraje zamieszkania"),
+    "foreign_record_date": QT_TRANSLATE_NOOP("Fields", "Informacja z rejestrów karnych tych krajów"),
 }
 
 

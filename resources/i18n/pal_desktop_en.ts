@@ -3995,6 +3995,38 @@ The page&apos;s history shows changes of the record; who opened or printed it is
         <translation>Added the event “{title}” ({date}).</translation>
     </message>
     <message>
+        <source>Tytuł</source>
+        <translation>Title</translation>
+    </message>
+    <message>
+        <source>Data</source>
+        <translation>Date</translation>
+    </message>
+    <message>
+        <source>Rodzaj</source>
+        <translation>Kind</translation>
+    </message>
+    <message>
+        <source>Zadanie harmonogramu</source>
+        <translation>Schedule task</translation>
+    </message>
+    <message>
+        <source>Od godziny</source>
+        <translation>From</translation>
+    </message>
+    <message>
+        <source>Do godziny</source>
+        <translation>To</translation>
+    </message>
+    <message>
+        <source>Prowadzi</source>
+        <translation>Led by</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
         <source>Z udziałem dzieci — uwaga: {what}</source>
         <translation>With children — note: {what}</translation>
     </message>
@@ -5126,6 +5158,46 @@ Polish field names, as the form labels them (messages name fields with these).</
     <message>
         <source>Czas wykonywania</source>
         <translation>Time of performance</translation>
+    </message>
+    <message>
+        <source>Praca z dziećmi</source>
+        <translation>Work with children</translation>
+    </message>
+    <message>
+        <source>Zwolnienie z kosztów podróży i diet</source>
+        <translation>Waiver of travel costs and allowances</translation>
+    </message>
+    <message>
+        <source>Aktywny</source>
+        <translation>Active</translation>
+    </message>
+    <message>
+        <source>Forma pisemna</source>
+        <translation>Written form</translation>
+    </message>
+    <message>
+        <source>Ubezpieczenie NNW</source>
+        <translation>Accident insurance (NNW)</translation>
+    </message>
+    <message>
+        <source>Inne koszty do zwrotu</source>
+        <translation>Other costs to reimburse</translation>
+    </message>
+    <message>
+        <source>Ubezpieczyciel NNW</source>
+        <translation>Accident insurer</translation>
+    </message>
+    <message>
+        <source>Numer polisy NNW</source>
+        <translation>Accident policy number</translation>
+    </message>
+    <message>
+        <source>Polisa NNW od</source>
+        <translation>Accident policy from</translation>
+    </message>
+    <message>
+        <source>Polisa NNW do</source>
+        <translation>Accident policy to</translation>
     </message>
     <message>
         <source>Miejsce</source>

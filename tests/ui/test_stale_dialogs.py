@@ -10,7 +10,7 @@ from dataclasses import replace
 import pytest
 from PySide6.QtCore import Qt
 
-from pal_desktop.services import animators, participant_profile, volunteer_hours
+from pal_desktop.services import animators, participant_profile, volunteer_hours, volunteers
 from pal_desktop.services import participants as registry
 from pal_desktop.services.demo import pesel_for
 from pal_desktop.services.programmes import active_programme
@@ -140,3 +140,66 @@ def test_the_choice_dialog_lists_the_fields_and_asks_only_where_both_changed(qtb
     qtbot.mouseClick(dialog.merge_button, Qt.MouseButton.LeftButton)
     assert dialog.choice is Choice.MERGE and dialog.keep_mine() == frozenset()
     assert dialog.merge_button.isDefault()
+
+
+def test_a_volunteer_changed_meanwhile_is_merged_field_by_field(qtbot, app_db, conflict_answers):
+    from pal_desktop.ui.dialogs.volunteer_dialog import VolunteerDialog
+
+    volunteer = adult(app_db)
+    dialog = VolunteerDialog(app_db, volunteer)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    detail = volunteers.get_volunteer(app_db, volunteer)  # another PC writes a new phone number
+    volunteers.update_volunteer(app_db, volunteer, replace(volunteers.as_input(detail), phone="700 800 900"),
+                                expected_version=detail.version, today=TODAY)
+    replace_text(qtbot, dialog.skills, "prace plastyczne, gitara")
+    conflict_answers.answers.append((Choice.MERGE, frozenset()))
+    assert dialog.save()
+    [conflicts] = conflict_answers.asked
+    assert {c.label: (c.theirs_only, c.both_changed) for c in conflicts} == {
+        "Telefon": (True, False), "Umiejętności": (False, False)}
+    stored = volunteers.get_volunteer(app_db, volunteer)
+    assert (stored.phone, stored.skills) == ("700 800 900", "prace plastyczne, gitara")
+
+
+def test_an_animator_changed_meanwhile_keeps_their_version_when_asked(qtbot, app_db, conflict_answers):
+    from pal_desktop.ui.dialogs.animator_dialog import AnimatorDialog
+
+    animator_id = animator(app_db)
+    dialog = AnimatorDialog(app_db, active_programme(app_db).id, animator_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    detail = animators.get_animator(app_db, animator_id)
+    animators.update_animator(app_db, animator_id, replace(animators.as_input(detail), phone="700 800 900"),
+                              expected_version=detail.version, today=TODAY)
+    replace_text(qtbot, dialog.phone, "601 000 111")
+    conflict_answers.answers.append((Choice.THEIRS, frozenset()))
+    assert dialog.save()  # closed, nothing of mine written
+    [[phone]] = conflict_answers.asked
+    assert (phone.label, phone.theirs, phone.mine, phone.both_changed) == (
+        "Telefon", "700 800 900", "601 000 111", True)
+    assert animators.get_animator(app_db, animator_id).phone == "700 800 900"
+
+
+def test_an_event_changed_meanwhile_is_merged_with_the_type_named(qtbot, app_db, conflict_answers):
+    from pal_desktop.services import events
+    from pal_desktop.ui.dialogs.event_dialog import EventDialog
+    from tests.services.test_events import workshop
+
+    event_id = events.create_event(app_db, workshop(app_db))
+    dialog = EventDialog(app_db, active_programme(app_db).id, event_id=event_id)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    detail = events.get_event(app_db, event_id)
+    from pal_desktop.ui.dialogs.conflict_dialog import input_of
+
+    events.update_event(app_db, event_id, replace(input_of(events.EventInput, detail), place="Sala nr 2"),
+                        expected_version=detail.version)
+    replace_text(qtbot, dialog.title_edit, "Warsztaty kulinarne dla seniorów")
+    conflict_answers.answers.append((Choice.MERGE, frozenset()))
+    dialog.save()
+    qtbot.waitUntil(lambda: not dialog.isVisible())
+    stored = events.get_event(app_db, event_id)
+    assert (stored.title, stored.place) == ("Warsztaty kulinarne dla seniorów", "Sala nr 2")
+    labels = {c.label for c in conflict_answers.asked[0]}
+    assert {"Tytuł", "Miejsce"} <= labels

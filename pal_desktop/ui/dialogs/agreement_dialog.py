@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QCheckBox, QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from pal_desktop.domain import volunteering
@@ -132,7 +133,10 @@ class AgreementDialog(FormDialog):
             self.scope.setFocus()
 
     def _load(self, detail) -> None:
+        from pal_desktop.ui.dialogs.conflict_dialog import input_of
+
         self._version = detail.version
+        self._loaded = input_of(volunteer_agreements.AgreementInput, detail)  # the base of a merge
         self.programme_id = detail.programme_id
         self.number.setText(detail.number)
         self.signed_date.set_date(detail.signed_date)
@@ -199,8 +203,15 @@ class AgreementDialog(FormDialog):
         if self.agreement_id is None:
             result = volunteer_agreements.create_agreement(self._db, data)
         else:
-            result = volunteer_agreements.update_agreement(self._db, self.agreement_id, data,
-                                                           expected_version=self._version)
+            from pal_desktop.ui.dialogs.conflict_dialog import input_of, save_over_version
+
+            def current():
+                detail = volunteer_agreements.get_agreement(self._db, self.agreement_id)
+                return input_of(volunteer_agreements.AgreementInput, detail), detail.version
+
+            result = save_over_version(self, lambda mine, version: volunteer_agreements.update_agreement(
+                self._db, self.agreement_id, mine, expected_version=version), data, self._loaded, self._version,
+                current, {name: QCoreApplication.translate("Fields", text) for name, text in volunteering.FIELD_LABELS.items()})
         self.saved_id, self.saved_number, self.warnings = result.id, result.number, result.warnings
 
     def warning_texts(self) -> list[str]:

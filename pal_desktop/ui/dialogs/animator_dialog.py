@@ -4,7 +4,7 @@ fields from the record)."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, QTimer
+from PySide6.QtCore import QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import QComboBox, QGroupBox, QHBoxLayout, QLineEdit, QWidget
 
 from pal_desktop.services import animators
@@ -88,7 +88,10 @@ class AnimatorDialog(FormDialog):
         self.first_name.setFocus()
 
     def _load(self, detail) -> None:
+        from pal_desktop.ui.dialogs.conflict_dialog import input_of
+
         self._version = detail.version
+        self._loaded = input_of(animators.AnimatorInput, detail)  # the base a stale save is merged against
         self.programme_id = detail.programme_id
         self.first_name.setText(detail.first_name)
         self.last_name.setText(detail.last_name)
@@ -161,7 +164,15 @@ class AnimatorDialog(FormDialog):
         if self.animator_id is None:
             self.saved_id = animators.create_animator(self._db, data)
         else:
-            animators.update_animator(self._db, self.animator_id, data, expected_version=self._version)
+            from pal_desktop.ui.dialogs.conflict_dialog import input_of, save_over_version
+
+            def current():
+                detail = animators.get_animator(self._db, self.animator_id)
+                return input_of(animators.AnimatorInput, detail), detail.version
+
+            save_over_version(self, lambda mine, version: animators.update_animator(
+                self._db, self.animator_id, mine, expected_version=version), data, self._loaded, self._version,
+                current, {name: QCoreApplication.translate("Fields", text) for name, text in animators.FIELD_LABELS.items()})
             self.saved_id = self.animator_id
 
 

@@ -155,5 +155,36 @@ def save_resolving_conflicts(parent: QWidget | None, save: Callable[[Any, Any], 
     return save(mine, base)
 
 
-__all__ = ["Choice", "ConflictDialog", "KeptTheirVersion", "SaveCancelled", "choose",
-           "save_resolving_conflicts"]
+def save_over_version(parent: QWidget | None, save: Callable[[Any, int | None], Any], mine, base,
+                      version: int | None, current: Callable[[], tuple[Any, int]], labels: dict[str, str],
+                      shown: dict[str, Callable[[Any], str]] | None = None) -> Any:
+    """The same for services that refuse a stale save by ``expected_version`` alone: ``save(mine, version)``;
+    when refused, ``current()`` reads the stored record (as an input, and its version) to compare with
+    ``base``, what the form loaded."""
+    from pal_desktop.services import conflicts as merging
+
+    for _attempt in range(3):
+        try:
+            return save(mine, version)
+        except ConflictError:
+            theirs, now = current()
+            choice, keep_mine = choose(parent, merging.field_conflicts(base, theirs, mine, labels, shown))
+            if choice is Choice.THEIRS:
+                raise KeptTheirVersion() from None
+            if choice is Choice.CANCEL:
+                raise SaveCancelled() from None
+            if choice is Choice.MERGE:
+                mine = merging.merge(base, theirs, mine, keep_mine)
+            base, version = theirs, now
+    return save(mine, version)
+
+
+def input_of(input_class, detail):
+    """The input part of a detail record (a subclass of ``input_class``): what a form loaded, to compare."""
+    from dataclasses import fields
+
+    return input_class(**{field.name: getattr(detail, field.name) for field in fields(input_class)})
+
+
+__all__ = ["Choice", "ConflictDialog", "KeptTheirVersion", "SaveCancelled", "choose", "input_of",
+           "save_over_version", "save_resolving_conflicts"]

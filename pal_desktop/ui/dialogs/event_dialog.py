@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 from pal_desktop.domain.enums import LeaderKind
 from pal_desktop.errors import PalError, ValidationError
 from pal_desktop.ui.dialogs import error_dialog, event_form, event_series, questions
+from pal_desktop.ui.dialogs.conflict_dialog import KeptTheirVersion, SaveCancelled
 from pal_desktop.ui.dialogs.event_form import HINT_STYLE, INVALID_STYLE, parse_time_text
 from pal_desktop.ui.widgets.date_field import DateField, format_date
 from pal_desktop.ui.widgets.form_parts import ButtonText, error_label, reserve_space, save_cancel_buttons
@@ -279,7 +280,7 @@ class EventDialog(QDialog):
         data = self.event_input()
         try:
             if self.detail is not None:
-                events.update_event(self.db, self.event_id, data, expected_version=self.detail.version)
+                self._update(data)
                 self.saved_ids = [self.event_id]
                 self.result_message = self.tr("Zapisano zmiany wydarzenia „{title}”.").format(title=data.title.strip())
             elif self.is_series():
@@ -300,6 +301,12 @@ class EventDialog(QDialog):
                 self.saved_ids = [events.create_event(self.db, data)]
                 self.result_message = self.tr("Dodano wydarzenie „{title}” ({date}).").format(
                     title=data.title.strip(), date=format_date(data.event_date))
+        except SaveCancelled:
+            return
+        except KeptTheirVersion:  # nothing of ours is saved: the list shows the other person's version
+            self._initial = self._snapshot()
+            super().accept()
+            return
         except ValidationError as error:
             self.errors = {error.field or "general": error_dialog.error_text(error)}
             self._show_errors()
@@ -314,6 +321,25 @@ class EventDialog(QDialog):
         self.sig_saved.emit(self.saved_ids)
         self._initial = self._snapshot()
         super().accept()
+
+    def _update(self, data) -> None:
+        """Save over the loaded version; when someone saved the event since, ask what to keep."""
+        from pal_desktop.services import events
+        from pal_desktop.ui.dialogs.conflict_dialog import input_of, save_over_version
+
+        def current():
+            detail = events.get_event(self.db, self.event_id)
+            return input_of(events.EventInput, detail), detail.version
+
+        types = {t.id: t.name for t in events.event_types(self.db, include_inactive=True)}
+        labels = {"title": self.tr("Tytuł"), "event_date": self.tr("Data"), "event_type_id": self.tr("Rodzaj"),
+                  "task_id": self.tr("Zadanie harmonogramu"), "start_time": self.tr("Od godziny"),
+                  "end_time": self.tr("Do godziny"), "place": self.tr("Miejsce"), "leader_name": self.tr("Prowadzi"),
+                  "capacity": self.tr("Liczba miejsc"), "status": self.tr("Status"), "notes": self.tr("Uwagi")}
+        shown = {"event_type_id": lambda value: types.get(value, "—")}
+        save_over_version(self, lambda mine, version: events.update_event(self.db, self.event_id, mine,
+                                                                          expected_version=version),
+                          data, input_of(events.EventInput, self.detail), self.detail.version, current, labels, shown)
 
     def _warn_about_children(self) -> None:
         """An event with children led or helped by someone without the checks: said with the saved message."""

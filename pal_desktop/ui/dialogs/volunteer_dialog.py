@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QGroupBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from pal_desktop.domain import volunteering
@@ -105,7 +106,10 @@ class VolunteerDialog(FormDialog):
         self.first_name.setFocus()
 
     def _load(self, detail) -> None:
+        from pal_desktop.ui.dialogs.conflict_dialog import input_of
+
         self._version = detail.version
+        self._loaded = input_of(volunteers.VolunteerInput, detail)  # the base a stale save is merged against
         self.first_name.setText(detail.first_name)
         self.last_name.setText(detail.last_name)
         self.birth_date.set_date(detail.birth_date)
@@ -179,5 +183,13 @@ class VolunteerDialog(FormDialog):
         if self.volunteer_id is None:
             result = volunteers.create_volunteer(self._db, data)
         else:
-            result = volunteers.update_volunteer(self._db, self.volunteer_id, data, expected_version=self._version)
+            from pal_desktop.ui.dialogs.conflict_dialog import input_of, save_over_version
+
+            def current():
+                detail = volunteers.get_volunteer(self._db, self.volunteer_id)
+                return input_of(volunteers.VolunteerInput, detail), detail.version
+
+            result = save_over_version(self, lambda mine, version: volunteers.update_volunteer(
+                self._db, self.volunteer_id, mine, expected_version=version), data, self._loaded, self._version,
+                current, {name: QCoreApplication.translate("Fields", text) for name, text in volunteering.FIELD_LABELS.items()})
         self.saved_id, self.warnings = result.id, result.warnings
