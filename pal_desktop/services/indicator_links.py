@@ -9,7 +9,7 @@ from sqlalchemy import select
 
 from pal_desktop.domain.enums import IndicatorKind, ProgrammeItemKind
 from pal_desktop.domain.permissions import Permission
-from pal_desktop.errors import NotFoundError, ValidationError
+from pal_desktop.errors import ConflictError, NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services.access_control import require
 from pal_desktop.storage.db import Database
@@ -25,6 +25,8 @@ class IndicatorLinks:
     goals: tuple[tuple[int, int, str], ...]
     #: (indicator id, name) of the result indicators a product may support (empty for a result indicator).
     results: tuple[tuple[int, str], ...]
+    #: The indicator's version when read: a save over a newer one is refused (``expected_version``).
+    version: int | None = None
 
 
 def _indicator(session, indicator_id: int) -> Indicator:
@@ -45,7 +47,7 @@ def indicator_links(db: Database, indicator_id: int) -> IndicatorLinks:
                                                        Indicator.kind == IndicatorKind.RESULT)
             .order_by(Indicator.position)).tuples())
         return IndicatorLinks(IndicatorKind(indicator.kind), indicator.goal_item_id, indicator.result_id, goals,
-                              results)
+                              results, indicator.version)
 
 
 #: ``target`` left as it is.
@@ -53,9 +55,10 @@ KEEP = object()
 
 
 def set_indicator_links(db: Database, indicator_id: int, goal_item_id: int | None, result_id: int | None,
-                        *, target=KEEP) -> None:
+                        *, target=KEEP, expected_version: int | None = None) -> None:
     """Tie the indicator to a specific goal (None: the main goal only) and, for a product, to a result; with
-    ``target``, set its target in the same transaction."""
+    ``target``, set its target in the same transaction. With ``expected_version``, a save over a change someone
+    else made since is refused, saying their target."""
     require(Permission.PROGRAMME)
     if target is not KEEP:
         from pal_desktop.services.indicators import checked_target
@@ -63,6 +66,14 @@ def set_indicator_links(db: Database, indicator_id: int, goal_item_id: int | Non
         target = checked_target(target)
     with db.session() as session:
         indicator = _indicator(session, indicator_id)
+        if expected_version is not None and indicator.version != expected_version:
+            stored = indicator.target_value
+            shown = "—" if stored is None else (f"{stored:f}".rstrip("0").rstrip(".") if "." in f"{stored:f}"
+                                                else f"{stored:f}").replace(".", ",")
+            raise ConflictError(QT_TRANSLATE_NOOP(
+                "Errors", "Ktoś inny zmienił ten wskaźnik, gdy był otwarty u Ciebie (wartość docelowa teraz: "
+                          "{target}); nic nie zostało zapisane. Zamknij okno i otwórz wskaźnik ponownie."),
+                target=shown)
         if goal_item_id is not None:
             goal = session.get(ProgrammeItem, goal_item_id)
             if (goal is None or goal.programme_id != indicator.programme_id

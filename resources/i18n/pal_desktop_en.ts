@@ -3671,8 +3671,13 @@ The page&apos;s history shows changes of the record; who opened or printed it is
     </message>
     <message>
         <source>Nie ma wskaźnika o numerze {id}.</source>
-        <extracomment>(programme item id, position, text) of the programme&apos;s specific goals. (indicator id, name) of the result indicators a product may support (empty for a result indicator).</extracomment>
+        <extracomment>(programme item id, position, text) of the programme&apos;s specific goals. (indicator id, name) of the result indicators a product may support (empty for a result indicator). The indicator&apos;s version when read: a save over a newer one is refused (``expected_version``).</extracomment>
         <translation>There is no indicator with number {id}.</translation>
+    </message>
+    <message>
+        <source>Ktoś inny zmienił ten wskaźnik, gdy był otwarty u Ciebie (wartość docelowa teraz: {target}); nic nie zostało zapisane. Zamknij okno i otwórz wskaźnik ponownie.</source>
+        <extracomment>``target`` left as it is.</extracomment>
+        <translation>Someone else changed this indicator while it was open on your computer (its target is now: {target}); nothing was saved. Close the window and open the indicator again.</translation>
     </message>
     <message>
         <source>Nie ma stażu o numerze {id}.</source>
@@ -12133,7 +12138,6 @@ The version the form loaded (an edit of an entry someone else saved since is ref
     </message>
     <message>
         <source>Pole „Cel szczegółowy”: wybierz cel tego programu.</source>
-        <extracomment>``target`` left as it is.</extracomment>
         <translation>Field &quot;Specific goal&quot;: choose a goal of this programme.</translation>
     </message>
     <message>

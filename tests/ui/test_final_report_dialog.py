@@ -92,3 +92,28 @@ def test_the_indicator_dialog_chooses_the_goal_and_result(qtbot, window, shown_e
     links = indicator_links.indicator_links(tab._db, row[0])
     assert [g for g in links.goals if g[0] == links.goal_item_id][0][1] == 7 and links.result_id is None
     assert shown_errors == []
+
+
+def test_an_indicator_target_changed_meanwhile_is_not_overwritten(qtbot, app_db, shown_errors, monkeypatch):
+    from decimal import Decimal
+
+    from pal_desktop.ui.dialogs import questions
+
+    monkeypatch.setattr(questions, "ask", lambda *args, **kwargs: True)  # "Porzucić zmiany?" when it closes
+
+    from pal_desktop.services import indicator_links, indicators
+    from pal_desktop.services.programmes import active_programme
+    from pal_desktop.ui.dialogs.target_dialog import TargetDialog
+    from tests.ui.typing import replace_text
+
+    [first, *_] = indicators.indicator_values(app_db, active_programme(app_db).id).indicators
+    dialog = TargetDialog(app_db, first.id, first.name, first.unit, "—")
+    qtbot.addWidget(dialog)
+    dialog.show()
+    links = indicator_links.indicator_links(app_db, first.id)  # another PC sets the target to 40 meanwhile
+    indicator_links.set_indicator_links(app_db, first.id, links.goal_item_id, links.result_id, target=Decimal(40),
+                                        expected_version=links.version)
+    replace_text(qtbot, dialog.target_edit, "25")
+    assert not dialog.save()
+    assert "wartość docelowa teraz: 40" in dialog.general_error.text() + " ".join(map(str, shown_errors))
+    assert indicators.indicator_values(app_db, active_programme(app_db).id).indicators[0].target == Decimal(40)

@@ -30,6 +30,7 @@ class TargetDialog(FormDialog):
         from pal_desktop.services import indicator_links
 
         links = indicator_links.indicator_links(db, indicator_id)
+        self._version = links.version
         self.goal_combo = self.combo(form, "goal_item_id", self.tr("&Cel (rozdział V):"),
                                      self.tr("Cel, który wskaźnik wspiera"))
         self.goal_combo.addItem(self.tr("tylko cel główny"), None)
@@ -56,4 +57,5 @@ class TargetDialog(FormDialog):
 
         indicator_links.set_indicator_links(
             self._db, self._indicator_id, self.goal_combo.currentData(),
-            self.result_combo.currentData() if self.result_combo is not None else None, target=target)
+            self.result_combo.currentData() if self.result_combo is not None else None, target=target,
+            expected_version=self._version)
