@@ -67,7 +67,7 @@ class ScanReviewDialog(QDialog):
         self.grid = UnsureCellsGrid(self)
         self.grid.sig_changed.connect(self._on_answered)
         self.grid.sig_all_confirmed.connect(self._after_grid)
-        scroll = QScrollArea(self)
+        self.grid_scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(2 * 250 + 60)
@@ -157,6 +157,9 @@ class ScanReviewDialog(QDialog):
                                             AttendanceStatus.PRESENT if row.likely else AttendanceStatus.ABSENT))
         self.grid.set_cells(cells)
         self.walk_ins.set_rows(walk_ins)
+        # With nothing unsure the empty grid and its keys would only push the walk-ins down.
+        self.grid_scroll.setVisible(bool(cells) or not walk_ins)
+        self.hint.setVisible(bool(cells) or not walk_ins)
         self.pages_list.currentRowChanged.connect(self.show_page)
         if self.result.pages:
             self.pages_list.setCurrentRow(0)

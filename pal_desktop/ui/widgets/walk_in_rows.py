@@ -46,6 +46,7 @@ class WalkInRows(QWidget):
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.currentRowChanged.connect(lambda _row: self.picker.search.clear())
         self.list.installEventFilter(self)
+        self.list.setMaximumHeight(NAME_IMAGE_SIZE.height() * 5)
         self.picker = PersonPicker(db, programme_id, self, multiple=False,
                                    label=self.tr("&Kto to jest? Szukaj w rejestrze:"))
         self.picker.search.setAccessibleName(self.tr("Szukaj osoby dopisanej ręcznie"))
@@ -88,6 +89,7 @@ class WalkInRows(QWidget):
         if following:
             self.list.setCurrentRow(following[0])
         self.picker.search.clear()
+        self.picker.run_search()  # the last person's results go at once, not a moment later
         self.picker.search.setFocus(Qt.FocusReason.OtherFocusReason)
         self.sig_changed.emit()
 
