@@ -10,12 +10,13 @@ import datetime as dt
 import json
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import select
 
 from pal_desktop.domain.enums import AttendanceStatus, EventStatus
 from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services.attendance_scan import ScanResult, page_jpeg
+from pal_desktop.services.signed_lists import SignedListCount, signed_list_count  # noqa: F401 - kept for callers
 from pal_desktop.storage.audit_chain import subjects_text
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import (
@@ -154,27 +155,3 @@ def scan_image(db: Database, page_id: int) -> bytes:
     with db.reading() as session:
         page = session.get(ScannedListPage, page_id)
         return page.image if page is not None else b""
-
-
-@dataclass(frozen=True)
-class SignedListCount:
-    held: int
-    with_signed_list: int
-    #: Held events with no scanned list, newest first: what an auditor would ask about.
-    missing: list[int]
-
-
-def signed_list_count(db: Database, programme_id: int, *, today: dt.date | None = None,
-                      date_from: dt.date | None = None) -> SignedListCount:
-    """"Listy podpisane: 118 z 120 wydarzeń": held events (from ``date_from``, up to today) and those with a
-    scanned list."""
-    today = today or dt.date.today()
-    with db.reading() as session:
-        query = select(Event.id).where(
-            Event.programme_id == programme_id, Event.status == EventStatus.HELD, Event.event_date <= today)
-        if date_from is not None:
-            query = query.where(Event.event_date >= date_from)
-        held = list(session.scalars(query.order_by(Event.event_date.desc(), Event.id.desc())))
-        scanned = set(session.scalars(select(func.distinct(ScannedListEvent.event_id))
-                                      .where(ScannedListEvent.event_id.in_(held)))) if held else set()
-    return SignedListCount(len(held), len(scanned), [event_id for event_id in held if event_id not in scanned])

@@ -23,6 +23,7 @@ from pal_desktop.domain.enums import AttendanceStatus
 from pal_desktop.ui.dialogs import error_dialog
 from pal_desktop.ui.widgets.scan_page_view import ScanPageView
 from pal_desktop.ui.widgets.unsure_cells import UnsureCell, UnsureCellsGrid
+from pal_desktop.ui.widgets.walk_in_rows import WalkInRow, WalkInRows
 
 #: Problems a better scan cures; the others are entered by hand.
 RESCAN = {"too_dark", "too_light", "cut_off", "unreadable_file"}
@@ -41,6 +42,8 @@ class ScanReviewDialog(QDialog):
         super().__init__(parent)
         self.db, self.result, self.today = db, result, today
         self.applied = None
+        self._programmes: dict[int, int | None] = {}
+        dates = self._dates()
         self.setObjectName("scanReviewDialog")
         self.setWindowTitle(self.tr("Sprawdź odczytane listy obecności"))
         self.setAccessibleName(self.tr("Sprawdzenie odczytanych list obecności"))
@@ -63,8 +66,8 @@ class ScanReviewDialog(QDialog):
         self.grid_caption.setWordWrap(True)
         self.grid = UnsureCellsGrid(self)
         self.grid.sig_changed.connect(self._on_answered)
-        self.grid.sig_all_confirmed.connect(lambda: self.save_button.setFocus())
-        scroll = QScrollArea(self)
+        self.grid.sig_all_confirmed.connect(self._after_grid)
+        self.grid_scroll = scroll = QScrollArea(self)
         scroll.setWidgetResizable(True)
         scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         scroll.setMinimumWidth(2 * 250 + 60)
@@ -75,6 +78,10 @@ class ScanReviewDialog(QDialog):
         self.hint.setStyleSheet(HINT_STYLE)
         self.hint.setWordWrap(True)
         self.hint.setAccessibleName(self.tr("Obsługa klawiaturą"))
+        # Walk-ins are looked up in the programme of the list they were written on.
+        programmes = {p for p in self._programmes.values() if p is not None}
+        self.walk_ins = WalkInRows(db, programmes.pop() if len(programmes) == 1 else None, self)
+        self.walk_ins.sig_changed.connect(self._on_answered)
         self.problems_label = QLabel(self)
         self.problems_label.setObjectName("scanProblems")
         self.problems_label.setWordWrap(True)
@@ -108,6 +115,7 @@ class ScanReviewDialog(QDialog):
         right.addWidget(self.grid_caption)
         right.addWidget(scroll, 1)
         right.addWidget(self.hint)
+        right.addWidget(self.walk_ins)
         columns = QHBoxLayout()
         columns.addLayout(left, 1)
         columns.addLayout(middle, 0)
@@ -118,7 +126,7 @@ class ScanReviewDialog(QDialog):
         layout.addWidget(self.message_label)
         layout.addWidget(buttons)
         self.resize(1340, 760)
-        self._fill()
+        self._fill(dates)
 
     # ---- Filling
     def _dates(self) -> dict[int, str]:
@@ -127,23 +135,31 @@ class ScanReviewDialog(QDialog):
         dates = {}
         for event_id in {row.event_id for page in self.result.usable for row in page.rows}:
             try:
-                dates[event_id] = events.get_event(self.db, event_id).event_date.strftime("%d.%m.%Y")
+                event = events.get_event(self.db, event_id)
             except Exception:  # noqa: BLE001 - a date is a courtesy; the page was read
                 dates[event_id] = ""
+                continue
+            dates[event_id] = event.event_date.strftime("%d.%m.%Y")
+            self._programmes[event_id] = event.programme_id
         return dates
 
-    def _fill(self) -> None:
-        dates = self._dates()
-        cells = []
+    def _fill(self, dates: dict[int, str]) -> None:
+        cells, walk_ins = [], []
         for index, page in enumerate(self.result.pages):
             self.pages_list.addItem(QListWidgetItem(self._page_text(page)))
             if page.problem is not None:
                 continue
             for row in page.rows:
-                if row.participant_id is not None and row.signed is None:
+                if row.participant_id is None:
+                    walk_ins.append(WalkInRow(index, row, dates.get(row.event_id, "")))
+                elif row.signed is None:
                     cells.append(UnsureCell(index, row, dates.get(row.event_id, ""),
                                             AttendanceStatus.PRESENT if row.likely else AttendanceStatus.ABSENT))
         self.grid.set_cells(cells)
+        self.walk_ins.set_rows(walk_ins)
+        # With nothing unsure the empty grid and its keys would only push the walk-ins down.
+        self.grid_scroll.setVisible(bool(cells) or not walk_ins)
+        self.hint.setVisible(bool(cells) or not walk_ins)
         self.pages_list.currentRowChanged.connect(self.show_page)
         if self.result.pages:
             self.pages_list.setCurrentRow(0)
@@ -153,7 +169,17 @@ class ScanReviewDialog(QDialog):
                                     + "</b><br>" + "<br>".join(
             html.escape(f"{self._where(page)}: {problem_advice(page)}") for page in problems))
         self._on_answered()
-        self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
+        if cells or not walk_ins:
+            self.grid.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.walk_ins.picker.search.setFocus(Qt.FocusReason.OtherFocusReason)
+
+    def _after_grid(self) -> None:
+        """Once the signatures are confirmed, on to the walk-ins still to pick, then to saving."""
+        if any(walk_in.chosen is None for walk_in in self.walk_ins.rows):
+            self.walk_ins.picker.search.setFocus(Qt.FocusReason.OtherFocusReason)
+        else:
+            self.save_button.setFocus()
 
     def _where(self, page) -> str:
         where = self.tr("{file}, strona {page}").format(file=page.source, page=page.source_page) \
@@ -172,7 +198,7 @@ class ScanReviewDialog(QDialog):
             text += " · " + self.tr("do sprawdzenia: {n}").format(n=unsure)
         walk_ins = len(page.rows) - len(people)
         if walk_ins:
-            text += " · " + self.tr("dopisani ręcznie: {n} (dodaj ich w oknie Obecność)").format(n=walk_ins)
+            text += " · " + self.tr("dopisani ręcznie: {n}").format(n=walk_ins)
         return text
 
     def show_page(self, index: int) -> None:
@@ -213,9 +239,11 @@ class ScanReviewDialog(QDialog):
         self.save_button.setEnabled(False)
         db, result, today = self.db, self.result, self.today
         decisions, excused = self.decisions()
+        walk_ins = self.walk_ins.chosen()
         return runner_for(self, db).submit(
             self.tr("Zapis obecności ze skanów"),
-            lambda progress: attendance_scan_apply.apply_scan(db, result, decisions, today=today, excused=excused),
+            lambda progress: attendance_scan_apply.apply_scan(db, result, decisions, walk_ins, today=today,
+                                                              excused=excused),
             self._on_saved, on_error=self._on_failed, cancellable=False)
 
     def _on_saved(self, applied) -> None:
@@ -224,6 +252,8 @@ class ScanReviewDialog(QDialog):
         # Counts after a colon need no Polish plural forms ("z 1 stron" would be wrong).
         text = self.tr("Zapisano obecność — osoby: {people}, strony listy: {pages}").format(
             people=people, pages=applied.pages_kept)
+        if applied.walk_ins:
+            text += "; " + self.tr("dopisani spoza listy: {n}").format(n=applied.walk_ins)
         rescan = sum(page.problem.value in RESCAN for page in self.result.problems)
         if rescan:
             text += "; " + self.tr("stron do ponownego skanu: {n}").format(n=rescan)

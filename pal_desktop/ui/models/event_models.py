@@ -73,6 +73,8 @@ EVENT_COLUMNS = (
 #: Elements of the row tuple shown in the details under the list rather than as columns (the width is
 #: shared with the calendar): the type and the task's number.
 TYPE_FIELD, TASK_FIELD = 4, 5
+#: The column where a held event without a scanned signed list is flagged.
+STATUS_COLUMN = 7
 
 
 def event_tuple(row) -> tuple:
@@ -88,6 +90,8 @@ class EventListModel(PagedTableModel):
 
     def __init__(self, parent=None) -> None:
         super().__init__(EVENT_COLUMNS, parent)
+        #: Held events with no scanned signed list (``signed_lists.signed_list_count(...).missing``).
+        self.unsigned: set[int] = set()
 
     def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or index.row() >= self.rowCount():
@@ -97,6 +101,11 @@ class EventListModel(PagedTableModel):
             return row[-1]
         if role == Qt.ItemDataRole.ForegroundRole and row[-1].status == EventStatus.CANCELLED:
             return QColor("#8a8a8a")
+        if index.column() == STATUS_COLUMN and row[0] in self.unsigned:
+            if role == Qt.ItemDataRole.DecorationRole:
+                return QColor("#ef6c00")  # a small orange square: look at it, not an error
+            if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole):
+                return QCoreApplication.translate("EventListModel", "brak podpisanej listy obecności")
         if role == Qt.ItemDataRole.ToolTipRole and index.column() == 3 and row[-1].series_id:
             return QCoreApplication.translate("EventListModel", "{title}\nSpotkanie cyklu zajęć").format(
                 title=row[-1].title)

@@ -234,7 +234,7 @@ class EventsTab(EnterOpens, ListTab):
 
     def refresh(self, *, recount: bool = False, select_id: int | None = None) -> None:
         """Read the first page and the count for the current filters (quick reads, on the UI thread)."""
-        from pal_desktop.services import events
+        from pal_desktop.services import events, signed_lists
 
         self._search_timer.stop()
         if self._db is None or self._programme_id is None:
@@ -247,6 +247,7 @@ class EventsTab(EnterOpens, ListTab):
             return [event_tuple(row) for row in events.list_events(db, query, offset, limit, after=last)]
 
         total = events.count_events(db, query)
+        self.model.unsigned = set(signed_lists.signed_list_count(db, self._programme_id, today=self.today()).missing)
         if recount or not self.is_filtered():
             self._programme_total = events.count_events(db, events.EventQuery(programme_id=self._programme_id)) \
                 if self.is_filtered() else total
