@@ -75,13 +75,18 @@ def labelled_rates(db: Database) -> list[TaskRate]:
     return [TaskRate(task_id, f"{position}. {name}", rates[task_id]) for task_id, position, name in tasks]
 
 
-def set_task_rate(db: Database, task_id: int, rate: Decimal | None) -> None:
-    """Give a task its own hourly rate; None takes it back to the single rate of the settings."""
-    require(Permission.SETTINGS)
+def check_rate(rate: Decimal | None) -> None:
+    """A rate is more than 0 and less than 10 000 zł (None: no rate of its own)."""
     if rate is not None and not (Decimal(0) < rate < MAX_RATE):
         raise ValidationError(QT_TRANSLATE_NOOP(
             "Validation", "Stawka za godzinę musi być większa od zera i mniejsza niż 10 000 zł (wpisano: {value})."),
             field="rate", value=str(rate))
+
+
+def set_task_rate(db: Database, task_id: int, rate: Decimal | None) -> None:
+    """Give a task its own hourly rate; None takes it back to the single rate of the settings."""
+    require(Permission.SETTINGS)
+    check_rate(rate)
     with db.session() as session:
         if session.get(ScheduleTask, task_id) is None:
             raise NotFoundError(QT_TRANSLATE_NOOP("Errors", "Nie ma zadania o numerze {id}."), id=task_id)
@@ -116,4 +121,4 @@ def valued(hours_by_task: dict[int | None, Decimal], rates: dict[int, Decimal],
     return total if rated else None  # no rate anywhere: no value, as with the single rate alone
 
 
-__all__ = ["TaskRate", "labelled_rates", "list_task_rates", "set_task_rate", "task_rates", "valued"]
+__all__ = ["TaskRate", "check_rate", "labelled_rates", "list_task_rates", "set_task_rate", "task_rates", "valued"]
