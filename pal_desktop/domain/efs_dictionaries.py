@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
+from decimal import Decimal
 
 from pal_desktop.domain.enums import LabelledEnum, LabourStatus
 from pal_desktop.messages import QT_TRANSLATE_NOOP
@@ -110,6 +112,62 @@ class EndSituation(LabelledEnum):
         }
 
 
+class Occupation(LabelledEnum):
+    """SL2014's "Wykonywany zawód" of a person in work (the practitioners' list of the 2014-2020 data set)."""
+
+    VOCATIONAL_INSTRUCTOR = "instruktor_praktycznej_nauki_zawodu"
+    GENERAL_TEACHER = "nauczyciel_ksztalcenia_ogolnego"
+    PRESCHOOL_TEACHER = "nauczyciel_wychowania_przedszkolnego"
+    VOCATIONAL_TEACHER = "nauczyciel_ksztalcenia_zawodowego"
+    HEALTH_CARE = "pracownik_ochrony_zdrowia"
+    SOCIAL_ASSISTANCE = "pracownik_pomocy_i_integracji_spolecznej"
+    LABOUR_MARKET = "pracownik_rynku_pracy"
+    HIGHER_EDUCATION = "pracownik_szkolnictwa_wyzszego"
+    FAMILY_SUPPORT = "pracownik_wspierania_rodziny"
+    SOCIAL_ECONOMY = "pracownik_owes"
+    COUNSELLING = "pracownik_poradni_pp"
+    FARMER = "rolnik"
+    OTHER = "inny"
+
+    @classmethod
+    def labels(cls):
+        return {
+            cls.VOCATIONAL_INSTRUCTOR: QT_TRANSLATE_NOOP("Enums", "Instruktor praktycznej nauki zawodu"),
+            cls.GENERAL_TEACHER: QT_TRANSLATE_NOOP("Enums", "Nauczyciel kształcenia ogólnego"),
+            cls.PRESCHOOL_TEACHER: QT_TRANSLATE_NOOP("Enums", "Nauczyciel wychowania przedszkolnego"),
+            cls.VOCATIONAL_TEACHER: QT_TRANSLATE_NOOP("Enums", "Nauczyciel kształcenia zawodowego"),
+            cls.HEALTH_CARE: QT_TRANSLATE_NOOP("Enums", "Pracownik instytucji systemu ochrony zdrowia"),
+            cls.SOCIAL_ASSISTANCE: QT_TRANSLATE_NOOP("Enums", "Kluczowy pracownik instytucji pomocy i integracji "
+                                                              "społecznej"),
+            cls.LABOUR_MARKET: QT_TRANSLATE_NOOP("Enums", "Pracownik instytucji rynku pracy"),
+            cls.HIGHER_EDUCATION: QT_TRANSLATE_NOOP("Enums", "Pracownik instytucji szkolnictwa wyższego"),
+            cls.FAMILY_SUPPORT: QT_TRANSLATE_NOOP("Enums", "Pracownik instytucji systemu wspierania rodziny i "
+                                                           "pieczy zastępczej"),
+            cls.SOCIAL_ECONOMY: QT_TRANSLATE_NOOP("Enums", "Pracownik ośrodka wsparcia ekonomii społecznej"),
+            cls.COUNSELLING: QT_TRANSLATE_NOOP("Enums", "Pracownik poradni psychologiczno-pedagogicznej"),
+            cls.FARMER: QT_TRANSLATE_NOOP("Enums", "Rolnik"),
+            cls.OTHER: QT_TRANSLATE_NOOP("Enums", "Inny"),
+        }
+
+
+#: PKD 2007 subclass as the data set writes it, e.g. "88.99.Z".
+PKD_PATTERN = re.compile(r"\d{2}\.\d{2}\.[A-Z]")
+
+
+@dataclass(frozen=True, kw_only=True)  # keyword-only: ParticipantInput's own fields without defaults come first
+class Sl2014Fields:
+    """The practitioners' columns of the 2014-2020 data set, kept on the record (fields of ParticipantInput).
+
+    ``planned_education_end`` and ``business_start_date`` (in ParticipantInput) serve both periods.
+    """
+
+    occupation: Occupation | None = None
+    employed_at: str = ""  # "Zatrudniony w": the employer's name
+    end_situation_code_2: EndSituation | None = None  # "Sytuacja (2)": a second situation at the end
+    business_grant: Decimal | None = None  # "Kwota przyznanych środków na założenie działalności gospodarczej"
+    business_pkd: str = ""
+
+
 def _folded(text: str) -> str:
     text = unicodedata.normalize("NFKD", text.replace("ł", "l").replace("Ł", "L").casefold())
     return re.sub(r"[^a-z0-9]+", " ", "".join(c for c in text if not unicodedata.combining(c))).strip()
@@ -163,5 +221,6 @@ def end_situation_from_text(text: str) -> EndSituation | None:
     return _match(text, _END_WORDS)
 
 
-__all__ = ["DETAILS_BY_STATUS", "Citizenship", "EndSituation", "FundingPeriod", "LabourDetail",
+__all__ = ["DETAILS_BY_STATUS", "PKD_PATTERN", "Citizenship", "EndSituation", "FundingPeriod", "LabourDetail",
+           "Occupation", "Sl2014Fields",
            "end_situation_from_text", "labour_detail_from_text"]

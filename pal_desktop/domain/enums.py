@@ -115,7 +115,7 @@ class Education(LabelledEnum):
     @classmethod
     def labels(cls):
         return {
-            cls.NONE: QT_TRANSLATE_NOOP("Enums", "brak (ISCED 0)"),
+            cls.NONE: QT_TRANSLATE_NOOP("Enums", "niższe niż podstawowe (ISCED 0)"),
             cls.PRIMARY: QT_TRANSLATE_NOOP("Enums", "podstawowe (ISCED 1)"),
             cls.LOWER_SECONDARY: QT_TRANSLATE_NOOP("Enums", "gimnazjalne (ISCED 2)"),
             cls.UPPER_SECONDARY: QT_TRANSLATE_NOOP("Enums", "ponadgimnazjalne (ISCED 3)"),

@@ -261,6 +261,7 @@ def _anonymise_people(session, ids: list[int], now: dt.datetime, progress: Progr
             first_name="", last_name=ANONYMOUS_NAME, pesel=None, no_pesel=True, document_number="",
             street_id=None, street_name="", outside_area_reason="", house_number="", flat_number="",
             postal_code="", city="", phone="", email="", labour_status_detail="", end_situation="", notes="",
+            employed_at="",  # the employer's name can point at the person in a small municipality
             search_text="", sort_key=ANONYMOUS_NAME.casefold(), anonymised_at=now, **_stamp(Participant)))
         session.execute(update(SupportPathItem).where(SupportPathItem.participant_id.in_(chunk))
                         .values(notes="", **_stamp(SupportPathItem)))

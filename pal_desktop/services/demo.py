@@ -431,18 +431,41 @@ def build_demo_rows(programme: dict, tasks: dict[int, dict], event_types: dict[s
             "start_date": begin, "end_date": begin + dt.timedelta(days=rng.choice((60, 90))),
             "hours_per_week": Decimal("40"), "monthly_stipend": Decimal("1017.40"), "notes": "", **stamp})
     cash_task = tasks.get(10)
+    kinds = tuple(CASH_KINDS)
     for pid in rng.sample(participant_ids, min(len(participant_ids), participants // 20)):
         decided = random_date(cash_task["start"] if cash_task else start, end)
-        benefit = rng.choices((BenefitType.PURPOSE, BenefitType.PERIODIC, BenefitType.PERMANENT), (70, 25, 5))[0]
+        benefit = rng.choices(kinds, [CASH_KINDS[k][0] for k in kinds])[0]
+        _weight, purposes, amounts, days, note = CASH_KINDS[benefit]
         # the purpose from the person's number, not the generator: the same seed keeps giving the same data
-        purpose = list(CashPurpose)[pid % (len(CashPurpose) - 1)].value if benefit.is_purpose_kind else None
+        purpose = purposes[pid % len(purposes)].value if purposes else None
         rows.add("cash_assistance", {
             "participant_id": pid, "programme_id": programme["id"], "benefit_type": benefit.value, "purpose": purpose,
             "decision_number": f"GOPS.{rng.randint(4000, 4999)}.{rng.randint(1, 999)}.{decided.year}",
-            "decision_date": decided, "amount": Decimal(rng.choice((200, 300, 400, 500, 600, 800))),
-            "period_from": decided, "period_to": decided + dt.timedelta(days=30),
-            "payment_date": decided + dt.timedelta(days=rng.randint(1, 14)), "notes": "", **stamp})
+            "decision_date": decided, "amount": Decimal(rng.choice(amounts)),
+            "period_from": decided, "period_to": decided + dt.timedelta(days=days),
+            "payment_date": decided + dt.timedelta(days=rng.randint(1, 14)), "notes": note, **stamp})
     return rows.tables
+
+
+_P = CashPurpose
+#: The act's kinds of cash assistance (art. 37-41 of the social-assistance act) as a centre grants them:
+#: (weight, plausible purposes — art. 39 ust. 2 for a celowy, none for okresowy and stały —, amounts in zł,
+#: days of the decision's period, note). Weights and amounts are plausible for a small rural centre, not
+#: statistics: most are zasiłki celowe for food and fuel, a few periodic, rare the disaster and repayable kinds.
+CASH_KINDS: dict[BenefitType, tuple[int, tuple[CashPurpose, ...], tuple[int, ...], int, str]] = {
+    BenefitType.PURPOSE: (45, (_P.FOOD, _P.FUEL, _P.MEDICINES, _P.CLOTHING, _P.FOOD, _P.FUEL, _P.HOUSEHOLD,
+                               _P.REPAIRS, _P.FUNERAL), (150, 200, 300, 400, 500, 600), 30, ""),
+    BenefitType.CONTRACT: (8, (_P.OTHER, _P.CLOTHING, _P.MEDICINES), (200, 300, 400), 30,
+                           "kontrakt socjalny: dojazd na szkolenie i rozmowy o pracę, odzież robocza"),
+    BenefitType.CHANCE_EVENT: (2, (_P.REPAIRS, _P.HOUSEHOLD, _P.FUEL, _P.CLOTHING), (2000, 3000, 5000, 8000), 60,
+                               "po pożarze / podtopieniu budynku (protokół z wywiadu)"),
+    BenefitType.SPECIAL: (8, (_P.MEDICINES, _P.FOOD, _P.FUEL), (150, 200, 300), 30,
+                          "dochód powyżej kryterium, szczególnie uzasadniony przypadek"),
+    BenefitType.REPAYABLE: (2, (_P.REPAIRS, _P.HOUSEHOLD, _P.FUEL), (800, 1000, 1500), 90,
+                            "zwrot w 6 ratach od następnego miesiąca"),
+    BenefitType.PERIODIC: (30, (), (300, 400, 500, 600), 90, ""),
+    BenefitType.PERMANENT: (5, (), (500, 645, 719), 365, ""),
+}
 
 
 #: Insertion order that respects foreign keys.

@@ -84,20 +84,28 @@ EFS_COLUMNS: tuple[str, ...] = (
     QT_TRANSLATE_NOOP("Efs", "Data zakończenia udziału w projekcie"),
     QT_TRANSLATE_NOOP("Efs", "Status osoby na rynku pracy w chwili przystąpienia do projektu"),
     QT_TRANSLATE_NOOP("Efs", "W tym"),
-    QT_TRANSLATE_NOOP("Efs", "Sytuacja osoby w momencie zakończenia udziału w projekcie"),
+    QT_TRANSLATE_NOOP("Efs", "Wykonywany zawód"),
+    QT_TRANSLATE_NOOP("Efs", "Zatrudniony w"),
+    QT_TRANSLATE_NOOP("Efs", "Sytuacja (1) osoby w momencie zakończenia udziału w projekcie"),
+    QT_TRANSLATE_NOOP("Efs", "Sytuacja (2) osoby w momencie zakończenia udziału w projekcie"),
     QT_TRANSLATE_NOOP("Efs", "Zakończenie udziału osoby w projekcie zgodnie z zaplanowaną dla niej ścieżką "
                              "uczestnictwa"),
     QT_TRANSLATE_NOOP("Efs", "Rodzaj przyznanego wsparcia"),
     QT_TRANSLATE_NOOP("Efs", "Data rozpoczęcia udziału we wsparciu"),
     QT_TRANSLATE_NOOP("Efs", "Data zakończenia udziału we wsparciu"),
+    QT_TRANSLATE_NOOP("Efs", "Planowana data zakończenia edukacji w placówce edukacyjnej, w której skorzystano "
+                             "ze wsparcia"),
+    QT_TRANSLATE_NOOP("Efs", "Data założenia działalności gospodarczej"),
+    QT_TRANSLATE_NOOP("Efs", "Kwota przyznanych środków na założenie działalności gospodarczej"),
+    QT_TRANSLATE_NOOP("Efs", "PKD założonej działalności gospodarczej"),
     QT_TRANSLATE_NOOP("Efs", "Osoba należąca do mniejszości narodowej lub etnicznej, migrant, osoba obcego "
                              "pochodzenia"),
     QT_TRANSLATE_NOOP("Efs", "Osoba bezdomna lub dotknięta wykluczeniem z dostępu do mieszkań"),
     QT_TRANSLATE_NOOP("Efs", "Osoba z niepełnosprawnościami"),
     QT_TRANSLATE_NOOP("Efs", "Osoba w innej niekorzystnej sytuacji społecznej"),
 )
-_WIDTHS = (8, 12, 14, 14, 18, 13, 8, 11, 10, 24, 12, 12, 12, 16, 20, 8, 8, 9, 12, 14, 24, 14, 14, 36, 16, 24, 14,
-           30, 14, 14, 16, 16, 16, 16)
+_WIDTHS = (8, 12, 14, 14, 18, 13, 8, 11, 10, 24, 12, 12, 12, 16, 20, 8, 8, 9, 12, 14, 24, 14, 14, 36, 16, 30, 24,
+           24, 24, 14, 30, 14, 14, 18, 14, 16, 12, 16, 16, 16, 16)
 
 #: The settings that describe the area (see the module's docstring), with their defaults.
 AREA_SETTINGS = {"voivodeship": ("efs.wojewodztwo", "śląskie"), "county": ("efs.powiat", "kłobucki"),
@@ -184,8 +192,11 @@ def _row(p: Participant, area: EfsArea, items: list[SupportPathItem]) -> list[An
         p.house_number, p.flat_number, p.postal_code, area.degurba, p.phone, p.email,
         p.start_date, p.end_date, _capitalised(p.labour_status.label) if p.labour_status else "",
         p.labour_detail.label if p.labour_detail else p.labour_status_detail,
-        p.end_situation_code.label if p.end_situation_code else p.end_situation, _tri(p.completed_as_planned),
+        p.occupation.label if p.occupation else "", p.employed_at.strip(),
+        p.end_situation_code.label if p.end_situation_code else p.end_situation,
+        p.end_situation_code_2.label if p.end_situation_code_2 else "", _tri(p.completed_as_planned),
         forms, support_start, support_end,
+        p.planned_education_end, p.business_start_date, p.business_grant, p.business_pkd.strip(),
         _tri(p.minority_or_foreign), _tri(p.homeless), _tri(p.disability), _tri(p.other_disadvantage),
     ]
 

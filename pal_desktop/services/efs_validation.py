@@ -17,6 +17,7 @@ from pal_desktop.domain.enums import ParticipantStatus, SupportStatus, TriState
 from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.services.formatting import mask_pesel
+from pal_desktop.services.participant_efs_checks import sl2014_errors
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import Participant, SupportPathItem
 
@@ -109,7 +110,23 @@ def problems_2014(p: Participant) -> list[tuple[str, str]]:
     if p.labour_detail is not None and p.labour_status is not None \
             and p.labour_detail not in DETAILS_BY_STATUS[p.labour_status]:
         found.append(("W tym", QT_TRANSLATE_NOOP("Efs", "„w tym” nie pasuje do statusu na rynku pracy")))
-    return found
+    return found + practitioner_problems(p)
+
+
+#: The SL2014 column each field of the practitioner checks (services.participant_efs_checks) fills.
+PRACTITIONER_COLUMNS = {
+    "occupation": "Wykonywany zawód",
+    "employed_at": "Zatrudniony w",
+    "end_situation_code_2": "Sytuacja (2) osoby w momencie zakończenia udziału w projekcie",
+    "business_grant": "Kwota przyznanych środków na założenie działalności gospodarczej",
+    "business_pkd": "PKD założonej działalności gospodarczej",
+    "business_start_date": "Data założenia działalności gospodarczej",
+}
+
+
+def practitioner_problems(p: Participant) -> list[tuple[str, str]]:
+    """The form's own rules, for records stored before them or imported around the form."""
+    return [(PRACTITIONER_COLUMNS[error.field], error.text()) for error in sl2014_errors(p)]
 
 
 def problems_2021(p: Participant, items: list[SupportPathItem]) -> list[tuple[str, str]]:

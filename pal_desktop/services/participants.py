@@ -12,7 +12,13 @@ from dataclasses import dataclass, fields, replace
 from sqlalchemy import and_, func, or_, select
 
 from pal_desktop.domain import validation as rules
-from pal_desktop.domain.efs_dictionaries import DETAILS_BY_STATUS, Citizenship, EndSituation, LabourDetail
+from pal_desktop.domain.efs_dictionaries import (
+    DETAILS_BY_STATUS,
+    Citizenship,
+    EndSituation,
+    LabourDetail,
+    Sl2014Fields,
+)
 from pal_desktop.domain.enums import (
     DisabilityDegree,
     Education,
@@ -25,7 +31,7 @@ from pal_desktop.domain.enums import (
 from pal_desktop.domain.text import fold, participant_search_text, sort_key
 from pal_desktop.errors import NotFoundError, ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
-from pal_desktop.services import households, participant_limits
+from pal_desktop.services import households, participant_efs_checks, participant_limits
 from pal_desktop.services.access_control import may_see_full_pesel
 from pal_desktop.services.formatting import mask_pesel
 from pal_desktop.services.participant_search import SORTABLE as SORTABLE
@@ -65,7 +71,7 @@ FIELD_LABELS = {
 
 
 @dataclass(frozen=True)
-class ParticipantInput:
+class ParticipantInput(Sl2014Fields):
     """Everything the form (or an imported row) says about a participant."""
 
     first_name: str
@@ -258,6 +264,7 @@ def collect_errors(session, data: ParticipantInput, participant_id: int | None =
         errors.append(ValidationError(QT_TRANSLATE_NOOP(
             "Validation", "Pole „W tym” ({detail}) nie pasuje do statusu na rynku pracy."), field="labour_detail",
             detail=data.labour_detail.label))
+    errors.extend(participant_efs_checks.sl2014_errors(data))
     attempt(rules.check_dates_in_order, data.start_date, data.end_date, field="end_date",
             start_label=FIELD_LABELS["start_date"], end_label=FIELD_LABELS["end_date"])
     if data.status in (ParticipantStatus.ACTIVE, ParticipantStatus.COMPLETED, ParticipantStatus.DROPPED_OUT):

@@ -25,6 +25,7 @@ from pal_desktop.domain.efs_dictionaries import FundingPeriod
 from pal_desktop.domain.enums import EventStatus, ParticipantStatus, Sex, TriState
 from pal_desktop.errors import NotFoundError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
+from pal_desktop.services.volunteer_rates import task_rates, valued
 from pal_desktop.storage.db import Database
 from pal_desktop.storage.models import Event, Participant, Programme, ScheduleTask, VolunteerHours
 
@@ -218,13 +219,18 @@ def volunteer_figures(db: Database, programme_id: int, start: dt.date, end: dt.d
     with db.reading() as session:
         own_tasks = select(ScheduleTask.id).where(ScheduleTask.programme_id == programme_id)
         own_events = select(Event.id).where(Event.programme_id == programme_id)
+        own = (VolunteerHours.work_date.between(start, end),
+               or_(VolunteerHours.event_id.in_(own_events), VolunteerHours.task_id.in_(own_tasks),
+                   and_(VolunteerHours.event_id.is_(None), VolunteerHours.task_id.is_(None))))
         hours, volunteers = session.execute(
             select(func.coalesce(func.sum(VolunteerHours.hours), 0), func.count(VolunteerHours.volunteer_id.distinct()))
-            .where(VolunteerHours.work_date.between(start, end),
-                   or_(VolunteerHours.event_id.in_(own_events), VolunteerHours.task_id.in_(own_tasks),
-                       and_(VolunteerHours.event_id.is_(None), VolunteerHours.task_id.is_(None))))).one()
+            .where(*own)).one()
+        by_task = {task_id: Decimal(task_hours or 0) for task_id, task_hours in session.execute(
+            select(VolunteerHours.task_id, func.sum(VolunteerHours.hours)).where(*own)
+            .group_by(VolunteerHours.task_id))}
     hours = Decimal(hours or 0).quantize(Decimal("0.01"))
-    value = (hours * hour_rate).quantize(Decimal("0.01")) if hour_rate is not None else None
+    # Each task's hours at its own rate (services.volunteer_rates), the rest at the single rate.
+    value = valued(by_task, task_rates(db), hour_rate)
     return VolunteerFigures(hours, int(volunteers or 0), hour_rate, value)
 
 

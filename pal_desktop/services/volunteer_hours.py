@@ -257,8 +257,15 @@ class HoursTotals:
     per_task: list[tuple[str, Decimal]] = field(default_factory=list)
 
 
-def totals(rows: list[HoursRow], rate: Decimal | None) -> HoursTotals:
+def totals(rows: list[HoursRow], rate: Decimal | None, task_rates: dict[int, Decimal] | None = None) -> HoursTotals:
+    """``rate`` is the single rate; ``task_rates`` the tasks' own (services.volunteer_rates)."""
+    from pal_desktop.services.volunteer_rates import valued
+
     total = sum((r.hours for r in rows), Decimal("0.00"))
+    by_task: dict[int | None, Decimal] = {}
+    for r in rows:
+        by_task[r.task_id] = by_task.get(r.task_id, Decimal(0)) + r.hours
+    value = valued(by_task, task_rates or {}, rate)
     months: dict[tuple[int, int], Decimal] = {}
     tasks: dict[str, Decimal] = {}
     for r in rows:
@@ -271,16 +278,18 @@ def totals(rows: list[HoursRow], rate: Decimal | None) -> HoursTotals:
         return (0, int(number), name) if number.isdigit() else (1, 0, name)
 
     return HoursTotals(
-        total=total, days=len({r.work_date for r in rows}), value=work_value(total, rate),
-        value_text=value_text(total, rate),
+        total=total, days=len({r.work_date for r in rows}), value=value,
+        value_text=NO_RATE if value is None else format_money(value),
         per_month=[(f"{month:02d}.{year}", months[(year, month)]) for year, month in sorted(months)],
         per_task=[(name, tasks[name]) for name in sorted(tasks, key=task_order)])
 
 
 def hours_totals(db: Database, volunteer_id: int, date_from: dt.date | None = None,
                  date_to: dt.date | None = None) -> HoursTotals:
-    """Totals of a volunteer: all hours, per month and per task, and their value at the settings' rate."""
-    return totals(hours_of(db, volunteer_id, date_from, date_to), hour_rate(db))
+    """Totals of a volunteer: all hours, per month and per task, and their value at the tasks' rates."""
+    from pal_desktop.services.volunteer_rates import task_rates
+
+    return totals(hours_of(db, volunteer_id, date_from, date_to), hour_rate(db), task_rates(db))
 
 
 def hours_months(db: Database, volunteer_id: int) -> list[tuple[int, int]]:
@@ -352,12 +361,21 @@ def period_hours(db: Database, date_from: dt.date, date_to: dt.date) -> list[Per
             .join(VolunteerHours, VolunteerHours.volunteer_id == Volunteer.id)
             .where(VolunteerHours.work_date >= date_from, VolunteerHours.work_date <= date_to)
             .group_by(Volunteer.id, Volunteer.first_name, Volunteer.last_name)).all()
+        per_task: dict[int, dict[int | None, Decimal]] = {}
+        for vid, task_id, hours in session.execute(
+                select(VolunteerHours.volunteer_id, VolunteerHours.task_id, func.sum(VolunteerHours.hours))
+                .where(VolunteerHours.work_date >= date_from, VolunteerHours.work_date <= date_to)
+                .group_by(VolunteerHours.volunteer_id, VolunteerHours.task_id)):
+            per_task.setdefault(vid, {})[task_id] = _decimal(hours)
+    from pal_desktop.services.volunteer_rates import task_rates, valued
+
+    rates = task_rates(db)
     ordered = sorted(rows, key=lambda r: (-_decimal(r[3]), sort_key(r[2], r[1]), r[0]))
     result: list[PeriodHours] = []
     for index, (vid, first, last, total, days) in enumerate(ordered, start=1):
         total = _decimal(total)
         place = result[-1].place if result and result[-1].hours == total else index
-        result.append(PeriodHours(vid, first, last, total, days, work_value(total, rate), place))
+        result.append(PeriodHours(vid, first, last, total, days, valued(per_task.get(vid, {}), rates, rate), place))
     return result
 
 

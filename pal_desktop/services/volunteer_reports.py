@@ -18,7 +18,7 @@ from pal_desktop.domain import volunteering
 from pal_desktop.domain.permissions import Permission
 from pal_desktop.errors import ValidationError
 from pal_desktop.messages import QT_TRANSLATE_NOOP
-from pal_desktop.services import volunteer_agreements, volunteer_hours, volunteers
+from pal_desktop.services import volunteer_agreements, volunteer_hours, volunteer_rates, volunteers
 from pal_desktop.services.access_control import require
 from pal_desktop.services.access_log import PRINT, log_access
 from pal_desktop.services.formatting import format_date, format_money
@@ -192,7 +192,7 @@ def timesheet_pdf(db: Database, volunteer_id: int, year: int, month: int) -> byt
             "Validation", "{name} nie ma porozumienia ani godzin w miesiącu {month}."), field="month",
             name=person.name, month=f"{month:02d}.{year}")
     rate = volunteer_hours.hour_rate(db)
-    total = volunteer_hours.totals(rows, rate)
+    total = volunteer_hours.totals(rows, rate, volunteer_rates.task_rates(db))
     header, _title = _header(db, agreements[-1].programme_id if agreements else None)
     lines = [TimesheetLine(format_date(r.work_date), _hours(r.hours), r.event_title or r.task_name, r.activity)
              for r in rows]
@@ -201,7 +201,7 @@ def timesheet_pdf(db: Database, volunteer_id: int, year: int, month: int) -> byt
         header=header, volunteer_name=person.name, month=month_label(year, month),
         agreements="; ".join(f"nr {a.number} ({_period(a.start_date, a.end_date)})" for a in agreements),
         lines=lines, total_hours=_hours(total.total), days=total.days, rate_text=_rate_text(rate),
-        value_text=_value(total.total, rate)))
+        value_text=format_money(total.value) if total.value is not None else ""))
 
 
 # ---- The certificate and the opinion -------------------------------------------------------------------
@@ -301,14 +301,20 @@ def _period_document(db: Database, date_from: dt.date, date_to: dt.date, *, rank
     people, lines, total, rate = _period_lines(db, date_from, date_to, ranked=ranked)
     header, _title = _header(db, None)
     per_task, per_month = [], []
+    # Tasks with their own rate (services.volunteer_rates): valued at it; a month mixes tasks, so its value is
+    # printed only while one rate holds for all the work.
+    own_rates = {task.label: task.rate for task in volunteer_rates.labelled_rates(db)}
     if details:
-        per_task = [(task or "inne (bez przypisanego zadania)", _hours(hours), _value(hours, rate))
+        per_task = [(task or "inne (bez przypisanego zadania)", _hours(hours),
+                     _value(hours, own_rates.get(task) or rate))
                     for task, hours in volunteer_hours.period_task_totals(db, date_from, date_to)]
-        per_month = [(month_label(year, month), _hours(hours), _value(hours, rate))
+        per_month = [(month_label(year, month), _hours(hours), "" if own_rates else _value(hours, rate))
                      for year, month, hours in volunteer_hours.period_month_totals(db, date_from, date_to)]
+    values = [p.value for p in people]
+    total_value = format_money(sum(values, Decimal(0))) if values and None not in values else ""
     return PeriodDocument(
         header=header, period=_period(date_from, date_to), lines=lines, total_hours=_hours(total),
-        total_days=sum(p.days for p in people), total_value=_value(total, rate),
+        total_days=sum(p.days for p in people), total_value=total_value,
         rate_text=_rate_text(rate), per_task=per_task, per_month=per_month,
         printed_on=_place_and_date(header, today))
 

@@ -163,3 +163,25 @@ def test_surnames_agree_with_the_persons_sex(db):
     assert [last for last in men if last.endswith(("ska", "cka", "dzka"))] == []
     assert [last for last in women if last.endswith(("ski", "cki", "dzki"))] == []
     assert any(last.endswith("ski") for last in men) and any(last.endswith("ska") for last in women)
+
+
+def test_demo_cash_assistance_uses_the_acts_kinds_with_plausible_purposes(demo_db):
+    from types import SimpleNamespace
+
+    from pal_desktop.domain.enums import BenefitType
+    from pal_desktop.services.cash_rules import check_by_the_act
+    from pal_desktop.services.demo import CASH_KINDS
+    from pal_desktop.storage.models import CashAssistance
+
+    assert set(CASH_KINDS) == set(BenefitType)  # every kind of art. 37-41 can come out
+    with demo_db.reading() as session:
+        rows = session.scalars(select(CashAssistance)).all()
+    kinds = {row.benefit_type for row in rows}
+    assert len(rows) == 15 and len(kinds) >= 4  # not only celowy, okresowy and stały
+    assert kinds - {BenefitType.PURPOSE, BenefitType.PERIODIC, BenefitType.PERMANENT}
+    for row in rows:
+        purposes = CASH_KINDS[row.benefit_type][1]
+        assert (row.purpose in purposes) if purposes else row.purpose is None, row.benefit_type
+        check_by_the_act(SimpleNamespace(**{name: getattr(row, name) for name in (
+            "decision_number", "decision_date", "benefit_type", "purpose", "period_from", "period_to", "amount",
+            "payment_date")}))

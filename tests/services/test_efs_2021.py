@@ -200,7 +200,7 @@ def test_sl2014_uses_the_dictionary_values_and_reads_back(db, tmp_path):
     rows = [[c.value for c in row] for row in openpyxl.load_workbook(path).active.iter_rows()]
     line = dict(zip(rows[0], rows[1], strict=True))
     assert line["W tym"] == "Osoba pracująca w organizacji pozarządowej"
-    assert line["Sytuacja osoby w momencie zakończenia udziału w projekcie"] == "Kontynuacja zatrudnienia"
+    assert line["Sytuacja (1) osoby w momencie zakończenia udziału w projekcie"] == "Kontynuacja zatrudnienia"
     assert line["Rodzaj przyznanego wsparcia"] == "praca socjalna"  # the planned internship is not support given
     assert line["Data zakończenia udziału we wsparciu"] == dt.datetime(2021, 11, 30)
     assert efs_import.compare_efs_file(db, programme, path).differences == []

@@ -169,7 +169,7 @@ def test_sl2014_layout_with_incomplete_records_left_out_and_listed(db, efs_peopl
     assert [(p.name, p.reasons[0].split(":")[0]) for p in report.not_joined] == [("Kandydat Kamil", "kandydat")]
     sheet = openpyxl.load_workbook(path).active
     rows = [[c.value for c in row] for row in sheet.iter_rows()]
-    assert rows[0] == list(efs_export.EFS_COLUMNS) and len(rows[0]) == 34 and len(rows) == 3
+    assert rows[0] == list(efs_export.EFS_COLUMNS) and len(rows[0]) == 41 and len(rows) == 3
     by_name = {row[4]: dict(zip(rows[0], row, strict=True)) for row in rows[1:]}
     zak = by_name["Żak"]
     assert (zak["Kraj"], zak["Rodzaj uczestnika"], zak["Imię"], zak["Brak PESEL"], zak["Płeć"]) == (
@@ -185,7 +185,7 @@ def test_sl2014_layout_with_incomplete_records_left_out_and_listed(db, efs_peopl
     assert zak["Rodzaj przyznanego wsparcia"] == "praca socjalna, Akademia Lidera"  # the planned one not yet
     assert zak["Data rozpoczęcia udziału we wsparciu"] == dt.datetime(2021, 3, 2)
     assert zak["Data zakończenia udziału we wsparciu"] is None  # social work is still going on
-    assert [zak[c] for c in efs_export.EFS_COLUMNS[30:]] == ["Odmowa podania informacji", "Nie", "Nie", "Tak"]
+    assert [zak[c] for c in efs_export.EFS_COLUMNS[-4:]] == ["Odmowa podania informacji", "Nie", "Nie", "Tak"]
     olena = by_name["Kowalenko"]
     assert (olena["PESEL"], olena["Brak PESEL"], olena["Wiek w chwili przystąpienia do projektu"]) == (None, "Tak", 30)
 

@@ -58,3 +58,38 @@ def test_a_2014_2020_programme_does_not_ask_the_2021_2027_questions(qtbot, make_
     form = open_new_form(qtbot, window)
     assert not form.editors["citizenship"].isVisibleTo(form)
     assert form.editors["labour_detail"].isVisibleTo(form)  # "w tym" is a list in both periods
+
+
+def test_the_sl2014_practitioner_fields_are_filled_and_saved(qtbot, make_window, app_db, shown_errors):
+    from decimal import Decimal
+
+    from pal_desktop.domain.efs_dictionaries import Occupation
+
+    window = make_window(app_db)
+    form = open_new_form(qtbot, window)
+    for name in ("occupation", "employed_at", "end_situation_code_2", "planned_education_end", "business_start_date",
+                 "business_grant", "business_pkd"):
+        assert form.editors[name].isVisibleTo(form), name  # a 2014-2020 programme asks them
+    assert form.editors["occupation"].accessibleName() == "Wykonywany zawód (osoba pracująca), ze słownika"
+    type_text(qtbot, form.editors["first_name"], "Łucja")
+    type_text(qtbot, form.editors["last_name"], "Wójcik")
+    type_text(qtbot, form.editors["pesel"], pesel_for(dt.date(1990, 5, 17), 56, True))
+    choose(form.editors["labour_status"], LabourStatus.EMPLOYED)
+    choose(form.editors["labour_detail"], LabourDetail.LOCAL_GOVERNMENT)
+    choose(form.editors["occupation"], Occupation.SOCIAL_ASSISTANCE)
+    type_text(qtbot, form.editors["employed_at"], "Ośrodek Pomocy Społecznej")
+    choose(form.editors["end_situation_code"], EndSituation.JOB_KEPT)
+    choose(form.editors["end_situation_code_2"], EndSituation.QUALIFICATION)
+    form.editors["business_start_date"].set_date(dt.date(2021, 8, 1))
+    type_text(qtbot, form.editors["business_grant"], "23 050,5x")  # the letter is not let in
+    type_text(qtbot, form.editors["business_pkd"], "96.02.Z")
+    assert form.editors["business_grant"].text() == "23 050,5"
+    qtbot.waitUntil(form.save_button.isEnabled)
+    form.save()
+    qtbot.waitUntil(lambda: window.tab("participants").form is None)
+    saved = registry.get_participant(app_db, form.saved_id)
+    assert (saved.occupation, saved.employed_at, saved.end_situation_code_2, saved.business_start_date,
+            saved.business_grant, saved.business_pkd) == (
+        Occupation.SOCIAL_ASSISTANCE, "Ośrodek Pomocy Społecznej", EndSituation.QUALIFICATION, dt.date(2021, 8, 1),
+        Decimal("23050.50"), "96.02.Z")
+    assert shown_errors == []

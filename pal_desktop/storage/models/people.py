@@ -20,7 +20,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from pal_desktop.domain.efs_dictionaries import Citizenship, EndSituation, LabourDetail
+from pal_desktop.domain.efs_dictionaries import Citizenship, EndSituation, LabourDetail, Occupation
 from pal_desktop.domain.enums import (
     DisabilityDegree,
     Education,
@@ -116,6 +116,14 @@ class Participant(Audited, Base):
     end_situation: Mapped[str] = mapped_column(Text, default="")
     end_situation_code: Mapped[EndSituation | None] = mapped_column(enum_column(EndSituation, "end_situation_code"))
     completed_as_planned: Mapped[TriState | None] = mapped_column(enum_column(TriState, "completed_as_planned"))
+    #: The 2014-2020 practitioners' columns (SL2014): occupation and employer of a person in work, a second
+    #: situation at the end, and the grant and PKD of a business started with the project's support.
+    occupation: Mapped[Occupation | None] = mapped_column(enum_column(Occupation, "occupation"))
+    employed_at: Mapped[str] = mapped_column(String(200), default="", server_default="")
+    end_situation_code_2: Mapped[EndSituation | None] = mapped_column(
+        enum_column(EndSituation, "end_situation_code_2"))
+    business_grant: Mapped[Decimal | None] = mapped_column(Numeric(12, 2))
+    business_pkd: Mapped[str] = mapped_column(String(10), default="", server_default="")
     declaration_date: Mapped[dt.date | None] = mapped_column(Date)
     data_protection_date: Mapped[dt.date | None] = mapped_column(Date)
     image_consent_date: Mapped[dt.date | None] = mapped_column(Date)

@@ -144,6 +144,11 @@ class SettingsDialog(QDialog):
         self._add_field(form, "volunteer_hour_rate", self.tr("&Stawka za godzinę\nwolontariatu:"),
                         self.tr("Stawka za godzinę wolontariatu"), placeholder=self.tr("np. 35,00"),
                         suffix=self.tr("zł"))
+        self.rates_button = QPushButton(self.tr("Stawki według &rodzaju pracy…"), box)
+        self.rates_button.setObjectName("volunteerRatesButton")
+        self.rates_button.setAccessibleName(self.tr("Stawki wolontariatu według rodzaju pracy (zadania programu)"))
+        self.rates_button.clicked.connect(self.edit_task_rates)
+        form.addRow("", self.rates_button)
         self._add_field(form, "child_check_months", self.tr("Ponowne sprawdzenie\npracujących z &dziećmi:"),
                         self.tr("Ponowne sprawdzenie osób pracujących z dziećmi"), placeholder="12",
                         suffix=self.tr("mies. (polityka ośrodka)"))
@@ -151,6 +156,18 @@ class SettingsDialog(QDialog):
                         self.tr("Próg ostrzeżenia o pomocy pieniężnej"), placeholder=self.tr("np. 2000,00"),
                         suffix=self.tr("zł"))
         return box
+
+    def edit_task_rates(self) -> None:
+        """The rates per task of the active programme; the single rate above stays their default."""
+        from pal_desktop.services.programmes import active_programme
+        from pal_desktop.ui.dialogs.volunteer_rates_dialog import VolunteerRatesDialog
+
+        programme = active_programme(self._db)
+        if programme is None:
+            return
+        self.rates_dialog = VolunteerRatesDialog(self._db, programme.id, self)
+        self.rates_dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.rates_dialog.open()  # window-modal without a nested event loop
 
     def _build_logo_box(self) -> QGroupBox:
         box = QGroupBox(self.tr("Logotypy w nagłówku dokumentów"), self)
