@@ -3,6 +3,8 @@ rate as a line over them, volunteer hours as a thin bar under each month."""
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
@@ -53,7 +55,7 @@ class ActivityChart(QWidget):
         most = max([max(m.held, m.planned) for m in self.months] + [1])
         most_hours = max([float(m.volunteer_hours) for m in self.months] + [1.0])
         rate_points = []
-        step = max(1, int(metrics.horizontalAdvance("00.00") * 1.3 // max(width, 1)))
+        step = max(1, math.ceil(metrics.horizontalAdvance("00.00") * 1.3 / max(width, 1)))
         for index, month in enumerate(self.months):
             left = 4 + index * width
             bar = max(2.0, width * 0.35)

@@ -41,7 +41,7 @@ class StructurePanel(QTreeWidget):
         header = self.header()
         header.setStretchLastSection(False)
         digit = self.fontMetrics().horizontalAdvance("0000") + 16
-        self.setColumnWidth(0, self.fontMetrics().horizontalAdvance("M") * 18)
+        self.setColumnWidth(0, self.fontMetrics().horizontalAdvance("M") * 22)
         for column in range(1, 5):
             self.setColumnWidth(column, digit)
 
