@@ -6,8 +6,21 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QHBoxLayout, QWidget
 
+from pal_desktop.messages import QT_TRANSLATE_NOOP
 from pal_desktop.ui.widgets.dashboard_chart import ActivityChart
 from pal_desktop.ui.widgets.dashboard_structure import StructurePanel
+
+PEOPLE_HEADERS = (QT_TRANSLATE_NOOP("Columns", "Nazwisko i imię"), QT_TRANSLATE_NOOP("Columns", "Data urodzenia"),
+                  QT_TRANSLATE_NOOP("Columns", "Przystąpienie"), QT_TRANSLATE_NOOP("Columns", "Zakończenie"))
+EVENT_HEADERS = (QT_TRANSLATE_NOOP("Columns", "Data"), QT_TRANSLATE_NOOP("Columns", "Tytuł"),
+                 QT_TRANSLATE_NOOP("Columns", "Rodzaj"), QT_TRANSLATE_NOOP("Columns", "Status"))
+HOURS_HEADERS = (QT_TRANSLATE_NOOP("Columns", "Data"), QT_TRANSLATE_NOOP("Columns", "Wolontariusz"),
+                 QT_TRANSLATE_NOOP("Columns", "Godziny"))
+
+
+def _headers(texts) -> tuple[str, ...]:
+    return tuple(QCoreApplication.translate("Columns", text) for text in texts)
+
 
 #: The indicators' columns whose double-click opens the records behind the value (others edit the target).
 VALUE_COLUMNS = (5, 6)
@@ -86,14 +99,12 @@ def open_people(tab, figure: str, sex, detail) -> None:
     if getattr(tab, "dashboard", None) is None:
         return
     people = dashboard.people_behind(tab._db, tab._programme_id, *_period(tab), figure, sex, detail)
-    tr = QCoreApplication.translate
     rows = [(p.id, p.name, format_date(p.birth_date), format_date(p.start_date), format_date(p.end_date))
             for p in people]
-    headers = (tr("Columns", "Nazwisko i imię"), tr("Columns", "Data urodzenia"), tr("Columns", "Przystąpienie"),
-               tr("Columns", "Zakończenie"))
+    headers = _headers(PEOPLE_HEADERS)
     participants = tab.window().tab("participants") if hasattr(tab.window(), "tab") else None
     on_open = (lambda pid: participants.open_participant(pid)) if participants is not None else None
-    _show(tab, tr("ReportsTab", "Osoby ujęte w liczbie"), headers, rows, on_open)
+    _show(tab, QCoreApplication.translate("ReportsTab", "Osoby ujęte w liczbie"), headers, rows, on_open)
 
 
 def open_indicator(tab, row: tuple) -> bool:
@@ -104,11 +115,11 @@ def open_indicator(tab, row: tuple) -> bool:
     measure = row[9] if len(row) > 9 else ""
     if getattr(tab, "dashboard", None) is None or not measure:
         return False
-    tr = QCoreApplication.translate
     if measure.startswith("events:"):
         events = dashboard.events_behind(tab._db, tab._programme_id, *_period(tab), measure)
-        rows = [(e.id, format_date(e.event_date), e.title, e.event_type, e.status.label) for e in events]
-        headers = (tr("Columns", "Data"), tr("Columns", "Tytuł"), tr("Columns", "Rodzaj"), tr("Columns", "Status"))
+        rows = [(e.id, format_date(e.event_date), e.title, e.event_type,
+                 QCoreApplication.translate("Enums", e.status.label)) for e in events]
+        headers = _headers(EVENT_HEADERS)
         events_tab = tab.window().tab("events") if hasattr(tab.window(), "tab") else None
         on_open = None
         if events_tab is not None:
@@ -116,15 +127,16 @@ def open_indicator(tab, row: tuple) -> bool:
 
             def on_open(event_id: int) -> None:
                 open_event_dialog(events_tab, event_id, None)
-        _show(tab, tr("ReportsTab", "Wydarzenia ujęte we wskaźniku"), headers, rows, on_open)
+        _show(tab, QCoreApplication.translate("ReportsTab", "Wydarzenia ujęte we wskaźniku"), headers, rows, on_open)
         return True
     if measure == "volunteer_hours":
         from pal_desktop.services.indicators import number_text
 
         hours = dashboard.hours_behind(tab._db, tab._programme_id, *_period(tab))
         rows = [(None, format_date(h.work_date), h.volunteer, number_text(h.hours)) for h in hours]
-        headers = (tr("Columns", "Data"), tr("Columns", "Wolontariusz"), tr("Columns", "Godziny"))
-        _show(tab, tr("ReportsTab", "Godziny wolontariuszy ujęte we wskaźniku"), headers, rows, None)
+        headers = _headers(HOURS_HEADERS)
+        title = QCoreApplication.translate("ReportsTab", "Godziny wolontariuszy ujęte we wskaźniku")
+        _show(tab, title, headers, rows, None)
         return True
     return False
 

@@ -59,18 +59,18 @@ class StructurePanel(QTreeWidget):
             item.setData(0, FIGURE_ROLE, (figure, detail, by_sex is not None))
             return item
 
-        tr = QCoreApplication.translate
         row(self, self.tr("Objęci wsparciem"), "covered", structure.covered)
         row(self, self.tr("Przystąpili w okresie"), "joined", structure.joined)
         row(self, self.tr("Zakończyli udział w okresie"), "left", structure.left)
         row(self, self.tr("Zgodnie ze ścieżką"), "completed_as_planned", structure.completed_as_planned)
         ages = QTreeWidgetItem(self, [self.tr("Wiek przy przystąpieniu")])
         for index, (label, by_sex) in enumerate(structure.by_age):
-            row(ages, tr("Indicators", label), "age", by_sex, detail=index if index < len(structure.by_age) - 1 else -1)
+            last = index == len(structure.by_age) - 1
+            row(ages, QCoreApplication.translate("Indicators", label), "age", by_sex, detail=-1 if last else index)
         reasons = QTreeWidgetItem(self, [self.tr("Powody wsparcia")])
         for reason, count in structure.by_reason:
             if count:
-                row(reasons, reason.label, "reason", total=count, detail=reason)
+                row(reasons, QCoreApplication.translate("Enums", reason.label), "reason", total=count, detail=reason)
         if reasons.childCount() == 0:
             QTreeWidgetItem(reasons, [self.tr("nie podano")])
         row(self, self.tr("Gospodarstwa domowe objęte"), "households", total=structure.households)
