@@ -119,7 +119,7 @@ def _age_at_joining():
     return extract("year", joined) - extract("year", born) - case((before_birthday, 1), else_=0)
 
 
-def _band_expression(bands):
+def band_expression(bands):
     age = _age_at_joining()
     whens = [(and_(age >= low, age <= high) if high is not None else age >= low, index)
              for index, (low, high, _label) in enumerate(bands)]
@@ -130,31 +130,37 @@ def _by_sex(counts: dict) -> BySex:
     return BySex(counts.get(Sex.FEMALE, 0), counts.get(Sex.MALE, 0), counts.get(None, 0))
 
 
+def people_conditions(programme_id: int, start: dt.date, end: dt.date) -> dict:
+    """The SQL condition of each people indicator for the period (the dashboard lists the people behind one)."""
+    covered = and_(Participant.programme_id == programme_id, Participant.status.in_(COVERED),
+                   Participant.start_date.is_not(None), Participant.start_date <= end)
+    ended_by_end = and_(Participant.end_date.is_not(None), Participant.end_date <= end)
+    return {
+        "covered": covered,
+        "joined": and_(covered, Participant.start_date >= start),
+        "left": and_(covered, Participant.status.in_(LEFT), Participant.end_date.between(start, end)),
+        "completed_as_planned": and_(covered, ended_by_end,
+                                     Participant.completed_as_planned == TriState.YES),
+        "not_as_planned": and_(covered, ended_by_end, Participant.status.in_(LEFT), or_(
+            Participant.completed_as_planned.is_(None), Participant.completed_as_planned != TriState.YES)),
+        "dropped_out": and_(covered, Participant.status == ParticipantStatus.DROPPED_OUT,
+                            or_(Participant.end_date.is_(None), Participant.end_date <= end)),
+    }
+
+
 def people_figures(db: Database, programme_id: int, start: dt.date, end: dt.date) -> PeopleFigures:
     """The people indicators for the period, each by sex (one grouped query per indicator)."""
     with db.reading() as session:
         programme = _programme(session, programme_id)
         bands = age_bands(programme.funding_period)
-        covered = and_(Participant.programme_id == programme_id, Participant.status.in_(COVERED),
-                       Participant.start_date.is_not(None), Participant.start_date <= end)
-        ended_by_end = and_(Participant.end_date.is_not(None), Participant.end_date <= end)
-        conditions = {
-            "covered": covered,
-            "joined": and_(covered, Participant.start_date >= start),
-            "left": and_(covered, Participant.status.in_(LEFT), Participant.end_date.between(start, end)),
-            "completed_as_planned": and_(covered, ended_by_end,
-                                         Participant.completed_as_planned == TriState.YES),
-            "not_as_planned": and_(covered, ended_by_end, Participant.status.in_(LEFT), or_(
-                Participant.completed_as_planned.is_(None), Participant.completed_as_planned != TriState.YES)),
-            "dropped_out": and_(covered, Participant.status == ParticipantStatus.DROPPED_OUT,
-                                or_(Participant.end_date.is_(None), Participant.end_date <= end)),
-        }
+        conditions = people_conditions(programme_id, start, end)
+        covered = conditions["covered"]
         # One query: a conditional count per indicator, grouped by sex.
         columns = [func.sum(case((condition, 1), else_=0)) for condition in conditions.values()]
         rows = session.execute(select(Participant.sex, *columns)
                                .where(Participant.programme_id == programme_id).group_by(Participant.sex)).all()
         # Grouped by the label: PostgreSQL would not match two renderings of an expression with parameters.
-        band = _band_expression(bands).label("band")
+        band = band_expression(bands).label("band")
         ages = session.execute(select(band, Participant.sex, func.count(Participant.id))
                                .where(covered).group_by(band, Participant.sex)).all()
     figures = {}
@@ -213,15 +219,19 @@ def schedule_figures(db: Database, programme_id: int, start: dt.date, end: dt.da
     return ScheduleFigures(tuple(lines), total("held"), total("upcoming"), total("overdue"), total("cancelled"))
 
 
+def volunteer_scope(programme_id: int):
+    """Hours of the programme: for its events and tasks, and for none in particular."""
+    own_tasks = select(ScheduleTask.id).where(ScheduleTask.programme_id == programme_id)
+    own_events = select(Event.id).where(Event.programme_id == programme_id)
+    return or_(VolunteerHours.event_id.in_(own_events), VolunteerHours.task_id.in_(own_tasks),
+               and_(VolunteerHours.event_id.is_(None), VolunteerHours.task_id.is_(None)))
+
+
 def volunteer_figures(db: Database, programme_id: int, start: dt.date, end: dt.date,
                       hour_rate: Decimal | None) -> VolunteerFigures:
     """Hours worked in the period for the programme's events and tasks (and for none in particular)."""
     with db.reading() as session:
-        own_tasks = select(ScheduleTask.id).where(ScheduleTask.programme_id == programme_id)
-        own_events = select(Event.id).where(Event.programme_id == programme_id)
-        own = (VolunteerHours.work_date.between(start, end),
-               or_(VolunteerHours.event_id.in_(own_events), VolunteerHours.task_id.in_(own_tasks),
-                   and_(VolunteerHours.event_id.is_(None), VolunteerHours.task_id.is_(None))))
+        own = (VolunteerHours.work_date.between(start, end), volunteer_scope(programme_id))
         hours, volunteers = session.execute(
             select(func.coalesce(func.sum(VolunteerHours.hours), 0), func.count(VolunteerHours.volunteer_id.distinct()))
             .where(*own)).one()
@@ -235,4 +245,4 @@ def volunteer_figures(db: Database, programme_id: int, start: dt.date, end: dt.d
 
 
 __all__ = ["BySex", "PeopleFigures", "ScheduleFigures", "TaskFigures", "VolunteerFigures", "age_bands",
-           "people_figures", "schedule_figures", "volunteer_figures"]
+           "people_conditions", "people_figures", "volunteer_scope", "schedule_figures", "volunteer_figures"]

@@ -116,6 +116,37 @@
     </message>
 </context>
 <context>
+    <name>ActivityChart</name>
+    <message>
+        <source>Aktywność w miesiącach</source>
+        <translation>Activity by month</translation>
+    </message>
+    <message>
+        <source>Wydarzenia odbyte: {held}, zaplanowane: {planned}</source>
+        <translation>Events held: {held}, planned: {planned}</translation>
+    </message>
+    <message>
+        <source>odbyte</source>
+        <translation>held</translation>
+    </message>
+    <message>
+        <source>zaplanowane</source>
+        <translation>planned</translation>
+    </message>
+    <message>
+        <source>frekwencja</source>
+        <translation>attendance</translation>
+    </message>
+    <message>
+        <source>godziny wolontariuszy</source>
+        <translation>volunteer hours</translation>
+    </message>
+    <message>
+        <source>Brak miesięcy w okresie</source>
+        <translation>No months in the period</translation>
+    </message>
+</context>
+<context>
     <name>AgreementDialog</name>
     <message>
         <source>Nowe porozumienie</source>
@@ -1891,8 +1922,20 @@ Rows: (id, Nazwisko, Imię, Telefon, Praca z dziećmi, Porozumienie do, Godziny 
         <translation>Title</translation>
     </message>
     <message>
+        <source>Przystąpienie</source>
+        <translation>Joined</translation>
+    </message>
+    <message>
+        <source>Zakończenie</source>
+        <translation>Ended</translation>
+    </message>
+    <message>
         <source>Rodzaj</source>
         <translation>Type</translation>
+    </message>
+    <message>
+        <source>Wolontariusz</source>
+        <translation>Volunteer</translation>
     </message>
     <message>
         <source>Zadanie</source>
@@ -2420,6 +2463,25 @@ Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, 
     </message>
 </context>
 <context>
+    <name>DrillDownDialog</name>
+    <message>
+        <source>Pozycji: {count}</source>
+        <translation>Items: {count}</translation>
+    </message>
+    <message>
+        <source>Liczba pozycji</source>
+        <translation>Number of items</translation>
+    </message>
+    <message>
+        <source>&amp;Otwórz</source>
+        <translation>&amp;Open</translation>
+    </message>
+    <message>
+        <source>Otwórz zaznaczoną pozycję</source>
+        <translation>Open the selected item</translation>
+    </message>
+</context>
+<context>
     <name>Efs</name>
     <message>
         <source>Kraj</source>
@@ -2608,6 +2670,34 @@ Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, 
         <translation>reserve list: has not joined the programme yet (once they join, set the status to “participant” and enter the start date)</translation>
     </message>
     <message>
+        <source>Wykonywany zawód</source>
+        <translation>Occupation</translation>
+    </message>
+    <message>
+        <source>Zatrudniony w</source>
+        <translation>Employed at</translation>
+    </message>
+    <message>
+        <source>Sytuacja (1) osoby w momencie zakończenia udziału w projekcie</source>
+        <translation>Situation (1) of the person on leaving the project</translation>
+    </message>
+    <message>
+        <source>Sytuacja (2) osoby w momencie zakończenia udziału w projekcie</source>
+        <translation>Situation (2) of the person on leaving the project</translation>
+    </message>
+    <message>
+        <source>Planowana data zakończenia edukacji w placówce edukacyjnej, w której skorzystano ze wsparcia</source>
+        <translation>Planned end of education in the educational institution where support was received</translation>
+    </message>
+    <message>
+        <source>Kwota przyznanych środków na założenie działalności gospodarczej</source>
+        <translation>Amount granted to start a business</translation>
+    </message>
+    <message>
+        <source>PKD założonej działalności gospodarczej</source>
+        <translation>PKD code of the business started</translation>
+    </message>
+    <message>
         <source>Polska</source>
         <translation>Poland</translation>
     </message>
@@ -2740,6 +2830,7 @@ Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, 
     </message>
     <message>
         <source>brak numeru PESEL i innego identyfikatora (np. numeru dokumentu)</source>
+        <extracomment>The SL2014 column each field of the practitioner checks (services.participant_efs_checks) fills.</extracomment>
         <translation>no PESEL number and no other identifier (e.g. a document number)</translation>
     </message>
     <message>
@@ -3146,10 +3237,6 @@ Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, 
         <translation>natural or environmental disaster</translation>
     </message>
     <message>
-        <source>brak (ISCED 0)</source>
-        <translation>none (ISCED 0)</translation>
-    </message>
-    <message>
         <source>podstawowe (ISCED 1)</source>
         <translation>primary (ISCED 1)</translation>
     </message>
@@ -3416,6 +3503,10 @@ Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, 
         <translation>career guidance</translation>
     </message>
     <message>
+        <source>niższe niż podstawowe (ISCED 0)</source>
+        <translation>below primary (ISCED 0)</translation>
+    </message>
+    <message>
         <source>profilaktyka uzależnień</source>
         <translation>addiction prevention</translation>
     </message>
@@ -3544,6 +3635,58 @@ Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, 
         <source>Brak zmian</source>
         <translation>No change</translation>
     </message>
+    <message>
+        <source>Instruktor praktycznej nauki zawodu</source>
+        <translation>Vocational training instructor</translation>
+    </message>
+    <message>
+        <source>Nauczyciel kształcenia ogólnego</source>
+        <translation>General education teacher</translation>
+    </message>
+    <message>
+        <source>Nauczyciel wychowania przedszkolnego</source>
+        <translation>Pre-school teacher</translation>
+    </message>
+    <message>
+        <source>Nauczyciel kształcenia zawodowego</source>
+        <translation>Vocational education teacher</translation>
+    </message>
+    <message>
+        <source>Pracownik instytucji systemu ochrony zdrowia</source>
+        <translation>Health care institution employee</translation>
+    </message>
+    <message>
+        <source>Kluczowy pracownik instytucji pomocy i integracji społecznej</source>
+        <translation>Key employee of a social assistance and integration institution</translation>
+    </message>
+    <message>
+        <source>Pracownik instytucji rynku pracy</source>
+        <translation>Labour market institution employee</translation>
+    </message>
+    <message>
+        <source>Pracownik instytucji szkolnictwa wyższego</source>
+        <translation>Higher education institution employee</translation>
+    </message>
+    <message>
+        <source>Pracownik instytucji systemu wspierania rodziny i pieczy zastępczej</source>
+        <translation>Employee of a family support and foster care institution</translation>
+    </message>
+    <message>
+        <source>Pracownik ośrodka wsparcia ekonomii społecznej</source>
+        <translation>Social economy support centre employee</translation>
+    </message>
+    <message>
+        <source>Pracownik poradni psychologiczno-pedagogicznej</source>
+        <translation>Psychological and pedagogical counselling centre employee</translation>
+    </message>
+    <message>
+        <source>Rolnik</source>
+        <translation>Farmer</translation>
+    </message>
+    <message>
+        <source>Inny</source>
+        <translation>Other</translation>
+    </message>
 </context>
 <context>
     <name>ErrorDialog</name>
@@ -3590,7 +3733,9 @@ Rows: (id, Lp., Wskaźnik, Rodzaj, Jednostka, Wartość docelowa, Osiągnięto, 
     <name>Errors</name>
     <message>
         <source>Nie ma programu o numerze {id}.</source>
-        <extracomment>The settings that describe the area (see the module&apos;s docstring), with their defaults. Candidates and the reserve list: not in the data set because they have not joined, named so none is missed.
+        <extracomment>(band label, by sex) of the people covered; the last band is &quot;brak danych&quot;. (reason, people covered giving it), every reason, in the act&apos;s order. Present of the marks counted in the held events (as the indicators count it); None without marks.
+----------
+The settings that describe the area (see the module&apos;s docstring), with their defaults. Candidates and the reserve list: not in the data set because they have not joined, named so none is missed.
 ----------
 (hours a day, hours a week): everyone, and a person with a moderate or severe disability. False when the programme sets none and the defaults above apply.
 ----------
@@ -3703,6 +3848,10 @@ The page&apos;s history shows changes of the record; who opened or printed it is
     <message>
         <source>Nie ma wersji {id} raportu końcowego tego programu.</source>
         <translation>This programme&apos;s final report has no version {id}.</translation>
+    </message>
+    <message>
+        <source>Nie ma zadania o numerze {id}.</source>
+        <translation>There is no task number {id}.</translation>
     </message>
 </context>
 <context>
@@ -4122,9 +4271,13 @@ The page&apos;s history shows changes of the record; who opened or printed it is
 <context>
     <name>EventListModel</name>
     <message>
+        <source>brak podpisanej listy obecności</source>
+        <extracomment>Elements of the row tuple shown in the details under the list rather than as columns (the width is shared with the calendar): the type and the task&apos;s number. The column where a held event without a scanned signed list is flagged. Held events with no scanned signed list (``signed_lists.signed_list_count(...).missing``).</extracomment>
+        <translation>no signed attendance list</translation>
+    </message>
+    <message>
         <source>{title}
 Spotkanie cyklu zajęć</source>
-        <extracomment>Elements of the row tuple shown in the details under the list rather than as columns (the width is shared with the calendar): the type and the task&apos;s number.</extracomment>
         <translation>{title}
 Part of a series of sessions</translation>
     </message>
@@ -7952,6 +8105,62 @@ the end:</translation>
         <translation>Situation at the end, from the list</translation>
     </message>
     <message>
+        <source>Sytuacja (2) po
+zakończeniu:</source>
+        <translation>Situation (2)
+on leaving:</translation>
+    </message>
+    <message>
+        <source>Druga sytuacja w chwili zakończenia, ze słownika</source>
+        <translation>The second situation on leaving, from the dictionary</translation>
+    </message>
+    <message>
+        <source>Wykonywany zawód:</source>
+        <translation>Occupation:</translation>
+    </message>
+    <message>
+        <source>Wykonywany zawód (osoba pracująca), ze słownika</source>
+        <translation>Occupation (a person in work), from the dictionary</translation>
+    </message>
+    <message>
+        <source>Zatrudniony w:</source>
+        <translation>Employed at:</translation>
+    </message>
+    <message>
+        <source>nazwa pracodawcy</source>
+        <translation>employer&apos;s name</translation>
+    </message>
+    <message>
+        <source>Zatrudniony w — nazwa pracodawcy</source>
+        <translation>Employed at — the employer&apos;s name</translation>
+    </message>
+    <message>
+        <source>np. 23 050,00</source>
+        <translation>e.g. 23 050,00</translation>
+    </message>
+    <message>
+        <source>Kwota środków na
+działalność (zł):</source>
+        <translation>Business grant
+(zł):</translation>
+    </message>
+    <message>
+        <source>Kwota przyznanych środków na założenie działalności gospodarczej</source>
+        <translation>Amount granted to start a business</translation>
+    </message>
+    <message>
+        <source>PKD działalności:</source>
+        <translation>Business PKD:</translation>
+    </message>
+    <message>
+        <source>np. 88.99.Z</source>
+        <translation>e.g. 88.99.Z</translation>
+    </message>
+    <message>
+        <source>PKD założonej działalności gospodarczej</source>
+        <translation>PKD code of the business started</translation>
+    </message>
+    <message>
         <source>Dane EFS+ 2021-2027</source>
         <translation>ESF+ 2021-2027 data</translation>
     </message>
@@ -9017,6 +9226,62 @@ identifier:</translation>
     </message>
 </context>
 <context>
+    <name>PeriodChooser</name>
+    <message>
+        <source>Okres pulpitu</source>
+        <extracomment>(value of services.dashboard.PeriodChoice, its text); the services are imported only when a tab loads.</extracomment>
+        <translation>Dashboard period</translation>
+    </message>
+    <message>
+        <source>&amp;Okres:</source>
+        <translation>&amp;Period:</translation>
+    </message>
+    <message>
+        <source>Okres</source>
+        <translation>Period</translation>
+    </message>
+    <message>
+        <source>ten miesiąc</source>
+        <translation>this month</translation>
+    </message>
+    <message>
+        <source>ten kwartał</source>
+        <translation>this quarter</translation>
+    </message>
+    <message>
+        <source>to półrocze</source>
+        <translation>this half-year</translation>
+    </message>
+    <message>
+        <source>cały program</source>
+        <translation>the whole programme</translation>
+    </message>
+    <message>
+        <source>dowolne daty</source>
+        <translation>any dates</translation>
+    </message>
+    <message>
+        <source>Początek okresu</source>
+        <translation>Start of the period</translation>
+    </message>
+    <message>
+        <source>Koniec okresu</source>
+        <translation>End of the period</translation>
+    </message>
+    <message>
+        <source>Prze&amp;licz</source>
+        <translation>Re&amp;compute</translation>
+    </message>
+    <message>
+        <source>Przelicz dla wpisanych dat</source>
+        <translation>Recompute for the dates entered</translation>
+    </message>
+    <message>
+        <source>Wybrany okres</source>
+        <translation>The chosen period</translation>
+    </message>
+</context>
+<context>
     <name>PeriodDialog</name>
     <message>
         <source>&amp;Od:</source>
@@ -9699,8 +9964,8 @@ Give the reason (e.g. “request of the person of …”):</translation>
         <translation>Indicators, participants and volunteering for the whole programme period</translation>
     </message>
     <message>
-        <source>Kliknij dwukrotnie wskaźnik, aby zmienić jego wartość docelową.</source>
-        <translation>Double-click an indicator to change its target.</translation>
+        <source>Kliknij dwukrotnie wskaźnik, aby zmienić jego wartość docelową, a jego wartość albo procent, aby zobaczyć wydarzenia i godziny ujęte w liczbie.</source>
+        <translation>Double-click an indicator to change its target, or its value or percent to see the events and hours counted in it.</translation>
     </message>
     <message>
         <source>Inne dokumenty drukujesz tam, gdzie są ich dane:</source>
@@ -9737,6 +10002,23 @@ Give the reason (e.g. “request of the person of …”):</translation>
     <message>
         <source>&amp;Drukuj sprawozdanie</source>
         <translation>&amp;Print report</translation>
+    </message>
+    <message>
+        <source>Struktura uczestników i aktywność</source>
+        <extracomment>The indicators&apos; columns whose double-click opens the records behind the value (others edit the target).</extracomment>
+        <translation>Participants&apos; structure and activity</translation>
+    </message>
+    <message>
+        <source>Osoby ujęte w liczbie</source>
+        <translation>People counted in the figure</translation>
+    </message>
+    <message>
+        <source>Wydarzenia ujęte we wskaźniku</source>
+        <translation>Events counted in the indicator</translation>
+    </message>
+    <message>
+        <source>Godziny wolontariuszy ujęte we wskaźniku</source>
+        <translation>Volunteer hours counted in the indicator</translation>
     </message>
 </context>
 <context>
@@ -9942,8 +10224,8 @@ Give the reason (e.g. “request of the person of …”):</translation>
         <translation>to check: {n}</translation>
     </message>
     <message>
-        <source>dopisani ręcznie: {n} (dodaj ich w oknie Obecność)</source>
-        <translation>written in by hand: {n} (add them in the Attendance window)</translation>
+        <source>dopisani ręcznie: {n}</source>
+        <translation>written in by hand: {n}</translation>
     </message>
     <message>
         <source>Żadnej strony nie da się odczytać.</source>
@@ -9964,6 +10246,10 @@ Give the reason (e.g. “request of the person of …”):</translation>
     <message>
         <source>Zapisano obecność — osoby: {people}, strony listy: {pages}</source>
         <translation>Attendance saved — people: {people}, list pages: {pages}</translation>
+    </message>
+    <message>
+        <source>dopisani spoza listy: {n}</source>
+        <translation>added from outside the list: {n}</translation>
     </message>
     <message>
         <source>stron do ponownego skanu: {n}</source>
@@ -10712,6 +10998,14 @@ volunteer work:</translation>
         <translation>PLN</translation>
     </message>
     <message>
+        <source>Stawki według &amp;rodzaju pracy…</source>
+        <translation>Rates by &amp;kind of work…</translation>
+    </message>
+    <message>
+        <source>Stawki wolontariatu według rodzaju pracy (zadania programu)</source>
+        <translation>Volunteer rates by kind of work (the programme&apos;s tasks)</translation>
+    </message>
+    <message>
         <source>Ponowne sprawdzenie
 pracujących z &amp;dziećmi:</source>
         <translation>Re-checking people
@@ -11277,6 +11571,82 @@ officer (DPO):</translation>
     </message>
 </context>
 <context>
+    <name>StructurePanel</name>
+    <message>
+        <source>Struktura uczestników</source>
+        <extracomment>The columns after the figure&apos;s name: the sex each narrows to (&quot;any&quot; for the total).</extracomment>
+        <translation>Participants&apos; structure</translation>
+    </message>
+    <message>
+        <source>Uczestnicy</source>
+        <translation>Participants</translation>
+    </message>
+    <message>
+        <source>K</source>
+        <translation>F</translation>
+    </message>
+    <message>
+        <source>M</source>
+        <translation>M</translation>
+    </message>
+    <message>
+        <source>b.d.</source>
+        <translation>n/a</translation>
+    </message>
+    <message>
+        <source>Razem</source>
+        <translation>Total</translation>
+    </message>
+    <message>
+        <source>Kobiety</source>
+        <translation>Women</translation>
+    </message>
+    <message>
+        <source>Mężczyźni</source>
+        <translation>Men</translation>
+    </message>
+    <message>
+        <source>Płeć nieznana</source>
+        <translation>Sex unknown</translation>
+    </message>
+    <message>
+        <source>Kliknij dwukrotnie liczbę (albo Enter), aby zobaczyć osoby</source>
+        <translation>Double-click a number (or press Enter) to see the people</translation>
+    </message>
+    <message>
+        <source>Objęci wsparciem</source>
+        <translation>Covered by support</translation>
+    </message>
+    <message>
+        <source>Przystąpili w okresie</source>
+        <translation>Joined in the period</translation>
+    </message>
+    <message>
+        <source>Zakończyli udział w okresie</source>
+        <translation>Left in the period</translation>
+    </message>
+    <message>
+        <source>Zgodnie ze ścieżką</source>
+        <translation>As planned</translation>
+    </message>
+    <message>
+        <source>Wiek przy przystąpieniu</source>
+        <translation>Age on joining</translation>
+    </message>
+    <message>
+        <source>Powody wsparcia</source>
+        <translation>Reasons for support</translation>
+    </message>
+    <message>
+        <source>nie podano</source>
+        <translation>not given</translation>
+    </message>
+    <message>
+        <source>Gospodarstwa domowe objęte</source>
+        <translation>Households covered</translation>
+    </message>
+</context>
+<context>
     <name>SupportDialog</name>
     <message>
         <source>Forma wsparcia</source>
@@ -11496,7 +11866,7 @@ officer (DPO):</translation>
     <name>Validation</name>
     <message>
         <source>Liczba uczestników musi być od 1 do {max} (podano {value}).</source>
-        <extracomment>Which schedule tasks (by number in section IX) get which kinds of events in the demo. The masculine form of the last surname person_name() gave: a family&apos;s name, which a woman heading the household carries in its feminine form (&quot;Majewska&quot;) and her husband and sons do not. Insertion order that respects foreign keys.</extracomment>
+        <extracomment>Which schedule tasks (by number in section IX) get which kinds of events in the demo. The masculine form of the last surname person_name() gave: a family&apos;s name, which a woman heading the household carries in its feminine form (&quot;Majewska&quot;) and her husband and sons do not. The act&apos;s kinds of cash assistance (art. 37-41 of the social-assistance act) as a centre grants them: (weight, plausible purposes — art. 39 ust. 2 for a celowy, none for okresowy and stały —, amounts in zł, days of the decision&apos;s period, note). Weights and amounts are plausible for a small rural centre, not statistics: most are zasiłki celowe for food and fuel, a few periodic, rare the disaster and repayable kinds. Insertion order that respects foreign keys.</extracomment>
         <translation>The number of participants must be from 1 to {max} (given: {value}).</translation>
     </message>
     <message>
@@ -12235,6 +12605,34 @@ The version the form loaded (an edit of an entry someone else saved since is ref
         <source>{label}: {value} to data sprzed rozpoczęcia programu „{programme}” ({start}).</source>
         <translation>{label}: {value} is before the start of the programme &quot;{programme}&quot; ({start}).</translation>
     </message>
+    <message>
+        <source>Pole „Wykonywany zawód” podaje się tylko dla osoby pracującej.</source>
+        <translation>Field &quot;Occupation&quot; is given only for a person in work.</translation>
+    </message>
+    <message>
+        <source>Pole „Zatrudniony w” podaje się tylko dla osoby pracującej.</source>
+        <translation>Field &quot;Employed at&quot; is given only for a person in work.</translation>
+    </message>
+    <message>
+        <source>Pole „Sytuacja (2) po zakończeniu” musi być inne niż „Sytuacja (1)” i podane po niej.</source>
+        <translation>Field &quot;Situation (2) on leaving&quot; must differ from &quot;Situation (1)&quot; and be given after it.</translation>
+    </message>
+    <message>
+        <source>Pole „Kwota przyznanych środków” nie może być ujemne.</source>
+        <translation>Field &quot;Amount granted&quot; cannot be negative.</translation>
+    </message>
+    <message>
+        <source>Pole „PKD” ma postać „88.99.Z” (wpisano: „{value}”).</source>
+        <translation>Field &quot;PKD&quot; has the form &quot;88.99.Z&quot; (entered: &quot;{value}&quot;).</translation>
+    </message>
+    <message>
+        <source>Kwotę i PKD działalności podaje się z datą założenia działalności gospodarczej.</source>
+        <translation>The business grant and PKD are given with the business start date.</translation>
+    </message>
+    <message>
+        <source>Stawka za godzinę musi być większa od zera i mniejsza niż 10 000 zł (wpisano: {value}).</source>
+        <translation>The hourly rate must be above zero and below 10 000 zł (entered: {value}).</translation>
+    </message>
 </context>
 <context>
     <name>VolunteerDialog</name>
@@ -12445,6 +12843,61 @@ The version the form loaded (an edit of an entry someone else saved since is ref
     <message>
         <source>Osoba niepełnoletnia: wymagana zgoda opiekuna.</source>
         <translation>Minor: guardian&apos;s consent required.</translation>
+    </message>
+</context>
+<context>
+    <name>VolunteerRatesDialog</name>
+    <message>
+        <source>Stawki wolontariatu według rodzaju pracy</source>
+        <translation>Volunteer rates by kind of work</translation>
+    </message>
+    <message>
+        <source>Godzina pracy wolontariusza przy zadaniu jest wyceniana według jego stawki. Puste pole: stawka za godzinę wolontariatu z ustawień.</source>
+        <translation>An hour of a volunteer&apos;s work on a task is valued at the task&apos;s rate. An empty field: the hourly rate of volunteer work from the settings.</translation>
+    </message>
+    <message>
+        <source>Zadania programu i ich stawki za godzinę</source>
+        <translation>The programme&apos;s tasks and their hourly rates</translation>
+    </message>
+    <message>
+        <source>Zadanie (rodzaj pracy)</source>
+        <translation>Task (kind of work)</translation>
+    </message>
+    <message>
+        <source>Stawka (zł/godz.)</source>
+        <translation>Rate (zł/h)</translation>
+    </message>
+    <message>
+        <source>Błąd stawki</source>
+        <translation>Rate error</translation>
+    </message>
+    <message>
+        <source>&amp;Zapisz</source>
+        <translation>&amp;Save</translation>
+    </message>
+    <message>
+        <source>Zapisz stawki</source>
+        <translation>Save the rates</translation>
+    </message>
+    <message>
+        <source>Zapisz stawki (Ctrl+S)</source>
+        <translation>Save the rates (Ctrl+S)</translation>
+    </message>
+    <message>
+        <source>Anuluj</source>
+        <translation>Cancel</translation>
+    </message>
+    <message>
+        <source>Anuluj zmiany</source>
+        <translation>Discard the changes</translation>
+    </message>
+    <message>
+        <source>Zamknij bez zapisywania (Esc)</source>
+        <translation>Close without saving (Esc)</translation>
+    </message>
+    <message>
+        <source>{task}: {message}</source>
+        <translation>{task}: {message}</translation>
     </message>
 </context>
 <context>
@@ -13061,6 +13514,33 @@ The version the form loaded (an edit of an entry someone else saved since is ref
     <message>
         <source>Anuluj</source>
         <translation>Cancel</translation>
+    </message>
+</context>
+<context>
+    <name>WalkInRows</name>
+    <message>
+        <source>Osoby dopisane ręcznie</source>
+        <translation>People written in by hand</translation>
+    </message>
+    <message>
+        <source>&amp;Kto to jest? Szukaj w rejestrze:</source>
+        <translation>&amp;Who is it? Search the registry:</translation>
+    </message>
+    <message>
+        <source>Szukaj osoby dopisanej ręcznie</source>
+        <translation>Search for a person written in by hand</translation>
+    </message>
+    <message>
+        <source>nie wybrano</source>
+        <translation>not chosen</translation>
+    </message>
+    <message>
+        <source>Wiersz {row} · {date}: {who}</source>
+        <translation>Row {row} · {date}: {who}</translation>
+    </message>
+    <message>
+        <source>Dopisani ręcznie na liście: {total}, jeszcze nie wybrani z rejestru: {left} (niewybrani nie zostaną zapisani).</source>
+        <translation>Written in by hand on the list: {total}, not yet chosen from the registry: {left} (those not chosen will not be recorded).</translation>
     </message>
 </context>
 <context>

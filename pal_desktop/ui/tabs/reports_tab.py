@@ -51,6 +51,24 @@ class ReportsTab(RowsTab):
     def empty_text(self) -> str:
         return self.tr("Ten program nie ma jeszcze wskaźników.")
 
+    def build_filters(self) -> QWidget | None:
+        from pal_desktop.ui.widgets.dashboard_period import PeriodChooser
+
+        self.period_chooser = PeriodChooser(self)
+        self.period_chooser.sig_changed.connect(self.recompute)
+        return self.period_chooser
+
+    def build_footer(self) -> QWidget | None:
+        from pal_desktop.ui.tabs import reports_dashboard
+        from pal_desktop.ui.widgets.dashboard_structure import ProgressDelegate
+
+        self.table.setItemDelegateForColumn(6, ProgressDelegate(self._percent_at, self.table))
+        return reports_dashboard.build_panels(self)
+
+    def _percent_at(self, index):
+        row = self.model.row_at(self.proxy.mapToSource(index).row())
+        return row[8] if len(row) > 8 else None
+
     def build_side_panel(self) -> QWidget | None:
         box = QGroupBox(self.tr("Dokumenty do wydruku"), self)
         box.setAccessibleName(self.tr("Dokumenty do wydruku"))
@@ -74,7 +92,8 @@ class ReportsTab(RowsTab):
         self.final_report_button.clicked.connect(self.print_final_report)
         for button in (self.periodic_report_button, self.final_report_button):
             button.setEnabled(False)
-        hint = QLabel(self.tr("Kliknij dwukrotnie wskaźnik, aby zmienić jego wartość docelową."), box)
+        hint = QLabel(self.tr("Kliknij dwukrotnie wskaźnik, aby zmienić jego wartość docelową, a jego wartość "
+                              "albo procent, aby zobaczyć wydarzenia i godziny ujęte w liczbie."), box)
         hint.setWordWrap(True)
         items = "".join(f"<li><b>{self.tr(name)}</b> — {self.tr(where)}</li>" for name, where in ELSEWHERE)
         text = QLabel("<p>" + self.tr("Inne dokumenty drukujesz tam, gdzie są ich dane:") + "</p>"
@@ -99,7 +118,13 @@ class ReportsTab(RowsTab):
         if not getattr(self, "_double_click_connected", False):
             self.table.doubleClicked.connect(self._on_double_clicked)
             self._double_click_connected = True
-        super().load(db, programme_id)
+        self.recompute()
+
+    def recompute(self) -> None:
+        """The dashboard for the chosen period, read off the UI thread (tabs/reports_dashboard)."""
+        from pal_desktop.ui.tabs import reports_dashboard
+
+        reports_dashboard.recompute(self)
 
     def print_current(self) -> bool:
         """Ctrl+P: the periodic monitoring report (the buttons beside give the card and the final report)."""
@@ -171,7 +196,12 @@ class ReportsTab(RowsTab):
         keep_open(self, dialog)
 
     def _on_double_clicked(self, index) -> None:
-        self.edit_target(self.model.row_at(self.proxy.mapToSource(index).row())[0])
+        from pal_desktop.ui.tabs import reports_dashboard
+
+        row = self.model.row_at(self.proxy.mapToSource(index).row())
+        if index.column() in reports_dashboard.VALUE_COLUMNS and reports_dashboard.open_indicator(self, row):
+            return
+        self.edit_target(row[0])
 
     def edit_target(self, indicator_id: int) -> None:
         """A small dialog to change an indicator's target; the table is reloaded after saving."""
@@ -181,9 +211,10 @@ class ReportsTab(RowsTab):
         from pal_desktop.ui.dialogs.target_dialog import TargetDialog
 
         dialog = TargetDialog(self._db, indicator_id, row[2], row[4], row[5], self.window())
-        keep_open(self, dialog, on_accepted=lambda _d: self.load(self._db, self._programme_id))
+        keep_open(self, dialog, on_accepted=lambda _d: self.recompute())
 
     def fetch_rows(self, db, programme_id: int | None) -> list[tuple]:
+        """The indicators over the whole programme (the dashboard reads them with its period instead)."""
         if programme_id is None:
             return []
         from pal_desktop.services import ui_queries
