@@ -16,7 +16,7 @@ from xml.sax.saxutils import escape
 from reportlab.lib.units import mm
 from reportlab.platypus import KeepTogether, Paragraph, Spacer, Table, TableStyle
 
-from pal_desktop.reports.monitoring_report import people_table
+from pal_desktop.reports.monitoring_report import grid_table, heading, people_table
 from pal_desktop.reports.report_charts import progress_chart, structure_chart
 from pal_desktop.reports.styles import (
     MARGIN,
@@ -153,28 +153,13 @@ def _p(text: str, style: str = "cell") -> Paragraph:
     return Paragraph(escape(text).replace("\n", "<br/>"), styles()[style])
 
 
-def _heading(text: str) -> Paragraph:
-    paragraph = _p(text, "heading")
-    paragraph.keepWithNext = True
-    return paragraph
-
-
-def _table(rows: list[list], widths: list[float], numeric_from: int | None = None) -> Table:
-    table = Table(rows, colWidths=widths, repeatRows=1)
-    commands = list(TABLE_GRID)
-    if numeric_from is not None:
-        commands.append(("ALIGN", (numeric_from, 0), (-1, -1), "RIGHT"))
-    table.setStyle(TableStyle(commands))
-    return table
-
-
 def _indicator_table(lines: list[IndicatorRow], usable: float) -> Table:
     rows = [["Wskaźnik", "Jedn.", _p("Wartość docelowa", "cell_bold"), "Osiągnięto", "%"]]
     # A value in words ("ocena opisowa") wraps in its cell; numbers stay right-aligned.
     rows += [[_p(line.name), _p(line.unit), line.target,
               line.value if line.value[:1].isdigit() or line.value in ("<3", "*", "—") else _p(line.value),
               line.percent] for line in lines]
-    return _table(rows, [usable - 16 * mm - 22 * mm - 24 * mm - 16 * mm, 16 * mm, 22 * mm, 24 * mm, 16 * mm],
+    return grid_table(rows, [usable - 16 * mm - 22 * mm - 24 * mm - 16 * mm, 16 * mm, 22 * mm, 24 * mm, 16 * mm],
                   numeric_from=2)
 
 
@@ -186,7 +171,7 @@ def _goal(section: GoalSection, usable: float) -> list:
     figures = (_indicator_table(section.indicators, usable) if section.indicators
                else _p("Żaden wskaźnik nie jest powiązany z tym celem.", "small"))
     # A goal, its figures and their assessment on one page (a goal is short; a long one still splits).
-    return [KeepTogether([_heading(section.heading), _p(section.text, "body"), Spacer(1, 1.5 * mm), figures,
+    return [KeepTogether([heading(section.heading), _p(section.text, "body"), Spacer(1, 1.5 * mm), figures,
                           Spacer(1, 1.5 * mm)] + _assessment(section.assessment))]
 
 
@@ -203,36 +188,36 @@ def render_final_report(data: FinalReportData) -> bytes:
     facts_table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "#999999"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story.append(facts_table)
 
-    story.append(_heading("1. Cel główny i cele szczegółowe (rozdział V)"))
+    story.append(heading("1. Cel główny i cele szczegółowe (rozdział V)"))
     if data.main_goal is not None:
         story += _goal(data.main_goal, usable)
     for section in data.goals:
         story += _goal(section, usable)
 
-    story.append(_heading("2. Rezultaty (rozdział X)"))
+    story.append(heading("2. Rezultaty (rozdział X)"))
     for section in data.results:
         parts = [_p(section.name, "cell_bold")]
         parts += [_p("• " + line, "body") for line in (section.evidence or ["Brak wskaźników potwierdzających."])]
         parts += _assessment(section.assessment) + [Spacer(1, 2 * mm)]
         story.append(KeepTogether(parts))
 
-    story.append(_heading("3. Produkty (rozdział XI)"))
+    story.append(heading("3. Produkty (rozdział XI)"))
     if data.products:
         story.append(_indicator_table(data.products, usable))
     charted = [(line.name, line.percent) for line in data.goals_indicators() if line.percent]
     if charted:
-        story.append(_heading("Postęp wskaźników względem wartości docelowych"))
+        story.append(heading("Postęp wskaźników względem wartości docelowych"))
         story.append(progress_chart(charted, usable))
 
-    story.append(_heading("4. Harmonogram według zadań (rozdział IX)"))
+    story.append(heading("4. Harmonogram według zadań (rozdział IX)"))
     rows = [["Lp.", "Zadanie", "Okres", _p("Plan PAL", "cell_bold"), _p("Odbyło się", "cell_bold"),
              _p("Zaległe — nie oznaczono", "cell_bold"), _p("W planie", "cell_bold")]]
     rows += [[line.number, _p(line.name), _p(line.period), line.planned, line.held, line.overdue, line.upcoming]
              for line in data.schedule]
-    story.append(_table(rows, [9 * mm, usable - 9 * mm - 40 * mm - 3 * 18 * mm - 24 * mm, 40 * mm, 18 * mm,
+    story.append(grid_table(rows, [9 * mm, usable - 9 * mm - 40 * mm - 3 * 18 * mm - 24 * mm, 40 * mm, 18 * mm,
                                18 * mm, 24 * mm, 18 * mm], numeric_from=3))
 
-    story.append(_heading("5. Uczestnicy: struktura według płci i wieku"))
+    story.append(heading("5. Uczestnicy: struktura według płci i wieku"))
     story.append(people_table(data.people, usable))
     story.append(Spacer(1, 3 * mm))
     if data.ages:
@@ -241,16 +226,16 @@ def render_final_report(data: FinalReportData) -> bytes:
             parts.append(_p("Na wykresie nie pokazano liczb ukrytych w tabeli („<3”, „*”).", "small"))
         story.append(KeepTogether(parts))
 
-    story.append(_heading("6. Wkład wolontariuszy"))
+    story.append(heading("6. Wkład wolontariuszy"))
     table = Table([[_p(label), value] for label, value in data.volunteers], colWidths=[usable - 45 * mm, 45 * mm])
     table.setStyle(TableStyle(TABLE_GRID[:1] + [("GRID", (0, 0), (-1, -1), 0.5, "#999999"),
                                                 ("FONTSIZE", (0, 0), (-1, -1), 8.5),
                                                 ("ALIGN", (1, 0), (1, -1), "RIGHT")]))
     story.append(table)
 
-    story.append(_heading("7. Wnioski"))
+    story.append(heading("7. Wnioski"))
     story.append(_p(data.conclusions.strip() or NOT_WRITTEN, "body"))
-    recommendations = [_heading("8. Rekomendacje"), _p(data.recommendations.strip() or NOT_WRITTEN, "body")]
+    recommendations = [heading("8. Rekomendacje"), _p(data.recommendations.strip() or NOT_WRITTEN, "body")]
 
     signature_width = (usable - 20 * mm) / 2
     signatures = Table([["", "", ""], ["sporządził(a) — data i podpis", "", "zatwierdził(a) — data i podpis"]],

@@ -75,13 +75,15 @@ def _p(text: str, style: str = "cell") -> Paragraph:
     return Paragraph(escape(text), styles()[style])
 
 
-def _heading(text: str) -> Paragraph:
+def heading(text: str) -> Paragraph:
+    """A section heading kept with what follows it (shared by the periodic and the final report)."""
     paragraph = _p(text, "heading")
     paragraph.keepWithNext = True
     return paragraph
 
 
-def _table(rows: list[list], widths: list[float], numeric_from: int | None = None) -> Table:
+def grid_table(rows: list[list], widths: list[float], numeric_from: int | None = None) -> Table:
+    """A gridded table whose header repeats on each page, numbers right-aligned from ``numeric_from``."""
     table = Table(rows, colWidths=widths, repeatRows=1)
     commands = list(TABLE_GRID)
     if numeric_from is not None:
@@ -104,7 +106,7 @@ def people_table(lines: list[tuple[str, list[str]]], usable: float, first: str =
     rows = [[_p(first, "cell_bold")] + [_p(text, "cell_bold") for text in
                                         ("Kobiety", "Mężczyźni", "Płeć nieznana", "Razem")]]
     rows += [[_p(label)] + list(cells) for label, cells in lines]
-    return _table(rows, [usable - 4 * 22 * mm] + [22 * mm] * 4, numeric_from=1)
+    return grid_table(rows, [usable - 4 * 22 * mm] + [22 * mm] * 4, numeric_from=1)
 
 
 def render_monitoring_report(data: MonitoringReportData) -> bytes:
@@ -118,14 +120,14 @@ def render_monitoring_report(data: MonitoringReportData) -> bytes:
     facts_table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, "#999999"), ("VALIGN", (0, 0), (-1, -1), "TOP")]))
     story.append(facts_table)
 
-    story.append(_heading("1. Realizacja harmonogramu"))
+    story.append(heading("1. Realizacja harmonogramu"))
     if data.tasks:
         rows = [["Lp.", "Zadanie", "Okres", _p("Odbyło się", "cell_bold"), _p("W planie", "cell_bold"),
                  _p("Zaległe — nie oznaczono", "cell_bold"), _p("Plan PAL", "cell_bold")]]
         for task in data.tasks:
             rows.append([str(task.number), _p(task.name), _p(task.period), task.held, task.planned, task.overdue,
                          task.planned_in_programme])
-        story.append(_table(rows, [10 * mm, usable - 10 * mm - 40 * mm - 3 * 18 * mm - 24 * mm, 40 * mm, 18 * mm,
+        story.append(grid_table(rows, [10 * mm, usable - 10 * mm - 40 * mm - 3 * 18 * mm - 24 * mm, 40 * mm, 18 * mm,
                                    18 * mm, 24 * mm, 18 * mm], numeric_from=3))
     else:
         story.append(_p("W tym okresie nie przypadało żadne zadanie harmonogramu.", "body"))
@@ -134,25 +136,25 @@ def render_monitoring_report(data: MonitoringReportData) -> bytes:
         rows = [["Lp.", "Wskaźnik", "Jednostka", _p("Wartość docelowa", "cell_bold"), "Osiągnięto", "%"]]
         for number, line in enumerate(lines, 1):
             rows.append([str(number), _p(line.name), _p(line.unit), line.target, line.achieved, line.percent])
-        return _table(rows, [10 * mm, usable - 10 * mm - 20 * mm - 22 * mm - 28 * mm - 16 * mm, 20 * mm, 22 * mm,
+        return grid_table(rows, [10 * mm, usable - 10 * mm - 20 * mm - 22 * mm - 28 * mm - 16 * mm, 20 * mm, 22 * mm,
                              28 * mm, 16 * mm], numeric_from=3)
 
-    story.append(_heading("2. Wskaźniki produktu"))
+    story.append(heading("2. Wskaźniki produktu"))
     story.append(indicator_table(data.products) if data.products
                  else _p("Program nie ma wskaźników produktu.", "body"))
-    story.append(_heading("3. Wskaźniki rezultatu"))
+    story.append(heading("3. Wskaźniki rezultatu"))
     story.append(indicator_table(data.results) if data.results
                  else _p("Program nie ma wskaźników rezultatu.", "body"))
 
-    story.append(_heading("4. Uczestnicy"))
+    story.append(heading("4. Uczestnicy"))
     story.append(_p(f"Osoby objęte wsparciem (od początku programu do końca okresu): {data.covered}", "body"))
     story.append(Spacer(1, 2 * mm))
     rows = [["Cecha", "Kategoria", "Liczba osób"]]
     spans = []
-    for heading, counts in data.breakdowns:
+    for title, counts in data.breakdowns:
         first = len(rows)
         for index, (label, count) in enumerate(counts):
-            rows.append([_p(heading, "cell_bold") if index == 0 else "", _p(label), str(count)])
+            rows.append([_p(title, "cell_bold") if index == 0 else "", _p(label), str(count)])
         if len(counts) > 1:
             spans.append(("SPAN", (0, first), (0, len(rows) - 1)))
     if data.breakdowns:
@@ -166,12 +168,12 @@ def render_monitoring_report(data: MonitoringReportData) -> bytes:
         story.append(people_table(data.people_by_sex, usable))
 
     if data.summary:
-        story.append(_heading("5. Wydarzenia, frekwencja i wolontariat"))
+        story.append(heading("5. Wydarzenia, frekwencja i wolontariat"))
         story.append(_summary_table(data.summary, usable))
 
     lines = Table([[""] for _ in range(data.conclusion_lines)], colWidths=[usable], rowHeights=8 * mm)
     lines.setStyle(TableStyle([("LINEBELOW", (0, 0), (-1, -1), 0.4, "#888888")]))
-    story.append(KeepTogether([_heading("6. Wnioski" + (" i ocena osiągnięcia celów" if data.final else "")),
+    story.append(KeepTogether([heading("6. Wnioski" + (" i ocena osiągnięcia celów" if data.final else "")),
                                lines]))
 
     signature_width = (usable - 20 * mm) / 2
